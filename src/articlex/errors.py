@@ -1,0 +1,51 @@
+"""The exceptions articlex raises.
+
+Every error the library raises on purpose derives from :class:`ArticlexError`,
+so one ``except ArticlexError`` is enough around a crawl loop::
+
+    ArticlexError
+     +-- InputError              the input cannot be read as a document
+     |    +-- EmptyInputError    nothing but white space
+     |    +-- TooLargeError      past a size, element or depth limit
+     |    +-- UnsupportedContentError   binary data, a feed, JSON, ...
+     +-- FetchError              the URL could not be fetched (CLI / fetch.py only)
+
+A wrong argument type (``extract(42)``) is a plain :class:`TypeError`; a page
+that parses but is not an article is not an error: it gives an ``Article``
+whose ``is_article`` is false.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArticlexError",
+    "InputError",
+    "EmptyInputError",
+    "TooLargeError",
+    "UnsupportedContentError",
+    "FetchError",
+]
+
+
+class ArticlexError(Exception):
+    """Base class of every error articlex raises on purpose."""
+
+
+class InputError(ArticlexError, ValueError):
+    """The input cannot be read as an HTML document or a text dump."""
+
+
+class EmptyInputError(InputError):
+    """The input holds nothing but white space."""
+
+
+class TooLargeError(InputError):
+    """The input is past one of the limits given to :func:`articlex.extract`."""
+
+
+class UnsupportedContentError(InputError):
+    """The input is a document of a kind articlex does not read (binary, feed, JSON...)."""
+
+
+class FetchError(ArticlexError):
+    """A URL could not be fetched (network error, HTTP error, too large, not HTML)."""

@@ -1,0 +1,1 @@
+"""One module per field; each reads a Page and returns plain values."""

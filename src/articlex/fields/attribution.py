@@ -1,0 +1,188 @@
+"""Person authors apart from agencies and source credits."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Cues, agencies, cues, fold
+from ..model import Attribution
+from ..page import Page, TextBlock
+from ..selectors import AUTHOR, BOILERPLATE
+from ..text import word_count
+from .body import Body
+from .metadata import article_objects
+
+__all__ = ["find_attribution", "split_names"]
+
+MAX_NAME_WORDS = 5
+MAX_BYLINE_WORDS = 14
+VERB_REACH = 30
+"""Characters between a source verb and the agency it credits ("rapporte l'agence Agerpres")."""
+HEADER_REACH = 3
+
+_PARENS = re.compile(r"\(([^()]{2,60})\)")
+_DATELINE = re.compile(r"^[^\W\d][^()]{0,40}\(([^()]{2,40})\)\s*[-–—:.]")
+_TAIL = re.compile(r"(?:^|[\s(])([\w.-]{1,12})/([^\W\d][\w-]{1,20})\)?\.?\s*$")
+_HANDLE_OR_MAIL = re.compile(r"\S*@\S+|https?://\S+|www\.\S+")
+_SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
+
+
+def find_attribution(page: Page, body: Body, title_index: int | None, site: str | None) -> Attribution:
+    lexicon = cues()
+    raw_names = _bylines(page, body, title_index)
+    authors: list[str] = []
+    sources: list[str] = []
+    for raw in raw_names:
+        people, credited = split_names(raw, lexicon, site)
+        authors.extend(people)
+        sources.extend(credited)
+    sources.extend(_sources_in_text(body, lexicon))
+    return Attribution(authors=_unique(authors), sources=_unique(sources))
+
+
+def _bylines(page: Page, body: Body, title_index: int | None) -> list[str]:
+    """Raw byline strings, most trusted origin first; the first origin that gives any wins."""
+    origins = []
+    if page.is_html:
+        origins.append(_from_jsonld(page))
+        origins.append(_from_markup(page, body, title_index))
+        author = page.meta.get("author") or page.meta.get("article:author") or page.meta.get("dc.creator")
+        origins.append([author] if author and "://" not in author else [])
+    origins.append(_from_lines(body.header, cues()))
+    for names in origins:
+        if any(split_names(n, cues(), None)[0] or split_names(n, cues(), None)[1] for n in names):
+            return names
+    return [n for names in origins for n in names][:1]
+
+
+def _from_jsonld(page: Page) -> list[str]:
+    names = []
+    for obj in article_objects(page)[:1]:
+        authors = obj.get("author") or obj.get("creator")
+        for author in authors if isinstance(authors, list) else [authors]:
+            if isinstance(author, dict) and isinstance(author.get("name"), str):
+                names.append(author["name"])
+            elif isinstance(author, str) and "://" not in author:
+                names.append(author)
+    return names
+
+
+def _from_markup(page: Page, body: Body, title_index: int | None) -> list[str]:
+    low = max(0, (title_index if title_index is not None else body.start or 0) - HEADER_REACH)
+    high = body.end if body.end is not None else low + 30
+    for el in page.index.all_matches(AUTHOR):
+        if _in_boilerplate(el, body.container):
+            continue
+        blocks = [b for b in page.blocks_in(el) if low <= b.index <= high]
+        if not blocks:
+            continue
+        linked = [lk.text for b in blocks for lk in b.links if word_count(lk.text) <= MAX_NAME_WORDS]
+        texts = linked or [b.text for b in blocks if word_count(b.text) <= MAX_BYLINE_WORDS]
+        if texts:
+            return texts
+    return []
+
+
+def _in_boilerplate(el, container) -> bool:
+    for anc in el.iterancestors():
+        if anc is container:
+            return False
+        marks = f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        if "related" in marks.lower() or ("widget" in marks.lower() and BOILERPLATE.search(marks)):
+            return True
+    return False
+
+
+def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
+    for block in header:
+        rest = lexicon.strip_label("byline_prefixes", block.text)
+        if rest and word_count(rest) <= MAX_BYLINE_WORDS:
+            return [rest]
+    return []
+
+
+def split_names(raw: str, lexicon: Cues, site: str | None) -> tuple[list[str], list[str]]:
+    """A byline string -> (people, agencies): prefixes, handles, roles and newsrooms dropped."""
+    text = _HANDLE_OR_MAIL.sub(" ", " ".join(raw.split()))
+    rest = lexicon.strip_label("byline_prefixes", text)
+    text = rest if rest is not None else text
+    parts = []
+    for piece in _SPLIT.split(text):
+        parts.extend(lexicon.any_pattern("author_joiners").split(piece) if " " in piece else [piece])
+    people, credited = [], []
+    for part in parts:
+        part = part.strip(" .,:;-–—()[]")
+        rest = lexicon.strip_label("byline_prefixes", part)
+        part = rest if rest else part
+        if not part:
+            continue
+        agency = agencies().name_of(part) or _agency_in_with(part, lexicon)
+        if agency:
+            credited.append(agency)
+        elif _is_person(part, lexicon, site):
+            people.append(part)
+    return people, credited
+
+
+def _agency_in_with(part: str, lexicon: Cues) -> str | None:
+    """'Staff with AP', 'Le Monde avec AFP': the agency after a joiner."""
+    m = lexicon.any_pattern("source_joiners").search(part)
+    return agencies().name_of(part[m.end():].strip()) if m else None
+
+
+def _is_person(part: str, lexicon: Cues, site: str | None) -> bool:
+    words = part.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or any(ch.isdigit() for ch in part):
+        return False
+    if lexicon.is_word("newsroom", part) or lexicon.contains("newsroom", part) and len(words) <= 2:
+        return False
+    if site and (fold(part) == fold(site) or fold(part) in fold(site)):
+        return False
+    if "." in part and " " not in part:
+        return False  # a domain such as "Elpais.cr"
+    return any(ch.isalpha() for ch in part)
+
+
+def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
+    found: list[str] = []
+    for line in body.source_lines:
+        names = [name for _, _, name in agencies().find(line)]
+        found.extend(names or [line])
+    blocks = body.blocks
+    if blocks:
+        m = _DATELINE.match(blocks[0].text)
+        if m:
+            found.extend(name for _, _, name in agencies().find(m.group(1)))
+        tail = _TAIL.search(blocks[-1].text)
+        if tail and agencies().name_of(tail.group(2)):
+            found.append(agencies().name_of(tail.group(2)))
+    for block in blocks + body.header:
+        if _is_credit(block.text, lexicon):
+            continue
+        found.extend(_credited_in(block.text, lexicon))
+    return found
+
+
+def _is_credit(text: str, lexicon: Cues) -> bool:
+    return "©" in text or lexicon.strip_label("photo_credits", text) is not None
+
+
+def _credited_in(text: str, lexicon: Cues) -> list[str]:
+    """Agencies a block credits: in parentheses, or right after (or before) a source verb."""
+    found = []
+    for m in _PARENS.finditer(text):
+        inner = m.group(1)
+        if lexicon.contains("photo_credits", inner):
+            continue
+        found.extend(name for _, _, name in agencies().find(inner))
+    verbs = lexicon.any_pattern("source_verbs")
+    for start, end, name in agencies().find(text):
+        before = text[max(0, start - VERB_REACH):start]
+        after = text[end:end + VERB_REACH]
+        if verbs.search(before) or verbs.match(after.strip()):
+            found.append(name)
+    return found
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))

@@ -1,0 +1,261 @@
+"""The article text, and what sits inside it but is not it: read-also links and source lines.
+
+HTML: the container is the first body rule with enough prose, else the element holding the
+most prose. Text dumps (and HTML without any container) read the lines after the title. Both
+then walk the same cue rules over the blocks, so unknown themes and text dumps work alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..lexicon import Cues, cues
+from ..model import Link
+from ..page import Page, TextBlock
+from ..selectors import BODY, BOILERPLATE, TEASER
+from ..text import is_prose, is_sentence, looks_like_date, word_count
+from .title import Title, first_prose
+
+__all__ = ["Body", "find_body"]
+
+MIN_CONTAINER_PROSE = 200
+"""Characters of prose a body rule's element needs to count as the article (shorter: a teaser)."""
+CONTAINER_SHARE = 0.4
+"""A matched container with less than this share of the page's best prose block is a decoy."""
+MAX_GAP = 6
+"""Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
+TEASER_LINK_SHARE = 0.8
+MAX_LABEL_WORDS = 10
+"""A label line (byline, source, credit) is short; a longer line is prose that happens to start alike."""
+NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "footer", "header", "label"})
+
+
+@dataclass
+class Body:
+    blocks: list[TextBlock] = field(default_factory=list)
+    related: list[Link] = field(default_factory=list)
+    source_lines: list[str] = field(default_factory=list)
+    container: object = None
+    header: list[TextBlock] = field(default_factory=list)
+    """Blocks between the title and the first body block (byline, date, counters)."""
+
+    @property
+    def start(self) -> int | None:
+        return self.blocks[0].index if self.blocks else None
+
+    @property
+    def end(self) -> int | None:
+        return self.blocks[-1].index if self.blocks else None
+
+
+def find_body(page: Page, title: Title) -> Body:
+    container = _container(page) if page.is_html else None
+    if container is not None:
+        candidates = page.blocks_in(container)
+    else:
+        start = title.index + 1 if title.index is not None else (first_prose(page.blocks) or 0)
+        candidates = page.blocks[start:]
+    if title.index is not None:
+        candidates = [b for b in candidates if b.index > title.index]
+    return _walk(page, candidates, container, cues())
+
+
+def _container(page: Page):
+    totals = _prose_totals(page)
+    if not totals:
+        return None
+    best_any = max(totals.values())
+    for rule in BODY:
+        found = [el for el in page.index.find(rule) if totals.get(el, 0) >= MIN_CONTAINER_PROSE]
+        if found:
+            el = max(found, key=totals.__getitem__)
+            if totals[el] >= CONTAINER_SHARE * best_any:
+                return el
+    return _densest(page)
+
+
+def _prose_totals(page: Page) -> dict:
+    """Characters of prose under every element (each prose block counted in all its ancestors)."""
+    totals: dict = {}
+    for block in page.blocks:
+        if block.element is None or not is_prose(block.text) or block.link_density > 0.5:
+            continue
+        el = block.element
+        while el is not None:
+            totals[el] = totals.get(el, 0) + len(block.text)
+            el = el.getparent()
+    return totals
+
+
+def _densest(page: Page):
+    """The element whose direct children hold the most prose (paragraph parents)."""
+    scores: dict = {}
+    for block in page.blocks:
+        if block.element is None or not is_prose(block.text) or block.link_density > 0.5:
+            continue
+        parent = block.element if block.tag in ("div", "td", "section", "article") else block.element.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + len(block.text)
+    if not scores:
+        return None
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] >= MIN_CONTAINER_PROSE else None
+
+
+def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> Body:
+    body = Body(container=container)
+    skip: set[int] = set()
+    gap = 0
+    boiler = _BoilerplateCheck(container)
+    for pos, block in enumerate(candidates):
+        if block.index in skip:
+            continue
+        text = block.text
+        if body.blocks and _ends_article(text, lexicon):
+            break
+        related = _read_also(block, candidates[pos + 1] if pos + 1 < len(candidates) else None, lexicon)
+        if related is not None:
+            body.related.append(related)
+            if related.text and not block.text.endswith(related.text):
+                skip.add(candidates[pos + 1].index)
+            continue
+        if container is not None and boiler(block):
+            if body.blocks and _is_teaser(block, page):
+                body.related.append(Link(block.links[0].text, block.links[0].url))
+            continue
+        source = _source_line(text, lexicon)
+        if source:
+            body.source_lines.append(source)
+            continue
+        if _is_furniture(text, lexicon):
+            (body.header if not body.blocks else []).append(block)
+            continue
+        if not body.blocks and not is_prose(text):
+            body.header.append(block)
+            continue
+        if body.blocks and container is not None and _is_teaser(block, page):
+            body.related.append(Link(block.links[0].text, block.links[0].url))
+            continue
+        if container is None:
+            gap = 0 if is_prose(text) else gap + 1
+            if gap >= MAX_GAP:
+                break
+        body.blocks.append(block)
+    body.blocks = _trim_tail(body.blocks)
+    body.related = _unique(body.related)
+    return body
+
+
+def _ends_article(text: str, lexicon: Cues) -> bool:
+    """Article navigation, the comment section, a related-posts heading or the tag list."""
+    if any(is_navigation_line(text, key, lexicon) for key in ("previous", "next")):
+        return True
+    return word_count(text) <= MAX_LABEL_WORDS and any(
+        lexicon.is_word(key, text) for key in ("comment_section", "related_section", "tags_labels"))
+
+
+def is_navigation_line(text: str, key: str, lexicon: Cues) -> bool:
+    """'Article suivant', 'Article suivantOù sont...': a label, then nothing or a capitalised title."""
+    rest = lexicon.strip_label(key, text)
+    if rest is None:
+        return False
+    return not rest or (rest[0].isupper() or rest[0].isdigit()) and text[len(text) - len(rest) - 1:][:1] != ","
+
+
+def _read_also(block: TextBlock, following: TextBlock | None, lexicon: Cues) -> Link | None:
+    rest = lexicon.strip_label("read_also", block.text)
+    if rest is None:
+        return None
+    if not rest:
+        if following is None:
+            return None
+        rest, block = following.text, following
+    if word_count(rest) > 40:
+        return None
+    link = max((lk for lk in block.links if lk.text in rest or rest in lk.text), key=lambda lk: len(lk.text),
+               default=None)
+    if link is not None:
+        return Link(link.text.strip(), link.url)
+    return Link(rest.strip(), None)
+
+
+def _is_teaser(block: TextBlock, page: Page) -> bool:
+    """One linked headline standing alone between paragraphs: an unlabelled read-also box."""
+    if len(block.links) != 1 or block.link_density < TEASER_LINK_SHARE:
+        return False
+    link = block.links[0]
+    if not link.url or urlsplit(link.url).scheme not in ("http", "https") or not 3 <= word_count(link.text) <= 30:
+        return False
+    if page.url and link.url.split("#")[0] == page.url.split("#")[0]:
+        return False
+    return not is_sentence(link.text) or bool(TEASER.search(_classes_up(block.element, 4)))
+
+
+def _classes_up(el, levels: int) -> str:
+    out = []
+    while el is not None and levels > 0:
+        out.append(el.get("class") or "")
+        out.append(el.get("id") or "")
+        el, levels = el.getparent(), levels - 1
+    return " ".join(out)
+
+
+def _source_line(text: str, lexicon: Cues) -> str | None:
+    if word_count(text) > MAX_LABEL_WORDS:
+        return None
+    rest = lexicon.strip_label("source_prefixes", text)
+    return rest.strip(" .") or None if rest is not None else None
+
+
+def _is_furniture(text: str, lexicon: Cues) -> bool:
+    """Lines of page furniture inside the article area: bylines, dates, credits, share bars, counters."""
+    if word_count(text) > MAX_LABEL_WORDS:
+        return False
+    if text.replace(".", "").replace(",", "").replace(" ", "").isdigit() or looks_like_date(text):
+        return True
+    if any(lexicon.is_word(key, text) for key in ("share", "newsletter", "tags_labels", "read_also")):
+        return True
+    return any(lexicon.strip_label(key, text) is not None
+               for key in ("byline_prefixes", "photo_credits", "reading_time", "published_labels", "updated_labels"))
+
+
+class _BoilerplateCheck:
+    """Whether a block sits in a non-article box inside the container (memoised per element)."""
+
+    def __init__(self, container) -> None:
+        self.container = container
+        self.memo: dict = {}
+
+    def __call__(self, block: TextBlock) -> bool:
+        el = block.element
+        path = []
+        verdict = False
+        while el is not None and el is not self.container:
+            if el in self.memo:
+                verdict = self.memo[el]
+                break
+            path.append(el)
+            if el.tag in NON_TEXT_TAGS or BOILERPLATE.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+                verdict = True
+                break
+            el = el.getparent()
+        for seen in path:
+            self.memo[seen] = verdict
+        return verdict
+
+
+def _trim_tail(blocks: list[TextBlock]) -> list[TextBlock]:
+    end = len(blocks)
+    while end and not is_prose(blocks[end - 1].text) and blocks[end - 1].kind != "list_item":
+        end -= 1
+    return blocks[:end]
+
+
+def _unique(links: list[Link]) -> list[Link]:
+    seen, out = set(), []
+    for link in links:
+        if link.text and link.text not in seen:
+            seen.add(link.text)
+            out.append(link)
+    return out

@@ -1,0 +1,140 @@
+"""The crumb trail, root first, without the article's own title."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import cues, fold
+from ..model import Link
+from ..page import Page, TextBlock
+from ..selectors import BREADCRUMB
+from ..text import word_count
+from .title import Title
+
+__all__ = ["find_breadcrumb"]
+
+_SEPARATOR = re.compile(r"^[\s>»›/|\\→•·:-]*$")
+_SPLIT = re.compile(r"\s+[>»›/|→•·]\s+|\s*[»›→]\s*")
+MAX_CRUMBS = 8
+MAX_CRUMB_WORDS = 12
+"""A crumb longer than this is a truncated title or a headline, not a section name."""
+
+
+def find_breadcrumb(page: Page, title: Title) -> list[Link]:
+    if page.is_html:
+        crumbs = _from_markup(page)
+        if not crumbs:
+            crumbs = _from_jsonld(page)
+    else:
+        crumbs = _from_line(page.blocks, title)
+    return _without_title(crumbs, title.text)
+
+
+def _from_markup(page: Page) -> list[Link]:
+    lexicon = cues()
+    for container in page.index.first_matches(BREADCRUMB):
+        if container.tag in ("body", "html"):
+            continue
+        crumbs = []
+        for block in page.blocks_in(container):
+            crumbs.extend(_crumbs_of_block(block))
+        crumbs = [c for c in crumbs if not lexicon.is_word("breadcrumb_labels", c.text)]
+        if 0 < len(crumbs) <= MAX_CRUMBS + 1:
+            return crumbs
+    return []
+
+
+def _crumbs_of_block(block: TextBlock) -> list[Link]:
+    """Links as crumbs, and the unlinked text between them (the last crumb often has no link)."""
+    lexicon = cues()
+    text = block.text
+    label = lexicon.strip_label("breadcrumb_labels", text)
+    offset = len(text) - len(label) if label is not None else 0
+    crumbs, at = [], offset
+    for link in block.links:
+        if link.start < at:
+            continue
+        crumbs.extend(_plain_crumbs(text[at:link.start]))
+        if not _SEPARATOR.match(link.text):
+            crumbs.append(Link(link.text, link.url))
+        at = link.end
+    crumbs.extend(_plain_crumbs(text[at:]))
+    return crumbs
+
+
+def _plain_crumbs(text: str) -> list[Link]:
+    parts = [p.strip(" >»›/|→•·:-") for p in _SPLIT.split(text)]
+    return [Link(p) for p in parts if p and not _SEPARATOR.match(p)]
+
+
+def _from_jsonld(page: Page) -> list[Link]:
+    """A BreadcrumbList, kept only when its names are shown on the page (many are not)."""
+    visible = fold(" ".join(b.text for b in page.blocks[:400]))
+    for obj in page.jsonld_of("BreadcrumbList"):
+        items = obj.get("itemListElement")
+        if not isinstance(items, list):
+            continue
+        crumbs = []
+        for item in sorted((i for i in items if isinstance(i, dict)), key=lambda i: _position(i)):
+            name, url = _item_name_url(item)
+            if name:
+                crumbs.append(Link(name, page.absolute(url)))
+        shown = [c for c in crumbs if fold(c.text) in visible]
+        if len(crumbs) >= 2 and len(shown) == len(crumbs):
+            return crumbs
+    return []
+
+
+def _position(item: dict) -> int:
+    try:
+        return int(item.get("position") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _item_name_url(item: dict) -> tuple[str | None, str | None]:
+    inner = item.get("item")
+    name = item.get("name")
+    url = None
+    if isinstance(inner, dict):
+        name = name or inner.get("name")
+        url = inner.get("@id") or inner.get("url")
+    elif isinstance(inner, str):
+        url = inner
+    return (" ".join(name.split()) if isinstance(name, str) else None), (url if isinstance(url, str) else None)
+
+
+def _from_line(blocks: list[TextBlock], title: Title) -> list[Link]:
+    """A text dump's crumb line: the words before the title on the same line."""
+    if title.crumb_line is None or title.text is None:
+        return []
+    line = blocks[title.crumb_line].text
+    head = line[: len(line) - len(title.text)].strip()
+    label = cues().strip_label("breadcrumb_labels", head)
+    head = label if label is not None else head
+    if _SPLIT.search(head):
+        return [Link(p) for p in (x.strip() for x in _SPLIT.split(head)) if p]
+    return [Link(w) for w in _segment(head, blocks)]
+
+
+def _segment(head: str, blocks: list[TextBlock]) -> list[str]:
+    """Split crumbs joined by spaces, using multi-word names the page prints elsewhere (menus)."""
+    words = head.split()
+    known = {fold(b.text) for b in blocks if 2 <= word_count(b.text) <= 4}
+    out, i = [], 0
+    while i < len(words):
+        for size in range(min(4, len(words) - i), 0, -1):
+            piece = " ".join(words[i:i + size])
+            if size == 1 or fold(piece) in known:
+                out.append(piece)
+                i += size
+                break
+    return out
+
+
+def _without_title(crumbs: list[Link], title: str | None) -> list[Link]:
+    if crumbs and title:
+        last, key = fold(crumbs[-1].text).rstrip(" .…"), fold(title)
+        if last and (key.startswith(last) or last.startswith(key) or word_count(last) > MAX_CRUMB_WORDS):
+            crumbs = crumbs[:-1]
+    return [c for c in crumbs if word_count(c.text) <= MAX_CRUMB_WORDS]

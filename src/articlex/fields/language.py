@@ -1,0 +1,49 @@
+"""The article's language: its own words first (markup often lies), then the markup."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import cues, fold
+from ..page import Page
+
+__all__ = ["find_language"]
+
+MIN_WORDS = 20
+"""Fewer words than this and the stop-word vote is too thin to overrule the markup."""
+MARGIN = 1.3
+"""The winning language needs this many times the runner-up's stop words."""
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def find_language(page: Page, text: str) -> str | None:
+    declared = _declared(page)
+    guessed = _from_words(text)
+    return guessed or declared
+
+
+def _declared(page: Page) -> str | None:
+    if page.root is None:
+        return None
+    value = page.root.get("lang") or page.root.get("xml:lang") or page.meta.get("og:locale") \
+        or page.meta.get("content-language") or page.meta.get("language")
+    if not value:
+        return None
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    return code if len(code) == 2 and code.isalpha() else None
+
+
+def _from_words(text: str) -> str | None:
+    words = [fold(w) for w in _WORD.findall(text[:20000])]
+    if len(words) < MIN_WORDS:
+        return None
+    votes = {lang: 0 for lang in cues().stop_words}
+    for word in words:
+        for lang, stops in cues().stop_words.items():
+            if word in stops:
+                votes[lang] += 1
+    ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top >= 3 and top >= MARGIN * second:
+        return best
+    return None

@@ -1,0 +1,89 @@
+"""Canonical URL, site name, description, image and tags: JSON-LD, OpenGraph and meta."""
+
+from __future__ import annotations
+
+from ..lexicon import cues
+from ..page import Page
+from ..selectors import TAGS, Rule
+
+__all__ = ["canonical_url", "site_name", "description", "image", "tags", "article_objects"]
+
+ARTICLE_TYPES = ("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+                 "OpinionNewsArticle", "LiveBlogPosting", "WebPage", "Report", "ScholarlyArticle")
+
+
+def article_objects(page: Page) -> list[dict]:
+    """JSON-LD article objects, the most specific type first."""
+    found = list(page.jsonld_of(*ARTICLE_TYPES[:-2]))
+    return found or list(page.jsonld_of(*ARTICLE_TYPES[-2:]))
+
+
+def canonical_url(page: Page) -> str | None:
+    if page.root is None:
+        return None
+    for el in page.root.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+            return page.absolute(el.get("href"))
+    return page.absolute(page.meta.get("og:url"))
+
+
+def site_name(page: Page) -> str | None:
+    name = page.meta.get("og:site_name") or page.meta.get("application-name")
+    if name:
+        return name
+    for obj in article_objects(page):
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return publisher["name"].strip() or None
+    for obj in page.jsonld_of("WebSite", "Organization", "NewsMediaOrganization"):
+        if isinstance(obj.get("name"), str) and obj["name"].strip():
+            return obj["name"].strip()
+    return None
+
+
+def description(page: Page) -> str | None:
+    meta = page.meta
+    return meta.get("og:description") or meta.get("description") or meta.get("twitter:description")
+
+
+def image(page: Page) -> str | None:
+    meta = page.meta
+    found = meta.get("og:image") or meta.get("og:image:url") or meta.get("twitter:image")
+    if not found:
+        for obj in article_objects(page):
+            img = obj.get("image")
+            img = img[0] if isinstance(img, list) and img else img
+            found = img.get("url") if isinstance(img, dict) else img
+            if isinstance(found, str):
+                break
+    return page.absolute(found) if isinstance(found, str) else None
+
+
+def tags(page: Page) -> list[str]:
+    """Tags from article:tag metas, then a visible tag list, then JSON-LD keywords."""
+    if page.root is None:
+        return []
+    found = [el.get("content").strip() for el in page.root.iter("meta")
+             if (el.get("property") or el.get("name") or "").lower() == "article:tag" and el.get("content")]
+    if not found:
+        found = _visible_tags(page)
+    if not found:
+        for obj in article_objects(page):
+            keywords = obj.get("keywords")
+            if isinstance(keywords, str):
+                keywords = keywords.split(",")
+            if isinstance(keywords, list):
+                found = [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
+                break
+    return list(dict.fromkeys(found))
+
+
+def _visible_tags(page: Page) -> list[str]:
+    lexicon = cues()
+    for el in page.index.first_matches(TAGS):
+        names = [" ".join(a.text_content().split()) for a in el.iter("a")]
+        names = [n for n in names if n and not lexicon.is_word("tags_labels", n)]
+        if names:
+            return names
+    return [" ".join(a.text_content().split()) for a in page.index.find(Rule("rel", "tag"))
+            if a.tag == "a" and a.text_content().strip()]

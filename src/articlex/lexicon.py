@@ -1,0 +1,189 @@
+"""Words of every language, loaded once from ``lexicons/*.toml`` and compiled into patterns.
+
+Code never holds words of a language: it asks this module for a cue by its key
+(``cues().starts("read_also", text)``). Cues merge every language, so a German
+label on a page whose language is unknown is still found.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+
+__all__ = ["KEYS", "LANGUAGES", "Lexicon", "Cues", "Agency", "load", "cues", "agencies", "fold"]
+
+KEYS = (
+    "read_also", "previous", "next", "page_next", "views", "comments", "no_comments",
+    "thousands", "reading_time", "home", "breadcrumb_labels", "byline_prefixes",
+    "author_joiners", "newsroom", "source_verbs", "source_prefixes", "source_joiners",
+    "photo_credits", "tags_labels", "share", "comment_section", "related_section",
+    "published_labels", "updated_labels", "newsletter", "stop_words",
+)
+"""The keys every language file must have (``language`` and ``name`` aside)."""
+
+MAY_BE_EMPTY = frozenset({"breadcrumb_labels"})
+
+LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "ro", "pl", "nl", "ru", "uk", "bg", "ca")
+
+# What may follow a label before the labelled text: "Lire aussi :", "Source -", "Quelle »".
+_LABEL_CHARS = " \t:：-–—»›>|/\u00a0"
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " "})
+
+
+def fold(text: str) -> str:
+    """Case-folded, NFC, apostrophes unified and white space collapsed: how cues compare text."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's words, by key."""
+
+    language: str
+    name: str
+    words: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Agency:
+    """A news agency and the names it is printed under."""
+
+    name: str
+    aliases: tuple[str, ...]
+    case_sensitive: bool
+
+
+def _read(name: str) -> dict:
+    return tomllib.loads(resources.files("articlex").joinpath("lexicons", name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def load(language: str) -> Lexicon:
+    """The lexicon of one language; ``KeyError`` names a language that has none."""
+    if language not in LANGUAGES:
+        raise KeyError(f"no lexicon for language {language!r}; known: {', '.join(LANGUAGES)}")
+    data = _read(f"{language}.toml")
+    words = {key: tuple(w.strip() for w in data.get(key, ()) if w.strip()) for key in KEYS}
+    return Lexicon(language=data["language"], name=data["name"], words=words)
+
+
+def _alternation(words) -> str:
+    unique = sorted({fold(w) for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+class Cues:
+    """Compiled patterns for every key, all languages merged."""
+
+    def __init__(self, lexicons: list[Lexicon]) -> None:
+        self.words = {key: tuple(w for lx in lexicons for w in lx.words[key]) for key in KEYS}
+        self._folded = {key: frozenset(fold(w) for w in self.words[key]) for key in KEYS}
+        self._start: dict[str, re.Pattern[str]] = {}
+        self._any: dict[str, re.Pattern[str]] = {}
+
+    def is_word(self, key: str, text: str) -> bool:
+        """Whether the whole text is one of the key's phrases."""
+        return fold(text).strip(" :.!-–—") in self._folded[key]
+
+    def start_pattern(self, key: str) -> re.Pattern[str]:
+        if key not in self._start:
+            alt = _alternation(self.words[key])
+            self._start[key] = re.compile(rf"^\s*(?:{alt})", re.I)
+        return self._start[key]
+
+    def any_pattern(self, key: str) -> re.Pattern[str]:
+        if key not in self._any:
+            alt = _alternation(self.words[key])
+            self._any[key] = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+        return self._any[key]
+
+    def strip_label(self, key: str, text: str) -> str | None:
+        """The text after a leading label of this key, or None when it has no such label."""
+        m = self.start_pattern(key).match(fold_quotes(text))
+        if not m or not self.words[key]:
+            return None
+        end = m.end()
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            # "Article précédentBitcoin": a text dump glues a label to the title after it.
+            if not (text[end].isupper() and text[end - 1].islower()):
+                return None
+        return text[end:].lstrip(_LABEL_CHARS).strip()
+
+    def contains(self, key: str, text: str) -> bool:
+        return self.any_pattern(key).search(fold_quotes(text)) is not None
+
+    @cached_property
+    def stop_words(self) -> dict[str, frozenset[str]]:
+        return {lang: frozenset(fold(w) for w in load(lang).words["stop_words"]) for lang in LANGUAGES}
+
+
+def fold_quotes(text: str) -> str:
+    """Apostrophes and no-break spaces unified, length kept (so match offsets stay valid)."""
+    return text.translate(_QUOTES)
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The merged cues of every language (built once)."""
+    return Cues([load(lang) for lang in LANGUAGES])
+
+
+class Agencies:
+    """Finds agency names in text and gives their usual spelling."""
+
+    def __init__(self, items: list[Agency]) -> None:
+        self.items = items
+        self._canonical: dict[str, str] = {}
+        loose, strict = [], []
+        for agency in items:
+            for alias in agency.aliases:
+                if agency.case_sensitive:
+                    strict.append(alias)
+                    self._canonical[alias] = agency.name
+                else:
+                    loose.append(alias)
+                    self._canonical[fold(alias)] = agency.name
+        self._loose = self._compile(loose, re.I)
+        self._strict = self._compile(strict, 0)
+
+    @staticmethod
+    def _compile(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+        if not aliases:
+            return None
+        alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(set(aliases), key=len, reverse=True))
+        return re.compile(rf"(?<![\w@.-])(?:{alt})(?![\w@-]|\.\w)", flags)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every agency named in the text: (start, end, usual name), in order."""
+        found = []
+        for pattern, strict in ((self._strict, True), (self._loose, False)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                key = " ".join(m.group(0).split()) if strict else fold(m.group(0))
+                name = self._canonical.get(key)
+                if name:
+                    found.append((m.start(), m.end(), name))
+        found.sort()
+        return [f for i, f in enumerate(found) if i == 0 or f[0] >= found[i - 1][1]]
+
+    def name_of(self, text: str) -> str | None:
+        """The usual name when the whole text is an agency's name."""
+        text = " ".join(text.split())
+        return self._canonical.get(text) or self._canonical.get(fold(text))
+
+
+@lru_cache(maxsize=1)
+def agencies() -> Agencies:
+    """The agency list from ``lexicons/agencies.toml`` (built once)."""
+    data = _read("agencies.toml")
+    return Agencies([
+        Agency(name=a["name"], aliases=tuple(a.get("aliases") or (a["name"],)),
+               case_sensitive=bool(a.get("case_sensitive", False)))
+        for a in data.get("agency", [])
+    ])

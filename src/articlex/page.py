@@ -1,0 +1,306 @@
+"""A page as one stream of blocks, the same for HTML and for text dumps.
+
+HTML is walked once (iteratively, so depth costs no recursion) into blocks: the text of
+each block-level element with its inline children joined, the links inside it and the
+element it came from. A text dump gives one block per non-empty line. Field extractors
+read the blocks; those that need markup also read ``page.root``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterator
+from urllib.parse import urljoin
+
+from lxml import etree
+
+__all__ = ["Page", "TextBlock", "LinkRef"]
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br center dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol p "
+    "pre section summary table tbody td tfoot th thead tr ul".split()
+)
+SKIP_TAGS = frozenset(
+    "head script style noscript template select option textarea button svg iframe object "
+    "embed canvas math input meta link title".split()
+)
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_LIST_TAGS = frozenset({"li", "dd", "dt"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:sr-only|screen-reader-text|visually-hidden|td-visual-hidden|hidden)(?:\s|$)")
+
+
+@dataclass(slots=True)
+class LinkRef:
+    """A link inside a block: its text, its absolute href and where its text sits in the block."""
+
+    text: str
+    url: str | None
+    start: int
+    end: int
+
+
+@dataclass(slots=True, eq=False)
+class TextBlock:
+    """One block of the stream."""
+
+    index: int
+    text: str
+    tag: str
+    """The owning element's tag (``p``, ``h2``, ``div``...), or ``line`` in a text dump."""
+    element: Any = None
+    """The owning lxml element (HTML only)."""
+    links: list[LinkRef] = field(default_factory=list)
+    in_quote: bool = False
+
+    @property
+    def kind(self) -> str:
+        if self.in_quote:
+            return "quote"
+        if self.tag in HEADINGS:
+            return "heading"
+        if self.tag in _LIST_TAGS:
+            return "list_item"
+        return "paragraph"
+
+    @property
+    def link_density(self) -> float:
+        if not self.text:
+            return 0.0
+        return min(1.0, sum(len(link.text) for link in self.links) / len(self.text))
+
+
+def is_hidden(el) -> bool:
+    attrib = el.attrib
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        return True
+    style = attrib.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    cls = attrib.get("class")
+    return bool(cls and _HIDDEN_CLASS.search(cls))
+
+
+class _Builder:
+    """Collects inline text between block boundaries into TextBlocks."""
+
+    def __init__(self, base_url: str | None) -> None:
+        self.base_url = base_url
+        self.blocks: list[TextBlock] = []
+        self.parts: list[str] = []
+        self.size = 0
+        self.links: list[tuple[str | None, int, int]] = []
+        self.open_links: list[tuple[str | None, int]] = []
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.parts.append(text)
+            self.size += len(text)
+
+    def open_link(self, href: str | None) -> None:
+        self.open_links.append((href, self.size))
+
+    def close_link(self) -> None:
+        if self.open_links:
+            href, start = self.open_links.pop()
+            self.links.append((href, start, self.size))
+
+    def flush(self, owner, in_quote: bool) -> None:
+        raw = "".join(self.parts)
+        self.parts, self.size = [], 0
+        spans, self.links = self.links, []
+        # Links still open continue in the next block from its start.
+        self.open_links = [(href, 0) for href, _ in self.open_links]
+        if not raw.strip():
+            return
+        text = " ".join(raw.split())
+        links = []
+        for href, start, end in spans:
+            link_text = " ".join(raw[start:end].split())
+            if link_text:
+                url = urljoin(self.base_url or "", href.strip()) if href else None
+                at = _collapsed_offset(raw, start)
+                links.append(LinkRef(link_text, url or None, at, at + len(link_text)))
+        tag = owner.tag if owner is not None and isinstance(owner.tag, str) else "div"
+        self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote))
+
+
+def _collapsed_offset(raw: str, pos: int) -> int:
+    """Where raw offset ``pos`` falls once the text's white space is collapsed."""
+    prefix = " ".join(raw[:pos].split())
+    if prefix and raw[pos - 1:pos].isspace() and raw[pos:].strip():
+        return len(prefix) + 1
+    return len(prefix)
+
+
+def blocks_from_tree(root, base_url: str | None) -> list[TextBlock]:
+    """The block stream of an HTML tree, in document order."""
+    builder = _Builder(base_url)
+    owners: list = []
+    quote_depth = 0
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    skipped = None
+    for event, el in walker:
+        tag = el.tag
+        if event in ("comment", "pi"):
+            builder.add(el.tail)
+            continue
+        if not isinstance(tag, str):
+            continue
+        tag = tag.lower() if tag.isascii() else tag
+        if event == "start":
+            if tag in SKIP_TAGS or is_hidden(el):
+                walker.skip_subtree()
+                skipped = el
+                continue
+            if tag in BLOCK_TAGS:
+                builder.flush(owners[-1] if owners else None, quote_depth > 0)
+                owners.append(el)
+                if tag == "blockquote":
+                    quote_depth += 1
+            elif tag == "a":
+                builder.open_link(el.get("href"))
+            builder.add(el.text)
+            continue
+        # end event
+        if el is skipped:
+            skipped = None
+            builder.add(el.tail)
+            continue
+        if tag in BLOCK_TAGS:
+            builder.flush(el, quote_depth > 0)
+            if owners and owners[-1] is el:
+                owners.pop()
+            if tag == "blockquote":
+                quote_depth -= 1
+        elif tag == "a":
+            builder.close_link()
+        builder.add(el.tail)
+    builder.flush(owners[-1] if owners else None, False)
+    return builder.blocks
+
+
+def blocks_from_text(text: str) -> list[TextBlock]:
+    """One block a non-empty line of a text dump."""
+    blocks: list[TextBlock] = []
+    for line in text.splitlines():
+        collapsed = " ".join(line.split())
+        if collapsed:
+            blocks.append(TextBlock(len(blocks), collapsed, "line"))
+    return blocks
+
+
+@dataclass(eq=False)
+class Page:
+    """A loaded page: the tree (None for a text dump), its block stream and its base URL."""
+
+    root: Any
+    blocks: list[TextBlock]
+    base_url: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def from_tree(cls, root, url: str | None = None) -> Page:
+        base = url or _base_href(root)
+        return cls(root=root, blocks=blocks_from_tree(root, base), base_url=base, url=url)
+
+    @classmethod
+    def from_text(cls, text: str, url: str | None = None) -> Page:
+        return cls(root=None, blocks=blocks_from_text(text), base_url=None, url=url)
+
+    @property
+    def is_html(self) -> bool:
+        return self.root is not None
+
+    def absolute(self, href: str | None) -> str | None:
+        if not href or self.root is None:
+            return None
+        return urljoin(self.base_url or "", href.strip()) or None
+
+    @cached_property
+    def meta(self) -> dict[str, str]:
+        """``<meta>`` contents by lower-cased property, name or itemprop (first one wins)."""
+        found: dict[str, str] = {}
+        if self.root is None:
+            return found
+        for el in self.root.iter("meta"):
+            key = el.get("property") or el.get("name") or el.get("itemprop")
+            content = el.get("content")
+            if key and content and content.strip():
+                found.setdefault(key.strip().lower(), " ".join(content.split()))
+        return found
+
+    @cached_property
+    def jsonld(self) -> list[dict]:
+        """Every JSON-LD object of the page, ``@graph`` lists flattened; broken scripts skipped."""
+        found: list[dict] = []
+        if self.root is None:
+            return found
+        for script in self.root.iter("script"):
+            if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+                continue
+            try:
+                data = json.loads(script.text.strip().rstrip(";"))
+            except (ValueError, RecursionError):
+                continue
+            found.extend(_objects(data))
+        return found
+
+    def jsonld_of(self, *types: str) -> Iterator[dict]:
+        """JSON-LD objects whose @type is one of ``types``."""
+        wanted = set(types)
+        for obj in self.jsonld:
+            kind = obj.get("@type")
+            kinds = set(kind) if isinstance(kind, list) else {kind}
+            if kinds & wanted:
+                yield obj
+
+    @cached_property
+    def element_index(self) -> dict[Any, int]:
+        """For each block-owning element, the index of its first block."""
+        index: dict[Any, int] = {}
+        for block in self.blocks:
+            if block.element is not None:
+                index.setdefault(block.element, block.index)
+        return index
+
+    def blocks_in(self, container) -> list[TextBlock]:
+        """The blocks whose element lies inside ``container`` (itself included)."""
+        inside = set(container.iter())
+        return [b for b in self.blocks if b.element in inside]
+
+
+def _objects(data, depth: int = 0) -> Iterator[dict]:
+    if depth > 8:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _objects(data["@graph"], depth + 1)
+
+
+def _base_href(root) -> str | None:
+    for el in root.iter("base"):
+        if el.get("href"):
+            return el.get("href").strip()
+    for el in root.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+            return el.get("href").strip()
+    return None
+
+
+def _index(self):
+    from .selectors import Index
+
+    return Index(self.root)
+
+
+Page.index = cached_property(_index)  # type: ignore[attr-defined]
+Page.index.__set_name__(Page, "index")  # type: ignore[attr-defined]

@@ -1,0 +1,157 @@
+"""Every markup rule, per field, ordered most specific first.
+
+A rule names one attribute value to look for: a class token, an id, an ``itemprop``,
+a ``rel``... ``Index`` walks the tree once and answers every rule from its tables, so
+no rule costs a pass over the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
+           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "TEASER", "HEADER"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Elements whose attribute ``attr`` holds ``value`` (a whole token, or a substring with ``part``)."""
+
+    attr: str
+    value: str
+    part: bool = False
+
+
+def cls(value: str) -> Rule:
+    return Rule("class", value)
+
+
+def cls_part(value: str) -> Rule:
+    return Rule("class", value, part=True)
+
+
+def id_(value: str) -> Rule:
+    return Rule("id", value)
+
+
+_TOKEN_ATTRS = ("class", "id", "itemprop", "rel", "role", "itemtype", "aria-label", "data-component")
+
+
+class Index:
+    """One walk over the tree: elements by attribute token, in document order."""
+
+    def __init__(self, root) -> None:
+        self.tokens: dict[tuple[str, str], list] = {}
+        self.order: dict = {}
+        for position, el in enumerate(root.iter()):
+            if not isinstance(el.tag, str):
+                continue
+            self.order[el] = position
+            attrib = el.attrib
+            for attr in _TOKEN_ATTRS:
+                value = attrib.get(attr)
+                if not value:
+                    continue
+                words = [value.strip().lower()] if attr in ("itemtype", "aria-label") else value.lower().split()
+                for word in words:
+                    self.tokens.setdefault((attr, word), []).append(el)
+
+    def find(self, rule: Rule) -> list:
+        if not rule.part:
+            return self.tokens.get((rule.attr, rule.value), [])
+        found = [el for (attr, word), els in self.tokens.items()
+                 if attr == rule.attr and rule.value in word for el in els]
+        return sorted(set(found), key=self.order.__getitem__)
+
+    def first_matches(self, rules: tuple[Rule, ...]) -> list:
+        """The elements of the first rule that matches anything."""
+        for rule in rules:
+            found = self.find(rule)
+            if found:
+                return found
+        return []
+
+    def all_matches(self, rules: tuple[Rule, ...]) -> list:
+        """Every element any rule matches, in rule order, each once."""
+        seen, out = set(), []
+        for rule in rules:
+            for el in self.find(rule):
+                if el not in seen:
+                    seen.add(el)
+                    out.append(el)
+        return out
+
+
+BREADCRUMB = (
+    cls("entry-crumbs"), cls("tdb-breadcrumbs"), cls("jeg_breadcrumbs"), cls("penci-breadcrumb"),
+    id_("breadcrumb"), id_("crumbs"), id_("breadcrumbs"), cls("breadcrumb"), cls("breadcrumbs"),
+    cls("rank-math-breadcrumb"), cls("breadcrumb-trail"), cls("a-breadcrumb"),
+    Rule("itemtype", "https://schema.org/breadcrumblist"), Rule("itemtype", "http://schema.org/breadcrumblist"),
+    Rule("aria-label", "breadcrumb"), Rule("aria-label", "breadcrumbs"),
+    cls_part("breadcrumb"), Rule("id", "breadcrumb", part=True), cls_part("crumbs"),
+)
+
+BODY = (
+    Rule("itemprop", "articlebody"), cls("td-post-content"), cls("tdb_single_content"),
+    cls("jeg_post_content"), cls("entry-content"), cls("post-entry"), cls("post-content"),
+    cls("article-content"), cls("article-body"), cls("article__body"), cls("articlebody"),
+    cls("story-body"), cls("post-body"), cls("single-content"), cls("content-inner"),
+    cls("elementor-widget-theme-post-content"), cls("article-text"), cls("article__content"),
+    cls("entry"), cls("text"),
+)
+
+HEADER = (cls("td-post-header"), cls("entry-header"), cls("jeg_meta_container"), cls("post-header"),
+          cls("article-header"), cls("post-meta"), cls("entry-meta"))
+
+VIEWS = (
+    cls("td-post-views"), cls("jeg_meta_views"), cls("meta-views"), cls("penci-post-countview-number"),
+    cls("post-views"), cls("entry-views"), cls("views"), cls("view-count"), cls_part("views"),
+)
+
+COMMENTS = (
+    cls("td-post-comments"), cls("jeg_meta_comment"), cls("meta-comment"), cls("comments-link"),
+    cls("comment-count"), cls("post-comments"), cls("comments-count"), cls_part("comment-count"),
+)
+
+NAVIGATION = (
+    cls("td-post-next-prev"), cls("jeg_prevnext_post"), cls("post-navigation"), cls("prev-next-post-nav"),
+    id_("prev-next-post-nav"), cls("post-pagination"), cls("penci-post-pagination"),
+    cls("elementor-post-navigation"), cls("nav-links"), cls("navigation-post"),
+)
+
+PREVIOUS = (
+    cls("td-post-prev-post"), cls("jeg_prev_post"), cls("nav-previous"), cls("post-previous"),
+    cls("prev-post"), cls("previous-post"), cls("prev-post-link"), cls("elementor-post-navigation__prev"),
+    cls("post-prev"), cls("prev"), Rule("rel", "prev"),
+)
+
+NEXT = (
+    cls("td-post-next-post"), cls("jeg_next_post"), cls("nav-next"), cls("post-next"), cls("next-post"),
+    cls("next-post-link"), cls("elementor-post-navigation__next"), cls("next"), Rule("rel", "next"),
+)
+
+TAGS = (
+    cls("td-tags"), cls("jeg_post_tags"), cls("post-tags"), cls("entry-tags"), cls("tags-links"),
+    cls("tagcloud"), cls("tags"), cls("article-tags"),
+)
+
+AUTHOR = (
+    cls("jeg_meta_author"), cls("td-post-author-name"), cls("author-name"), cls("byline"),
+    cls("meta-author"), cls("entry-author"), cls("post-author"), Rule("rel", "author"),
+    Rule("itemprop", "author"), cls("author"),
+)
+
+# Class or id tokens of blocks inside the article container that are not article text.
+BOILERPLATE = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|related|newsletter|subscribe|subscription|"
+    r"advert\w*|ads?|adsbygoogle|banner|sponsor\w*|promo|author-box|authorbox|about-author|bio|"
+    r"tags?|caption|credits?|comments?|widget|sidebar|breadcrumbs?|navigation|nav|menu|popup|modal|"
+    r"cookie|byline|toolbar|recommend\w*|rec|a-rec|wp-caption-text|figcaption|print|donate|donation|"
+    r"paywall|outbrain|taboola|next-prev|prevnext|post-meta|entry-meta|jp-relatedposts)(?:$|[\s_-])",
+    re.I,
+)
+
+# Inline boxes between paragraphs that hold one linked headline: read-also teasers.
+TEASER = re.compile(r"(?:^|[\s_-])(?:related|read-?also|readmore|read-more|see-also|inline-related|"
+                    r"embed|teaser|card|crp|yarpp|mrf|inline)(?:$|[\s_-])", re.I)

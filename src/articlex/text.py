@@ -1,0 +1,60 @@
+"""Small text tests shared by the field extractors (no words of any language here)."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Cues
+
+__all__ = ["word_count", "is_prose", "is_sentence", "parse_count", "looks_like_date", "same_text"]
+
+PROSE_WORDS = 30
+"""A line of this many words reads as prose even without a full stop; shorter ones need one
+(a 13-word headline such as the reference page's title must not read as prose)."""
+SENTENCE_WORDS = 5
+"""A shorter line that ends like a sentence is still a caption or a label more often than prose."""
+
+_SENTENCE_END = re.compile(r"[.!?…»\"”)\]:;。！？]\s*$")
+_NUMBER = re.compile(r"(\d{1,3}(?:[.,\s\u00a0\u202f']\d{3})+|\d+(?:[.,]\d+)?)\s*([^\W\d]+\.?)?", re.U)
+_DATE = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})\b")
+_DIGITS = re.compile(r"\d")
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def is_prose(text: str) -> bool:
+    """Whether a block reads as running text rather than a label, a menu item or a headline."""
+    n = word_count(text)
+    return n >= PROSE_WORDS or (n >= SENTENCE_WORDS and is_sentence(text))
+
+
+def parse_count(text: str, cues: Cues) -> int | None:
+    """The first displayed count in the text: '1,2k' is 1200, '2.289' and '2 289' are 2289."""
+    m = _NUMBER.search(text)
+    if not m:
+        return None
+    number, suffix = m.group(1), (m.group(2) or "")
+    thousand = bool(suffix) and cues.is_word("thousands", suffix)
+    if re.fullmatch(r"\d{1,3}(?:[.,\s\u00a0\u202f']\d{3})+", number) and not thousand:
+        return int(re.sub(r"\D", "", number))
+    value = float(number.replace(",", ".")) if re.fullmatch(r"\d+[.,]\d+", number) else float(re.sub(r"\D", "", number))
+    return int(round(value * 1000)) if thousand else int(value)
+
+
+def looks_like_date(text: str) -> bool:
+    """A short line that is mostly a date or a time stamp."""
+    if word_count(text) > 8 or not _DIGITS.search(text):
+        return False
+    return bool(_DATE.search(text)) or bool(re.search(r"\d{1,2}:\d{2}", text))
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    from .lexicon import fold
+
+    return bool(a and b) and fold(a).strip(" .:…") == fold(b).strip(" .:…")
