@@ -122,11 +122,21 @@ class _Builder:
         for href, start, end in spans:
             link_text = " ".join(raw[start:end].split())
             if link_text:
-                url = urljoin(self.base_url or "", href.strip()) if href else None
+                url = join_url(self.base_url, href)
                 at = _collapsed_offset(raw, start)
                 links.append(LinkRef(link_text, url or None, at, at + len(link_text)))
         tag = owner.tag if owner is not None and isinstance(owner.tag, str) else "div"
         self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote))
+
+
+def join_url(base: str | None, href: str | None) -> str | None:
+    """``href`` made absolute against ``base``; None for an empty or malformed one."""
+    if not href or not href.strip():
+        return None
+    try:
+        return urljoin(base or "", href.strip()) or None
+    except ValueError:  # "http://[bad-host]/": not a URL at all
+        return None
 
 
 def _collapsed_offset(raw: str, pos: int) -> int:
@@ -217,9 +227,9 @@ class Page:
         return self.root is not None
 
     def absolute(self, href: str | None) -> str | None:
-        if not href or self.root is None:
+        if self.root is None:
             return None
-        return urljoin(self.base_url or "", href.strip()) or None
+        return join_url(self.base_url, href)
 
     @cached_property
     def meta(self) -> dict[str, str]:
