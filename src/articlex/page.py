@@ -260,6 +260,17 @@ class Page:
             found.extend(_objects(data))
         return found
 
+    @cached_property
+    def jsonld_ids(self) -> dict[str, dict]:
+        """JSON-LD nodes by ``@id``, to resolve references such as ``"author": {"@id": ...}``."""
+        return {obj["@id"]: obj for obj in self.jsonld if isinstance(obj.get("@id"), str) and len(obj) > 1}
+
+    def resolve(self, node):
+        """A JSON-LD node with a bare ``@id`` replaced by the node it names."""
+        if isinstance(node, dict) and set(node) == {"@id"}:
+            return self.jsonld_ids.get(node["@id"], node)
+        return node
+
     def jsonld_of(self, *types: str) -> Iterator[dict]:
         """JSON-LD objects whose @type is one of ``types``."""
         wanted = set(types)

@@ -14,7 +14,8 @@ PROSE_WORDS = 30
 SENTENCE_WORDS = 5
 """A shorter line that ends like a sentence is still a caption or a label more often than prose."""
 
-_SENTENCE_END = re.compile(r"[.!?…»\"”)\]:;。！？]\s*$")
+# A colon ends a lead-in ("More on this:"), not a sentence.
+_SENTENCE_END = re.compile(r"[.!?…»\"”“)\]。！？]\s*$")
 _NUMBER = re.compile(r"(\d{1,3}(?:[.,\s\u00a0\u202f']\d{3})+|\d+(?:[.,]\d+)?)\s*([^\W\d]+\.?)?", re.U)
 _DATE = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})\b")
 _DIGITS = re.compile(r"\d")

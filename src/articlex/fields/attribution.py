@@ -19,6 +19,7 @@ MAX_BYLINE_WORDS = 14
 VERB_REACH = 30
 """Characters between a source verb and the agency it credits ("rapporte l'agence Agerpres")."""
 HEADER_REACH = 3
+ORGANISATIONS = ("Organization", "NewsMediaOrganization", "Corporation")
 
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
 _DATELINE = re.compile(r"^[^\W\d][^()]{0,40}\(([^()]{2,40})\)\s*[-–—:.]")
@@ -41,18 +42,16 @@ def find_attribution(page: Page, body: Body, title_index: int | None, site: str 
 
 
 def _bylines(page: Page, body: Body, title_index: int | None) -> list[str]:
-    """Raw byline strings, most trusted origin first; the first origin that gives any wins."""
-    origins = []
+    """Raw byline strings from the most trusted origin that names anyone."""
+    lexicon = cues()
+    origins = [_from_jsonld(page)] if page.is_html else []
+    origins.append(_from_lines(body.header, lexicon))
     if page.is_html:
-        origins.append(_from_jsonld(page))
-        origins.append(_from_markup(page, body, title_index))
-        author = page.meta.get("author") or page.meta.get("article:author") or page.meta.get("dc.creator")
-        origins.append([author] if author and "://" not in author else [])
-    origins.append(_from_lines(body.header, cues()))
+        origins += [_from_markup(page, body, title_index), _from_meta(page, lexicon)]
     for names in origins:
-        if any(split_names(n, cues(), None)[0] or split_names(n, cues(), None)[1] for n in names):
+        if any(any(split_names(n, lexicon, None)) for n in names):
             return names
-    return [n for names in origins for n in names][:1]
+    return []
 
 
 def _from_jsonld(page: Page) -> list[str]:
@@ -60,27 +59,56 @@ def _from_jsonld(page: Page) -> list[str]:
     for obj in article_objects(page)[:1]:
         authors = obj.get("author") or obj.get("creator")
         for author in authors if isinstance(authors, list) else [authors]:
+            author = page.resolve(author)
             if isinstance(author, dict) and isinstance(author.get("name"), str):
+                if author.get("@type") in ORGANISATIONS and not agencies().name_of(author["name"]):
+                    continue  # the publisher named as author: not a person, not an agency
                 names.append(author["name"])
             elif isinstance(author, str) and "://" not in author:
                 names.append(author)
     return names
 
 
+def _from_meta(page: Page, lexicon: Cues) -> list[str]:
+    """``<meta name=author>``, or a twitter:data field whose label is a byline prefix ("Written by")."""
+    meta = page.meta
+    for n in ("1", "2"):
+        label = meta.get(f"twitter:label{n}")
+        if label and lexicon.strip_label("byline_prefixes", label) is not None and meta.get(f"twitter:data{n}"):
+            return [meta[f"twitter:data{n}"]]
+    author = meta.get("author") or meta.get("article:author") or meta.get("dc.creator")
+    return [author] if author and "://" not in author else []
+
+
 def _from_markup(page: Page, body: Body, title_index: int | None) -> list[str]:
+    """Names in byline elements near the header: their links, else their short text."""
     low = max(0, (title_index if title_index is not None else body.start or 0) - HEADER_REACH)
     high = body.end if body.end is not None else low + 30
+    names: list[str] = []
     for el in page.index.all_matches(AUTHOR):
-        if _in_boilerplate(el, body.container):
+        position = _block_position(page, el)
+        if position is None or not low <= position <= high or _in_boilerplate(el, body.container):
             continue
-        blocks = [b for b in page.blocks_in(el) if low <= b.index <= high]
-        if not blocks:
-            continue
-        linked = [lk.text for b in blocks for lk in b.links if word_count(lk.text) <= MAX_NAME_WORDS]
-        texts = linked or [b.text for b in blocks if word_count(b.text) <= MAX_BYLINE_WORDS]
-        if texts:
-            return texts
-    return []
+        linked = [" ".join(a.text_content().split()) for a in el.iter("a")]
+        linked = [t for t in linked if t and word_count(t) <= MAX_NAME_WORDS]
+        text = " ".join(el.text_content().split())
+        for name in linked or ([text] if text and word_count(text) <= MAX_BYLINE_WORDS else []):
+            if name not in names:
+                names.append(name)
+        if names and not linked:
+            break
+    return names
+
+
+def _block_position(page: Page, el) -> int | None:
+    """The stream index of the block holding an element (its own block or its nearest block ancestor's)."""
+    index = page.element_index
+    if el in index:
+        return index[el]
+    for anc in el.iterancestors():
+        if anc in index:
+            return index[anc]
+    return None
 
 
 def _in_boilerplate(el, container) -> bool:
@@ -103,7 +131,9 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
 
 def split_names(raw: str, lexicon: Cues, site: str | None) -> tuple[list[str], list[str]]:
     """A byline string -> (people, agencies): prefixes, handles, roles and newsrooms dropped."""
-    text = _HANDLE_OR_MAIL.sub(" ", " ".join(raw.split()))
+    if lexicon.strip_label("photo_credits", raw) is not None:
+        return [], []
+    text = _HANDLE_OR_MAIL.sub(" ", " ".join(raw.split())).replace("(", ",").replace(")", ",")
     rest = lexicon.strip_label("byline_prefixes", text)
     text = rest if rest is not None else text
     parts = []
@@ -112,8 +142,9 @@ def split_names(raw: str, lexicon: Cues, site: str | None) -> tuple[list[str], l
     people, credited = [], []
     for part in parts:
         part = part.strip(" .,:;-–—()[]")
-        rest = lexicon.strip_label("byline_prefixes", part)
-        part = rest if rest else part
+        for key in ("byline_prefixes", "source_joiners"):
+            rest = lexicon.strip_label(key, part)
+            part = rest if rest else part
         if not part:
             continue
         agency = agencies().name_of(part) or _agency_in_with(part, lexicon)
@@ -134,9 +165,9 @@ def _is_person(part: str, lexicon: Cues, site: str | None) -> bool:
     words = part.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS or any(ch.isdigit() for ch in part):
         return False
-    if lexicon.is_word("newsroom", part) or lexicon.contains("newsroom", part) and len(words) <= 2:
+    if lexicon.contains("newsroom", part):
         return False
-    if site and (fold(part) == fold(site) or fold(part) in fold(site)):
+    if site and len(site) >= 4 and (fold(part) in fold(site) or fold(site) in fold(part)):
         return False
     if "." in part and " " not in part:
         return False  # a domain such as "Elpais.cr"

@@ -23,11 +23,18 @@ MIN_CONTAINER_PROSE = 200
 """Characters of prose a body rule's element needs to count as the article (shorter: a teaser)."""
 CONTAINER_SHARE = 0.4
 """A matched container with less than this share of the page's best prose block is a decoy."""
+MAX_HEADER = 20
+"""Blocks between the title and the body read as the header (byline, date, counters)."""
 MAX_GAP = 6
 """Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
 TEASER_LINK_SHARE = 0.8
+MAX_CAPTION_WORDS = 25
+"""A caption with a credit is short; a long paragraph quoting '©' is prose."""
 MAX_LABEL_WORDS = 10
 """A label line (byline, source, credit) is short; a longer line is prose that happens to start alike."""
+INLINE_OWNERS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"})
+"""Tags that own a paragraph's text; a body rule matching one of them found a paragraph, not a box."""
+CONTAINER_TAGS = frozenset({"div", "td", "section", "article", "main", "body"})
 NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "footer", "header", "label"})
 
 
@@ -58,29 +65,31 @@ def find_body(page: Page, title: Title) -> Body:
         candidates = page.blocks[start:]
     if title.index is not None:
         candidates = [b for b in candidates if b.index > title.index]
-    return _walk(page, candidates, container, cues())
+    body = _walk(page, candidates, container, cues())
+    if title.index is not None and body.start is not None and body.start > title.index:
+        body.header = page.blocks[title.index + 1: body.start][:MAX_HEADER]
+    return body
 
 
 def _container(page: Page):
+    """The first body rule's element that holds the article's prose, else the densest element."""
     totals = _prose_totals(page)
-    if not totals:
+    densest = _densest(page)
+    if densest is None:
         return None
-    best_any = max(totals.values())
+    floor = max(MIN_CONTAINER_PROSE, CONTAINER_SHARE * totals.get(densest, 0))
     for rule in BODY:
-        found = [el for el in page.index.find(rule) if totals.get(el, 0) >= MIN_CONTAINER_PROSE]
+        found = [el for el in page.index.find(rule)
+                 if el.tag not in INLINE_OWNERS and totals.get(el, 0) >= floor]
         if found:
-            el = max(found, key=totals.__getitem__)
-            if totals[el] >= CONTAINER_SHARE * best_any:
-                return el
-    return _densest(page)
+            return max(found, key=totals.__getitem__)
+    return densest
 
 
 def _prose_totals(page: Page) -> dict:
     """Characters of prose under every element (each prose block counted in all its ancestors)."""
     totals: dict = {}
-    for block in page.blocks:
-        if block.element is None or not is_prose(block.text) or block.link_density > 0.5:
-            continue
+    for block in _prose_blocks(page):
         el = block.element
         while el is not None:
             totals[el] = totals.get(el, 0) + len(block.text)
@@ -88,15 +97,25 @@ def _prose_totals(page: Page) -> dict:
     return totals
 
 
+def _prose_blocks(page: Page) -> list[TextBlock]:
+    return [b for b in page.blocks
+            if b.element is not None and b.link_density <= 0.5 and is_prose(b.text)]
+
+
 def _densest(page: Page):
-    """The element whose direct children hold the most prose (paragraph parents)."""
+    """The element scoring most prose: a paragraph counts fully for its parent, half for the grandparent.
+
+    The half share lets a box of many one-paragraph wrappers (<div><p>..</p></div> x N) win over
+    each wrapper alone, while a plain <div><p/><p/></div> keeps its own div.
+    """
     scores: dict = {}
-    for block in page.blocks:
-        if block.element is None or not is_prose(block.text) or block.link_density > 0.5:
-            continue
-        parent = block.element if block.tag in ("div", "td", "section", "article") else block.element.getparent()
-        if parent is not None:
-            scores[parent] = scores.get(parent, 0) + len(block.text)
+    for block in _prose_blocks(page):
+        parent = block.element.getparent() if block.tag not in CONTAINER_TAGS else block.element
+        for share in (1.0, 0.5):
+            if parent is None:
+                break
+            scores[parent] = scores.get(parent, 0) + share * len(block.text)
+            parent = parent.getparent()
     if not scores:
         return None
     best = max(scores, key=scores.__getitem__)
@@ -134,6 +153,8 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> 
         if not body.blocks and not is_prose(text):
             body.header.append(block)
             continue
+        if container is not None and block.tag in CONTAINER_TAGS and not is_prose(text):
+            continue  # loose text in a box: a button, a caption, a credit
         if body.blocks and container is not None and _is_teaser(block, page):
             body.related.append(Link(block.links[0].text, block.links[0].url))
             continue
@@ -142,7 +163,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> 
             if gap >= MAX_GAP:
                 break
         body.blocks.append(block)
-    body.blocks = _trim_tail(body.blocks)
+    body.blocks = _trim_tail(body.blocks, lexicon)
     body.related = _unique(body.related)
     return body
 
@@ -210,6 +231,8 @@ def _source_line(text: str, lexicon: Cues) -> str | None:
 
 def _is_furniture(text: str, lexicon: Cues) -> bool:
     """Lines of page furniture inside the article area: bylines, dates, credits, share bars, counters."""
+    if word_count(text) <= MAX_CAPTION_WORDS and ("©" in text or _credit_label(text, lexicon)):
+        return True
     if word_count(text) > MAX_LABEL_WORDS:
         return False
     if text.replace(".", "").replace(",", "").replace(" ", "").isdigit() or looks_like_date(text):
@@ -218,6 +241,11 @@ def _is_furniture(text: str, lexicon: Cues) -> bool:
         return True
     return any(lexicon.strip_label(key, text) is not None
                for key in ("byline_prefixes", "photo_credits", "reading_time", "published_labels", "updated_labels"))
+
+
+def _credit_label(text: str, lexicon: Cues) -> bool:
+    """A photo-credit label followed by a colon anywhere in the line ("... (Symbolfoto) Bildrechte: X")."""
+    return any(text[m.end():].lstrip().startswith((":", "：")) for m in lexicon.any_pattern("photo_credits").finditer(text))
 
 
 class _BoilerplateCheck:
@@ -245,11 +273,28 @@ class _BoilerplateCheck:
         return verdict
 
 
-def _trim_tail(blocks: list[TextBlock]) -> list[TextBlock]:
+def _trim_tail(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
+    """Drop what trails the last paragraph: labels, signatures, appeals, and lists that no paragraph leads into."""
     end = len(blocks)
-    while end and not is_prose(blocks[end - 1].text) and blocks[end - 1].kind != "list_item":
-        end -= 1
+    while end:
+        last = blocks[end - 1]
+        if last.kind == "list_item":
+            start = end
+            while start and blocks[start - 1].kind == "list_item":
+                start -= 1
+            if start and is_prose(blocks[start - 1].text) and not _is_appeal(blocks[start - 1].text, lexicon):
+                break
+            end = start
+        elif not is_prose(last.text) or _is_appeal(last.text, lexicon):
+            end -= 1
+        else:
+            break
     return blocks[:end]
+
+
+def _is_appeal(text: str, lexicon: Cues) -> bool:
+    """A newsletter, subscription or donation appeal."""
+    return lexicon.contains("newsletter", text)
 
 
 def _unique(links: list[Link]) -> list[Link]:

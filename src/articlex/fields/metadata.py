@@ -9,13 +9,14 @@ from ..selectors import TAGS, Rule
 __all__ = ["canonical_url", "site_name", "description", "image", "tags", "article_objects"]
 
 ARTICLE_TYPES = ("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-                 "OpinionNewsArticle", "LiveBlogPosting", "WebPage", "Report", "ScholarlyArticle")
+                 "OpinionNewsArticle", "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle")
+PAGE_TYPES = ("WebPage", "ItemPage")
 
 
 def article_objects(page: Page) -> list[dict]:
-    """JSON-LD article objects, the most specific type first."""
-    found = list(page.jsonld_of(*ARTICLE_TYPES[:-2]))
-    return found or list(page.jsonld_of(*ARTICLE_TYPES[-2:]))
+    """JSON-LD article objects; a page object only when there is no article one."""
+    found = list(page.jsonld_of(*ARTICLE_TYPES))
+    return found or list(page.jsonld_of(*PAGE_TYPES))
 
 
 def canonical_url(page: Page) -> str | None:
