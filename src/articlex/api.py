@@ -42,8 +42,9 @@ def extract(source, *, url: str | None = None, language: str | None = None,
     previous, following = find_navigation(page, body.end)
     counters = find_counters(page, title.index, body.start)
     attribution = find_attribution(page, body, title.index, site)
-    published, modified = find_dates(page, title.index, body.header, now)
     text = "\n\n".join(b.text for b in body.blocks)
+    language = language or find_language(page, text or " ".join(b.text for b in page.blocks[:200]))
+    published, modified = find_dates(page, title.index, body.header, now, language)
     canonical = metadata.canonical_url(page)
     warnings = [] if body.blocks else [NOT_AN_ARTICLE]
     return Article(
@@ -58,7 +59,7 @@ def extract(source, *, url: str | None = None, language: str | None = None,
         next=following,
         published=published,
         modified=modified,
-        language=language or find_language(page, text or " ".join(b.text for b in page.blocks[:200])),
+        language=language,
         url=url or canonical,
         canonical_url=canonical,
         site_name=site,

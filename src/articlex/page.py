@@ -29,6 +29,7 @@ SKIP_TAGS = frozenset(
     "embed canvas math input meta link title".split()
 )
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+STANDALONE_TAGS = HEADINGS | {"p", "blockquote"}
 _LIST_TAGS = frozenset({"li", "dd", "dt"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:sr-only|screen-reader-text|visually-hidden|td-visual-hidden|hidden)(?:\s|$)")
@@ -56,6 +57,8 @@ class TextBlock:
     """The owning lxml element (HTML only)."""
     links: list[LinkRef] = field(default_factory=list)
     in_quote: bool = False
+    standalone: bool = False
+    """Set apart like a paragraph or a heading: blank lines around it in a dump, ``<p>``/``<hN>`` in HTML."""
 
     @property
     def kind(self) -> str:
@@ -126,7 +129,8 @@ class _Builder:
                 at = _collapsed_offset(raw, start)
                 links.append(LinkRef(link_text, url or None, at, at + len(link_text)))
         tag = owner.tag if owner is not None and isinstance(owner.tag, str) else "div"
-        self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote))
+        standalone = tag in STANDALONE_TAGS
+        self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote, standalone))
 
 
 def join_url(base: str | None, href: str | None) -> str | None:
@@ -197,10 +201,12 @@ def blocks_from_tree(root, base_url: str | None) -> list[TextBlock]:
 def blocks_from_text(text: str) -> list[TextBlock]:
     """One block a non-empty line of a text dump."""
     blocks: list[TextBlock] = []
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
         collapsed = " ".join(line.split())
         if collapsed:
-            blocks.append(TextBlock(len(blocks), collapsed, "line"))
+            apart = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
+            blocks.append(TextBlock(len(blocks), collapsed, "line", standalone=apart))
     return blocks
 
 

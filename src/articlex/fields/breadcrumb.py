@@ -109,12 +109,24 @@ def _from_line(blocks: list[TextBlock], title: Title) -> list[Link]:
     if title.crumb_line is None or title.text is None:
         return []
     line = blocks[title.crumb_line].text
-    head = line[: len(line) - len(title.text)].strip()
+    head = _before_title(line, title.text)
     label = cues().strip_label("breadcrumb_labels", head)
     head = label if label is not None else head
     if _SPLIT.search(head):
         return [Link(p) for p in (x.strip() for x in _SPLIT.split(head)) if p]
     return [Link(w) for w in _segment(head, blocks)]
+
+
+def _before_title(line: str, title: str) -> str:
+    """The crumb trail part of a line that ends with the title, whole or cut short with '...'."""
+    if fold(line).endswith(fold(title)):
+        return line[: len(line) - len(title)].strip()
+    cut = line.rstrip(".… ")
+    words = cut.split()
+    for n in range(len(words)):
+        if fold(title).startswith(fold(" ".join(words[n:]))):
+            return " ".join(words[:n])
+    return ""
 
 
 def _segment(head: str, blocks: list[TextBlock]) -> list[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
 
-from ..lexicon import cues
+from ..lexicon import LANGUAGES, cues
 from ..page import Page, TextBlock
 from ..text import looks_like_date
 from .metadata import article_objects
@@ -20,7 +21,7 @@ HEADER_LINES = 12
 
 
 def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
-               now: datetime | None = None) -> tuple[datetime | None, datetime | None]:
+               now: datetime | None = None, language: str | None = None) -> tuple[datetime | None, datetime | None]:
     published = modified = None
     for obj in article_objects(page):
         published = published or parse_date(obj.get("datePublished") or obj.get("dateCreated"))
@@ -30,7 +31,7 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
     if published is None and page.is_html:
         published = _from_time_elements(page, title_index)
     if published is None:
-        published = _from_lines(header, page, title_index)
+        published = _from_lines(header, page, title_index, language)
     limit = now or datetime.now(timezone.utc)
     if published is not None and _aware(published) > limit:
         published = None
@@ -62,7 +63,8 @@ def _from_time_elements(page: Page, title_index: int | None) -> datetime | None:
     return None
 
 
-def _from_lines(header: list[TextBlock], page: Page, title_index: int | None) -> datetime | None:
+def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
+                language: str | None) -> datetime | None:
     lines = list(header)
     if title_index is not None:
         lines = page.blocks[max(0, title_index - 3): title_index] + lines
@@ -73,14 +75,14 @@ def _from_lines(header: list[TextBlock], page: Page, title_index: int | None) ->
             rest = lexicon.strip_label(key, text)
             text = rest if rest else text
         if looks_like_date(text):
-            value = parse_date(text, written=True)
+            value = parse_date(text, written=True, language=language)
             if value is not None:
                 return value
     return None
 
 
-def parse_date(value, written: bool = False) -> datetime | None:
-    """An ISO 8601 string, or (``written``) a date as printed in any lexicon language."""
+def parse_date(value, written: bool = False, language: str | None = None) -> datetime | None:
+    """An ISO 8601 string, or (``written``) a date as printed in the page's language."""
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
@@ -89,12 +91,20 @@ def parse_date(value, written: bool = False) -> datetime | None:
             return datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             pass
-    if not written and not _ISO.match(value):
-        written = True
-    import dateparser  # heavy: loaded only when a date is written out
-
     try:
-        return dateparser.parse(value[:80], settings={"RETURN_AS_TIMEZONE_AWARE": False,
-                                                      "PREFER_DAY_OF_MONTH": "first"})
-    except (ValueError, OverflowError, TypeError):
+        return _parser(language if language in LANGUAGES else None).get_date_data(value[:MAX_DATE_CHARS]).date_obj
+    except (ValueError, OverflowError, TypeError, AttributeError):
         return None
+
+
+MAX_DATE_CHARS = 80
+"""A printed date is short; a longer string is cut before dateparser reads it."""
+
+
+@lru_cache(maxsize=16)
+def _parser(language: str | None):
+    """A dateparser parser limited to one language, or to the lexicon languages (trying all is slow)."""
+    import dateparser  # heavy: imported only when a date is written out
+
+    return dateparser.DateDataParser(languages=[language] if language else list(LANGUAGES),
+                                     settings={"PREFER_DAY_OF_MONTH": "first"})

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import fold
+from ..lexicon import cues, fold
 from ..page import HEADINGS, Page, TextBlock
-from ..text import is_prose, looks_like_date, word_count
+from ..text import is_prose, is_sentence, looks_like_date, word_count
 from .metadata import article_objects
 
 __all__ = ["Title", "find_title", "strip_site_name"]
 
 _SEPARATORS = re.compile(r"\s+[|\-–—:»·•/]\s+|\s+[|»·•]\s*")
-TITLE_WINDOW = 12
-"""How many lines before the first paragraph a text dump's title may sit (header, counters, byline)."""
+TITLE_WINDOW = 25
+"""How many lines before the first paragraph a text dump's title may sit (header, counters, captions)."""
 MIN_TITLE_WORDS = 2
 
 
@@ -104,30 +104,106 @@ def _rejoin(title: str, parts: list[str]) -> str:
 
 
 def _from_lines(blocks: list[TextBlock]) -> Title:
+    """A text dump's title: the best-scoring headline-like line before the first run of prose."""
     start = first_prose(blocks)
     if start is None:
         return Title(None)
-    low = max(0, start - TITLE_WINDOW)
-    window = blocks[low:start]
-    for j in range(len(window) - 1, -1, -1):
-        line = window[j]
-        if word_count(line.text) < MIN_TITLE_WORDS:
-            continue
-        key = fold(line.text)
-        for i in range(j - 1, max(-1, j - TITLE_WINDOW), -1):
-            earlier = fold(window[i].text)
-            if earlier == key or (earlier.endswith(" " + key) and len(key) > 12):
-                crumb = window[i].index if earlier != key else None
-                return Title(line.text, line.index, crumb)
-    for line in reversed(window):
-        if _headline_like(line.text):
-            return Title(line.text, line.index)
-    return Title(None)
+    lexicon = cues()
+    seen = _occurrences(blocks)
+    window = range(max(0, start - TITLE_WINDOW), min(len(blocks), start + 1))
+    scored = [(_line_score(blocks, i, start, seen, lexicon), i) for i in window if _headline_like(blocks[i].text)]
+    scored = [(score, i) for score, i in scored if score > 0]
+    if not scored:
+        return Title(None)
+    _, best = max(scored)
+    line = blocks[best]
+    return Title(line.text, line.index, _crumb_line(blocks, best))
+
+
+# Weights of the cues that make a line a dump's title; tuned on the seed page and the corpus
+# dumps (titles repeat in the crumb line, sit apart like an <h1>, and the byline/date follow).
+REPEATED = 4.0
+STANDALONE = 2.0
+META_FOLLOWS = 2.0
+SECTION_START = 1.5
+MIN_REPEATED_WORDS = 4
+"""Short lines repeat as menu items ('Higher education'); a repeated title is longer."""
+LONG_SENTENCE = -4.0
+CREDIT = -6.0
+DISTANCE = 0.1
+META_REACH = 4
+
+
+def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon) -> float:
+    line = blocks[i]
+    key = fold(line.text)
+    score = 1.0 - DISTANCE * (start - i)
+    if (seen.get(key, 0) > 1 and word_count(line.text) >= MIN_REPEATED_WORDS) or _crumb_line(blocks, i) is not None:
+        score += REPEATED
+    if line.standalone:
+        score += STANDALONE
+        if i and not blocks[i - 1].standalone:
+            score += SECTION_START
+    if any(_is_meta(b.text, lexicon) for b in blocks[i + 1: i + 1 + META_REACH]):
+        score += META_FOLLOWS
+    if is_sentence(line.text) and word_count(line.text) > 15:
+        score += LONG_SENTENCE
+    if "©" in line.text or lexicon.strip_label("photo_credits", line.text) is not None \
+            or lexicon.contains("photo_credits", line.text) and ":" in line.text:
+        score += CREDIT
+    return score
+
+
+def _is_meta(text: str, lexicon) -> bool:
+    """A header line: a date, a byline, a counter, a reading time."""
+    if word_count(text) > 12:
+        return False
+    return looks_like_date(text) or text.strip().isdigit() or lexicon.contains("reading_time", text) or any(
+        lexicon.strip_label(key, text) is not None for key in ("byline_prefixes", "published_labels", "updated_labels"))
+
+
+def _occurrences(blocks: list[TextBlock]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for block in blocks:
+        key = fold(block.text)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _crumb_line(blocks: list[TextBlock], i: int) -> int | None:
+    """An earlier line ending with the title (the crumb trail printed before it), even truncated."""
+    key = fold(blocks[i].text)
+    for j in range(i - 1, max(-1, i - TITLE_WINDOW), -1):
+        earlier = fold(blocks[j].text)
+        if earlier.endswith(" " + key) and len(key) > 12:
+            return j
+        cut = earlier.rstrip(".… ")
+        if cut != earlier and len(cut) > 20:
+            head = cut.rsplit(" ", 1)[0]
+            tail = cut[len(head):].strip()
+            if tail and key.startswith(_truncated_prefix(key, cut)) and len(_truncated_prefix(key, cut)) > 20:
+                return j
+    return None
+
+
+def _truncated_prefix(key: str, line: str) -> str:
+    """The longest start of ``key`` that ``line`` ends with (a crumb cut with '...')."""
+    for size in range(min(len(key), len(line)), 20, -1):
+        if line.endswith(key[:size]) and (size == len(line) or line[-size - 1] == " "):
+            return key[:size]
+    return ""
+
+
+NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read_also", "tags_labels", "home",
+              "byline_prefixes", "photo_credits", "previous", "next")
 
 
 def _headline_like(text: str) -> bool:
     n = word_count(text)
-    return 3 <= n <= 40 and not looks_like_date(text) and not text.rstrip().endswith((".", ":", ","))
+    if not 2 <= n <= 40 or looks_like_date(text) or text.rstrip().endswith((":", ",", ";")):
+        return False
+    lexicon = cues()
+    return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES)
 
 
 def first_prose(blocks: list[TextBlock]) -> int | None:
