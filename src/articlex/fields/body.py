@@ -28,6 +28,10 @@ MAX_HEADER = 20
 MAX_GAP = 6
 """Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
 TEASER_LINK_SHARE = 0.8
+TEASER_MIN_WORDS = 4
+READ_ALSO_MIN_WORDS = 3
+TEASER_MAX_WORDS = 30
+"""A teaser's link is a headline: 'Videos' or an author's name is shorter, a quoted paragraph longer."""
 MAX_CAPTION_WORDS = 25
 """A caption with a credit is short; a long paragraph quoting '©' is prose."""
 MAX_LABEL_WORDS = 10
@@ -141,7 +145,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> 
             continue
         if container is not None and boiler(block):
             if body.blocks and _is_teaser(block, page):
-                body.related.append(Link(block.links[0].text, block.links[0].url))
+                body.related.append(_teaser_link(block, lexicon))
             continue
         source = _source_line(text, lexicon)
         if source:
@@ -156,7 +160,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> 
         if container is not None and block.tag in CONTAINER_TAGS and not is_prose(text):
             continue  # loose text in a box: a button, a caption, a credit
         if body.blocks and container is not None and _is_teaser(block, page):
-            body.related.append(Link(block.links[0].text, block.links[0].url))
+            body.related.append(_teaser_link(block, lexicon))
             continue
         if container is None:
             gap = 0 if is_prose(text) else gap + 1
@@ -185,6 +189,7 @@ def is_navigation_line(text: str, key: str, lexicon: Cues) -> bool:
 
 
 def _read_also(block: TextBlock, following: TextBlock | None, lexicon: Cues) -> Link | None:
+    """'Lire aussi : <headline>', or a label line followed by the headline. In HTML the headline is a link."""
     rest = lexicon.strip_label("read_also", block.text)
     if rest is None:
         return None
@@ -192,25 +197,48 @@ def _read_also(block: TextBlock, following: TextBlock | None, lexicon: Cues) -> 
         if following is None:
             return None
         rest, block = following.text, following
-    if word_count(rest) > 40:
+    if not READ_ALSO_MIN_WORDS <= word_count(rest) <= TEASER_MAX_WORDS:
         return None
-    link = max((lk for lk in block.links if lk.text in rest or rest in lk.text), key=lambda lk: len(lk.text),
-               default=None)
+    link = max((lk for lk in block.links if word_count(lk.text) >= READ_ALSO_MIN_WORDS and lk.text in rest),
+               key=lambda lk: len(lk.text), default=None)
     if link is not None:
         return Link(link.text.strip(), link.url)
+    if block.element is not None:
+        return None  # a label without a link in HTML is a widget heading ("Related videos")
     return Link(rest.strip(), None)
 
 
 def _is_teaser(block: TextBlock, page: Page) -> bool:
     """One linked headline standing alone between paragraphs: an unlabelled read-also box."""
-    if len(block.links) != 1 or block.link_density < TEASER_LINK_SHARE:
+    urls = {link.url for link in block.links}
+    if len(urls) != 1 or block.link_density < TEASER_LINK_SHARE:
         return False
-    link = block.links[0]
-    if not link.url or urlsplit(link.url).scheme not in ("http", "https") or not 3 <= word_count(link.text) <= 30:
+    link = max(block.links, key=lambda lk: len(lk.text))
+    if not _article_url(link.url) or not TEASER_MIN_WORDS <= word_count(link.text) <= TEASER_MAX_WORDS:
         return False
     if page.url and link.url.split("#")[0] == page.url.split("#")[0]:
         return False
-    return not is_sentence(link.text) or bool(TEASER.search(_classes_up(block.element, 4)))
+    return not link.text.rstrip().endswith(".")
+
+
+def _article_url(url: str | None) -> bool:
+    """An http(s) URL whose path names an article: a slug of several words or a numeric id."""
+    if not url:
+        return False
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return False
+    return any(segment.count("-") >= 2 or sum(ch.isdigit() for ch in segment) >= 5
+               for segment in parts.path.split("/"))
+
+
+def _teaser_link(block: TextBlock, lexicon: Cues) -> Link:
+    link = max(block.links, key=lambda lk: len(lk.text))
+    text = link.text
+    for key in ("read_also", "previous", "next"):
+        rest = lexicon.strip_label(key, text)
+        text = rest or text
+    return Link(text, link.url)
 
 
 def _classes_up(el, levels: int) -> str:
