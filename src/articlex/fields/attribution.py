@@ -8,7 +8,7 @@ from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
 from ..page import Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE
-from ..text import word_count
+from ..text import is_sentence, looks_like_date, word_count
 from .body import Body
 from .metadata import article_objects
 
@@ -19,6 +19,8 @@ MAX_BYLINE_WORDS = 14
 VERB_REACH = 30
 """Characters between a source verb and the agency it credits ("rapporte l'agence Agerpres")."""
 HEADER_REACH = 3
+NAME_CAPITALS = 0.6
+"""Share of capitalised words in a line of names ('Elsa Provenzano et Mickaël Bosredon': 4 of 5)."""
 ORGANISATIONS = ("Organization", "NewsMediaOrganization", "Corporation")
 
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
@@ -122,11 +124,30 @@ def _in_boilerplate(el, container) -> bool:
 
 
 def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
-    for block in header:
+    """'By X', a lone 'Von' above the name, or a line of names right above the date line."""
+    for i, block in enumerate(header):
+        following = header[i + 1].text if i + 1 < len(header) else ""
         rest = lexicon.strip_label("byline_prefixes", block.text)
+        if rest == "" and following:
+            return [following]
         if rest and word_count(rest) <= MAX_BYLINE_WORDS:
             return [rest]
+        if following and _looks_like_names(block.text) and _is_dateline(following, lexicon):
+            return [block.text]
     return []
+
+
+def _looks_like_names(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= MAX_BYLINE_WORDS or any(ch.isdigit() for ch in text) or is_sentence(text):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= NAME_CAPITALS * len(words)
+
+
+def _is_dateline(text: str, lexicon: Cues) -> bool:
+    return looks_like_date(text) or any(lexicon.strip_label(key, text) is not None
+                                        for key in ("published_labels", "updated_labels"))
 
 
 def split_names(raw: str, lexicon: Cues, site: str | None) -> tuple[list[str], list[str]]:
@@ -150,7 +171,12 @@ def split_names(raw: str, lexicon: Cues, site: str | None) -> tuple[list[str], l
         agency = agencies().name_of(part) or _agency_in_with(part, lexicon)
         if agency:
             credited.append(agency)
-        elif _is_person(part, lexicon, site):
+            continue
+        found = agencies().find(part)
+        if found and found[-1][1] == len(part):  # "Suleiman Al-Khalidi Reuters"
+            credited.append(found[-1][2])
+            part = part[:found[-1][0]].strip()
+        if _is_person(part, lexicon, site):
             people.append(part)
     return people, credited
 

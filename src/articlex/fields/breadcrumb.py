@@ -15,8 +15,12 @@ __all__ = ["find_breadcrumb"]
 
 _SEPARATOR = re.compile(r"^[\s>»›/|\\→•·:-]*$")
 _SPLIT = re.compile(r"\s+[>»›/|→•·]\s+|\s*[»›→]\s*")
+_SEPARATED = re.compile(r"\s+[>»›→]\s+|\s*[»›→]\s*")
+_CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-ÞА-ЯЁЇІЄҐ][^\W\d_])")
 MAX_CRUMBS = 8
 MAX_CRUMB_WORDS = 12
+MIN_TRUNCATED_TITLE = 20
+"""A last crumb this long that starts the title is the title cut short; a shorter one is a section."""
 """A crumb longer than this is a truncated title or a headline, not a section name."""
 
 
@@ -105,16 +109,57 @@ def _item_name_url(item: dict) -> tuple[str | None, str | None]:
 
 
 def _from_line(blocks: list[TextBlock], title: Title) -> list[Link]:
-    """A text dump's crumb line: the words before the title on the same line."""
-    if title.crumb_line is None or title.text is None:
+    """A text dump's crumb trail: before the title on its line, one crumb a line above it, or a separated line."""
+    if title.text is None or title.index is None:
         return []
-    line = blocks[title.crumb_line].text
-    head = _before_title(line, title.text)
+    if title.crumb_line is not None:
+        return _split_trail(_before_title(blocks[title.crumb_line].text, title.text), blocks)
+    return _stacked(blocks, title.index) or _separated(blocks, title.index)
+
+
+def _split_trail(head: str, blocks: list[TextBlock]) -> list[Link]:
     label = cues().strip_label("breadcrumb_labels", head)
     head = label if label is not None else head
     if _SPLIT.search(head):
         return [Link(p) for p in (x.strip() for x in _SPLIT.split(head)) if p]
     return [Link(w) for w in _segment(head, blocks)]
+
+
+def _stacked(blocks: list[TextBlock], title_index: int) -> list[Link]:
+    """Crumbs printed one a line right above the title, the first a home crumb or after a label."""
+    lexicon = cues()
+    start = title_index
+    while start > 0 and title_index - start < MAX_CRUMBS and _crumb_like(blocks[start - 1]):
+        start -= 1
+    lines = [b.text for b in blocks[start:title_index]]
+    if start > 0 and lexicon.is_word("breadcrumb_labels", blocks[start - 1].text):
+        return [Link(t) for t in lines]
+    for i, text in enumerate(lines):
+        if lexicon.contains("home", text) and word_count(text) <= 4:
+            if len(lines) > 1:
+                return [Link(t) for t in lines[i:]]
+            return [Link(t) for t in (_segment(text, blocks) if " " in text else _unglue(text))]
+    return []
+
+
+def _crumb_like(block: TextBlock) -> bool:
+    return not block.standalone and 1 <= word_count(block.text) <= 4 and not block.text.endswith(".")
+
+
+def _unglue(text: str) -> list[str]:
+    """'InicioNacionales' -> ['Inicio', 'Nacionales']: crumbs whose separator the dump lost."""
+    return [p for p in _CAMEL.split(text) if p.strip()]
+
+
+def _separated(blocks: list[TextBlock], title_index: int) -> list[Link]:
+    """A short line with crumb separators just before or after the title ('Primo Piano > Sanità')."""
+    for block in blocks[max(0, title_index - 3): title_index + 3]:
+        if block.index == title_index or word_count(block.text) > MAX_CRUMBS * 3:
+            continue
+        parts = [p.strip() for p in _SEPARATED.split(block.text)]
+        if len(parts) >= 2 and all(p and word_count(p) <= 4 for p in parts):
+            return [Link(p) for p in parts]
+    return []
 
 
 def _before_title(line: str, title: str) -> str:
@@ -146,7 +191,10 @@ def _segment(head: str, blocks: list[TextBlock]) -> list[str]:
 
 def _without_title(crumbs: list[Link], title: str | None) -> list[Link]:
     if crumbs and title:
-        last, key = fold(crumbs[-1].text).rstrip(" .…"), fold(title)
-        if last and (key.startswith(last) or last.startswith(key) or word_count(last) > MAX_CRUMB_WORDS):
+        text = fold(crumbs[-1].text)
+        last, key = text.rstrip(" .…"), fold(title)
+        truncated = last != text or len(last) >= MIN_TRUNCATED_TITLE
+        if last and (last == key or (truncated and key.startswith(last)) or last.startswith(key)
+                     or word_count(last) > MAX_CRUMB_WORDS):
             crumbs = crumbs[:-1]
     return [c for c in crumbs if word_count(c.text) <= MAX_CRUMB_WORDS]
