@@ -26,6 +26,11 @@ CONTAINER_SHARE = 0.4
 MAX_HEADER = 20
 """Blocks between the title and the body read as the header (byline, date, counters)."""
 MAX_GAP = 6
+MAX_LOOSE_LINES = 3
+"""In a dump, paragraphs stand apart (blank lines); this many loose short lines in a row are a menu,
+a share bar or a tag list: the article has ended."""
+MAX_DEK_BLOCKS = 1
+"""Prose before the byline or date line is a standfirst when it is this short (one block)."""
 """Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
 TEASER_LINK_SHARE = 0.8
 TEASER_MIN_WORDS = 4
@@ -129,7 +134,7 @@ def _densest(page: Page):
 def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> Body:
     body = Body(container=container)
     skip: set[int] = set()
-    gap = 0
+    gap = loose = 0
     boiler = _BoilerplateCheck(container)
     for pos, block in enumerate(candidates):
         if block.index in skip:
@@ -152,6 +157,9 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> 
             body.source_lines.append(source)
             continue
         if _is_furniture(text, lexicon):
+            if len(body.blocks) <= MAX_DEK_BLOCKS and _is_header_meta(text, lexicon):
+                body.header.extend(body.blocks)  # what came before the byline or date was a standfirst
+                body.blocks = []
             (body.header if not body.blocks else []).append(block)
             continue
         if not body.blocks and not is_prose(text):
@@ -164,7 +172,8 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> 
             continue
         if container is None:
             gap = 0 if is_prose(text) else gap + 1
-            if gap >= MAX_GAP:
+            loose = 0 if block.standalone or is_prose(text) else loose + 1
+            if gap >= MAX_GAP or (page.root is None and loose >= MAX_LOOSE_LINES):
                 break
         body.blocks.append(block)
     body.blocks = _trim_tail(body.blocks, lexicon)
@@ -274,6 +283,14 @@ def _is_furniture(text: str, lexicon: Cues) -> bool:
 def _credit_label(text: str, lexicon: Cues) -> bool:
     """A photo-credit label followed by a colon anywhere in the line ("... (Symbolfoto) Bildrechte: X")."""
     return any(text[m.end():].lstrip().startswith((":", "：")) for m in lexicon.any_pattern("photo_credits").finditer(text))
+
+
+def _is_header_meta(text: str, lexicon: Cues) -> bool:
+    """A byline or a date line: what separates a standfirst from the article's first paragraph."""
+    if looks_like_date(text):
+        return True
+    return any(lexicon.strip_label(key, text) is not None
+               for key in ("byline_prefixes", "published_labels", "updated_labels"))
 
 
 class _BoilerplateCheck:
