@@ -85,6 +85,7 @@ class Cues:
         self._folded = {key: frozenset(fold(w) for w in self.words[key]) for key in KEYS}
         self._start: dict[str, re.Pattern[str]] = {}
         self._any: dict[str, re.Pattern[str]] = {}
+        self._end: dict[str, re.Pattern[str]] = {}
 
     def is_word(self, key: str, text: str) -> bool:
         """Whether the whole text is one of the key's phrases."""
@@ -113,6 +114,19 @@ class Cues:
             if not (text[end].isupper() and text[end - 1].islower()):
                 return None
         return text[end:].lstrip(_LABEL_CHARS).strip()
+
+    def strip_trailing_label(self, key: str, text: str) -> str | None:
+        """The text before a trailing label of this key ('Titel →Volgende'), or None without one."""
+        if key not in self._end:
+            self._end[key] = re.compile(rf"(?:{_alternation(self.words[key])})\s*$", re.I)
+        folded = fold_quotes(text)
+        m = self._end[key].search(folded) if self.words[key] else None
+        if not m:
+            return None
+        start = m.start()
+        if start and folded[start - 1].isalnum() and not (folded[start].isupper() and folded[start - 1].islower()):
+            return None
+        return text[:start].rstrip(_LABEL_CHARS).strip()
 
     def contains(self, key: str, text: str) -> bool:
         return self.any_pattern(key).search(fold_quotes(text)) is not None
@@ -148,15 +162,17 @@ class Agencies:
                 else:
                     loose.append(alias)
                     self._canonical[fold(alias)] = agency.name
-        self._loose = self._compile(loose, re.I)
+        self._loose = self._compile(loose, re.I, inflected=True)
         self._strict = self._compile(strict, 0)
 
     @staticmethod
-    def _compile(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+    def _compile(aliases: list[str], flags: int, inflected: bool = False) -> re.Pattern[str] | None:
         if not aliases:
             return None
         alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(set(aliases), key=len, reverse=True))
-        return re.compile(rf"(?<![\w@.-])(?:{alt})(?![\w@-]|\.\w)", flags)
+        # Slavic languages decline names: "за даними Укрінформу", "według PAP-u".
+        ending = r"(?:-?[а-яёіїєґ]{1,2}|-[a-z]{1,2})?" if inflected else ""
+        return re.compile(rf"(?<![\w@.-])((?:{alt})){ending}(?![\w@-]|\.\w)", flags)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every agency named in the text: (start, end, usual name), in order."""
@@ -165,7 +181,7 @@ class Agencies:
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
-                key = " ".join(m.group(0).split()) if strict else fold(m.group(0))
+                key = " ".join(m.group(1).split()) if strict else fold(m.group(1))
                 name = self._canonical.get(key)
                 if name:
                     found.append((m.start(), m.end(), name))

@@ -32,7 +32,7 @@ HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 STANDALONE_TAGS = HEADINGS | {"p", "blockquote"}
 _LIST_TAGS = frozenset({"li", "dd", "dt"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:sr-only|screen-reader-text|visually-hidden|td-visual-hidden|hidden)(?:\s|$)")
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*(?:sr-only|screen-reader|screen-only|visually-hidden|visual-hidden)[\w-]*|hidden)(?:\s|$)")
 
 
 @dataclass(slots=True)
@@ -221,8 +221,19 @@ class Page:
 
     @classmethod
     def from_tree(cls, root, url: str | None = None) -> Page:
-        base = url or _base_href(root)
-        return cls(root=root, blocks=blocks_from_tree(root, base), base_url=base, url=url)
+        page = cls(root=root, blocks=[], base_url=None, url=url)
+        page.base_url = url or _base_href(root) or page.meta.get("og:url") or page._jsonld_url()
+        page.blocks = blocks_from_tree(root, page.base_url)
+        return page
+
+    def _jsonld_url(self) -> str | None:
+        for obj in self.jsonld:
+            for key in ("url", "mainEntityOfPage"):
+                value = obj.get(key)
+                value = value.get("@id") if isinstance(value, dict) else value
+                if isinstance(value, str) and value.startswith(("http://", "https://")):
+                    return value
+        return None
 
     @classmethod
     def from_text(cls, text: str, url: str | None = None) -> Page:
@@ -294,6 +305,16 @@ class Page:
             if block.element is not None:
                 index.setdefault(block.element, block.index)
         return index
+
+    def position_of(self, el) -> int | None:
+        """The stream index of the block holding ``el``: its own, an ancestor's, or its first descendant's."""
+        index = self.element_index
+        if el in index:
+            return index[el]
+        for anc in el.iterancestors():
+            if anc in index:
+                return index[anc]
+        return next((index[d] for d in el.iterdescendants() if d in index), None)
 
     def blocks_in(self, container) -> list[TextBlock]:
         """The blocks whose element lies inside ``container`` (itself included)."""

@@ -111,7 +111,8 @@ VIEWS = (
 
 COMMENTS = (
     cls("td-post-comments"), cls("jeg_meta_comment"), cls("meta-comment"), cls("comments-link"),
-    cls("comment-count"), cls("post-comments"), cls("comments-count"), cls_part("comment-count"),
+    cls("comment-count"), cls("post-comments"), cls("comments-count"), cls("single-comment-o"),
+    cls("meta-comms"), cls_part("comment-count"), cls_part("comm"),
 )
 
 NAVIGATION = (
@@ -133,7 +134,7 @@ NEXT = (
 
 TAGS = (
     cls("td-tags"), cls("jeg_post_tags"), cls("post-tags"), cls("entry-tags"), cls("tags-links"),
-    cls("tagcloud"), cls("tags"), cls("article-tags"),
+    cls("tags"), cls("article-tags"), cls("story-tags"), cls_part("tags"),
 )
 
 AUTHOR = (
@@ -143,10 +144,11 @@ AUTHOR = (
 )
 
 # Class or id tokens of blocks inside the article container that are not article text.
+# ("widget" is left out: page builders such as Elementor wrap the article text itself in widgets.)
 BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|related|newsletter|subscribe|subscription|"
     r"advert\w*|ads?|adsbygoogle|banner|sponsor\w*|promo|author-box|authorbox|about-author|bio|"
-    r"tags?|caption|credits?|comments?|widget|sidebar|breadcrumbs?|navigation|nav|menu|popup|modal|"
+    r"tags?|caption|credits?|comments?|sidebar|breadcrumbs?|navigation|nav|menu|popup|modal|"
     r"cookie|byline|toolbar|recommend\w*|rec|a-rec|wp-caption-text|figcaption|print|donate|donation|"
     r"paywall|outbrain|taboola|teasers?|next-prev|prevnext|post-meta|entry-meta|jp-relatedposts)(?:$|[\s_-])",
     re.I,

@@ -32,28 +32,30 @@ _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
 
 def find_attribution(page: Page, body: Body, title_index: int | None, site: str | None) -> Attribution:
     lexicon = cues()
-    raw_names = _bylines(page, body, title_index)
     authors: list[str] = []
     sources: list[str] = []
-    for raw in raw_names:
-        people, credited = split_names(raw, lexicon, site)
-        authors.extend(people)
-        sources.extend(credited)
+    for rank, names in enumerate(_byline_origins(page, body, title_index)):
+        for raw in names:
+            people, credited = split_names(raw, lexicon, site)
+            sources.extend(credited)  # every origin may name the agency ("By X and Reuters")
+            if rank == 0:
+                authors.extend(people)
     sources.extend(_sources_in_text(body, lexicon))
     return Attribution(authors=_unique(authors), sources=_unique(sources))
 
 
-def _bylines(page: Page, body: Body, title_index: int | None) -> list[str]:
-    """Raw byline strings from the most trusted origin that names anyone."""
+def _byline_origins(page: Page, body: Body, title_index: int | None) -> list[list[str]]:
+    """Raw bylines by origin, the most trusted origin that names a person first."""
     lexicon = cues()
     origins = [_from_jsonld(page)] if page.is_html else []
     origins.append(_from_lines(body.header, lexicon))
     if page.is_html:
         origins += [_from_markup(page, body, title_index), _from_meta(page, lexicon)]
-    for names in origins:
-        if any(any(split_names(n, lexicon, None)) for n in names):
-            return names
-    return []
+    names_person = [any(split_names(n, lexicon, None)[0] for n in names) for names in origins]
+    best = names_person.index(True) if True in names_person else None
+    if best is None:
+        return [[]] + origins
+    return [origins[best]] + origins[:best] + origins[best + 1:]
 
 
 def _from_jsonld(page: Page) -> list[str]:
@@ -88,7 +90,7 @@ def _from_markup(page: Page, body: Body, title_index: int | None) -> list[str]:
     high = body.end if body.end is not None else low + 30
     names: list[str] = []
     for el in page.index.all_matches(AUTHOR):
-        position = _block_position(page, el)
+        position = page.position_of(el)
         if position is None or not low <= position <= high or _in_boilerplate(el, body.container):
             continue
         linked = [" ".join(a.text_content().split()) for a in el.iter("a")]
@@ -100,17 +102,6 @@ def _from_markup(page: Page, body: Body, title_index: int | None) -> list[str]:
         if names and not linked:
             break
     return names
-
-
-def _block_position(page: Page, el) -> int | None:
-    """The stream index of the block holding an element (its own block or its nearest block ancestor's)."""
-    index = page.element_index
-    if el in index:
-        return index[el]
-    for anc in el.iterancestors():
-        if anc in index:
-            return index[anc]
-    return None
 
 
 def _in_boilerplate(el, container) -> bool:

@@ -36,11 +36,11 @@ def find_counters(page: Page, title_index: int | None, body_start: int | None) -
 def _from_markup(page: Page, rules: tuple[Rule, ...], low: int, high: int, lexicon: Cues, key: str) -> int | None:
     for rule in rules:
         for el in page.index.find(rule):
-            for block in page.blocks_in(el):
-                if low <= block.index < high:
-                    value = _count_of(block.text, lexicon, key)
-                    if value is not None:
-                        return value
+            position = page.position_of(el)
+            if position is not None and low <= position < high:
+                value = _count_of(" ".join(" ".join(el.itertext()).split()), lexicon, key)
+                if value is not None:
+                    return value
     return None
 
 

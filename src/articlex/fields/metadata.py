@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..lexicon import cues
+from ..lexicon import cues, fold
 from ..page import Page
 from ..selectors import TAGS, Rule
 
@@ -11,6 +11,7 @@ __all__ = ["canonical_url", "site_name", "description", "image", "tags", "articl
 ARTICLE_TYPES = ("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle")
 PAGE_TYPES = ("WebPage", "ItemPage")
+MAX_TAG_LINE = 300
 
 
 def article_objects(page: Page) -> list[dict]:
@@ -25,7 +26,7 @@ def canonical_url(page: Page) -> str | None:
     for el in page.root.iter("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
             return page.absolute(el.get("href"))
-    return page.absolute(page.meta.get("og:url"))
+    return page.absolute(page.meta.get("og:url") or page._jsonld_url())
 
 
 def site_name(page: Page) -> str | None:
@@ -64,8 +65,9 @@ def tags(page: Page) -> list[str]:
     """Tags from article:tag metas, then a visible tag list, then JSON-LD keywords."""
     if page.root is None:
         return []
-    found = [el.get("content").strip() for el in page.root.iter("meta")
-             if (el.get("property") or el.get("name") or "").lower() == "article:tag" and el.get("content")]
+    found = [tag.strip() for el in page.root.iter("meta")
+             if (el.get("property") or el.get("name") or "").lower() == "article:tag" and el.get("content")
+             for tag in el.get("content").split(",") if tag.strip()]
     if not found:
         found = _visible_tags(page)
     if not found:
@@ -76,15 +78,32 @@ def tags(page: Page) -> list[str]:
             if isinstance(keywords, list):
                 found = [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
                 break
-    return list(dict.fromkeys(found))
+    section = fold(page.meta.get("article:section") or "")
+    return list(dict.fromkeys(t for t in found if fold(t) != section))
 
 
 def _visible_tags(page: Page) -> list[str]:
     lexicon = cues()
     for el in page.index.first_matches(TAGS):
-        names = [" ".join(a.text_content().split()) for a in el.iter("a")]
+        names = [" ".join(a.text_content().split()) for a in el.iter("a") if not _is_category(a)]
         names = [n for n in names if n and not lexicon.is_word("tags_labels", n)]
         if names:
             return names
-    return [" ".join(a.text_content().split()) for a in page.index.find(Rule("rel", "tag"))
-            if a.tag == "a" and a.text_content().strip()]
+    found = [" ".join(a.text_content().split()) for a in page.index.find(Rule("rel", "tag"))
+             if a.tag == "a" and a.text_content().strip() and not _is_category(a)]
+    return found or _labelled_tags(page)
+
+
+def _labelled_tags(page: Page) -> list[str]:
+    """'Tags: a, b, c' printed as a line: its links, else its comma-separated words."""
+    lexicon = cues()
+    for block in page.blocks:
+        rest = lexicon.strip_label("tags_labels", block.text) if len(block.text) < MAX_TAG_LINE else None
+        if rest:
+            names = [link.text for link in block.links] or rest.split(",")
+            return [n.strip() for n in names if n.strip()]
+    return []
+
+
+def _is_category(a) -> bool:
+    return "category" in (a.get("rel") or "").lower().split()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from ..lexicon import Cues, cues
+from ..lexicon import Cues, cues, fold
 from ..model import Link
-from ..page import Page, TextBlock
+from ..page import Page, TextBlock, is_hidden
 from ..selectors import NAVIGATION, NEXT, PREVIOUS, Rule
 from ..text import word_count
 
 __all__ = ["find_navigation"]
 
 MIN_TITLE_WORDS = 2
+_BACK = "←⟵⇐◄◀"  # not « » ‹ ›: those are quotation marks in many languages
+_FORTH = "→⟶⇒►▶"
+_ARROWS = " \t←→«»‹›<>⟵⟶⇐⇒◄►◀▶|-–—:"
 """A linked 'title' of one word is a pager ('2', 'Next'), not an article."""
 
 
@@ -45,22 +48,67 @@ def _inside(el, boxes: set) -> bool:
 
 
 def _link_in(page: Page, el, lexicon: Cues) -> Link | None:
-    blocks = page.blocks_in(el) if el.tag != "a" else page.blocks_in(el.getparent())
-    for block in blocks:
-        for link in block.links:
-            text = _title_of(link.text, lexicon)
-            if text and word_count(text) >= MIN_TITLE_WORDS and not lexicon.is_word("page_next", text):
-                return Link(text, link.url)
-    # The label and the title may be one link ("Article précédent" + title in one <a>).
+    """The first link in a navigation box whose text, labels and arrows removed, is a title."""
+    anchors = [el] if el.tag == "a" else list(el.iter("a"))
+    for a in anchors:
+        href = page.absolute(a.get("href"))
+        raw = _anchor_text(page, a)
+        if lexicon.strip_label("read_also", " ".join(a.text_content().split())) is not None:
+            continue  # rel=next on a see-also link
+        text = _title_of(raw, lexicon)
+        if href and text and word_count(text) >= MIN_TITLE_WORDS and not lexicon.is_word("page_next", text):
+            return Link(text, href)
+    return None
+
+
+def _anchor_text(page: Page, a) -> str:
+    """A link's visible text; a child marked as the title wins (the label sits beside it), and in
+    a card of several blocks (title, excerpt) the first block that is more than a label."""
+    whole = " ".join(a.text_content().split())
+    hint = " ".join((a.get("title") or "").split())
+    if hint and len(hint) < len(whole) and fold(whole).startswith(fold(hint)):
+        return hint  # the card's text runs on past the headline its title attribute names
+    for child in a.iterdescendants():
+        if isinstance(child.tag, str) and "title" in (child.get("class") or "").lower() and not is_hidden(child):
+            return " ".join(child.text_content().split())
+    blocks = page.blocks_in(a)
+    if len(blocks) > 1:
+        lexicon = cues()
+        for block in blocks:
+            if word_count(_title_of(block.text, lexicon) or "") >= MIN_TITLE_WORDS:
+                return block.text
+    parts = []
+    for node in a.iter():
+        if node is not a and isinstance(node.tag, str) and is_hidden(node):
+            continue
+        parts.append(node.text or "")
+        if node is not a:
+            parts.append(node.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _arrowed(text: str, key: str) -> str | None:
+    """'← Title' is the previous article, 'Title →' the next one."""
+    arrows = _BACK if key == "previous" else _FORTH
+    stripped = text.strip()
+    if key == "previous" and stripped[:1] in arrows:
+        return stripped[1:].strip() or None
+    if key == "next" and stripped[-1:] in arrows:
+        return stripped[:-1].strip() or None
     return None
 
 
 def _title_of(text: str, lexicon: Cues) -> str | None:
+    """A navigation link's text without its labels ('Article précédent', 'Volgende') and arrows."""
+    text = text.strip(_ARROWS)
     for key in ("previous", "next"):
         rest = lexicon.strip_label(key, text)
         if rest is not None:
-            return rest or None
-    return text
+            text = rest
+        rest = lexicon.strip_trailing_label(key, text)
+        if rest is not None:
+            text = rest
+    return text.strip(_ARROWS) or None
 
 
 def _from_labels(blocks: list[TextBlock], key: str, after: int | None, lexicon: Cues) -> Link | None:
@@ -68,6 +116,7 @@ def _from_labels(blocks: list[TextBlock], key: str, after: int | None, lexicon: 
     for pos in range(start, len(blocks)):
         block = blocks[pos]
         rest = lexicon.strip_label(key, block.text)
+        rest = _arrowed(block.text, key) if rest is None else rest
         if rest is None or lexicon.strip_label("page_next", block.text) is not None:
             continue
         if not rest and pos + 1 < len(blocks):
