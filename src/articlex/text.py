@@ -55,6 +55,24 @@ def looks_like_date(text: str) -> bool:
     return bool(_DATE.search(text)) or bool(re.search(r"\d{1,2}:\d{2}", text))
 
 
+_DATE_SPANS = (
+    re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2})?"),
+    re.compile(r"\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:\d{4}|\d{2})\b(?:[,\s]+\d{1,2}[:h.]\d{2})?"),
+    re.compile(r"\b\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}\b(?:[,\s]+\d{1,2}[:h]\d{2})?"),
+    re.compile(r"\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b(?:[,\s]+\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?)?", re.I),
+)
+"""Shapes of a printed date, whatever the language: ISO, numeric, '3 maggio 2024', 'March 4, 2024'."""
+
+
+def date_span(text: str) -> str | None:
+    """The first part of a line shaped like a date, for dateparser to read."""
+    found = [m for pattern in _DATE_SPANS for m in [pattern.search(text)] if m]
+    if not found:
+        return None
+    first = min(found, key=lambda m: (m.start(), -len(m.group(0))))
+    return first.group(0)
+
+
 def same_text(a: str | None, b: str | None) -> bool:
     from .lexicon import fold
 

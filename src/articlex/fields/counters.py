@@ -53,27 +53,44 @@ def _count_of(text: str, lexicon: Cues, key: str) -> int | None:
 
 
 def _from_lines(header: list[TextBlock], lexicon: Cues, is_html: bool) -> tuple[int | None, int | None]:
-    """'41 vues', '5 Kommentare', 'Nessun commento'; in text dumps two bare numbers are views, comments."""
+    """'41 vues', 'Kommentare: 5', 'Nessun commento' anywhere in a header line; in text dumps two
+    bare numbers on lines of their own are the views and comments of a tagDiv header."""
     views = comments = None
     bare: list[int] = []
     for block in header:
         text = block.text
-        if word_count(text) > MAX_COUNTER_WORDS or lexicon.contains("reading_time", text):
+        if word_count(text) > MAX_META_WORDS:
             continue
-        if lexicon.is_word("no_comments", text):
-            comments = 0 if comments is None else comments
-            continue
-        value = parse_count(text, lexicon)
-        if value is None:
-            continue
-        if lexicon.contains("views", text):
-            views = value if views is None else views
-        elif lexicon.contains("comments", text):
-            comments = value if comments is None else comments
-        elif _BARE_NUMBER.match(text) and not is_html:
-            bare.append(value)
+        views = views if views is not None else _labelled(text, "views", lexicon)
+        comments = comments if comments is not None else _labelled(text, "comments", lexicon)
+        if comments is None and lexicon.contains("no_comments", text):
+            comments = 0
+        if _BARE_NUMBER.match(text) and not is_html and not lexicon.contains("reading_time", text):
+            value = parse_count(text, lexicon)
+            if value is not None:
+                bare.append(value)
     if len(bare) >= 2 and views is None and comments is None:
-        views, comments = bare[0], bare[1]
-    elif len(bare) == 1 and comments is None:
+        # Themes print the pair in either order; an article is read more often than commented.
+        views, comments = max(bare[:2]), min(bare[:2])
+    elif len(bare) == 1 and comments is None and views is None:
         comments = bare[0]
     return views, comments
+
+
+MAX_META_WORDS = 30
+_NUM = r"(?:\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?!\d)"
+_COUNT_BEFORE = re.compile(rf"(?<![\d.,])({_NUM})\s*([^\W\d_]{{1,4}}\.?)?\s*$")
+_COUNT_AFTER = re.compile(rf"^\s*[:：]?\s*({_NUM})\s*([^\W\d_]{{1,4}}\.?)?")
+
+
+def _labelled(text: str, key: str, lexicon: Cues) -> int | None:
+    """The count written next to one of the key's words: '512 Visite', 'Просмотров: 2 289'."""
+    for m in lexicon.any_pattern(key).finditer(text):
+        before = _COUNT_BEFORE.search(text[:m.start()])
+        after = _COUNT_AFTER.match(text[m.end():])
+        for found in (before, after):
+            if found:
+                value = parse_count(found.group(0).strip(" :："), lexicon)
+                if value is not None:
+                    return value
+    return None

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..lexicon import LANGUAGES, cues
 from ..page import Page, TextBlock
-from ..text import looks_like_date
+from ..text import date_span, looks_like_date, word_count
 from .metadata import article_objects
 
 __all__ = ["find_dates", "parse_date"]
@@ -74,11 +74,16 @@ def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
         for key in ("published_labels", "updated_labels"):
             rest = lexicon.strip_label(key, text)
             text = rest if rest else text
-        if looks_like_date(text):
-            value = parse_date(text, written=True, language=language)
+        span = text if looks_like_date(text) else date_span(text)
+        if span and word_count(text) <= MAX_META_WORDS:
+            value = parse_date(span, written=True, language=language)
             if value is not None:
                 return value
     return None
+
+
+MAX_META_WORDS = 30
+"""A header line that also holds the byline and counters; longer lines are prose."""
 
 
 def parse_date(value, written: bool = False, language: str | None = None) -> datetime | None:
