@@ -2,59 +2,230 @@
 
 ``str`` (HTML or a text dump, told apart here), ``bytes`` (decoded from the BOM, then the
 declared charset, then detection), a BeautifulSoup object or an lxml element.
+
+Whatever the input, loading ends in a Page or in one of the library's own errors
+(:mod:`articlex.errors`), never in a raw lxml, Unicode or recursion error. On the way:
+
+* bytes are decoded the way a browser would, and better where a browser shows garbage:
+  a page declared UTF-8 that holds windows-1252 bytes reads as windows-1252 where it is not
+  UTF-8; UTF-16 and UTF-32 are recognised with or without a BOM;
+* binary data, feeds, sitemaps and JSON are refused with :class:`UnsupportedContentError`;
+* characters no browser shows (NUL, C0 and C1 controls, lone surrogates, non-characters)
+  are dropped; surrogate pairs left in a ``str`` are joined;
+* XML and XHTML are read by the HTML parser, which knows no entities but HTML's: a DOCTYPE's
+  internal subset (where entity bombs and external entities live) is removed, nothing is
+  ever read from a file or the network, nothing is expanded;
+* libxml2 stops parsing at a depth of 2048 (and drops the rest of the page) and spends a
+  time quadratic in the number of attributes of one element. Elements nested deeper than
+  :attr:`Limits.max_depth` are re-attached at that depth, as browsers do, and attributes past
+  :data:`MAX_ATTRIBUTES` on one element are dropped; both keep all the text and leave a
+  warning in ``page.warnings``.
+
+What is left out or altered on the way is never silent: it is in ``page.warnings``.
 """
 
 from __future__ import annotations
 
 import codecs
-import json
+import html as html_entities
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from lxml import etree, html
 
 from .errors import EmptyInputError, InputError, TooLargeError, UnsupportedContentError
 from .page import Page
 
-__all__ = ["Limits", "load_page", "decode"]
+__all__ = ["Limits", "load_page", "decode", "clean_text", "looks_like_html", "parse_html",
+           "MAX_ATTRIBUTES"]
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds on what one call may read."""
+    """Bounds on what one call may read and spend.
+
+    Past ``max_bytes``, ``max_elements`` or ``max_seconds`` the call raises
+    :class:`~articlex.errors.TooLargeError`; past ``max_depth`` the page is kept whole but
+    flattened, with a warning.
+    """
 
     max_bytes: int = 64 * 1024 * 1024
-    """Largest input accepted, in bytes (characters for ``str``)."""
+    """Largest input accepted, in bytes (characters for ``str``). 64 MiB is twice the largest
+    live blog seen in the wild and keeps the peak memory of one call well under 1 GiB."""
+    max_elements: int = 1_000_000
+    """Most elements one HTML page may hold. A 30 MB news page has about 300,000; a million
+    lxml elements cost about 300 MB, the rest of a call about as much again."""
+    max_depth: int = 512
+    """Deepest nesting kept as it is. Elements below are re-attached at this depth, keeping
+    their text and attributes but not their nesting, and ``page.warnings`` says so. 512 is the
+    depth at which Blink (Chrome) stops nesting elements; real pages stay under 100. Values
+    above :data:`DEEPEST` act as :data:`DEEPEST`, where libxml2 would stop parsing."""
+    max_seconds: float = 10.0
+    """Wall-clock budget of one call. Loading raises ``TooLargeError`` when decoding and
+    parsing alone take longer; the field extractors stop where they are and flag a partial
+    result. A 30 MB page takes under 5 s; a normal page, tens of milliseconds."""
 
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError(f"Limits.{f.name} takes a number, not {type(value).__name__}")
+            if not value > 0:
+                raise ValueError(f"Limits.{f.name} must be positive, not {value!r}")
+
+
+LIBXML2_DEPTH = 2048
+"""libxml2 halts at this depth even with ``huge_tree``, silently dropping the rest of the page."""
+DEPTH_MARGIN = 64
+"""Levels kept free under libxml2's limit for elements the flattener does not see opened
+(implied ``html``, ``body``, ``tbody``...)."""
+DEEPEST = LIBXML2_DEPTH - DEPTH_MARGIN
+"""The deepest ``max_depth`` that can be honoured."""
+IMPLIED_ELEMENTS = 3
+"""Elements libxml2 adds without a tag: ``html``, ``head``, ``body``."""
+STRICT_DEPTH_SHARE = 4
+"""When a first flattening still lets libxml2 reach its limit, the second one counts every
+start tag as opening an element and caps the depth at this fraction of ``max_depth``."""
+MAX_ATTRIBUTES = 64
+"""Attributes kept on one element. libxml2 builds attribute lists in quadratic time (30,000
+attributes on one element take 4 s); at 64 a page made only of such elements costs about
+as much as its parse, and no real element comes near it (the most seen is about 30)."""
+KEPT_ATTRIBUTES = frozenset(
+    "class id itemprop itemtype itemscope rel role href src content property name hidden "
+    "aria-hidden aria-label style type datetime lang charset http-equiv data-component".split()
+)
+"""Attributes the field extractors read: kept even past ``MAX_ATTRIBUTES``."""
+
+HEAD_BYTES = 4096
+"""Where a ``<meta charset>`` or an XML encoding must sit to be believed (the HTML standard
+prescans 1024 bytes; long comments and scripts push real declarations further)."""
+SNIFF_BYTES = 8192
+"""How much of the input the binary and UTF-16 sniffers look at."""
+BINARY_SHARE = 0.02
+"""Share of control bytes (NUL, tab, newlines, form feed and ESC aside) past which bytes are
+binary: text has none, random or compressed data about 10 %."""
+WIDE_ZERO_SHARE = 0.3
+"""UTF-16 without a BOM: share of zero bytes in one byte position (ASCII markup gives
+about 100 %, Cyrillic text about 20 %) ..."""
+WIDE_OTHER_SHARE = 0.02
+"""... while the other position has almost none (binary data has zeros in both)."""
+UTF8_SAMPLE = 1 << 20
+"""Bytes sampled to tell UTF-8 with a few foreign bytes from a legacy encoding."""
+DETECT_SAMPLE = 200_000
+"""Bytes handed to charset detection (its cost grows with the sample, not the page)."""
+CP1252_CHAOS_MARGIN = 0.05
+"""Detection ranks code pages by "chaos"; windows-1252, the web's most common legacy
+encoding, is preferred when it is this close to the best (French text otherwise comes out
+as Baltic cp1257: "déją")."""
+PROLOG_CHARS = 65536
+"""How far the XML prolog (declaration, comments, DOCTYPE) is read to find the root element."""
+HTML_SNIFF_CHARS = 65536
+"""How much of a string is searched for tags when telling HTML from a text dump."""
+MIN_TAGS = 3
+"""A text dump may quote a stray "<p>"; three tags make it markup."""
+
+WARN_REPLACED = "{count} byte sequences could not be decoded as {encoding} and were replaced"
+WARN_MIXED = "the input mixes encodings: bytes that are not UTF-8 were read as windows-1252"
+WARN_DEPTH = ("elements nested deeper than max_depth={depth} were re-attached at that depth: "
+              "their text is kept, their nesting is lost")
+WARN_ATTRIBUTES = ("{count} elements carried more than {limit} attributes: "
+                   "the extra attributes were dropped, the text is kept")
+WARN_AS_TEXT = ("the markup nests too deep for the parser even once flattened: "
+                "the page was read as text, without its markup")
+
+
+# --- Decoding ------------------------------------------------------------------------------
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w:.-]+)""", re.I)
-_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml|<!--)", re.I)
-_TAG = re.compile(r"<(?:p|div|br|a|span|h[1-6]|li|ul|table|article|section|img|meta|script|body|html)[\s>/]", re.I)
-_FEED = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.I | re.S)
-_XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.I)
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_MIN_TAGS = 3  # a text dump may quote a stray "<p>"; three tags make it markup
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w:.-]+)""",
+                       re.I)
+_BROWSER_SUPERSETS = {
+    "ascii": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254", "iso8859-11": "cp874",
+    "tis-620": "cp874", "gb2312": "gb18030", "gbk": "gb18030", "euc-kr": "cp949",
+    "shift-jis": "cp932", "big5": "big5hkscs",
+}
+"""Charset labels browsers read as a larger encoding (WHATWG Encoding Standard): a page
+labelled ISO-8859-1 with curly quotes at 0x93 shows them, and so must we."""
+_SEVEN_BIT = ("iso2022", "hz")
+"""Encodings whose text is pure ASCII bytes: valid UTF-8 that must still follow the declaration."""
+_ASCII_PROBE = bytes(range(0x20, 0x7F))
+_CP1252 = tuple(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256))
+"""windows-1252 by byte; its five holes map to the C1 controls, as in browsers."""
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return "".join(_CP1252[b] for b in error.object[error.start:error.end]), error.end
+
+
+codecs.register_error("articlex.cp1252", _cp1252_fallback)
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: BOM first, then a declared charset, then UTF-8, then detection."""
+    """Bytes to text: BOM first, then UTF-16/32 sniffing, a declared charset, UTF-8, detection."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, list[str]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
-    declared = _declared_charset(data[:4096])
+            return _decode_as(data[len(bom):], encoding)
+    wide = _wide_encoding(data[:SNIFF_BYTES])
+    if wide:
+        return _decode_as(data, wide)
+    declared = _declared_charset(data[:HEAD_BYTES])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = None
-    if text is not None and (declared in (None, "utf-8") or text.isascii()):
-        return text
+    if text is not None:
+        if declared and declared.startswith(_SEVEN_BIT):
+            return _decode_as(data, declared)
+        return text, []
     if declared and declared != "utf-8":
-        return data.decode(declared, errors="replace")
-    return _detect(data)
+        return _decode_as(data, declared)
+    if declared == "utf-8" and not _has_utf8_sequences(data[:UTF8_SAMPLE]):
+        return _decode_as(data, "cp1252")
+    if declared == "utf-8" or _mostly_utf8(data[:UTF8_SAMPLE]):
+        return data.decode("utf-8", "articlex.cp1252"), [WARN_MIXED]
+    return _decode_as(data, _detect(data[:DETECT_SAMPLE]))
+
+
+def _decode_as(data: bytes, encoding: str) -> tuple[str, list[str]]:
+    try:
+        text = data.decode(encoding, "replace")
+    except (LookupError, UnicodeError):  # a codec that cannot decode at all
+        encoding = "cp1252"
+        text = data.decode(encoding, "replace")
+    replaced = text.count("\ufffd")
+    if encoding.replace("_", "-").startswith("utf-8"):
+        replaced -= data.count("\ufffd".encode("utf-8"))
+    return text, [WARN_REPLACED.format(count=replaced, encoding=encoding)] if replaced > 0 else []
+
+
+def _wide_encoding(sample: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a BOM, from where the zero bytes of ASCII characters fall."""
+    size = len(sample) - len(sample) % 4
+    if size < 4:
+        return None
+    lanes = [sample[i:size:4].count(0) / (size // 4) for i in range(4)]
+    zero = lambda *ix: all(lanes[i] >= WIDE_ZERO_SHARE for i in ix)  # noqa: E731
+    clear = lambda *ix: all(lanes[i] <= WIDE_OTHER_SHARE for i in ix)  # noqa: E731
+    if zero(1, 2, 3) and clear(0):
+        return "utf-32-le"
+    if zero(0, 1, 2) and clear(3):
+        return "utf-32-be"
+    if zero(1, 3) and clear(0, 2):
+        return "utf-16-le"
+    if zero(0, 2) and clear(1, 3):
+        return "utf-16-be"
+    return None
 
 
 def _declared_charset(head: bytes) -> str | None:
@@ -62,59 +233,236 @@ def _declared_charset(head: bytes) -> str | None:
     if not m:
         return None
     name = (m.group(1) or m.group(2)).decode("ascii", "ignore")
+    return _usable_codec(name.lower())
+
+
+@lru_cache(maxsize=64)
+def _usable_codec(name: str) -> str | None:
+    """The Python codec for a charset label, if it reads ASCII as ASCII (no UTF-16, UTF-7,
+    escapes or IDNA declared inside an ASCII ``<meta>``)."""
     try:
-        return codecs.lookup(name).name.replace("_", "-")
-    except LookupError:
+        codec = codecs.lookup(name).name.replace("_", "-")
+        if _ASCII_PROBE.decode(codec) != _ASCII_PROBE.decode("ascii"):
+            return None
+    except (LookupError, UnicodeError, TypeError):
         return None
+    return _BROWSER_SUPERSETS.get(codec, codec)
 
 
-def _detect(data: bytes) -> str:
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _has_utf8_sequences(sample: bytes) -> bool:
+    return _UTF8_SEQUENCE.search(sample) is not None
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """Whether the bytes past ASCII are mostly well-formed UTF-8 (a UTF-8 page with a few
+    pasted windows-1252 bytes) rather than mostly not (a page in a legacy encoding)."""
+    text = sample.decode("utf-8", "replace")
+    broken = text.count("\ufffd")
+    beyond_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return beyond_ascii - broken >= broken
+
+
+def _detect(sample: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace")
-    return data.decode("cp1252", errors="replace")
+    matches = list(from_bytes(sample))
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + CP1252_CHAOS_MARGIN:
+            return "cp1252"
+    return _usable_codec(best.encoding) or "cp1252"
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if not sample or sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+# --- What is not a document ----------------------------------------------------------------
+
+_MAGIC = (
+    b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b"PK\x05\x06",
+    b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07", b"\x28\xb5\x2f\xfd",
+    b"\x7fELF", b"\xca\xfe\xba\xbe", b"\x00asm", b"OggS", b"RIFF", b"fLaC", b"ID3", b"wOFF", b"wOF2",
+    b"\xd0\xcf\x11\xe0", b"SQLite format 3\x00", b"II*\x00", b"MM\x00*", b"\x00\x00\x01\x00",
+)
+"""File signatures of images, archives, executables, media, fonts and office files."""
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (0, 9, 10, 12, 13, 27))
+_CONTROL_CHARS = re.compile("[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf", "rdf", "urlset", "sitemapindex", "opml"})
+"""Root elements of RSS, Atom, RDF feeds, XML sitemaps and OPML outlines."""
+_JSON_START = re.compile(r"""\{\s*+["}]|\[\s*+(?:["{\[\]0-9-]|true|false|null)""")
+_FIRST_CHAR = re.compile(r"\S")
+_NAME = re.compile(r"[A-Za-z][\w:.-]*+")
+_DOCTYPE = re.compile(r"""<!doctype(?>[^\[>]*+)(?>\[(?>[^\]"']++|"[^"]*+"|'[^']*+')*+\])?+[^>]*+>?""", re.I)
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if not sample:
         return False
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls / len(sample) > 0.1
+    if sample.startswith(_MAGIC):
+        return True
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls / len(sample) > BINARY_SHARE
+
+
+def _str_looks_binary(text: str) -> bool:
+    sample = text[:SNIFF_BYTES]
+    if not sample:
+        return False
+    if sample[:16].encode("latin-1", "ignore").startswith(_MAGIC):
+        return True
+    controls = sum(1 for _ in _CONTROL_CHARS.finditer(sample))
+    return controls / len(sample) > BINARY_SHARE
+
+
+def _refuse_non_documents(text: str) -> None:
+    first = _FIRST_CHAR.search(text)
+    if first is None:
+        raise EmptyInputError("the input is empty (nothing but white space)")
+    start = first.start()
+    if _looks_like_json(text, start):
+        raise UnsupportedContentError("the input is JSON, not a web page")
+    root = _prolog(text, start)[1]
+    if root in _FEED_ROOTS:
+        raise UnsupportedContentError(f"the input is an XML document (<{root}>: a feed or a sitemap), "
+                                      "not a web page")
+
+
+def _looks_like_json(text: str, start: int) -> bool:
+    if not _JSON_START.match(text, start):
+        return False
+    last = text[-64:].rstrip()[-1:]
+    return last == ("}" if text[start] == "{" else "]")
+
+
+def _prolog(text: str, start: int = 0) -> tuple[int, str | None]:
+    """Where the XML prolog (declaration, processing instructions, comments, DOCTYPE) ends,
+    and the name of the element that follows it (None when text comes first)."""
+    pos, end = start, min(len(text), start + PROLOG_CHARS)
+    while pos < end:
+        first = _FIRST_CHAR.search(text, pos, end)
+        if first is None:
+            return pos, None
+        pos = first.start()
+        if text.startswith("<?", pos):
+            close = text.find(">", pos, end)
+        elif text.startswith("<!--", pos):
+            close = text.find("-->", pos, end)
+            close = close + 2 if close >= 0 else close
+        elif text[pos:pos + 9].lower() == "<!doctype":
+            close = _DOCTYPE.match(text, pos).end() - 1
+        else:
+            name = _NAME.match(text, pos + 1) if text.startswith("<", pos) else None
+            return pos, name.group(0).lower() if name else None
+        if close < 0:
+            return pos, None
+        pos = close + 1
+    return pos, None
+
+
+# --- Cleaning ------------------------------------------------------------------------------
+
+_UNSHOWN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+_ASCII_UNSHOWN = bytes([*range(0, 9), 14, *range(15, 32), 127])
+_LINE_BREAKS = bytes.maketrans(b"\x0b\x0c", b"\n\n")
+
+
+def clean_text(text: str) -> str:
+    """Characters no page shows (NUL, C0 and C1 controls, lone surrogates, non-characters)
+    removed, surrogate pairs joined, vertical tabs and form feeds made line breaks."""
+    if text.isascii():
+        data = text.encode("ascii")
+        cleaned = data.translate(_LINE_BREAKS, _ASCII_UNSHOWN)
+        return text if cleaned == data else cleaned.decode("ascii")
+    if _UNSHOWN.search(text) is None:
+        return text
+    if any("\ud800" <= ch <= "\udfff" for ch in _UNSHOWN.findall(text)):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
+    return _UNSHOWN.sub("", text)
+
+
+# --- Markup --------------------------------------------------------------------------------
+
+_KNOWN_TAGS = r"(?:p|div|br|a|span|h[1-6]|li|ul|ol|table|tr|td|article|section|main|header|nav|img|meta|link|" \
+              r"title|script|style|head|body|html)"
+_HTML_START = re.compile(rf"\A\s*(?:<!doctype\s+html|<\?xml|<!--|<{_KNOWN_TAGS}[\s>/])", re.I)
+"""A page that starts with a DOCTYPE, an XML declaration, a comment or a common tag is markup."""
+_TAG = re.compile(rf"</?{_KNOWN_TAGS}[\s>/]", re.I)
+_START_TAG = re.compile(r"<[A-Za-z]")
+_RAW_TEXT = ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
+"""Elements whose content libxml2 reads as text up to their end tag (``plaintext``: to the end)."""
+_VOID = frozenset("area base basefont br col frame hr img input isindex link meta param".split())
+"""Elements libxml2 never opens (tested: ``embed``, ``source``, ``track``, ``wbr`` it does open)."""
+
+# One attribute as the HTML tokenizer reads it: separators (white space, "/"), a name (any
+# character but those and ">"), then maybe "=" and a quoted or bare value. Atomic groups
+# and possessive quantifiers: nothing is ever re-read, so every pattern below is linear.
+_ATTR = r"""(?>[\s/]*+[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+)"""
+_NO_MORE_ATTRS = r"(?![\s/]*+[^\s/>])"
+_FEW_ATTRS = rf"{_ATTR}{{0,{MAX_ATTRIBUTES - 1}}}+{_NO_MORE_ATTRS}"
+_RAW_ELEMENT = "|".join(rf"<{name}(?![^\s/>]){_FEW_ATTRS}[^>]*+>?(?>.*?</{name}|.*+)" for name in _RAW_TEXT)
+_UP_TO_CROWDED = re.compile(rf"""(?>
+    [^<]++
+  | <!--(?>.*?-->|.*+)
+  | <[!?/][^>]*+>?
+  | {_RAW_ELEMENT}
+  | <plaintext.*+
+  | <[a-z][^\s/>]*+{_FEW_ATTRS}
+  | <(?![a-z])
+)*+""", re.I | re.S | re.X)
+"""Matches the page up to the first start tag with ``MAX_ATTRIBUTES`` or more attributes."""
+_ATTR_ONE = re.compile(_ATTR)
+_ATTR_NAME = re.compile(r"[\s/]*+([^\s/>][^\s/>=]*+)")
+_TAG_NAME = re.compile(r"<([^\s/>]++)")
+_TAG_REST = re.compile(r"[\s/]*+>?")
+_WHOLE_RAW_ELEMENT = "|".join(rf"<{name}(?![^\s/>]){_ATTR}*+[\s/]*+>?(?>.*?</{name}[^>]*+>?|.*+)"
+                              for name in _RAW_TEXT)
+_TOKEN = re.compile(rf"""
+    (?P<text>[^<]++)
+  | <!--(?>.*?-->|.*+)
+  | <[!?][^>]*+>?
+  | (?P<raw>{_WHOLE_RAW_ELEMENT}|<plaintext.*+)
+  | </(?P<end>[a-z][^\s/>]*+){_ATTR}*+[\s/]*+>?
+  | <(?P<start>[a-z][^\s/>]*+){_ATTR}*+(?P<close>[\s/]*+)>?
+  | <[^a-z]?
+""", re.I | re.S | re.X)
+"""One token of HTML: text, comment, declaration, raw-text element, end tag, start tag."""
+_MARKUP = re.compile(r"<!--(?>.*?-->|.*+)|<(?:script|style)\b.*?</(?:script|style)\s*+>|<[^>]*+>?", re.I | re.S)
 
 
 def looks_like_html(text: str) -> bool:
     """Whether a string is markup rather than a text dump."""
     if _HTML_START.match(text):
         return True
-    head = text[:65536]
-    return len(_TAG.findall(head, 0, len(head))) >= _MIN_TAGS
+    return len(_TAG.findall(text, 0, HTML_SNIFF_CHARS)) >= MIN_TAGS
 
 
-def _refuse_non_documents(text: str) -> None:
-    stripped = text.lstrip()
-    if not stripped:
-        raise EmptyInputError("the input is empty (nothing but white space)")
-    if _FEED.match(stripped[:4096]):
-        raise UnsupportedContentError("the input is an RSS/Atom feed, not a web page")
-    if stripped[0] in "{[":
-        try:
-            json.loads(stripped)
-        except ValueError:
-            return
-        raise UnsupportedContentError("the input is JSON, not a web page")
+def parse_html(text: str, limits: Limits = Limits()) -> tuple[object | None, list[str]]:
+    """An lxml HTML tree and the warnings of what was altered to get it; the tree is None
+    when the markup could not be parsed whole (read the page as text then). Never a raw
+    lxml error."""
+    warnings: list[str] = []
+    text = _without_prolog(text)
+    _check_tag_count(text, limits)
+    text, crowded = _trim_crowded_tags(text)
+    if crowded:
+        warnings.append(WARN_ATTRIBUTES.format(count=crowded, limit=MAX_ATTRIBUTES))
+    depth = min(limits.max_depth, DEEPEST)
+    root = _parse(text)
+    if _deeper_than(root, depth):
+        warnings.append(WARN_DEPTH.format(depth=depth))
+        root = _parse(_flatten(text, depth - IMPLIED_ELEMENTS, strict=False))
+        if _deeper_than(root, LIBXML2_DEPTH - 1):
+            root = _parse(_flatten(text, depth // STRICT_DEPTH_SHARE, strict=True))
+        if _deeper_than(root, LIBXML2_DEPTH - 1):
+            return None, [WARN_AS_TEXT]
+    _check_element_count(root, limits)
+    return root, warnings
 
 
-def clean_text(text: str) -> str:
-    """Characters no page shows (NUL, C0 controls, lone surrogates) removed."""
-    return _BAD_CHARS.sub("", text)
-
-
-def parse_html(text: str):
-    """An lxml HTML tree, never a raw lxml error."""
-    text = _XML_DECL.sub("", text, count=1)
+def _parse(text: str):
     parser = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
                              no_network=True, default_doctype=False)
     try:
@@ -126,35 +474,249 @@ def parse_html(text: str):
     return root
 
 
+def _deeper_than(root, depth: int) -> bool:
+    """Whether some element sits deeper than ``depth`` (the root is at depth 1)."""
+    return bool(_depth_probe(depth)(root))
+
+
+@lru_cache(maxsize=8)
+def _depth_probe(depth: int) -> etree.XPath:
+    return etree.XPath("boolean(/" + "/".join(["*"] * (depth + 1)) + ")")
+
+
+def _without_prolog(text: str) -> str:
+    """The XML declaration (lxml refuses it in a ``str``), processing instructions and the
+    DOCTYPE with its internal subset (entity declarations) removed from the document's start."""
+    first = _FIRST_CHAR.search(text, 0, PROLOG_CHARS)
+    end = _prolog(text, first.start() if first else 0)[0]
+    if end == 0:
+        return text
+    return text[end:]
+
+
+def _check_tag_count(text: str, limits: Limits) -> None:
+    """Refuse a page with more start tags than ``max_elements`` before building its tree."""
+    if text.count("<") + IMPLIED_ELEMENTS <= limits.max_elements:
+        return
+    tags = sum(1 for _ in _START_TAG.finditer(text))
+    if tags + IMPLIED_ELEMENTS > limits.max_elements:
+        raise TooLargeError(f"the page has {tags} start tags, over max_elements={limits.max_elements}")
+
+
+def _check_element_count(root, limits: Limits) -> None:
+    count = int(root.xpath("count(//*)"))
+    if count > limits.max_elements:
+        raise TooLargeError(f"the page has {count} elements, over max_elements={limits.max_elements}")
+
+
+def _trim_crowded_tags(text: str) -> tuple[str, int]:
+    """Start tags with ``MAX_ATTRIBUTES`` or more attributes cut down, and how many there were."""
+    pieces, pos, crowded = [], 0, 0
+    while True:
+        stop = _UP_TO_CROWDED.match(text, pos).end()
+        if stop >= len(text):
+            break
+        pieces.append(text[pos:stop])
+        tag, name, pos = _trimmed_tag(text, stop)
+        pieces.append(tag)
+        crowded += 1
+        if name in _RAW_TEXT:  # its content is text up to its end tag, copied as it is
+            end = _raw_text_end(text, pos, name)
+            pieces.append(text[pos:end])
+            pos = end
+    if not crowded:
+        return text, 0
+    pieces.append(text[pos:])
+    return "".join(pieces), crowded
+
+
+def _trimmed_tag(text: str, start: int) -> tuple[str, str, int]:
+    """The start tag at ``start`` with its first attributes and those the extractors read,
+    its lower-cased name, and where the original tag ends."""
+    name = _TAG_NAME.match(text, start)
+    pos = name.end()
+    kept, seen = [], set()
+    while True:
+        attr = _ATTR_ONE.match(text, pos)
+        if attr is None or attr.end() == pos:
+            break
+        key = _ATTR_NAME.match(attr.group(0)).group(1).lower()
+        if key not in seen and (len(kept) < MAX_ATTRIBUTES or key in KEPT_ATTRIBUTES):
+            kept.append(attr.group(0))
+            seen.add(key)
+        pos = attr.end()
+    rest = _TAG_REST.match(text, pos)
+    return "".join([name.group(0), *kept, rest.group(0)]), name.group(1).lower(), rest.end()
+
+
+def _raw_text_end(text: str, pos: int, name: str) -> int:
+    close = re.compile(rf"</{name}", re.I).search(text, pos)
+    return close.start() if close else len(text)
+
+
+class _Flattener:
+    """Rewrites a page so that no element nests deeper than ``cap``, as Blink does past depth
+    512: an element that would open deeper is opened next to the current one instead (the
+    current one is closed first). Text is never touched; only end tags are added or dropped.
+
+    The stack mirrors libxml2's, erring on the deep side: every non-void start tag opens an
+    element (a self-closing one too, when ``strict``), an end tag closes up to the innermost
+    element of its name, and each element closed is given its own end tag, so libxml2 never
+    holds more open elements than the count here.
+    """
+
+    def __init__(self, cap: int, strict: bool) -> None:
+        self.cap = max(1, cap)
+        self.strict = strict
+        self.out: list[str] = []
+        self.names: list[str] = []
+        self.open: list[bool] = []
+        self.open_at: list[int] = []
+        """Stack positions of the elements still open in the rewritten page, innermost last."""
+        self.by_name: dict[str, list[int]] = {}
+        """Stack positions of each name, innermost last: finding an end tag's element is O(1)."""
+
+    def run(self, text: str) -> str:
+        for m in _TOKEN.finditer(text):
+            if m.group("start") is not None:
+                self.start(m)
+            elif m.group("end") is not None:
+                self.end(m)
+            else:
+                self.out.append(m.group(0))
+        return "".join(self.out)
+
+    def start(self, m: re.Match) -> None:
+        name = m.group("start").lower()
+        if name in _VOID or (m.group("close").endswith("/") and not self.strict):
+            self.out.append(m.group(0))
+            return
+        if len(self.open_at) >= self.cap:
+            at = self.open_at.pop()
+            self.open[at] = False
+            self.out.append(f"</{self.names[at]}>")
+        self.by_name.setdefault(name, []).append(len(self.names))
+        self.open_at.append(len(self.names))
+        self.names.append(name)
+        self.open.append(True)
+        self.out.append(m.group(0))
+
+    def end(self, m: re.Match) -> None:
+        name = m.group("end").lower()
+        positions = self.by_name.get(name)
+        if not positions:
+            self.out.append(m.group(0))  # libxml2 ignores it (or makes a br / an empty p of it)
+            return
+        target = positions[-1]
+        while len(self.names) > target:
+            at = len(self.names) - 1
+            popped = self.names.pop()
+            self.by_name[popped].pop()
+            if self.open.pop():
+                self.open_at.pop()
+                self.out.append(f"</{popped}>")
+
+
+def _flatten(text: str, cap: int, strict: bool) -> str:
+    return _Flattener(cap, strict).run(text)
+
+
+def _markup_to_text(text: str) -> str:
+    """The last resort for markup libxml2 cannot hold: tags and comments become line breaks
+    (inline tags, nothing), entities are decoded."""
+    from .page import BLOCK_TAGS
+
+    def replace(m: re.Match) -> str:
+        name = _TAG_NAME.match(m.group(0).replace("</", "<", 1))
+        return "\n" if name is None or name.group(1).lower() in BLOCK_TAGS else ""
+
+    return clean_text(html_entities.unescape(_MARKUP.sub(replace, text)))
+
+
+# --- Entry point ---------------------------------------------------------------------------
+
+
 def load_page(source, *, url: str | None = None, limits: Limits = Limits()) -> Page:
-    """The :class:`Page` for any supported source; raises the library's own errors."""
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        if len(data) > limits.max_bytes:
-            raise TooLargeError(f"the input is {len(data)} bytes, over max_bytes={limits.max_bytes}")
-        if _looks_binary(data):
-            raise UnsupportedContentError("the input is binary data, not a text or HTML document")
-        return _page_from_str(decode(data), url)
-    if isinstance(source, str):
-        if len(source) > limits.max_bytes:
-            raise TooLargeError(f"the input is {len(source)} characters, over max_bytes={limits.max_bytes}")
-        return _page_from_str(source, url)
+    """The :class:`Page` for any supported source; raises the library's own errors.
+
+    What was altered or left out on the way (undecodable bytes, flattened nesting, dropped
+    attributes) is listed in ``page.warnings``.
+    """
+    started = time.monotonic()
+    if isinstance(source, etree._ElementTree):
+        source = source.getroot()
     if isinstance(source, etree._Element):
-        root = source.getroottree().getroot() if source.getparent() is None else source
-        return Page.from_tree(root, url)
+        return _page_from_element(source, url, limits)
+    text, warnings = _text_of(source, limits)
+    page = _page_from_str(text, url, limits, warnings)
+    elapsed = time.monotonic() - started
+    if elapsed > limits.max_seconds:
+        raise TooLargeError(f"loading the input took {elapsed:.1f} s, over max_seconds={limits.max_seconds}")
+    return page
+
+
+def _text_of(source, limits: Limits) -> tuple[str, list[str]]:
+    """The source as text, with the warnings of its decoding; refuses binary and oversize input."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        size = source.nbytes if isinstance(source, memoryview) else len(source)
+        _check_size(size, "bytes", limits)
+        data = bytes(source)
+        sample = data[:SNIFF_BYTES]
+        if not sample.startswith(tuple(bom for bom, _ in _BOMS)) and _wide_encoding(sample) is None \
+                and _looks_binary(sample):
+            raise UnsupportedContentError("the input is binary data, not a text or HTML document")
+        return _decode(data)
+    if isinstance(source, str):
+        _check_size(len(source), "characters", limits)
+        if _str_looks_binary(source):
+            raise UnsupportedContentError("the input is binary data, not a text or HTML document")
+        return source, []
     if _is_soup(source):
-        return _page_from_str(str(source), url)
+        try:
+            text = str(source)
+        except RecursionError:
+            raise InputError("the BeautifulSoup tree nests too deep to be serialised") from None
+        _check_size(len(text), "characters", limits)
+        return text, []
     raise TypeError(
         f"extract() takes str, bytes, a BeautifulSoup object or an lxml element, not {type(source).__name__}"
     )
 
 
-def _page_from_str(text: str, url: str | None) -> Page:
-    text = clean_text(text.lstrip("\ufeff"))
+def _check_size(size: int, unit: str, limits: Limits) -> None:
+    if size > limits.max_bytes:
+        raise TooLargeError(f"the input is {size} {unit}, over max_bytes={limits.max_bytes}")
+
+
+def _page_from_str(text: str, url: str | None, limits: Limits, warnings: list[str]) -> Page:
+    text = clean_text(text).lstrip("\ufeff")
     _refuse_non_documents(text)
-    if looks_like_html(text):
-        return Page.from_tree(parse_html(text), url)
-    return Page.from_text(text, url)
+    if not looks_like_html(text):
+        return _with_warnings(Page.from_text(text, url), warnings)
+    root, more = parse_html(text, limits)
+    if root is None:
+        page = Page.from_text(_markup_to_text(text), url)
+    else:
+        page = Page.from_tree(root, url)
+    return _with_warnings(page, warnings + more)
+
+
+def _page_from_element(element, url: str | None, limits: Limits) -> Page:
+    root = element.getroottree().getroot() if element.getparent() is None else element
+    count = int(root.xpath("count(descendant-or-self::*)"))
+    if count > limits.max_elements:
+        raise TooLargeError(f"the tree has {count} elements, over max_elements={limits.max_elements}")
+    return _with_warnings(Page.from_tree(root, url), [])
+
+
+def _with_warnings(page: Page, warnings: list[str]) -> Page:
+    """``page.warnings`` set (or extended, once Page declares the field)."""
+    existing = getattr(page, "warnings", None)
+    if isinstance(existing, list):
+        existing.extend(w for w in warnings if w not in existing)
+    else:
+        page.warnings = list(dict.fromkeys(warnings))  # type: ignore[attr-defined]
+    return page
 
 
 def _is_soup(source) -> bool:

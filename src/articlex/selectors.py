@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
+__all__ = ["KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
            "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "TEASER", "HEADER"]
 
 
@@ -157,3 +157,6 @@ BOILERPLATE = re.compile(
 # Inline boxes between paragraphs that hold one linked headline: read-also teasers.
 TEASER = re.compile(r"(?:^|[\s_-])(?:related|read-?also|readmore|read-more|see-also|inline-related|"
                     r"embed|teaser|card|crp|yarpp|mrf|inline)(?:$|[\s_-])", re.I)
+
+# Class tokens of a kicker printed inside the headline element (left out of the title).
+KICKER = re.compile(r"kicker|overline|topline|dachzeile|roofline|eyebrow|supertitle|spitzmarke", re.I)

@@ -8,7 +8,7 @@ from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
 from ..page import Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE
-from ..text import is_sentence, looks_like_date, word_count
+from ..text import date_span, is_sentence, looks_like_date, word_count
 from .body import Body
 from .metadata import article_objects
 
@@ -28,6 +28,8 @@ _DATELINE = re.compile(r"^[^\W\d][^()]{0,40}\(([^()]{2,40})\)\s*[-–—:.]")
 _TAIL = re.compile(r"(?:^|[\s(])([\w.-]{1,12})/([^\W\d][\w-]{1,20})\)?\.?\s*$")
 _HANDLE_OR_MAIL = re.compile(r"\S*@\S+|https?://\S+|www\.\S+")
 _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
+_NAME_RUN = re.compile(r"(?:[^\W\d_][\w'’.-]*\s?){1,4}")
+MAX_META_WORDS = 30
 
 
 def find_attribution(page: Page, body: Body, title_index: int | None, site: str | None) -> Attribution:
@@ -115,17 +117,49 @@ def _in_boilerplate(el, container) -> bool:
 
 
 def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
-    """'By X', a lone 'Von' above the name, or a line of names right above the date line."""
+    """'By X', a lone 'Von' above the name, a prefix inside a dated meta line ('12:40 Автор: X'),
+    or names right before the date ('Marco Bellini 3 maggio 2024', or on the line above it)."""
     for i, block in enumerate(header):
+        text = block.text
         following = header[i + 1].text if i + 1 < len(header) else ""
-        rest = lexicon.strip_label("byline_prefixes", block.text)
+        rest = lexicon.strip_label("byline_prefixes", text)
         if rest == "" and following:
             return [following]
-        if rest and word_count(rest) <= MAX_BYLINE_WORDS:
-            return [rest]
-        if following and _looks_like_names(block.text) and _is_dateline(following, lexicon):
-            return [block.text]
+        if rest:
+            return [_before_meta(rest)]
+        span = date_span(text)
+        if span and word_count(text) <= MAX_META_WORDS:
+            inside = _prefixed_inside(text, lexicon)
+            head = text[:text.find(span)].strip(" -–—|·•,")
+            if inside:
+                return [inside]
+            if _looks_like_names(head):
+                return [head]
+        if following and _looks_like_names(text) and _is_dateline(following, lexicon):
+            return [text]
     return []
+
+
+def _before_meta(text: str) -> str:
+    """A byline that runs on into the date and counters: the part before the first digit or separator."""
+    cut = re.split(r"\s[|/·•–—-]\s|\d", text, maxsplit=1)[0]
+    return cut.strip(" ,;") or text
+
+
+def _prefixed_inside(text: str, lexicon: Cues) -> str | None:
+    """Capitalised names after a byline prefix in the middle of a meta line."""
+    for m in lexicon.any_pattern("byline_prefixes").finditer(text):
+        if m.start() == 0:
+            continue
+        rest = text[m.end():].lstrip(" :：")
+        cuts = [found.start() for key in _META_KEYS for found in [lexicon.any_pattern(key).search(rest)] if found]
+        names = _NAME_RUN.match(rest[:min(cuts, default=len(rest))])
+        if names and word_count(names.group(0)) >= 2:
+            return names.group(0).strip()
+    return None
+
+
+_META_KEYS = ("views", "comments", "no_comments", "published_labels", "updated_labels", "reading_time")
 
 
 def _looks_like_names(text: str) -> bool:

@@ -14,7 +14,7 @@ from ..lexicon import Cues, cues
 from ..model import Link
 from ..page import Page, TextBlock
 from ..selectors import BODY, BOILERPLATE, TEASER
-from ..text import is_prose, is_sentence, looks_like_date, word_count
+from ..text import date_span, is_prose, is_sentence, looks_like_date, word_count
 from .title import Title, first_prose
 
 __all__ = ["Body", "find_body"]
@@ -128,7 +128,24 @@ def _densest(page: Page):
     if not scores:
         return None
     best = max(scores, key=scores.__getitem__)
-    return best if scores[best] >= MIN_CONTAINER_PROSE else None
+    if scores[best] < MIN_CONTAINER_PROSE:
+        return None
+    return _with_twins(best, scores)
+
+
+def _with_twins(best, scores: dict):
+    """A live blog or a builder splits the text into boxes of one class: take their common ancestor."""
+    signature = (best.tag, best.get("class"))
+    twins = [el for el in scores if el is not best and (el.tag, el.get("class")) == signature and signature[1]]
+    if not twins:
+        return best
+    ancestor = best
+    twin_set = set(twins)
+    while ancestor is not None and not any(t in twin_set for t in ancestor.iterdescendants()):
+        ancestor = ancestor.getparent()
+    if ancestor is None or ancestor.tag in ("body", "html"):
+        return best
+    return ancestor
 
 
 def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> Body:
@@ -182,8 +199,11 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> 
 
 
 def _ends_article(text: str, lexicon: Cues) -> bool:
-    """Article navigation, the comment section, a related-posts heading or the tag list."""
+    """Article navigation or pagination, the comment section, a related-posts heading or the tag list."""
     if any(is_navigation_line(text, key, lexicon) for key in ("previous", "next")):
+        return True
+    if word_count(text) <= MAX_LABEL_WORDS and any(
+            lexicon.strip_label(key, text) is not None for key in ("page_next", "tags_labels")):
         return True
     return word_count(text) <= MAX_LABEL_WORDS and any(
         lexicon.is_word(key, text) for key in ("comment_section", "related_section", "tags_labels"))
@@ -276,8 +296,8 @@ def _is_furniture(text: str, lexicon: Cues) -> bool:
         return True
     if any(lexicon.is_word(key, text) for key in ("share", "newsletter", "tags_labels", "read_also")):
         return True
-    return any(lexicon.strip_label(key, text) is not None
-               for key in ("byline_prefixes", "photo_credits", "reading_time", "published_labels", "updated_labels"))
+    return any(lexicon.strip_label(key, text) is not None for key in
+               ("byline_prefixes", "photo_credits", "reading_time", "published_labels", "updated_labels", "share"))
 
 
 def _credit_label(text: str, lexicon: Cues) -> bool:
@@ -286,8 +306,9 @@ def _credit_label(text: str, lexicon: Cues) -> bool:
 
 
 def _is_header_meta(text: str, lexicon: Cues) -> bool:
-    """A byline or a date line: what separates a standfirst from the article's first paragraph."""
-    if looks_like_date(text):
+    """A byline or a dated line: what separates a standfirst from the article's first paragraph.
+    A bare time ('14:35') is not one: live blogs stamp every entry with it."""
+    if looks_like_date(text) and date_span(text):
         return True
     return any(lexicon.strip_label(key, text) is not None
                for key in ("byline_prefixes", "published_labels", "updated_labels"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from ..lexicon import cues, fold
 from ..model import Link
@@ -15,9 +16,15 @@ __all__ = ["find_breadcrumb"]
 
 _SEPARATOR = re.compile(r"^[\s>»›/|\\→•·:-]*$")
 _SPLIT = re.compile(r"\s+[>»›/|→•·]\s+|\s*[»›→]\s*")
+_TIGHT_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
+_TRAIL_EDGES = " >»›/|→•·:-"
+MAX_STACKED = 4
+"""Crumbs stacked one a line above the title; a longer run of short lines is the site menu."""
 _SEPARATED = re.compile(r"\s+[>»›→]\s+|\s*[»›→]\s*")
 _CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-ÞА-ЯЁЇІЄҐ][^\W\d_])")
 MAX_CRUMBS = 8
+TRAIL_REACH = 15
+"""How many blocks above the title a trail without a known class may sit."""
 MAX_CRUMB_WORDS = 12
 MIN_TRUNCATED_TITLE = 20
 """A last crumb this long that starts the title is the title cut short; a shorter one is a section."""
@@ -26,9 +33,7 @@ MIN_TRUNCATED_TITLE = 20
 
 def find_breadcrumb(page: Page, title: Title) -> list[Link]:
     if page.is_html:
-        crumbs = _from_markup(page)
-        if not crumbs:
-            crumbs = _from_jsonld(page)
+        crumbs = _from_markup(page) or _from_separated_links(page, title) or _from_jsonld(page)
     else:
         crumbs = _from_line(page.blocks, title)
     return _without_title(crumbs, title.text)
@@ -69,6 +74,22 @@ def _crumbs_of_block(block: TextBlock) -> list[Link]:
 def _plain_crumbs(text: str) -> list[Link]:
     parts = [p.strip(" >»›/|→•·:-") for p in _SPLIT.split(text)]
     return [Link(p) for p in parts if p and not _SEPARATOR.match(p)]
+
+
+def _from_separated_links(page: Page, title: Title) -> list[Link]:
+    """A trail without a known class: a short line of links joined by separators, starting at home."""
+    if title.index is None:
+        return []
+    lexicon = cues()
+    for block in page.blocks[max(0, title.index - TRAIL_REACH): title.index]:
+        if not 2 <= len(block.links) <= MAX_CRUMBS or not _SEPARATED.search(block.text):
+            continue
+        gaps = [block.text[a.end:b.start] for a, b in zip(block.links, block.links[1:])]
+        first = block.links[0]
+        home = lexicon.is_word("home", first.text) or urlsplit(first.url or "").path in ("", "/")
+        if home and all(_SEPARATOR.match(gap) and gap.strip() for gap in gaps):
+            return _crumbs_of_block(block)
+    return []
 
 
 def _from_jsonld(page: Page) -> list[Link]:
@@ -114,40 +135,50 @@ def _from_line(blocks: list[TextBlock], title: Title) -> list[Link]:
         return []
     if title.crumb_line is not None:
         return _split_trail(_before_title(blocks[title.crumb_line].text, title.text), blocks)
-    return _stacked(blocks, title.index) or _separated(blocks, title.index)
+    return _separated(blocks, title.index) or _stacked(blocks, title.index)
 
 
 def _split_trail(head: str, blocks: list[TextBlock]) -> list[Link]:
     label = cues().strip_label("breadcrumb_labels", head)
-    head = label if label is not None else head
-    if _SPLIT.search(head):
-        return [Link(p) for p in (x.strip() for x in _SPLIT.split(head)) if p]
-    return [Link(w) for w in _segment(head, blocks)]
+    head = (label if label is not None else head).strip(_TRAIL_EDGES)
+    if _SPLIT.search(head) or _TIGHT_SLASH.search(head):
+        parts = [p.strip(_TRAIL_EDGES) for p in _TIGHT_SLASH.split(" / ".join(_SPLIT.split(head)))]
+        return [Link(p) for p in _SPLIT.split(" / ".join(parts)) if p.strip(_TRAIL_EDGES)]
+    return [Link(p) for w in _segment(head, blocks) for p in _unglue(w)]
 
 
 def _stacked(blocks: list[TextBlock], title_index: int) -> list[Link]:
-    """Crumbs printed one a line right above the title, the first a home crumb or after a label."""
+    """Crumbs printed one a line right above the title: the nearest home crumb down to the title
+    (a repeated title line just above is the trail's last crumb). A longer run is a menu."""
     lexicon = cues()
-    start = title_index
-    while start > 0 and title_index - start < MAX_CRUMBS and _crumb_like(blocks[start - 1]):
+    end = title_index
+    if end > 0 and fold(blocks[end - 1].text).rstrip(" .…") and fold(blocks[title_index].text).startswith(
+            fold(blocks[end - 1].text).rstrip(" .…")):
+        end -= 1
+    start = end
+    while start > 0 and end - start < MAX_CRUMBS and _crumb_like(blocks[start - 1]):
         start -= 1
-    lines = [b.text for b in blocks[start:title_index]]
-    if start > 0 and lexicon.is_word("breadcrumb_labels", blocks[start - 1].text):
+    lines = [b.text for b in blocks[start:end]]
+    if start > 0 and lexicon.is_word("breadcrumb_labels", blocks[start - 1].text) and len(lines) <= MAX_STACKED:
         return [Link(t) for t in lines]
-    for i, text in enumerate(lines):
-        if lexicon.contains("home", text) and word_count(text) <= 4:
-            if len(lines) > 1:
-                return [Link(t) for t in lines[i:]]
-            return [Link(t) for t in (_segment(text, blocks) if " " in text else _unglue(text))]
+    for i in range(len(lines) - 1, -1, -1):
+        if word_count(lines[i]) <= 4 and any(lexicon.contains("home", p) for p in _unglue(lines[i])):
+            trail = lines[i:]
+            if len(trail) == 1:
+                trail = [p for w in _segment(trail[0], blocks) for p in _unglue(w)]
+            return [Link(t) for t in trail] if len(trail) <= MAX_STACKED else []
     return []
 
 
 def _crumb_like(block: TextBlock) -> bool:
-    return not block.standalone and 1 <= word_count(block.text) <= 4 and not block.text.endswith(".")
+    return (not block.standalone and 1 <= word_count(block.text) <= 4 and not block.text.endswith(".")
+            and not _SEPARATED.search(block.text))
 
 
 def _unglue(text: str) -> list[str]:
     """'InicioNacionales' -> ['Inicio', 'Nacionales']: crumbs whose separator the dump lost."""
+    if " " in text:
+        return [text]
     return [p for p in _CAMEL.split(text) if p.strip()]
 
 
@@ -194,7 +225,7 @@ def _without_title(crumbs: list[Link], title: str | None) -> list[Link]:
         text = fold(crumbs[-1].text)
         last, key = text.rstrip(" .…"), fold(title)
         truncated = last != text or len(last) >= MIN_TRUNCATED_TITLE
-        if last and (last == key or (truncated and key.startswith(last)) or last.startswith(key)
+        if last and (last == key or (truncated and key.startswith(last)) or key in last
                      or word_count(last) > MAX_CRUMB_WORDS):
             crumbs = crumbs[:-1]
     return [c for c in crumbs if word_count(c.text) <= MAX_CRUMB_WORDS]

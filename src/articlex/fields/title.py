@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..lexicon import cues, fold
 from ..page import HEADINGS, Page, TextBlock
 from ..text import is_prose, is_sentence, looks_like_date, word_count
+from ..selectors import KICKER
 from .metadata import article_objects
 
 __all__ = ["Title", "find_title", "strip_site_name"]
@@ -50,11 +51,28 @@ def _from_headings(page: Page, site: str | None) -> Title | None:
         for block in group:
             text = _matching_part(block, refs)
             if text:
-                return Title(text, block.index)
+                return Title(_without_kicker(block) or text, block.index)
     if h1s:
         block = max(h1s, key=lambda b: len(b.text)) if len(h1s) > 1 and not refs else h1s[0]
-        return Title(block.text, block.index)
+        return Title(_without_kicker(block) or block.text, block.index)
     return None
+
+
+def _without_kicker(block: TextBlock) -> str | None:
+    """The heading's text without a kicker span marked as such by its class (overline, topline...)."""
+    el = block.element
+    if el is None:
+        return None
+    kickers = [child for child in el.iterdescendants() if isinstance(child.tag, str)
+               and KICKER.search(child.get("class") or "")]
+    if not kickers:
+        return None
+    text = block.text
+    for kicker in kickers:
+        words = " ".join(kicker.text_content().split())
+        if words and text.startswith(words):
+            text = text[len(words):].lstrip(" :–—-|")
+    return text if text and text != block.text else None
 
 
 def _matching_part(block: TextBlock, refs: list[str]) -> str | None:
@@ -110,8 +128,10 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
         return Title(None)
     lexicon = cues()
     seen = _occurrences(blocks)
+    # The run of prose may begin with a question headline ("...près de chez vous ?").
     window = range(max(0, start - TITLE_WINDOW), min(len(blocks), start + 1))
-    scored = [(_line_score(blocks, i, start, seen, lexicon), i) for i in window if _headline_like(blocks[i].text)]
+    scored = [(_line_score(blocks, i, start, seen, lexicon), i) for i in window
+              if _headline_like(blocks[i].text) and (i < start or word_count(blocks[i].text) <= MAX_LEAD_TITLE_WORDS)]
     scored = [(score, i) for score, i in scored if score > 0]
     if not scored:
         return Title(None)
@@ -125,6 +145,8 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
 REPEATED = 4.0
 STANDALONE = 2.0
 META_FOLLOWS = 2.0
+MAX_LEAD_TITLE_WORDS = 25
+"""The first line of the prose run may itself be the headline (a question, a quote) when it is this short."""
 SECTION_START = 1.5
 MIN_REPEATED_WORDS = 4
 """Short lines repeat as menu items ('Higher education'); a repeated title is longer."""
@@ -175,7 +197,7 @@ def _crumb_line(blocks: list[TextBlock], i: int) -> int | None:
     key = fold(blocks[i].text)
     for j in range(i - 1, max(-1, i - TITLE_WINDOW), -1):
         earlier = fold(blocks[j].text)
-        if earlier.endswith(" " + key) and len(key) > 12:
+        if len(key) > 12 and len(earlier) > len(key) and earlier.endswith(key) and _joined(blocks[j].text, len(key)):
             return j
         cut = earlier.rstrip(".… ")
         if cut != earlier and len(cut) > 20:
@@ -184,6 +206,13 @@ def _crumb_line(blocks: list[TextBlock], i: int) -> int | None:
             if tail and key.startswith(_truncated_prefix(key, cut)) and len(_truncated_prefix(key, cut)) > 20:
                 return j
     return None
+
+
+def _joined(line: str, tail: int) -> bool:
+    """Whether the last ``tail`` characters start a new part: after a space or a separator, or
+    glued to a crumb ('RegiãoHospital...')."""
+    before, first = line[-tail - 1], line[-tail]
+    return not before.isalnum() or (before.islower() and first.isupper())
 
 
 def _truncated_prefix(key: str, line: str) -> str:
@@ -200,8 +229,11 @@ NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read
 
 def _headline_like(text: str) -> bool:
     n = word_count(text)
-    if not 2 <= n <= 40 or looks_like_date(text) or text.rstrip().endswith((":", ",", ";")):
+    end = text.rstrip()
+    if not 2 <= n <= 40 or looks_like_date(text) or end.endswith((":", ",", ";")):
         return False
+    if end.endswith(".") and not end.endswith(".."):
+        return False  # headlines do not end with a full stop; paragraphs and captions do
     lexicon = cues()
     return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES)
 
