@@ -22,12 +22,12 @@ def _read(target: str) -> tuple[bytes, str | None]:
         return fh.read(), None
 
 
-def _render(article, fmt: str) -> str:
+def _render(article, fmt: str, one: bool) -> str:
     if fmt == "text":
         return article.to_text()
     if fmt == "markdown":
         return article.to_markdown()
-    return article.to_json()
+    return article.to_json(indent=2) if one else article.to_json()  # JSON Lines for several inputs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"articlex: {target}: {exc}", file=sys.stderr)
             status = 1
             continue
-        text = _render(article, args.format)
+        text = _render(article, args.format, one=len(args.inputs) == 1)
         if args.format != "json" and len(args.inputs) > 1:
             text += "\n"
         out.buffer.write((text + "\n").encode("utf-8")) if hasattr(out, "buffer") else out.write(text + "\n")

@@ -32,7 +32,7 @@ HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 STANDALONE_TAGS = HEADINGS | {"p", "blockquote"}
 _LIST_TAGS = frozenset({"li", "dd", "dt"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*(?:sr-only|screen-reader|screen-only|visually-hidden|visual-hidden)[\w-]*|hidden)(?:\s|$)")
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*(?:sr-only|screen-reader|screen-only|visually-hidden|visual-hidden)[\w-]*|hidden|is-hidden|u-hidden|d-none)(?:\s|$)")
 
 
 @dataclass(slots=True)
@@ -114,8 +114,9 @@ class _Builder:
 
     def flush(self, owner, in_quote: bool) -> None:
         raw = "".join(self.parts)
-        self.parts, self.size = [], 0
-        spans, self.links = self.links, []
+        # A link still open wraps this block (a card: <a><h3>title</h3><p>excerpt</p></a>): its part here counts.
+        spans = self.links + [(href, start, self.size) for href, start in self.open_links if self.size > start]
+        self.parts, self.size, self.links = [], 0, []
         # Links still open continue in the next block from its start.
         self.open_links = [(href, 0) for href, _ in self.open_links]
         if not raw.strip():

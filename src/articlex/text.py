@@ -58,10 +58,11 @@ def looks_like_date(text: str) -> bool:
 _DATE_SPANS = (
     re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2})?"),
     re.compile(r"\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:\d{4}|\d{2})\b(?:[,\s]+\d{1,2}[:h.]\d{2})?"),
-    re.compile(r"\b\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}\b(?:[,\s]+\d{1,2}[:h]\d{2})?"),
+    re.compile(r"(?<!\d)\d{1,2}\.?\s+(?:[^\W\d_]{1,3}\s+)?[^\W\d_]{3,}\.?,?\s+(?:[^\W\d_]{1,3}\s+)?\d{4}\b(?:[,\s]+\d{1,2}[:h]\d{2})?"),
     re.compile(r"\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b(?:[,\s]+\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?)?", re.I),
 )
-"""Shapes of a printed date, whatever the language: ISO, numeric, '3 maggio 2024', 'March 4, 2024'."""
+"""Shapes of a printed date, whatever the language: ISO, numeric, '3 maggio 2024', '18 de abril de 2024'
+(a short linking word allowed around the month), 'March 4, 2024'."""
 
 
 def date_span(text: str) -> str | None:

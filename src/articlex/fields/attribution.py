@@ -154,8 +154,9 @@ def _prefixed_inside(text: str, lexicon: Cues) -> str | None:
         rest = text[m.end():].lstrip(" :：")
         cuts = [found.start() for key in _META_KEYS for found in [lexicon.any_pattern(key).search(rest)] if found]
         names = _NAME_RUN.match(rest[:min(cuts, default=len(rest))])
-        if names and word_count(names.group(0)) >= 2:
-            return names.group(0).strip()
+        words = names.group(0).split() if names else []
+        if len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper():
+            return " ".join(words)
     return None
 
 

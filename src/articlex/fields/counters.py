@@ -8,7 +8,7 @@ from ..lexicon import Cues, cues
 from ..model import Counters
 from ..page import Page, TextBlock
 from ..selectors import COMMENTS, VIEWS, Rule
-from ..text import parse_count, word_count
+from ..text import looks_like_date, parse_count, word_count
 
 __all__ = ["find_counters"]
 
@@ -62,10 +62,11 @@ def _from_lines(header: list[TextBlock], lexicon: Cues, is_html: bool) -> tuple[
         if word_count(text) > MAX_META_WORDS:
             continue
         views = views if views is not None else _labelled(text, "views", lexicon)
-        comments = comments if comments is not None else _labelled(text, "comments", lexicon)
         if comments is None and lexicon.contains("no_comments", text):
             comments = 0
-        if _BARE_NUMBER.match(text) and not is_html and not lexicon.contains("reading_time", text):
+        comments = comments if comments is not None else _labelled(text, "comments", lexicon)
+        if _BARE_NUMBER.match(text) and not is_html and not looks_like_date(text) \
+                and not lexicon.contains("reading_time", text):
             value = parse_count(text, lexicon)
             if value is not None:
                 bare.append(value)
@@ -84,10 +85,13 @@ _COUNT_AFTER = re.compile(rf"^\s*[:：]?\s*({_NUM})\s*([^\W\d_]{{1,4}}\.?)?")
 
 
 def _labelled(text: str, key: str, lexicon: Cues) -> int | None:
-    """The count written next to one of the key's words: '512 Visite', 'Просмотров: 2 289'."""
+    """The count written next to one of the key's words: '512 Visite', 'Просмотров: 2 289'.
+    A word followed by a colon labels the number after it; otherwise the number before it counts."""
     for m in lexicon.any_pattern(key).finditer(text):
-        before = _COUNT_BEFORE.search(text[:m.start()])
-        after = _COUNT_AFTER.match(text[m.end():])
+        after_text = text[m.end():]
+        colon = after_text.lstrip().startswith((":", "："))
+        before = None if colon else _COUNT_BEFORE.search(text[:m.start()])
+        after = _COUNT_AFTER.match(after_text) if colon or not text[:m.start()].strip() else None
         for found in (before, after):
             if found:
                 value = parse_count(found.group(0).strip(" :："), lexicon)

@@ -74,7 +74,7 @@ def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
         for key in ("published_labels", "updated_labels"):
             rest = lexicon.strip_label(key, text)
             text = rest if rest else text
-        span = text if looks_like_date(text) else date_span(text)
+        span = date_span(text) or (text if looks_like_date(text) else None)
         if span and word_count(text) <= MAX_META_WORDS:
             value = parse_date(span, written=True, language=language)
             if value is not None:
