@@ -11,7 +11,7 @@ __all__ = ["word_count", "is_prose", "is_sentence", "parse_count", "looks_like_d
 PROSE_WORDS = 30
 """A line of this many words reads as prose even without a full stop; shorter ones need one
 (a 13-word headline such as the reference page's title must not read as prose)."""
-SENTENCE_WORDS = 5
+SENTENCE_WORDS = 6
 """A shorter line that ends like a sentence is still a caption or a label more often than prose."""
 
 # A colon ends a lead-in ("More on this:"), not a sentence.

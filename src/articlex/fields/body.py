@@ -29,6 +29,10 @@ MAX_GAP = 6
 MAX_LOOSE_LINES = 3
 """In a dump, paragraphs stand apart (blank lines); this many loose short lines in a row are a menu,
 a share bar or a tag list: the article has ended."""
+MIN_SPACED = 3
+"""Paragraphs set apart by blank lines: this many make a dump 'spaced' (the corpus dumps and the seed are)."""
+PACKED_REACH = 6
+"""A packed line (caption, standfirst, summary bullets) leads a spaced paragraph this close below it."""
 MAX_DEK_BLOCKS = 1
 """Prose before the byline or date line is a standfirst when it is this short (one block)."""
 """Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
@@ -74,7 +78,8 @@ def find_body(page: Page, title: Title) -> Body:
         candidates = page.blocks[start:]
     if title.index is not None:
         candidates = [b for b in candidates if b.index > title.index]
-    body = _walk(page, candidates, container, cues())
+    spaced = page.root is None and sum(1 for b in page.blocks if b.standalone and is_prose(b.text)) >= MIN_SPACED
+    body = _walk(page, candidates, container, cues(), spaced)
     if title.index is not None and body.start is not None and body.start > title.index:
         body.header = page.blocks[title.index + 1: body.start][:MAX_HEADER]
     return body
@@ -148,7 +153,9 @@ def _with_twins(best, scores: dict):
     return ancestor
 
 
-def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> Body:
+def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spaced: bool = False) -> Body:
+    """The cue walk over candidate blocks. ``spaced``: a dump that sets its paragraphs apart with
+    blank lines, where a line packed against its neighbours (caption, standfirst) cannot open the body."""
     body = Body(container=container)
     skip: set[int] = set()
     gap = loose = 0
@@ -174,12 +181,15 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues) -> 
             body.source_lines.append(source)
             continue
         if _is_furniture(text, lexicon):
-            if len(body.blocks) <= MAX_DEK_BLOCKS and _is_header_meta(text, lexicon):
+            if sum(map(_is_prose_block, body.blocks)) <= MAX_DEK_BLOCKS and not block.in_quote \
+                    and _is_header_meta(text, lexicon):
                 body.header.extend(body.blocks)  # what came before the byline or date was a standfirst
                 body.blocks = []
             (body.header if not body.blocks else []).append(block)
             continue
-        if not body.blocks and not is_prose(text):
+        packed_lead = spaced and not block.standalone and any(
+            b.standalone and is_prose(b.text) for b in candidates[pos + 1: pos + 1 + PACKED_REACH])
+        if not body.blocks and (not is_prose(text) or packed_lead):
             body.header.append(block)
             continue
         if container is not None and block.tag in CONTAINER_TAGS and not is_prose(text):
@@ -305,9 +315,16 @@ def _credit_label(text: str, lexicon: Cues) -> bool:
     return any(text[m.end():].lstrip().startswith((":", "：")) for m in lexicon.any_pattern("photo_credits").finditer(text))
 
 
+def _is_prose_block(block: TextBlock) -> bool:
+    return is_prose(block.text)
+
+
 def _is_header_meta(text: str, lexicon: Cues) -> bool:
     """A byline or a dated line: what separates a standfirst from the article's first paragraph.
-    A bare time ('14:35') is not one: live blogs stamp every entry with it."""
+    A bare time ('14:35') is not one: live blogs stamp every entry with it; nor is the signature of
+    an embedded post ('— Name (@handle) March 16, 2020')."""
+    if "@" in text:
+        return False
     if looks_like_date(text) and date_span(text):
         return True
     return any(lexicon.strip_label(key, text) is not None
