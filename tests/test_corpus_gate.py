@@ -14,9 +14,9 @@ import pytest
 import articlex
 from support import shared
 
-HTML_FLOOR = 0.86
-TEXT_FLOOR = 0.70
-"""Measured 0.877 (HTML) and 0.710 (text) with eval_fields.py when these floors were set."""
+HTML_FLOOR = 0.87
+TEXT_FLOOR = 0.75
+"""Measured 0.882 (HTML) and 0.765 (text) with eval_fields.py when these floors were set."""
 
 
 @pytest.fixture(scope="module")
