@@ -113,6 +113,11 @@ class _Builder:
             self.links.append((href, start, self.size))
 
     def flush(self, owner, in_quote: bool) -> None:
+        if not self.parts:
+            if self.open_links:
+                self.open_links = [(href, 0) for href, _ in self.open_links]
+            self.links = []
+            return
         raw = "".join(self.parts)
         # A link still open wraps this block (a card: <a><h3>title</h3><p>excerpt</p></a>): its part here counts.
         spans = self.links + [(href, start, self.size) for href, start in self.open_links if self.size > start]
@@ -166,7 +171,6 @@ def blocks_from_tree(root, base_url: str | None) -> list[TextBlock]:
             continue
         if not isinstance(tag, str):
             continue
-        tag = tag.lower() if tag.isascii() else tag
         if event == "start":
             if tag in SKIP_TAGS or is_hidden(el):
                 walker.skip_subtree()

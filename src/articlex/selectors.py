@@ -36,24 +36,25 @@ def id_(value: str) -> Rule:
 
 
 _TOKEN_ATTRS = ("class", "id", "itemprop", "rel", "role", "itemtype", "aria-label", "data-component")
+_WHOLE_VALUE = ("itemtype", "aria-label")
+_CANDIDATES = "//*[" + " or ".join(f"@{attr}" for attr in _TOKEN_ATTRS) + "]"
 
 
 class Index:
-    """One walk over the tree: elements by attribute token, in document order."""
+    """One pass over the elements that carry a rule attribute: elements by attribute token, in
+    document order. The filter runs in libxml2 (one XPath), Python only sees the candidates."""
 
     def __init__(self, root) -> None:
         self.tokens: dict[tuple[str, str], list] = {}
         self.order: dict = {}
-        for position, el in enumerate(root.iter()):
-            if not isinstance(el.tag, str):
-                continue
+        for position, el in enumerate(root.xpath(_CANDIDATES)):
             self.order[el] = position
             attrib = el.attrib
             for attr in _TOKEN_ATTRS:
                 value = attrib.get(attr)
                 if not value:
                     continue
-                words = [value.strip().lower()] if attr in ("itemtype", "aria-label") else value.lower().split()
+                words = [value.strip().lower()] if attr in _WHOLE_VALUE else value.lower().split()
                 for word in words:
                     self.tokens.setdefault((attr, word), []).append(el)
 
