@@ -13,7 +13,7 @@ import articlex
 from articlex import Article, Attribution, Counters, Link
 
 PUBLIC = {
-    "extract", "Article", "Attribution", "Block", "Counters", "Link", "ArticlexError", "InputError",
+    "extract", "Article", "Attribution", "Block", "Counters", "Link", "Provenance", "ArticlexError", "InputError",
     "EmptyInputError", "TooLargeError", "UnsupportedContentError", "FetchError", "__version__",
 }
 
@@ -116,3 +116,30 @@ def test_extract_never_touches_the_network(monkeypatch) -> None:
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     articlex.extract(PAGE, url="https://gazette.example/a")
+
+
+@pytest.mark.parametrize("text_dump", [False, True], ids=["html", "text"])
+def test_every_field_has_provenance(text_dump: bool) -> None:
+    from articlex.model import STRATEGIES
+    from support import FIXTURES
+
+    path = FIXTURES / "fr-tagdiv-agency" / ("page.txt" if text_dump else "page.html")
+    article = articlex.extract(path.read_text(encoding="utf-8"))
+    data = article.to_dict()
+    assert set(data["provenance"]) == set(data) - {"provenance"}
+    for name, prov in article.provenance.items():
+        assert prov.strategy in STRATEGIES and 0.0 <= prov.confidence <= 1.0, name
+    assert article.provenance["title"].strategy == ("cue" if text_dump else "markup")
+    assert article.provenance["published"].strategy == ("cue" if text_dump else "meta")
+    if text_dump:
+        assert article.provenance["previous"].path.startswith("line")
+    else:
+        assert article.provenance["body"].path.startswith("/html/body")
+
+
+def test_missing_fields_say_none_and_arguments_say_argument() -> None:
+    article = articlex.extract(PAGE, url="https://gazette.example/a", language="en")
+    assert article.provenance["image"].strategy == "none"
+    assert article.provenance["url"].strategy == "argument"
+    assert article.provenance["language"].strategy == "argument"
+    assert Article.from_dict(json.loads(article.to_json())).provenance == article.provenance

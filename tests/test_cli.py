@@ -43,3 +43,9 @@ def test_python_dash_m_reads_stdin() -> None:
     page = (FIXTURES / "pl-nofurniture" / "page.html").read_bytes()
     done = subprocess.run([sys.executable, "-m", "articlex", "-"], input=page, capture_output=True, check=True)
     assert json.loads(done.stdout)["language"] == "pl"
+
+
+def test_explain_prints_where_each_field_came_from(capsys) -> None:
+    assert cli.main([str(FIXTURES / "fr-tagdiv-agency" / "page.html"), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("title ") and " markup " in out and "/html/body" in out

@@ -15,7 +15,7 @@ from .errors import (
     TooLargeError,
     UnsupportedContentError,
 )
-from .model import Article, Attribution, Block, Counters, Link
+from .model import Article, Attribution, Block, Counters, Link, Provenance
 
 __version__ = "0.1.0"
 
@@ -26,6 +26,7 @@ __all__ = [
     "Block",
     "Counters",
     "Link",
+    "Provenance",
     "ArticlexError",
     "InputError",
     "EmptyInputError",

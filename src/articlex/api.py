@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import datetime
 
 from .fields import metadata
@@ -14,7 +15,7 @@ from .fields.language import find_language
 from .fields.navigation import find_navigation
 from .fields.title import find_title
 from .loading import Limits, load_page
-from .model import Article, Block
+from .model import Article, Block, Counters, Provenance
 
 __all__ = ["extract"]
 
@@ -35,6 +36,7 @@ def extract(source, *, url: str | None = None, language: str | None = None,
     :class:`~articlex.errors.InputError` (or a subclass) for input that is not a document.
     """
     page = load_page(source, url=url, limits=Limits(max_bytes=max_bytes))
+    language_given = language is not None
     site = metadata.site_name(page)
     title = find_title(page, site)
     body = find_body(page, title)
@@ -47,7 +49,9 @@ def extract(source, *, url: str | None = None, language: str | None = None,
     published, modified = find_dates(page, title.index, body.header, now, language)
     canonical = metadata.canonical_url(page)
     warnings = [] if body.blocks else [NOT_AN_ARTICLE]
-    return Article(
+    if language_given:
+        page.note("language", "argument")
+    article = Article(
         title=title.text,
         breadcrumb=breadcrumb,
         counters=counters,
@@ -69,3 +73,27 @@ def extract(source, *, url: str | None = None, language: str | None = None,
         is_article=bool(body.blocks),
         warnings=warnings,
     )
+    return replace(article, provenance=_provenance(article, page, url))
+
+
+DERIVED_FROM_BODY = ("blocks", "is_article", "warnings")
+
+
+def _provenance(article: Article, page, url: str | None) -> dict[str, Provenance]:
+    """One entry per field: what the extractors noted, 'derived' for what follows from another
+    field, 'argument' for what the caller gave, and 'none' for what the page lacks."""
+    noted = dict(page.provenance)
+    body = noted.get("body", Provenance("none"))
+    for name in DERIVED_FROM_BODY:
+        noted[name] = Provenance("derived", body.path, body.confidence)
+    noted["url"] = Provenance("argument", None, 1.0) if url else Provenance(
+        "derived", None, noted.get("canonical_url", Provenance("none")).confidence)
+    out = {}
+    for f in fields(Article):
+        if f.name == "provenance":
+            continue
+        value = getattr(article, f.name)
+        empty = value is None or value == [] or value == "" or value == Counters()
+        out[f.name] = Provenance("none") if empty and f.name not in DERIVED_FROM_BODY else noted.get(
+            f.name, Provenance("none"))
+    return out

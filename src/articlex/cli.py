@@ -30,12 +30,29 @@ def _render(article, fmt: str, one: bool) -> str:
     return article.to_json(indent=2) if one else article.to_json()  # JSON Lines for several inputs
 
 
+def explain(article) -> str:
+    """One line a field: name, strategy, confidence, where in the page, and the value, shortened."""
+    rows = []
+    for name, prov in article.provenance.items():
+        value = getattr(article, name)
+        shown = value.text if hasattr(value, "text") else value
+        shown = " ".join(str(shown).split())
+        shown = shown if len(shown) <= EXPLAIN_WIDTH else shown[:EXPLAIN_WIDTH - 1] + "…"
+        rows.append(f"{name:<14} {prov.strategy:<9} {prov.confidence:4.2f}  {prov.path or '-'}\n{'':<30}{shown}")
+    return "\n".join(rows)
+
+
+EXPLAIN_WIDTH = 100
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="articlex", description="Split news pages into their parts.")
     parser.add_argument("inputs", nargs="+", metavar="FILE|-|URL", help="HTML or text files, - for stdin, or URLs")
     parser.add_argument("--format", choices=("json", "text", "markdown"), default="json")
     parser.add_argument("--url", help="the page's URL, a base for relative links (one input)")
     parser.add_argument("--language", help="ISO 639-1 code that overrides detection")
+    parser.add_argument("--explain", action="store_true",
+                        help="print where each field came from (strategy, confidence, path) instead of JSON")
     args = parser.parse_args(argv)
     out = sys.stdout
     status = 0
@@ -47,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"articlex: {target}: {exc}", file=sys.stderr)
             status = 1
             continue
-        text = _render(article, args.format, one=len(args.inputs) == 1)
+        text = explain(article) if args.explain else _render(article, args.format, one=len(args.inputs) == 1)
         if args.format != "json" and len(args.inputs) > 1:
             text += "\n"
         out.buffer.write((text + "\n").encode("utf-8")) if hasattr(out, "buffer") else out.write(text + "\n")

@@ -106,6 +106,10 @@ SNIFF_BYTES = 8192
 BINARY_SHARE = 0.02
 """Share of control bytes (NUL, tab, newlines, form feed and ESC aside) past which bytes are
 binary: text has none, random or compressed data about 10 %."""
+BINARY_STR_SHARE = 0.15
+"""The same for a ``str``, counting the C1 controls too: bytes decoded as latin-1 give about
+23 %. A string is the caller's text, so only what cannot be text is refused; fewer controls
+are dropped as a browser would."""
 WIDE_ZERO_SHARE = 0.3
 """UTF-16 without a BOM: share of zero bytes in one byte position (ASCII markup gives
 about 100 %, Cyrillic text about 20 %) ..."""
@@ -151,6 +155,8 @@ _BROWSER_SUPERSETS = {
 }
 """Charset labels browsers read as a larger encoding (WHATWG Encoding Standard): a page
 labelled ISO-8859-1 with curly quotes at 0x93 shows them, and so must we."""
+_NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "utf-7", "undefined"})
+"""Python codecs that read ASCII as ASCII but are no page's charset (browsers know none of them)."""
 _SEVEN_BIT = ("iso2022", "hz")
 """Encodings whose text is pure ASCII bytes: valid UTF-8 that must still follow the declaration."""
 _ASCII_PROBE = bytes(range(0x20, 0x7F))
@@ -242,7 +248,7 @@ def _usable_codec(name: str) -> str | None:
     escapes or IDNA declared inside an ASCII ``<meta>``)."""
     try:
         codec = codecs.lookup(name).name.replace("_", "-")
-        if _ASCII_PROBE.decode(codec) != _ASCII_PROBE.decode("ascii"):
+        if codec in _NOT_CHARSETS or _ASCII_PROBE.decode(codec) != _ASCII_PROBE.decode("ascii"):
             return None
     except (LookupError, UnicodeError, TypeError):
         return None
@@ -288,7 +294,7 @@ _MAGIC = (
 )
 """File signatures of images, archives, executables, media, fonts and office files."""
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (0, 9, 10, 12, 13, 27))
-_CONTROL_CHARS = re.compile("[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_CONTROL_CHARS = re.compile("[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf", "rdf", "urlset", "sitemapindex", "opml"})
 """Root elements of RSS, Atom, RDF feeds, XML sitemaps and OPML outlines."""
 _JSON_START = re.compile(r"""\{\s*+["}]|\[\s*+(?:["{\[\]0-9-]|true|false|null)""")
@@ -313,7 +319,7 @@ def _str_looks_binary(text: str) -> bool:
     if sample[:16].encode("latin-1", "ignore").startswith(_MAGIC):
         return True
     controls = sum(1 for _ in _CONTROL_CHARS.finditer(sample))
-    return controls / len(sample) > BINARY_SHARE
+    return controls / len(sample) > BINARY_STR_SHARE
 
 
 def _refuse_non_documents(text: str) -> None:
@@ -364,23 +370,22 @@ def _prolog(text: str, start: int = 0) -> tuple[int, str | None]:
 # --- Cleaning ------------------------------------------------------------------------------
 
 _UNSHOWN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
-_ASCII_UNSHOWN = bytes([*range(0, 9), 14, *range(15, 32), 127])
-_LINE_BREAKS = bytes.maketrans(b"\x0b\x0c", b"\n\n")
+_ASCII_UNSHOWN = bytes([*range(0, 9), 11, *range(14, 32), 127])
+_FORM_FEED = bytes.maketrans(b"\x0c", b"\n")
 
 
 def clean_text(text: str) -> str:
     """Characters no page shows (NUL, C0 and C1 controls, lone surrogates, non-characters)
-    removed, surrogate pairs joined, vertical tabs and form feeds made line breaks."""
+    removed, surrogate pairs joined, form feeds (white space in HTML) made line breaks."""
     if text.isascii():
         data = text.encode("ascii")
-        cleaned = data.translate(_LINE_BREAKS, _ASCII_UNSHOWN)
+        cleaned = data.translate(_FORM_FEED, _ASCII_UNSHOWN)
         return text if cleaned == data else cleaned.decode("ascii")
     if _UNSHOWN.search(text) is None:
         return text
     if any("\ud800" <= ch <= "\udfff" for ch in _UNSHOWN.findall(text)):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
-    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
-    return _UNSHOWN.sub("", text)
+    return _UNSHOWN.sub("", text.replace("\x0c", "\n"))
 
 
 # --- Markup --------------------------------------------------------------------------------
@@ -395,6 +400,10 @@ _RAW_TEXT = ("script", "style", "xmp", "iframe", "noembed", "noframes", "textare
 """Elements whose content libxml2 reads as text up to their end tag (``plaintext``: to the end)."""
 _VOID = frozenset("area base basefont br col frame hr img input isindex link meta param".split())
 """Elements libxml2 never opens (tested: ``embed``, ``source``, ``track``, ``wbr`` it does open)."""
+_FRAME = frozenset({"html", "head", "body"})
+"""Elements libxml2 opens once, merging repeats; the flattener never counts nor closes them
+(libxml2 drops everything after an explicit ``</html>``)."""
+_HTML_END = re.compile(r"</html(?![^\s/>])[^>]*+>?", re.I)
 
 # One attribute as the HTML tokenizer reads it: separators (white space, "/"), a name (any
 # character but those and ">"), then maybe "=" and a quoted or bare value. Atomic groups
@@ -420,15 +429,15 @@ _TAG_REST = re.compile(r"[\s/]*+>?")
 _WHOLE_RAW_ELEMENT = "|".join(rf"<{name}(?![^\s/>]){_ATTR}*+[\s/]*+>?(?>.*?</{name}[^>]*+>?|.*+)"
                               for name in _RAW_TEXT)
 _TOKEN = re.compile(rf"""
-    (?P<text>[^<]++)
-  | <!--(?>.*?-->|.*+)
+    <!--(?>.*?-->|.*+)
   | <[!?][^>]*+>?
   | (?P<raw>{_WHOLE_RAW_ELEMENT}|<plaintext.*+)
   | </(?P<end>[a-z][^\s/>]*+){_ATTR}*+[\s/]*+>?
   | <(?P<start>[a-z][^\s/>]*+){_ATTR}*+(?P<close>[\s/]*+)>?
   | <[^a-z]?
 """, re.I | re.S | re.X)
-"""One token of HTML: text, comment, declaration, raw-text element, end tag, start tag."""
+"""One token of markup: comment, declaration, raw-text element, end tag, start tag (text lies between).
+A start tag's last group is ``close``, an end tag's ``end``."""
 _MARKUP = re.compile(r"<!--(?>.*?-->|.*+)|<(?:script|style)\b.*?</(?:script|style)\s*+>|<[^>]*+>?", re.I | re.S)
 
 
@@ -444,7 +453,7 @@ def parse_html(text: str, limits: Limits = Limits()) -> tuple[object | None, lis
     when the markup could not be parsed whole (read the page as text then). Never a raw
     lxml error."""
     warnings: list[str] = []
-    text = _without_prolog(text)
+    text = _HTML_END.sub("", _without_prolog(text))  # libxml2 drops all that follows </html>
     _check_tag_count(text, limits)
     text, crowded = _trim_crowded_tags(text)
     if crowded:
@@ -568,7 +577,6 @@ class _Flattener:
     def __init__(self, cap: int, strict: bool) -> None:
         self.cap = max(1, cap)
         self.strict = strict
-        self.out: list[str] = []
         self.names: list[str] = []
         self.open: list[bool] = []
         self.open_at: list[int] = []
@@ -577,44 +585,54 @@ class _Flattener:
         """Stack positions of each name, innermost last: finding an end tag's element is O(1)."""
 
     def run(self, text: str) -> str:
+        """The rewritten page: unchanged spans are copied in slices, only changed tags rebuilt."""
+        out, copied = [], 0
         for m in _TOKEN.finditer(text):
-            if m.group("start") is not None:
-                self.start(m)
-            elif m.group("end") is not None:
-                self.end(m)
+            kind = m.lastgroup
+            if kind == "close":
+                replacement = self.start(m)
+            elif kind == "end":
+                replacement = self.end(m)
             else:
-                self.out.append(m.group(0))
-        return "".join(self.out)
+                continue
+            if replacement is not None:
+                out.append(text[copied:m.start()])
+                out.append(replacement)
+                copied = m.end()
+        out.append(text[copied:])
+        return "".join(out)
 
-    def start(self, m: re.Match) -> None:
+    def start(self, m: re.Match) -> str | None:
+        """None to keep the tag; else what replaces it (the current element's end tag first)."""
         name = m.group("start").lower()
-        if name in _VOID or (m.group("close").endswith("/") and not self.strict):
-            self.out.append(m.group(0))
-            return
+        if name in _VOID or name in _FRAME or (m.group("close").endswith("/") and not self.strict):
+            return None
+        closed = None
         if len(self.open_at) >= self.cap:
             at = self.open_at.pop()
             self.open[at] = False
-            self.out.append(f"</{self.names[at]}>")
+            closed = f"</{self.names[at]}>{m.group(0)}"
         self.by_name.setdefault(name, []).append(len(self.names))
         self.open_at.append(len(self.names))
         self.names.append(name)
         self.open.append(True)
-        self.out.append(m.group(0))
+        return closed
 
-    def end(self, m: re.Match) -> None:
+    def end(self, m: re.Match) -> str | None:
+        """None to keep the tag; else the end tags of the elements it really closes."""
         name = m.group("end").lower()
         positions = self.by_name.get(name)
         if not positions:
-            self.out.append(m.group(0))  # libxml2 ignores it (or makes a br / an empty p of it)
-            return
+            return None  # libxml2 ignores it (or makes a br or an empty p of it)
         target = positions[-1]
+        closing = []
         while len(self.names) > target:
-            at = len(self.names) - 1
             popped = self.names.pop()
             self.by_name[popped].pop()
             if self.open.pop():
                 self.open_at.pop()
-                self.out.append(f"</{popped}>")
+                closing.append(f"</{popped}>")
+        return "".join(closing)
 
 
 def _flatten(text: str, cap: int, strict: bool) -> str:
@@ -645,6 +663,8 @@ def load_page(source, *, url: str | None = None, limits: Limits = Limits()) -> P
     started = time.monotonic()
     if isinstance(source, etree._ElementTree):
         source = source.getroot()
+        if source is None:
+            raise EmptyInputError("the lxml tree is empty (it has no root element)")
     if isinstance(source, etree._Element):
         return _page_from_element(source, url, limits)
     text, warnings = _text_of(source, limits)
@@ -702,7 +722,12 @@ def _page_from_str(text: str, url: str | None, limits: Limits, warnings: list[st
 
 
 def _page_from_element(element, url: str | None, limits: Limits) -> Page:
-    root = element.getroottree().getroot() if element.getparent() is None else element
+    root = element
+    if element.getparent() is None:  # a comment beside the root element stands for its document
+        root = element.getroottree().getroot()
+        root = element if root is None else root
+    if not isinstance(root.tag, str):
+        raise EmptyInputError(f"the lxml node is a {type(root).__name__.lstrip('_')}, not an element")
     count = int(root.xpath("count(descendant-or-self::*)"))
     if count > limits.max_elements:
         raise TooLargeError(f"the tree has {count} elements, over max_elements={limits.max_elements}")

@@ -7,9 +7,31 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
-__all__ = ["Link", "Counters", "Attribution", "Block", "Article", "BLOCK_KINDS"]
+__all__ = ["Link", "Counters", "Attribution", "Block", "Provenance", "Article", "BLOCK_KINDS", "STRATEGIES"]
 
 BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item")
+STRATEGIES = ("argument", "jsonld", "microdata", "meta", "markup", "cue", "derived", "none")
+"""Where a field's value came from: the caller, JSON-LD, microdata, <meta>, theme markup, cue words or
+layout read from the blocks, another field (``derived``), or nowhere (``none``: the page lacks it)."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Which strategy gave a field its value, where in the page, and how far to trust it."""
+
+    strategy: str
+    """One of ``STRATEGIES``."""
+    path: str | None = None
+    """The element's XPath in the page, or ``lines A-B`` of a text dump; None when not located."""
+    confidence: float = 0.0
+    """In [0, 1]: how often that strategy is right, not a calibrated probability."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"strategy": self.strategy, "path": self.path, "confidence": self.confidence}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Provenance:
+        return cls(strategy=data["strategy"], path=data.get("path"), confidence=float(data.get("confidence", 0.0)))
 
 
 @dataclass(frozen=True)
@@ -116,6 +138,8 @@ class Article:
     """False when the page is a document but holds no article text (see ``warnings``)."""
     warnings: list[str] = field(default_factory=list)
     """What went wrong but did not stop extraction (a limit reached, no article found...)."""
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    """For every other field: the strategy that gave its value, where, and a confidence."""
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict of JSON types: dates as ISO 8601 strings, links as dicts."""
@@ -161,6 +185,7 @@ class Article:
             tags=list(data.get("tags") or []),
             is_article=data.get("is_article", True),
             warnings=list(data.get("warnings") or []),
+            provenance={k: Provenance.from_dict(v) for k, v in (data.get("provenance") or {}).items()},
         )
 
     def to_text(self) -> str:
@@ -188,6 +213,8 @@ class Article:
 def _plain(value: Any) -> Any:
     if hasattr(value, "to_dict"):
         return value.to_dict()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, list):

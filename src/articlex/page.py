@@ -57,6 +57,8 @@ class TextBlock:
     """The owning lxml element (HTML only)."""
     links: list[LinkRef] = field(default_factory=list)
     in_quote: bool = False
+    line: int | None = None
+    """The line number in a text dump (1-based)."""
     standalone: bool = False
     """Set apart like a paragraph or a heading: blank lines around it in a dump, ``<p>``/``<hN>`` in HTML."""
 
@@ -136,7 +138,7 @@ class _Builder:
                 links.append(LinkRef(link_text, url or None, at, at + len(link_text)))
         tag = owner.tag if owner is not None and isinstance(owner.tag, str) else "div"
         standalone = tag in STANDALONE_TAGS
-        self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote, standalone))
+        self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote, standalone=standalone))
 
 
 def join_url(base: str | None, href: str | None) -> str | None:
@@ -211,8 +213,14 @@ def blocks_from_text(text: str) -> list[TextBlock]:
         collapsed = " ".join(line.split())
         if collapsed:
             apart = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
-            blocks.append(TextBlock(len(blocks), collapsed, "line", standalone=apart))
+            blocks.append(TextBlock(len(blocks), collapsed, "line", line=n + 1, standalone=apart))
     return blocks
+
+
+CONFIDENCE = {"argument": 1.0, "jsonld": 0.9, "microdata": 0.85, "meta": 0.85, "markup": 0.8, "cue": 0.6,
+              "derived": 0.8, "none": 0.0}
+"""Default trust per strategy: structured data a publisher fills in on purpose first, theme markup next,
+cue words and layout last. A field passes its own figure where one branch is weaker than its strategy."""
 
 
 @dataclass(eq=False)
@@ -223,6 +231,34 @@ class Page:
     blocks: list[TextBlock]
     base_url: str | None = None
     url: str | None = None
+    provenance: dict = field(default_factory=dict)
+    """Filled by the field extractors through :meth:`note`."""
+
+    def note(self, name: str, strategy: str, where=None, confidence: float | None = None) -> None:
+        """Record where field ``name`` came from: an element, a block, a list of blocks or nothing."""
+        from .model import Provenance
+
+        level = CONFIDENCE[strategy] if confidence is None else confidence
+        self.provenance[name] = Provenance(strategy, self.path_of(where), round(level, 2))
+
+    def path_of(self, where) -> str | None:
+        """An element's XPath, or the line range of text-dump blocks."""
+        if where is None:
+            return None
+        if isinstance(where, list):
+            if not where:
+                return None
+            first, last = where[0], where[-1]
+            if first.line is not None:
+                return f"lines {first.line}-{last.line}" if last.line != first.line else f"line {first.line}"
+            where = _common_ancestor([b.element for b in where if b.element is not None])
+        if isinstance(where, TextBlock):
+            if where.line is not None:
+                return f"line {where.line}"
+            where = where.element
+        if where is None or not hasattr(where, "getroottree"):
+            return None
+        return where.getroottree().getpath(where)
 
     @classmethod
     def from_tree(cls, root, url: str | None = None) -> Page:
@@ -325,6 +361,17 @@ class Page:
         """The blocks whose element lies inside ``container`` (itself included)."""
         inside = set(container.iter())
         return [b for b in self.blocks if b.element in inside]
+
+
+def _common_ancestor(elements: list):
+    """The deepest element holding all of ``elements`` (their shared container)."""
+    if not elements:
+        return None
+    chain = [elements[0], *elements[0].iterancestors()]
+    for el in elements[1:]:
+        ancestors = {el, *el.iterancestors()}
+        chain = [c for c in chain if c in ancestors]
+    return chain[0] if chain else None
 
 
 def _objects(data, depth: int = 0) -> Iterator[dict]:

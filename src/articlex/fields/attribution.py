@@ -36,27 +36,33 @@ def find_attribution(page: Page, body: Body, title_index: int | None, site: str 
     lexicon = cues()
     authors: list[str] = []
     sources: list[str] = []
-    for rank, names in enumerate(_byline_origins(page, body, title_index)):
+    strategy = None
+    for rank, (origin, names) in enumerate(_byline_origins(page, body, title_index)):
         for raw in names:
             people, credited = split_names(raw, lexicon, site)
             sources.extend(credited)  # every origin may name the agency ("By X and Reuters")
+            strategy = strategy or (origin if credited or (people and rank == 0) else None)
             if rank == 0:
                 authors.extend(people)
-    sources.extend(_sources_in_text(body, lexicon))
+    in_text = _sources_in_text(body, lexicon)
+    sources.extend(in_text)
+    if authors or sources:
+        where = (body.header if strategy == "cue" else None) if strategy else body.blocks
+        page.note("attribution", strategy or "cue", where)
     return Attribution(authors=_unique(authors), sources=_unique(sources))
 
 
-def _byline_origins(page: Page, body: Body, title_index: int | None) -> list[list[str]]:
-    """Raw bylines by origin, the most trusted origin that names a person first."""
+def _byline_origins(page: Page, body: Body, title_index: int | None) -> list[tuple[str, list[str]]]:
+    """(strategy, raw bylines) by origin, the most trusted origin that names a person first."""
     lexicon = cues()
-    origins = [_from_jsonld(page)] if page.is_html else []
-    origins.append(_from_lines(body.header, lexicon))
+    origins = [("jsonld", _from_jsonld(page))] if page.is_html else []
+    origins.append(("cue", _from_lines(body.header, lexicon)))
     if page.is_html:
-        origins += [_from_markup(page, body, title_index), _from_meta(page, lexicon)]
-    names_person = [any(split_names(n, lexicon, None)[0] for n in names) for names in origins]
+        origins += [("markup", _from_markup(page, body, title_index)), ("meta", _from_meta(page, lexicon))]
+    names_person = [any(split_names(n, lexicon, None)[0] for n in names) for _, names in origins]
     best = names_person.index(True) if True in names_person else None
     if best is None:
-        return [[]] + origins
+        return [("none", [])] + origins
     return [origins[best]] + origins[:best] + origins[best + 1:]
 
 

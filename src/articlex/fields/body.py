@@ -19,6 +19,8 @@ from .title import Title, first_prose
 
 __all__ = ["Body", "find_body"]
 
+DENSEST = 0.6
+"""Trust in a container found by its amount of prose rather than by a known class."""
 MIN_CONTAINER_PROSE = 200
 """Characters of prose a body rule's element needs to count as the article (shorter: a teaser)."""
 CONTAINER_SHARE = 0.4
@@ -59,6 +61,15 @@ class Body:
     container: object = None
     header: list[TextBlock] = field(default_factory=list)
     """Blocks between the title and the first body block (byline, date, counters)."""
+    related_blocks: list[TextBlock] = field(default_factory=list)
+    related_strategy: str = "cue"
+
+    def add_related(self, link: Link, block: TextBlock, strategy: str) -> None:
+        """A read-also link found at ``block``: by its label (cue) or as a teaser box (markup)."""
+        if not self.related:
+            self.related_strategy = strategy
+        self.related.append(link)
+        self.related_blocks.append(block)
 
     @property
     def start(self) -> int | None:
@@ -70,7 +81,7 @@ class Body:
 
 
 def find_body(page: Page, title: Title) -> Body:
-    container = _container(page) if page.is_html else None
+    container, by_rule = _container(page) if page.is_html else (None, False)
     if container is not None:
         candidates = page.blocks_in(container)
     else:
@@ -82,22 +93,28 @@ def find_body(page: Page, title: Title) -> Body:
     body = _walk(page, candidates, container, cues(), spaced)
     if title.index is not None and body.start is not None and body.start > title.index:
         body.header = page.blocks[title.index + 1: body.start][:MAX_HEADER]
+    if body.blocks:
+        where = container if container is not None else body.blocks
+        page.note("body", "markup" if by_rule else "cue", where, None if by_rule or container is None else DENSEST)
+    if body.related:
+        page.note("related", body.related_strategy, body.related_blocks)
     return body
 
 
 def _container(page: Page):
-    """The first body rule's element that holds the article's prose, else the densest element."""
+    """(element, found by a body rule): the first rule's element holding the article's prose, else the
+    densest element."""
     totals = _prose_totals(page)
     densest = _densest(page)
     if densest is None:
-        return None
+        return None, False
     floor = max(MIN_CONTAINER_PROSE, CONTAINER_SHARE * totals.get(densest, 0))
     for rule in BODY:
         found = [el for el in page.index.find(rule)
                  if el.tag not in INLINE_OWNERS and totals.get(el, 0) >= floor]
         if found:
-            return max(found, key=totals.__getitem__)
-    return densest
+            return max(found, key=totals.__getitem__), True
+    return densest, False
 
 
 def _prose_totals(page: Page) -> dict:
@@ -168,13 +185,13 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             break
         related = _read_also(block, candidates[pos + 1] if pos + 1 < len(candidates) else None, lexicon)
         if related is not None:
-            body.related.append(related)
+            body.add_related(related, block, "cue")
             if related.text and not block.text.endswith(related.text):
                 skip.add(candidates[pos + 1].index)
             continue
         if container is not None and boiler(block):
             if body.blocks and _is_teaser(block, page):
-                body.related.append(_teaser_link(block, lexicon))
+                body.add_related(_teaser_link(block, lexicon), block, "markup")
             continue
         source = _source_line(text, lexicon)
         if source:
@@ -195,7 +212,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
         if container is not None and block.tag in CONTAINER_TAGS and not is_prose(text):
             continue  # loose text in a box: a button, a caption, a credit
         if body.blocks and container is not None and _is_teaser(block, page):
-            body.related.append(_teaser_link(block, lexicon))
+            body.add_related(_teaser_link(block, lexicon), block, "markup")
             continue
         if container is None:
             gap = 0 if is_prose(text) else gap + 1

@@ -23,6 +23,8 @@ MAX_STACKED = 4
 _SEPARATED = re.compile(r"\s+[>»›→]\s+|\s*[»›→]\s*")
 _CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-ÞА-ЯЁЇІЄҐ][^\W\d_])")
 MAX_CRUMBS = 8
+SEPARATED_LINKS = 0.7
+"""A trail recognised by its separators and home link, without a breadcrumb class."""
 TRAIL_REACH = 15
 """How many blocks above the title a trail without a known class may sit."""
 MAX_CRUMB_WORDS = 12
@@ -35,7 +37,7 @@ def find_breadcrumb(page: Page, title: Title) -> list[Link]:
     if page.is_html:
         crumbs = _from_markup(page) or _from_separated_links(page, title) or _from_jsonld(page)
     else:
-        crumbs = _from_line(page.blocks, title)
+        crumbs = _from_line(page, title)
     return _without_title(crumbs, title.text)
 
 
@@ -49,6 +51,7 @@ def _from_markup(page: Page) -> list[Link]:
             crumbs.extend(_crumbs_of_block(block))
         crumbs = [c for c in crumbs if not lexicon.is_word("breadcrumb_labels", c.text)]
         if 0 < len(crumbs) <= MAX_CRUMBS + 1:
+            page.note("breadcrumb", "microdata" if "itemtype" in container.attrib else "markup", container)
             return crumbs
     return []
 
@@ -88,6 +91,7 @@ def _from_separated_links(page: Page, title: Title) -> list[Link]:
         first = block.links[0]
         home = lexicon.is_word("home", first.text) or urlsplit(first.url or "").path in ("", "/")
         if home and all(_SEPARATOR.match(gap) and gap.strip() for gap in gaps):
+            page.note("breadcrumb", "markup", block, SEPARATED_LINKS)
             return _crumbs_of_block(block)
     return []
 
@@ -106,6 +110,7 @@ def _from_jsonld(page: Page) -> list[Link]:
                 crumbs.append(Link(name, page.absolute(url)))
         shown = [c for c in crumbs if fold(c.text) in visible]
         if len(crumbs) >= 2 and len(shown) == len(crumbs):
+            page.note("breadcrumb", "jsonld")
             return crumbs
     return []
 
@@ -129,13 +134,20 @@ def _item_name_url(item: dict) -> tuple[str | None, str | None]:
     return (" ".join(name.split()) if isinstance(name, str) else None), (url if isinstance(url, str) else None)
 
 
-def _from_line(blocks: list[TextBlock], title: Title) -> list[Link]:
+def _from_line(page: Page, title: Title) -> list[Link]:
     """A text dump's crumb trail: before the title on its line, one crumb a line above it, or a separated line."""
+    blocks = page.blocks
     if title.text is None or title.index is None:
         return []
     if title.crumb_line is not None:
+        page.note("breadcrumb", "cue", blocks[title.crumb_line])
         return _split_trail(_before_title(blocks[title.crumb_line].text, title.text), blocks)
-    return _separated(blocks, title.index) or _stacked(blocks, title.index)
+    crumbs, where = _separated(blocks, title.index)
+    if not crumbs:
+        crumbs, where = _stacked(blocks, title.index)
+    if crumbs:
+        page.note("breadcrumb", "cue", where)
+    return crumbs
 
 
 def _split_trail(head: str, blocks: list[TextBlock]) -> list[Link]:
@@ -147,7 +159,7 @@ def _split_trail(head: str, blocks: list[TextBlock]) -> list[Link]:
     return [Link(p) for w in _segment(head, blocks) for p in _unglue(w)]
 
 
-def _stacked(blocks: list[TextBlock], title_index: int) -> list[Link]:
+def _stacked(blocks: list[TextBlock], title_index: int) -> tuple[list[Link], list[TextBlock] | None]:
     """Crumbs printed one a line right above the title: the nearest home crumb down to the title
     (a repeated title line just above is the trail's last crumb). A longer run is a menu."""
     lexicon = cues()
@@ -160,14 +172,16 @@ def _stacked(blocks: list[TextBlock], title_index: int) -> list[Link]:
         start -= 1
     lines = [b.text for b in blocks[start:end]]
     if start > 0 and lexicon.is_word("breadcrumb_labels", blocks[start - 1].text) and len(lines) <= MAX_STACKED:
-        return [Link(t) for t in lines]
+        return [Link(t) for t in lines], blocks[start:end]
     for i in range(len(lines) - 1, -1, -1):
         if word_count(lines[i]) <= 4 and any(lexicon.contains("home", p) for p in _unglue(lines[i])):
             trail = lines[i:]
             if len(trail) == 1:
                 trail = [p for w in _segment(trail[0], blocks) for p in _unglue(w)]
-            return [Link(t) for t in trail] if len(trail) <= MAX_STACKED else []
-    return []
+            if len(trail) <= MAX_STACKED:
+                return [Link(t) for t in trail], blocks[start + i:end]
+            return [], None
+    return [], None
 
 
 def _crumb_like(block: TextBlock) -> bool:
@@ -182,15 +196,15 @@ def _unglue(text: str) -> list[str]:
     return [p for p in _CAMEL.split(text) if p.strip()]
 
 
-def _separated(blocks: list[TextBlock], title_index: int) -> list[Link]:
+def _separated(blocks: list[TextBlock], title_index: int) -> tuple[list[Link], TextBlock | None]:
     """A short line with crumb separators just before or after the title ('Primo Piano > Sanità')."""
     for block in blocks[max(0, title_index - 3): title_index + 3]:
         if block.index == title_index or word_count(block.text) > MAX_CRUMBS * 3:
             continue
         parts = [p.strip() for p in _SEPARATED.split(block.text)]
         if len(parts) >= 2 and all(p and word_count(p) <= 4 for p in parts):
-            return [Link(p) for p in parts]
-    return []
+            return [Link(p) for p in parts], block
+    return [], None
 
 
 def _before_title(line: str, title: str) -> str:

@@ -29,6 +29,8 @@ def find_counters(page: Page, title_index: int | None, body_start: int | None) -
         comments = _from_markup(page, COMMENTS, low, high, lexicon, "comments")
     header = page.blocks[low:high]
     cue_views, cue_comments = _from_lines(header, lexicon, page.is_html)
+    if views is None and comments is None and (cue_views is not None or cue_comments is not None):
+        page.note("counters", "cue", header)
     return Counters(views=views if views is not None else cue_views,
                     comments=comments if comments is not None else cue_comments)
 
@@ -40,6 +42,7 @@ def _from_markup(page: Page, rules: tuple[Rule, ...], low: int, high: int, lexic
             if position is not None and low <= position < high:
                 value = _count_of(" ".join(" ".join(el.itertext()).split()), lexicon, key)
                 if value is not None:
+                    page.note("counters", "markup", el)
                     return value
     return None
 

@@ -15,6 +15,7 @@ __all__ = ["find_dates", "parse_date"]
 
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate",
                   "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
+MICRODATA_KEYS = ("datepublished", "datemodified")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 HEADER_LINES = 12
@@ -22,12 +23,14 @@ HEADER_LINES = 12
 
 def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
                now: datetime | None = None, language: str | None = None) -> tuple[datetime | None, datetime | None]:
+    """(published, modified): JSON-LD, then meta, then <time> near the title, then a printed date line."""
     published = modified = None
     for obj in article_objects(page):
-        published = published or parse_date(obj.get("datePublished") or obj.get("dateCreated"))
-        modified = modified or parse_date(obj.get("dateModified"))
-    published = published or _first_meta(page, PUBLISHED_META)
-    modified = modified or _first_meta(page, MODIFIED_META)
+        published = published or _noted(page, "published", "jsonld",
+                                         parse_date(obj.get("datePublished") or obj.get("dateCreated")))
+        modified = modified or _noted(page, "modified", "jsonld", parse_date(obj.get("dateModified")))
+    published = published or _noted(page, "published", *_first_meta(page, PUBLISHED_META))
+    modified = modified or _noted(page, "modified", *_first_meta(page, MODIFIED_META))
     if published is None and page.is_html:
         published = _from_time_elements(page, title_index)
     if published is None:
@@ -35,19 +38,27 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
     limit = now or datetime.now(timezone.utc)
     if published is not None and _aware(published) > limit:
         published = None
+        page.provenance.pop("published", None)
     return published, modified
+
+
+def _noted(page: Page, name: str, strategy: str, value: datetime | None) -> datetime | None:
+    if value is not None:
+        page.note(name, strategy)
+    return value
 
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
-def _first_meta(page: Page, keys: tuple[str, ...]) -> datetime | None:
+def _first_meta(page: Page, keys: tuple[str, ...]) -> tuple[str, datetime | None]:
+    """(strategy, date) from the first of ``keys`` in the page's meta table: itemprop keys are microdata."""
     for key in keys:
         value = parse_date(page.meta.get(key))
         if value is not None:
-            return value
-    return None
+            return ("microdata" if key in MICRODATA_KEYS else "meta"), value
+    return "none", None
 
 
 def _from_time_elements(page: Page, title_index: int | None) -> datetime | None:
@@ -59,6 +70,7 @@ def _from_time_elements(page: Page, title_index: int | None) -> datetime | None:
         for el in block.element.iter("time"):
             value = parse_date(el.get("datetime"))
             if value is not None:
+                page.note("published", "markup", el)
                 return value
     return None
 
@@ -78,6 +90,7 @@ def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
         if span and word_count(text) <= MAX_META_WORDS:
             value = parse_date(span, written=True, language=language)
             if value is not None:
+                page.note("published", "cue", block)
                 return value
     return None
 

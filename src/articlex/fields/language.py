@@ -17,9 +17,15 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def find_language(page: Page, text: str) -> str | None:
-    declared = _declared(page)
+    """The body's stop words when they are clear, else what the markup declares."""
     guessed = _from_words(text)
-    return guessed or declared
+    if guessed:
+        page.note("language", "cue")
+        return guessed
+    declared = _declared(page)
+    if declared:
+        page.note("language", "markup", page.root)
+    return declared
 
 
 def _declared(page: Page) -> str | None:

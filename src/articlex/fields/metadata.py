@@ -25,16 +25,23 @@ def canonical_url(page: Page) -> str | None:
         return None
     for el in page.root.iter("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+            page.note("canonical_url", "markup", el)
             return page.absolute(el.get("href"))
-    return page.absolute(page.meta.get("og:url") or page._jsonld_url())
+    if page.meta.get("og:url"):
+        page.note("canonical_url", "meta")
+        return page.absolute(page.meta["og:url"])
+    page.note("canonical_url", "jsonld")
+    return page.absolute(page._jsonld_url())
 
 
 def site_name(page: Page) -> str | None:
     name = page.meta.get("og:site_name") or page.meta.get("application-name")
     if name:
+        page.note("site_name", "meta")
         return name
+    page.note("site_name", "jsonld")
     for obj in article_objects(page):
-        publisher = obj.get("publisher")
+        publisher = page.resolve(obj.get("publisher"))
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             return publisher["name"].strip() or None
     for obj in page.jsonld_of("WebSite", "Organization", "NewsMediaOrganization"):
@@ -45,12 +52,14 @@ def site_name(page: Page) -> str | None:
 
 def description(page: Page) -> str | None:
     meta = page.meta
+    page.note("description", "meta")
     return meta.get("og:description") or meta.get("description") or meta.get("twitter:description")
 
 
 def image(page: Page) -> str | None:
     meta = page.meta
     found = meta.get("og:image") or meta.get("og:image:url") or meta.get("twitter:image")
+    page.note("image", "meta" if found else "jsonld")
     if not found:
         for obj in article_objects(page):
             img = obj.get("image")
@@ -68,9 +77,11 @@ def tags(page: Page) -> list[str]:
     found = [tag.strip() for el in page.root.iter("meta")
              if (el.get("property") or el.get("name") or "").lower() == "article:tag" and el.get("content")
              for tag in el.get("content").split(",") if tag.strip()]
+    page.note("tags", "meta")
     if not found:
         found = _visible_tags(page)
     if not found:
+        page.note("tags", "jsonld")
         for obj in article_objects(page):
             keywords = obj.get("keywords")
             if isinstance(keywords, str):
@@ -88,10 +99,14 @@ def _visible_tags(page: Page) -> list[str]:
         names = [" ".join(a.text_content().split()) for a in el.iter("a") if not _is_category(a)]
         names = [n for n in names if n and not lexicon.is_word("tags_labels", n)]
         if names:
+            page.note("tags", "markup", el)
             return names
     found = [" ".join(a.text_content().split()) for a in page.index.find(Rule("rel", "tag"))
              if a.tag == "a" and a.text_content().strip() and not _is_category(a)]
-    return found or _labelled_tags(page)
+    if found:
+        page.note("tags", "markup")
+        return found
+    return _labelled_tags(page)
 
 
 def _labelled_tags(page: Page) -> list[str]:
@@ -101,6 +116,7 @@ def _labelled_tags(page: Page) -> list[str]:
         rest = lexicon.strip_label("tags_labels", block.text) if len(block.text) < MAX_TAG_LINE else None
         if rest:
             names = [link.text for link in block.links] or rest.split(",")
+            page.note("tags", "cue", block)
             return [n.strip() for n in names if n.strip()]
     return []
 

@@ -22,15 +22,15 @@ def find_navigation(page: Page, after: int | None) -> tuple[Link | None, Link | 
     lexicon = cues()
     found = {"previous": None, "next": None}
     if page.is_html:
-        found["previous"] = _from_markup(page, PREVIOUS, lexicon)
-        found["next"] = _from_markup(page, NEXT, lexicon)
+        found["previous"] = _from_markup(page, PREVIOUS, lexicon, "previous")
+        found["next"] = _from_markup(page, NEXT, lexicon, "next")
     for key in ("previous", "next"):
         if found[key] is None:
-            found[key] = _from_labels(page.blocks, key, after, lexicon)
+            found[key] = _from_labels(page, key, after, lexicon)
     return found["previous"], found["next"]
 
 
-def _from_markup(page: Page, rules: tuple[Rule, ...], lexicon: Cues) -> Link | None:
+def _from_markup(page: Page, rules: tuple[Rule, ...], lexicon: Cues, key: str) -> Link | None:
     boxes = set(page.index.all_matches(NAVIGATION))
     for rule in rules:
         for el in page.index.find(rule):
@@ -39,6 +39,7 @@ def _from_markup(page: Page, rules: tuple[Rule, ...], lexicon: Cues) -> Link | N
                 continue
             link = _link_in(page, el, lexicon)
             if link is not None:
+                page.note(key, "markup", el)
                 return link
     return None
 
@@ -111,7 +112,8 @@ def _title_of(text: str, lexicon: Cues) -> str | None:
     return text.strip(_ARROWS) or None
 
 
-def _from_labels(blocks: list[TextBlock], key: str, after: int | None, lexicon: Cues) -> Link | None:
+def _from_labels(page: Page, key: str, after: int | None, lexicon: Cues) -> Link | None:
+    blocks = page.blocks
     start = (after or 0) + 1 if after is not None else 0
     for pos in range(start, len(blocks)):
         block = blocks[pos]
@@ -125,5 +127,6 @@ def _from_labels(blocks: list[TextBlock], key: str, after: int | None, lexicon: 
             block = following
         if rest and word_count(rest) >= MIN_TITLE_WORDS:
             url = next((lk.url for lk in block.links if lk.text in rest or rest in lk.text), None)
+            page.note(key, "cue", block)
             return Link(rest, url)
     return None

@@ -17,6 +17,10 @@ _SEPARATORS = re.compile(r"\s+[|\-–—:»·•/]\s+|\s+[|»·•]\s*")
 TITLE_WINDOW = 25
 """How many lines before the first paragraph a text dump's title may sit (header, counters, captions)."""
 MIN_TITLE_WORDS = 2
+CONFIRMED = 0.9
+"""A heading whose text the page's metadata repeats."""
+UNCONFIRMED = 0.6
+"""A heading no metadata confirms (several <h1>s, or none of them in og:title)."""
 
 
 @dataclass(frozen=True)
@@ -26,12 +30,24 @@ class Title:
     """The title's block in the stream (None when it came from metadata only)."""
     crumb_line: int | None = None
     """In a text dump, the block holding breadcrumb + title on one line."""
+    confidence: float | None = None
+    """Lower when no metadata confirms the heading."""
 
 
 def find_title(page: Page, site: str | None) -> Title:
     if page.is_html:
-        return _from_headings(page, site) or Title(_from_metadata(page, site))
-    return _from_lines(page.blocks)
+        found = _from_headings(page, site)
+        if found is not None:
+            page.note("title", "markup", page.blocks[found.index], found.confidence)
+            return found
+        text, strategy = _from_metadata(page, site)
+        if text:
+            page.note("title", strategy)
+        return Title(text)
+    found = _from_lines(page.blocks)
+    if found.index is not None:
+        page.note("title", "cue", page.blocks[found.index])
+    return found
 
 
 def _references(page: Page, site: str | None) -> list[str]:
@@ -51,10 +67,10 @@ def _from_headings(page: Page, site: str | None) -> Title | None:
         for block in group:
             text = _matching_part(block, refs)
             if text:
-                return Title(_without_kicker(block) or text, block.index)
+                return Title(_without_kicker(block) or text, block.index, confidence=CONFIRMED)
     if h1s:
         block = max(h1s, key=lambda b: len(b.text)) if len(h1s) > 1 and not refs else h1s[0]
-        return Title(_without_kicker(block) or block.text, block.index)
+        return Title(_without_kicker(block) or block.text, block.index, confidence=UNCONFIRMED)
     return None
 
 
@@ -87,16 +103,17 @@ def _matching_part(block: TextBlock, refs: list[str]) -> str | None:
     return None
 
 
-def _from_metadata(page: Page, site: str | None) -> str | None:
+def _from_metadata(page: Page, site: str | None) -> tuple[str | None, str]:
+    """(title, strategy) from JSON-LD, og:title or <title>."""
     for obj in article_objects(page):
         if isinstance(obj.get("headline"), str) and obj["headline"].strip():
-            return " ".join(obj["headline"].split())
+            return " ".join(obj["headline"].split()), "jsonld"
     if page.meta.get("og:title"):
-        return strip_site_name(page.meta["og:title"], site)
+        return strip_site_name(page.meta["og:title"], site), "meta"
     title_el = next(page.root.iter("title"), None)
     if title_el is not None and title_el.text and title_el.text.strip():
-        return strip_site_name(title_el.text, site)
-    return None
+        return strip_site_name(title_el.text, site), "meta"
+    return None, "none"
 
 
 def strip_site_name(title: str, site: str | None) -> str:
