@@ -147,8 +147,13 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
 
 
 def _before_meta(text: str) -> str:
-    """A byline that runs on into the date and counters: the part before the first digit or separator."""
-    cut = re.split(r"\s[|/·•–—-]\s|\d", text, maxsplit=1)[0]
+    """A byline that runs on into the date and counters: the part before the date, a digit or a separator."""
+    span = date_span(text)
+    head = text[:text.find(span)] if span else text
+    parts = re.split(r"\s[|/·•–—-]\s|(?=\d)", head, maxsplit=1)
+    cut = parts[0].strip(" ,;")
+    if len(parts) > 1 and parts[1][:1].isdigit() and len(cut.split()) >= 3:
+        cut = cut.rsplit(" ", 1)[0]  # "Erin Cunningham March 18": the word before the day is its month
     return cut.strip(" ,;") or text
 
 

@@ -92,13 +92,22 @@ def find_body(page: Page, title: Title) -> Body:
     spaced = page.root is None and sum(1 for b in page.blocks if b.standalone and is_prose(b.text)) >= MIN_SPACED
     body = _walk(page, candidates, container, cues(), spaced)
     if title.index is not None and body.start is not None and body.start > title.index:
-        body.header = page.blocks[title.index + 1: body.start][:MAX_HEADER]
+        body.header = _until_widget(page.blocks[title.index + 1: body.start][:MAX_HEADER], cues())
     if body.blocks:
         where = container if container is not None else body.blocks
         page.note("body", "markup" if by_rule else "cue", where, None if by_rule or container is None else DENSEST)
     if body.related:
         page.note("related", body.related_strategy, body.related_blocks)
     return body
+
+
+def _until_widget(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
+    """The header stops at a related-posts or comment heading: what follows is other stories' bylines."""
+    for i, block in enumerate(blocks):
+        if word_count(block.text) <= MAX_LABEL_WORDS and any(
+                lexicon.is_word(key, block.text) for key in ("related_section", "comment_section")):
+            return blocks[:i]
+    return blocks
 
 
 def _container(page: Page):

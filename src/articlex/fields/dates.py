@@ -34,7 +34,7 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
     if published is None and page.is_html:
         published = _from_time_elements(page, title_index)
     if published is None:
-        published = _from_lines(header, page, title_index, language)
+        published = _from_lines(header, page, title_index, language, now)
     limit = now or datetime.now(timezone.utc)
     if published is not None and _aware(published) > limit:
         published = None
@@ -76,7 +76,7 @@ def _from_time_elements(page: Page, title_index: int | None) -> datetime | None:
 
 
 def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
-                language: str | None) -> datetime | None:
+                language: str | None, now: datetime | None) -> datetime | None:
     lines = list(header)
     if title_index is not None:
         lines = page.blocks[max(0, title_index - 3): title_index] + lines
@@ -86,9 +86,9 @@ def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
         for key in ("published_labels", "updated_labels"):
             rest = lexicon.strip_label(key, text)
             text = rest if rest else text
-        span = date_span(text) or (text if looks_like_date(text) else None)
+        span = date_span(text) or (text if looks_like_date(text) and _more_than_a_time(text) else None)
         if span and word_count(text) <= MAX_META_WORDS:
-            value = parse_date(span, written=True, language=language)
+            value = parse_date(span, written=True, language=language, now=now)
             if value is not None:
                 page.note("published", "cue", block)
                 return value
@@ -99,8 +99,19 @@ MAX_META_WORDS = 30
 """A header line that also holds the byline and counters; longer lines are prose."""
 
 
-def parse_date(value, written: bool = False, language: str | None = None) -> datetime | None:
-    """An ISO 8601 string, or (``written``) a date as printed in the page's language."""
+def _more_than_a_time(text: str) -> bool:
+    """'7:30 AM' alone is no date (dateparser would give today); 'vor 2 Stunden' or 'gestern' is one."""
+    rest = _TIME.sub(" ", text)
+    return bool(re.search(r"\d|[^\W\d_]{3,}", rest))
+
+
+_TIME = re.compile(r"\d{1,2}[:.h]\d{2}")
+
+
+def parse_date(value, written: bool = False, language: str | None = None,
+               now: datetime | None = None) -> datetime | None:
+    """An ISO 8601 string, or (``written``) a date as printed in the page's language; relative dates
+    ('vor 2 Stunden') count from ``now`` when it is given."""
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
@@ -109,8 +120,15 @@ def parse_date(value, written: bool = False, language: str | None = None) -> dat
             return datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             pass
+    language = language if language in LANGUAGES else None
     try:
-        return _parser(language if language in LANGUAGES else None).get_date_data(value[:MAX_DATE_CHARS]).date_obj
+        if now is not None:
+            import dateparser
+
+            base = now.astimezone(timezone.utc).replace(tzinfo=None) if now.tzinfo else now
+            return dateparser.parse(value[:MAX_DATE_CHARS], languages=[language] if language else list(LANGUAGES),
+                                    settings={"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": base})
+        return _parser(language).get_date_data(value[:MAX_DATE_CHARS]).date_obj
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
 
