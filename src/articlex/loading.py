@@ -401,9 +401,11 @@ _RAW_TEXT = ("script", "style", "xmp", "iframe", "noembed", "noframes", "textare
 _VOID = frozenset("area base basefont br col frame hr img input isindex link meta param".split())
 """Elements libxml2 never opens (tested: ``embed``, ``source``, ``track``, ``wbr`` it does open)."""
 _FRAME = frozenset({"html", "head", "body"})
-"""Elements libxml2 opens once, merging repeats; the flattener never counts nor closes them
-(libxml2 drops everything after an explicit ``</html>``)."""
-_HTML_END = re.compile(r"</html(?![^\s/>])[^>]*+>?", re.I)
+"""Elements libxml2 opens once, merging repeats: the flattener neither counts nor closes them."""
+_FRAME_END = re.compile(r"</(?:html|body)(?![^\s/>])[^>]*+>?", re.I)
+"""End tags libxml2 takes too literally: it drops everything after ``</html>``, and after
+``</body>`` a stray ``<body>`` opens a second, nested body that no end tag can close. A
+browser ignores both (what follows still goes into the body); removing them does the same."""
 
 # One attribute as the HTML tokenizer reads it: separators (white space, "/"), a name (any
 # character but those and ">"), then maybe "=" and a quoted or bare value. Atomic groups
@@ -453,7 +455,7 @@ def parse_html(text: str, limits: Limits = Limits()) -> tuple[object | None, lis
     when the markup could not be parsed whole (read the page as text then). Never a raw
     lxml error."""
     warnings: list[str] = []
-    text = _HTML_END.sub("", _without_prolog(text))  # libxml2 drops all that follows </html>
+    text = _FRAME_END.sub("", _without_prolog(text))
     _check_tag_count(text, limits)
     text, crowded = _trim_crowded_tags(text)
     if crowded:

@@ -233,6 +233,8 @@ class Page:
     url: str | None = None
     provenance: dict = field(default_factory=dict)
     """Filled by the field extractors through :meth:`note`."""
+    cache: dict = field(default_factory=dict)
+    """Results one field computes and another reuses (the page's prose blocks...)."""
 
     def note(self, name: str, strategy: str, where=None, confidence: float | None = None) -> None:
         """Record where field ``name`` came from: an element, a block, a list of blocks or nothing."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
+__all__ = ["DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
            "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "TEASER", "HEADER"]
 
 
@@ -100,6 +100,12 @@ BODY = (
     cls("story-body"), cls("post-body"), cls("single-content"), cls("content-inner"),
     cls("elementor-widget-theme-post-content"), cls("article-text"), cls("article__content"),
     cls("entry"), cls("text"),
+)
+
+# Comment threads and sidebars: their prose is never the article's (it must not win the container).
+DISCUSSION = (
+    id_("comments"), cls("comments"), cls("comment-list"), cls("commentlist"), cls("comments-area"),
+    id_("disqus_thread"), cls("sidebar"), id_("sidebar"), cls_part("comment-body"), Rule("role", "complementary"),
 )
 
 HEADER = (cls("td-post-header"), cls("entry-header"), cls("jeg_meta_container"), cls("post-header"),

@@ -21,8 +21,14 @@ _DATE = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:1
 _DIGITS = re.compile(r"\d")
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
+CJK_CHARS_PER_WORD = 2
+"""Chinese, Japanese, Korean and Thai run words together: two characters count as one word."""
+
+
 def word_count(text: str) -> int:
-    return len(text.split())
+    """Words separated by spaces, plus the words of scripts written without spaces."""
+    return len(text.split()) + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
 
 
 def is_sentence(text: str) -> bool:

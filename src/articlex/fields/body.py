@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from ..lexicon import Cues, cues
 from ..model import Link
 from ..page import Page, TextBlock
-from ..selectors import BODY, BOILERPLATE, TEASER
+from ..selectors import BODY, BOILERPLATE, DISCUSSION, TEASER
 from ..text import date_span, is_prose, is_sentence, looks_like_date, word_count
 from .title import Title, first_prose
 
@@ -138,8 +138,21 @@ def _prose_totals(page: Page) -> dict:
 
 
 def _prose_blocks(page: Page) -> list[TextBlock]:
-    return [b for b in page.blocks
-            if b.element is not None and b.link_density <= 0.5 and is_prose(b.text)]
+    """Blocks of running text outside comment threads and sidebars (readers' comments are prose too)."""
+    if "prose_blocks" not in page.cache:
+        outside = _discussion_elements(page)
+        page.cache["prose_blocks"] = [b for b in page.blocks if b.element is not None and b.element not in outside
+                                      and b.link_density <= 0.5 and is_prose(b.text)]
+    return page.cache["prose_blocks"]
+
+
+def _discussion_elements(page: Page) -> set:
+    """Every element inside a comment thread or a sidebar."""
+    inside: set = set()
+    for el in page.index.all_matches(DISCUSSION):
+        if el not in inside and el.tag not in ("body", "html"):
+            inside.update(el.iter())
+    return inside
 
 
 def _densest(page: Page):
@@ -190,8 +203,6 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
         if block.index in skip:
             continue
         text = block.text
-        if body.blocks and _ends_article(text, lexicon):
-            break
         related = _read_also(block, candidates[pos + 1] if pos + 1 < len(candidates) else None, lexicon)
         if related is not None:
             body.add_related(related, block, "cue")
@@ -199,9 +210,13 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
                 skip.add(candidates[pos + 1].index)
             continue
         if container is not None and boiler(block):
+            # A box inside the article (related links, tags, share bar) is skipped; its heading
+            # ("Related articles") does not end the text around it.
             if body.blocks and _is_teaser(block, page):
                 body.add_related(_teaser_link(block, lexicon), block, "markup")
             continue
+        if body.blocks and _ends_article(text, lexicon):
+            break
         source = _source_line(text, lexicon)
         if source:
             body.source_lines.append(source)
