@@ -157,7 +157,7 @@ BOILERPLATE = re.compile(
     r"advert\w*|ads?|adsbygoogle|banner|sponsor\w*|promo|author-box|authorbox|about-author|bio|"
     r"tags?|caption|credits?|comments?|sidebar|breadcrumbs?|navigation|nav|menu|popup|modal|"
     r"cookie|byline|toolbar|recommend\w*|rec|a-rec|wp-caption-text|figcaption|print|donate|donation|"
-    r"paywall|outbrain|taboola|teasers?|next-prev|prevnext|post-meta|entry-meta|jp-relatedposts)(?:$|[\s_-])",
+    r"outbrain|taboola|teasers?|next-prev|prevnext|post-meta|entry-meta|jp-relatedposts)(?:$|[\s_-])",
     re.I,
 )
 

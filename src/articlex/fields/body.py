@@ -35,6 +35,9 @@ MIN_SPACED = 3
 """Paragraphs set apart by blank lines: this many make a dump 'spaced' (the corpus dumps and the seed are)."""
 PACKED_REACH = 6
 """A packed line (caption, standfirst, summary bullets) leads a spaced paragraph this close below it."""
+MIN_PROSE_AFTER = 2
+"""A related-posts heading inside the container with this many paragraphs below it opens an inline
+box (skipped) rather than ending the article."""
 MAX_DEK_BLOCKS = 1
 """Prose before the byline or date line is a standfirst when it is this short (one block)."""
 """Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
@@ -198,7 +201,9 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
     body = Body(container=container)
     skip: set[int] = set()
     gap = loose = 0
+    boxed = False
     boiler = _BoilerplateCheck(container)
+    prose_after = _prose_after(candidates)
     for pos, block in enumerate(candidates):
         if block.index in skip:
             continue
@@ -214,6 +219,12 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             # ("Related articles") does not end the text around it.
             if body.blocks and _is_teaser(block, page):
                 body.add_related(_teaser_link(block, lexicon), block, "markup")
+            continue
+        if boxed and not _article_prose(block):
+            continue  # the links and excerpts of an inline related box
+        boxed = False
+        if body.blocks and container is not None and _box_heading(text, lexicon) and prose_after[pos] >= MIN_PROSE_AFTER:
+            boxed = True  # "Related news" inside the container with the article going on below it
             continue
         if body.blocks and _ends_article(text, lexicon):
             break
@@ -247,6 +258,25 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
     body.blocks = _trim_tail(body.blocks, lexicon)
     body.related = _unique(body.related)
     return body
+
+
+def _prose_after(blocks: list[TextBlock]) -> list[int]:
+    """For each position, how many paragraphs of the article's own prose follow it."""
+    counts, seen = [0] * len(blocks), 0
+    for i in range(len(blocks) - 1, -1, -1):
+        counts[i] = seen
+        seen += _article_prose(blocks[i])
+    return counts
+
+
+def _article_prose(block: TextBlock) -> bool:
+    """Prose that is not a linked teaser nor an excerpt cut short ('...')."""
+    text = block.text.rstrip()
+    return is_prose(text) and block.link_density < 0.5 and not text.endswith(("...", "…"))
+
+
+def _box_heading(text: str, lexicon: Cues) -> bool:
+    return word_count(text) <= MAX_LABEL_WORDS and lexicon.is_word("related_section", text)
 
 
 def _ends_article(text: str, lexicon: Cues) -> bool:
