@@ -4,15 +4,17 @@ Every error the library raises on purpose derives from :class:`ArticlexError`,
 so one ``except ArticlexError`` is enough around a crawl loop::
 
     ArticlexError
-     +-- InputError              the input cannot be read as a document
-     |    +-- EmptyInputError    nothing but white space
-     |    +-- TooLargeError      past a size, element or depth limit
-     |    +-- UnsupportedContentError   binary data, a feed, JSON, ...
+     +-- InputError              the input cannot be read as a document (also a ValueError)
+     |    +-- EmptyInputError    nothing but white space (or invisible characters), no element
+     |    +-- TooLargeError      past max_bytes, max_elements or max_seconds
+     |    +-- UnsupportedContentError   binary data, an RSS/Atom feed, a sitemap, JSON
      +-- FetchError              the URL could not be fetched (CLI / fetch.py only)
 
-A wrong argument type (``extract(42)``) is a plain :class:`TypeError`; a page
-that parses but is not an article is not an error: it gives an ``Article``
-whose ``is_article`` is false.
+A wrong argument type (``extract(42)``) is a plain :class:`TypeError` naming the type.
+Nothing else escapes: no lxml, Unicode or recursion error. A page that parses but is not
+an article is not an error: it gives an ``Article`` whose ``is_article`` is false, whose
+body is empty and whose ``warnings`` say why. Nesting deeper than ``max_depth`` is no error
+either: the page is flattened, its text kept, and a warning says so.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ class EmptyInputError(InputError):
 
 
 class TooLargeError(InputError):
-    """The input is past one of the limits given to :func:`articlex.extract`."""
+    """The input is past one of the limits given to :func:`articlex.extract` (bytes, elements,
+    seconds); the message names the limit and its value."""
 
 
 class UnsupportedContentError(InputError):

@@ -131,6 +131,7 @@ MIN_TAGS = 3
 """A text dump may quote a stray "<p>"; three tags make it markup."""
 
 WARN_REPLACED = "{count} byte sequences could not be decoded as {encoding} and were replaced"
+WARN_MISLABELED = "the input is declared {declared} but is not: it was read as {encoding}"
 WARN_MIXED = "the input mixes encodings: bytes that are not UTF-8 were read as windows-1252"
 WARN_DEPTH = ("elements nested deeper than max_depth={depth} were re-attached at that depth: "
               "their text is kept, their nesting is lost")
@@ -197,7 +198,8 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
     if declared and declared != "utf-8":
         return _decode_as(data, declared)
     if declared == "utf-8" and not _has_utf8_sequences(data[:UTF8_SAMPLE]):
-        return _decode_as(data, "cp1252")
+        text, warnings = _decode_as(data, "cp1252")
+        return text, [WARN_MISLABELED.format(declared=declared, encoding="windows-1252"), *warnings]
     if declared == "utf-8" or _mostly_utf8(data[:UTF8_SAMPLE]):
         return data.decode("utf-8", "articlex.cp1252"), [WARN_MIXED]
     return _decode_as(data, _detect(data[:DETECT_SAMPLE]))
@@ -464,13 +466,22 @@ def parse_html(text: str, limits: Limits = Limits()) -> tuple[object | None, lis
     root = _parse(text)
     if _deeper_than(root, depth):
         warnings.append(WARN_DEPTH.format(depth=depth))
-        root = _parse(_flatten(text, depth - IMPLIED_ELEMENTS, strict=False))
-        if _deeper_than(root, LIBXML2_DEPTH - 1):
-            root = _parse(_flatten(text, depth // STRICT_DEPTH_SHARE, strict=True))
-        if _deeper_than(root, LIBXML2_DEPTH - 1):
-            return None, [WARN_AS_TEXT]
+        root = _flattened_tree(text, depth)
+        if root is None:
+            return None, warnings + [WARN_AS_TEXT]
     _check_element_count(root, limits)
     return root, warnings
+
+
+def _flattened_tree(text: str, depth: int):
+    """The tree of the page flattened to ``depth``: first as libxml2 nests, then counting every
+    start tag; None if libxml2 still reaches its own limit (it then drops text)."""
+    root = None
+    for cap, strict in ((depth - IMPLIED_ELEMENTS, False), (depth // STRICT_DEPTH_SHARE, True)):
+        root = _parse(_flatten(text, cap, strict))
+        if not _deeper_than(root, depth):
+            return root
+    return None if _deeper_than(root, LIBXML2_DEPTH - 1) else root
 
 
 def _parse(text: str):

@@ -375,7 +375,7 @@ def _is_furniture(text: str, lexicon: Cues) -> bool:
         return False
     if text.replace(".", "").replace(",", "").replace(" ", "").isdigit() or looks_like_date(text):
         return True
-    if any(lexicon.is_word(key, text) for key in ("share", "newsletter", "tags_labels", "read_also")):
+    if any(lexicon.is_word(key, text) for key in ("share", "newsletter", "tags_labels", "read_also", "advertising")):
         return True
     return any(lexicon.strip_label(key, text) is not None for key in
                ("byline_prefixes", "photo_credits", "reading_time", "published_labels", "updated_labels", "share"))
