@@ -73,8 +73,12 @@ def load(language: str) -> Lexicon:
 
 
 def _alternation(words) -> str:
+    """One regex alternative a phrase, longest first; any apostrophe and any run of spaces match."""
     unique = sorted({fold(w) for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", _APOSTROPHES) for w in unique)
+
+
+_APOSTROPHES = "['\u2019\u2018\u02bc]"
 
 
 class Cues:
@@ -83,12 +87,15 @@ class Cues:
     def __init__(self, lexicons: list[Lexicon]) -> None:
         self.words = {key: tuple(w for lx in lexicons for w in lx.words[key]) for key in KEYS}
         self._folded = {key: frozenset(fold(w) for w in self.words[key]) for key in KEYS}
+        self._longest = {key: max((len(w) for w in self._folded[key]), default=0) for key in KEYS}
         self._start: dict[str, re.Pattern[str]] = {}
         self._any: dict[str, re.Pattern[str]] = {}
         self._end: dict[str, re.Pattern[str]] = {}
 
     def is_word(self, key: str, text: str) -> bool:
         """Whether the whole text is one of the key's phrases."""
+        if len(text) > self._longest[key] + 8:  # a longer text cannot be one of them (cheap first test)
+            return False
         return fold(text).strip(" :.!-–—") in self._folded[key]
 
     def start_pattern(self, key: str) -> re.Pattern[str]:
@@ -105,7 +112,7 @@ class Cues:
 
     def strip_label(self, key: str, text: str) -> str | None:
         """The text after a leading label of this key, or None when it has no such label."""
-        m = self.start_pattern(key).match(fold_quotes(text))
+        m = self.start_pattern(key).match(text)
         if not m or not self.words[key]:
             return None
         end = m.end()
@@ -119,7 +126,7 @@ class Cues:
         """The text before a trailing label of this key ('Titel →Volgende'), or None without one."""
         if key not in self._end:
             self._end[key] = re.compile(rf"(?:{_alternation(self.words[key])})\s*$", re.I)
-        folded = fold_quotes(text)
+        folded = text
         m = self._end[key].search(folded) if self.words[key] else None
         if not m:
             return None
@@ -129,16 +136,11 @@ class Cues:
         return text[:start].rstrip(_LABEL_CHARS).strip()
 
     def contains(self, key: str, text: str) -> bool:
-        return self.any_pattern(key).search(fold_quotes(text)) is not None
+        return self.any_pattern(key).search(text) is not None
 
     @cached_property
     def stop_words(self) -> dict[str, frozenset[str]]:
         return {lang: frozenset(fold(w) for w in load(lang).words["stop_words"]) for lang in LANGUAGES}
-
-
-def fold_quotes(text: str) -> str:
-    """Apostrophes and no-break spaces unified, length kept (so match offsets stay valid)."""
-    return text.translate(_QUOTES)
 
 
 @lru_cache(maxsize=1)

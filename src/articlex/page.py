@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Iterator
 from urllib.parse import urljoin
 
@@ -81,13 +81,21 @@ class TextBlock:
 
 def is_hidden(el) -> bool:
     attrib = el.attrib
+    if not attrib:
+        return False
     if "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return True
     style = attrib.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
     cls = attrib.get("class")
-    return bool(cls and _HIDDEN_CLASS.search(cls))
+    return bool(cls) and _hidden_class(cls)
+
+
+@lru_cache(maxsize=4096)
+def _hidden_class(cls: str) -> bool:
+    """Class strings repeat across a page and across pages: each is tested once."""
+    return bool(_HIDDEN_CLASS.search(cls))
 
 
 class _Builder:
@@ -145,6 +153,8 @@ def join_url(base: str | None, href: str | None) -> str | None:
     """``href`` made absolute against ``base``; None for an empty or malformed one."""
     if not href or not href.strip():
         return None
+    if href.startswith(("http://", "https://")) and " " not in href:
+        return href  # already absolute: urljoin would only copy it
     try:
         return urljoin(base or "", href.strip()) or None
     except ValueError:  # "http://[bad-host]/": not a URL at all

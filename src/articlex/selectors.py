@@ -36,6 +36,7 @@ def id_(value: str) -> Rule:
 
 
 _TOKEN_ATTRS = ("class", "id", "itemprop", "rel", "role", "itemtype", "aria-label", "data-component")
+_TOKEN_SET = frozenset(_TOKEN_ATTRS)
 _WHOLE_VALUE = ("itemtype", "aria-label")
 _CANDIDATES = "//*[" + " or ".join(f"@{attr}" for attr in _TOKEN_ATTRS) + "]"
 
@@ -47,16 +48,15 @@ class Index:
     def __init__(self, root) -> None:
         self.tokens: dict[tuple[str, str], list] = {}
         self.order: dict = {}
+        tokens = self.tokens
         for position, el in enumerate(root.xpath(_CANDIDATES)):
             self.order[el] = position
-            attrib = el.attrib
-            for attr in _TOKEN_ATTRS:
-                value = attrib.get(attr)
-                if not value:
+            for attr, value in el.items():
+                if attr not in _TOKEN_SET or not value:
                     continue
                 words = [value.strip().lower()] if attr in _WHOLE_VALUE else value.lower().split()
                 for word in words:
-                    self.tokens.setdefault((attr, word), []).append(el)
+                    tokens.setdefault((attr, word), []).append(el)
 
     def find(self, rule: Rule) -> list:
         if not rule.part:

@@ -17,6 +17,10 @@ SENTENCE_WORDS = 6
 # A colon ends a lead-in ("More on this:"), not a sentence.
 _SENTENCE_END = re.compile(r"[.!?…»\"”“)\]。！？]\s*$")
 _NUMBER = re.compile(r"(\d{1,3}(?:[.,\s\u00a0\u202f']\d{3})+|\d+(?:[.,]\d+)?)\s*([^\W\d]+\.?)?", re.U)
+_GROUPED = re.compile(r"\d{1,3}(?:[.,\s\u00a0\u202f']\d{3})+")
+_DECIMAL = re.compile(r"\d+[.,]\d+")
+_NON_DIGIT = re.compile(r"\D")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _DATE = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})\b")
 _DIGITS = re.compile(r"\d")
 
@@ -48,9 +52,9 @@ def parse_count(text: str, cues: Cues) -> int | None:
         return None
     number, suffix = m.group(1), (m.group(2) or "")
     thousand = bool(suffix) and cues.is_word("thousands", suffix)
-    if re.fullmatch(r"\d{1,3}(?:[.,\s\u00a0\u202f']\d{3})+", number) and not thousand:
-        return int(re.sub(r"\D", "", number))
-    value = float(number.replace(",", ".")) if re.fullmatch(r"\d+[.,]\d+", number) else float(re.sub(r"\D", "", number))
+    if _GROUPED.fullmatch(number) and not thousand:
+        return int(_NON_DIGIT.sub("", number))
+    value = float(number.replace(",", ".")) if _DECIMAL.fullmatch(number) else float(_NON_DIGIT.sub("", number))
     return int(round(value * 1000)) if thousand else int(value)
 
 
@@ -58,7 +62,7 @@ def looks_like_date(text: str) -> bool:
     """A short line that is mostly a date or a time stamp."""
     if word_count(text) > 8 or not _DIGITS.search(text):
         return False
-    return bool(_DATE.search(text)) or bool(re.search(r"\d{1,2}:\d{2}", text))
+    return bool(_DATE.search(text)) or bool(_CLOCK.search(text))
 
 
 _DATE_SPANS = (

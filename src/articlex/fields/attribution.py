@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
@@ -28,6 +29,7 @@ _DATELINE = re.compile(r"^[^\W\d][^()]{0,40}\(([^()]{2,40})\)\s*[-–—:.]")
 _TAIL = re.compile(r"(?:^|[\s(])([\w.-]{1,12})/([^\W\d][\w-]{1,20})\)?\.?\s*$")
 _HANDLE_OR_MAIL = re.compile(r"\S*@\S+|https?://\S+|www\.\S+")
 _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
+_META_BREAK = re.compile(r"\s[|/·•–—-]\s|(?=\d)")
 _NAME_RUN = re.compile(r"(?:[^\W\d_][\w'’.-]*\s?){1,4}")
 MAX_META_WORDS = 30
 
@@ -150,7 +152,7 @@ def _before_meta(text: str) -> str:
     """A byline that runs on into the date and counters: the part before the date, a digit or a separator."""
     span = date_span(text)
     head = text[:text.find(span)] if span else text
-    parts = re.split(r"\s[|/·•–—-]\s|(?=\d)", head, maxsplit=1)
+    parts = _META_BREAK.split(head, maxsplit=1)
     cut = parts[0].strip(" ,;")
     if len(parts) > 1 and parts[1][:1].isdigit() and len(cut.split()) >= 3:
         cut = cut.rsplit(" ", 1)[0]  # "Erin Cunningham March 18": the word before the day is its month
@@ -250,11 +252,21 @@ def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
         tail = _TAIL.search(blocks[-1].text)
         if tail and agencies().name_of(tail.group(2)):
             found.append(agencies().name_of(tail.group(2)))
-    for block in blocks + body.header:
-        if _is_credit(block.text, lexicon):
-            continue
-        found.extend(_credited_in(block.text, lexicon))
+    for block in _naming_an_agency(blocks + body.header):
+        if not _is_credit(block.text, lexicon):
+            found.extend(_credited_in(block.text, lexicon))
     return found
+
+
+def _naming_an_agency(blocks: list[TextBlock]) -> list[TextBlock]:
+    """The blocks that name any agency at all, found with one scan of their joined text."""
+    joined = "\n".join(b.text for b in blocks)
+    starts, offset = [], 0
+    for block in blocks:
+        starts.append(offset)
+        offset += len(block.text) + 1
+    hits = {bisect_right(starts, start) - 1 for start, _, _ in agencies().find(joined)}
+    return [blocks[i] for i in sorted(hits)]
 
 
 def _is_credit(text: str, lexicon: Cues) -> bool:

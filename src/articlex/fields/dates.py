@@ -102,10 +102,11 @@ MAX_META_WORDS = 30
 def _more_than_a_time(text: str) -> bool:
     """'7:30 AM' alone is no date (dateparser would give today); 'vor 2 Stunden' or 'gestern' is one."""
     rest = _TIME.sub(" ", text)
-    return bool(re.search(r"\d|[^\W\d_]{3,}", rest))
+    return bool(_DATE_WORD.search(rest))
 
 
 _TIME = re.compile(r"\d{1,2}[:.h]\d{2}")
+_DATE_WORD = re.compile(r"\d|[^\W\d_]{3,}")
 
 
 def parse_date(value, written: bool = False, language: str | None = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import cues, fold
 from ..page import Page
@@ -39,15 +40,25 @@ def _declared(page: Page) -> str | None:
     return code if len(code) == 2 and code.isalpha() else None
 
 
+@lru_cache(maxsize=1)
+def _stop_word_owners() -> dict[str, tuple[str, ...]]:
+    """Each stop word and the languages that list it (one dictionary look-up a word)."""
+    owners: dict[str, list[str]] = {}
+    for lang, stops in cues().stop_words.items():
+        for word in stops:
+            owners.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in owners.items()}
+
+
 def _from_words(text: str) -> str | None:
     words = [fold(w) for w in _WORD.findall(text[:20000])]
     if len(words) < MIN_WORDS:
         return None
     votes = {lang: 0 for lang in cues().stop_words}
+    owners = _stop_word_owners()
     for word in words:
-        for lang, stops in cues().stop_words.items():
-            if word in stops:
-                votes[lang] += 1
+        for lang in owners.get(word, ()):
+            votes[lang] += 1
     ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top >= 3 and top >= MARGIN * second:
