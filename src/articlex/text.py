@@ -32,7 +32,8 @@ CJK_CHARS_PER_WORD = 2
 
 def word_count(text: str) -> int:
     """Words separated by spaces, plus the words of scripts written without spaces."""
-    return len(text.split()) + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
+    words = len(text.split())
+    return words if text.isascii() else words + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
 
 
 def is_sentence(text: str) -> bool:
