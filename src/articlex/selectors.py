@@ -38,20 +38,25 @@ def id_(value: str) -> Rule:
 _TOKEN_ATTRS = ("class", "id", "itemprop", "rel", "role", "itemtype", "aria-label", "data-component")
 _TOKEN_SET = frozenset(_TOKEN_ATTRS)
 _WHOLE_VALUE = ("itemtype", "aria-label")
-_CANDIDATES = "//*[" + " or ".join(f"@{attr}" for attr in _TOKEN_ATTRS) + "]"
 
 
 class Index:
-    """One pass over the elements that carry a rule attribute: elements by attribute token, in
-    document order. The filter runs in libxml2 (one XPath), Python only sees the candidates."""
+    """One pass over the elements: elements by attribute token, in document order.
+    (An XPath '//*[@class or ...]' would filter in C, but libxml2 sorts its node set: measured
+    quadratic, 1.5 s on an 8 MB page against 0.04 s for iter().)"""
 
     def __init__(self, root) -> None:
         self.tokens: dict[tuple[str, str], list] = {}
         self.order: dict = {}
         tokens = self.tokens
-        for position, el in enumerate(root.xpath(_CANDIDATES)):
+        for position, el in enumerate(root.iter()):
+            if not isinstance(el.tag, str):
+                continue
+            items = el.items()
+            if not items:
+                continue
             self.order[el] = position
-            for attr, value in el.items():
+            for attr, value in items:
                 if attr not in _TOKEN_SET or not value:
                     continue
                 words = [value.strip().lower()] if attr in _WHOLE_VALUE else value.lower().split()

@@ -32,6 +32,10 @@ _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
 _META_BREAK = re.compile(r"\s[|/·•–—-]\s|(?=\d)")
 _NAME_RUN = re.compile(r"(?:[^\W\d_][\w'’.-]*\s?){1,4}")
 MAX_META_WORDS = 30
+CREDIT_HEAD = 20
+CREDIT_TAIL = 5
+"""Agencies are credited at the edges of an article (dateline, first paragraphs, tail): only these
+blocks are scanned, so a 30 MB live blog costs no more than a short story."""
 
 
 def find_attribution(page: Page, body: Body, title_index: int | None, site: str | None) -> Attribution:
@@ -252,7 +256,8 @@ def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
         tail = _TAIL.search(blocks[-1].text)
         if tail and agencies().name_of(tail.group(2)):
             found.append(agencies().name_of(tail.group(2)))
-    for block in _naming_an_agency(blocks + body.header):
+    edges = blocks[:CREDIT_HEAD] + blocks[-CREDIT_TAIL:] if len(blocks) > CREDIT_HEAD + CREDIT_TAIL else blocks
+    for block in _naming_an_agency(edges + body.header):
         if not _is_credit(block.text, lexicon):
             found.extend(_credited_in(block.text, lexicon))
     return found
