@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import fields, replace
 from datetime import datetime
 
@@ -15,15 +16,16 @@ from .fields.language import find_language
 from .fields.navigation import find_navigation
 from .fields.title import find_title
 from .loading import Limits, load_page
-from .model import Article, Block, Counters, Provenance
+from .model import Article, Attribution, Block, Counters, Provenance
 
 __all__ = ["extract"]
 
 NOT_AN_ARTICLE = "no article text found: the page holds no run of paragraphs"
 
 
-def extract(source, *, url: str | None = None, language: str | None = None,
-            now: datetime | None = None, max_bytes: int = Limits.max_bytes) -> Article:
+def extract(source, *, url: str | None = None, language: str | None = None, now: datetime | None = None,
+            max_bytes: int = Limits.max_bytes, max_elements: int = Limits.max_elements,
+            max_depth: int = Limits.max_depth, max_seconds: float = Limits.max_seconds) -> Article:
     """Split a news page into its parts.
 
     ``source`` is a str (HTML or a plain-text dump, told apart automatically), bytes (decoded
@@ -32,48 +34,90 @@ def extract(source, *, url: str | None = None, language: str | None = None,
     639-1 code that overrides detection; ``now`` the reference time for relative dates and
     the latest acceptable publication date. Never touches the network.
 
-    Raises :class:`TypeError` for an unsupported ``source`` type and
+    Limits (see :class:`~articlex.loading.Limits`): past ``max_bytes`` or ``max_elements`` the
+    call raises :class:`~articlex.errors.TooLargeError`; nesting deeper than ``max_depth`` is
+    flattened; past ``max_seconds`` the fields not reached yet are left empty. Each of these
+    is listed in ``article.warnings``.
+
+    Raises :class:`TypeError` for an argument of the wrong type and
     :class:`~articlex.errors.InputError` (or a subclass) for input that is not a document.
     """
-    page = load_page(source, url=url, limits=Limits(max_bytes=max_bytes))
-    language_given = language is not None
+    _check_options(url=url, language=language, now=now)
+    limits = Limits(max_bytes=max_bytes, max_elements=max_elements, max_depth=max_depth, max_seconds=max_seconds)
+    clock = _Budget(limits.max_seconds)
+    page = load_page(source, url=url, limits=limits)
     site = metadata.site_name(page)
     title = find_title(page, site)
     body = find_body(page, title)
-    breadcrumb = find_breadcrumb(page, title)
-    previous, following = find_navigation(page, body.end)
-    counters = find_counters(page, title.index, body.start)
-    attribution = find_attribution(page, body, title.index, site)
     text = "\n\n".join(b.text for b in body.blocks)
-    language = language or find_language(page, text or " ".join(b.text for b in page.blocks[:200]))
-    published, modified = find_dates(page, title.index, body.header, now, language)
-    canonical = metadata.canonical_url(page)
-    warnings = [] if body.blocks else [NOT_AN_ARTICLE]
-    if language_given:
+    parts: dict = {}
+    steps = (
+        ("breadcrumb", lambda: find_breadcrumb(page, title)),
+        ("navigation", lambda: find_navigation(page, body.end)),
+        ("counters", lambda: find_counters(page, title.index, body.start)),
+        ("attribution", lambda: find_attribution(page, body, title.index, site)),
+        ("language", lambda: language or find_language(page, text or " ".join(b.text for b in page.blocks[:200]))),
+        ("dates", lambda: find_dates(page, title.index, body.header, now, parts.get("language"))),
+        ("canonical_url", lambda: metadata.canonical_url(page)),
+        ("description", lambda: metadata.description(page)),
+        ("image", lambda: metadata.image(page)),
+        ("tags", lambda: metadata.tags(page)),
+    )
+    for name, step in steps:
+        if clock.spent():
+            page.warnings.append(f"{OUT_OF_TIME.format(seconds=limits.max_seconds)}: {name} and later fields not read")
+            break
+        parts[name] = step()
+    if language is not None:
         page.note("language", "argument")
+    previous, following = parts.get("navigation") or (None, None)
+    published, modified = parts.get("dates") or (None, None)
+    warnings = list(page.warnings) + ([] if body.blocks else [NOT_AN_ARTICLE])
     article = Article(
         title=title.text,
-        breadcrumb=breadcrumb,
-        counters=counters,
+        breadcrumb=parts.get("breadcrumb") or [],
+        counters=parts.get("counters") or Counters(),
         body=text,
         blocks=[Block(kind=b.kind, text=b.text) for b in body.blocks],
-        attribution=attribution,
+        attribution=parts.get("attribution") or Attribution(),
         related=body.related,
         previous=previous,
         next=following,
         published=published,
         modified=modified,
-        language=language,
-        url=url or canonical,
-        canonical_url=canonical,
+        language=parts.get("language"),
+        url=url or parts.get("canonical_url"),
+        canonical_url=parts.get("canonical_url"),
         site_name=site,
-        description=metadata.description(page),
-        image=metadata.image(page),
-        tags=metadata.tags(page),
+        description=parts.get("description"),
+        image=parts.get("image"),
+        tags=parts.get("tags") or [],
         is_article=bool(body.blocks),
         warnings=warnings,
     )
     return replace(article, provenance=_provenance(article, page, url))
+
+
+OUT_OF_TIME = "max_seconds={seconds} reached"
+
+
+class _Budget:
+    """The wall-clock budget of one call."""
+
+    def __init__(self, seconds: float) -> None:
+        self.deadline = time.monotonic() + seconds
+
+    def spent(self) -> bool:
+        return time.monotonic() > self.deadline
+
+
+def _check_options(**options) -> None:
+    """A wrong option type is the caller's mistake: a TypeError naming the option and the type."""
+    expected = {"url": str, "language": str, "now": datetime}
+    for name, value in options.items():
+        if value is not None and not isinstance(value, expected[name]):
+            raise TypeError(f"extract() option {name} takes {expected[name].__name__} or None, "
+                            f"not {type(value).__name__}")
 
 
 DERIVED_FROM_BODY = ("blocks", "is_article", "warnings")

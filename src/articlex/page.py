@@ -245,6 +245,8 @@ class Page:
     """Filled by the field extractors through :meth:`note`."""
     cache: dict = field(default_factory=dict)
     """Results one field computes and another reuses (the page's prose blocks...)."""
+    warnings: list = field(default_factory=list)
+    """What loading altered or left out (undecodable bytes, flattened nesting...)."""
 
     def note(self, name: str, strategy: str, where=None, confidence: float | None = None) -> None:
         """Record where field ``name`` came from: an element, a block, a list of blocks or nothing."""
