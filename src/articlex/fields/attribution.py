@@ -16,6 +16,7 @@ from .metadata import article_objects
 __all__ = ["find_attribution", "split_names"]
 
 MAX_NAME_WORDS = 5
+MAX_ACRONYM = 5
 MAX_BYLINE_WORDS = 14
 VERB_REACH = 30
 """Characters between a source verb and the agency it credits ("rapporte l'agence Agerpres")."""
@@ -221,6 +222,8 @@ def split_names(raw: str, lexicon: Cues, site: str | None) -> tuple[list[str], l
             part = part[:found[-1][0]].strip()
         if _is_person(part, lexicon, site):
             people.append(part)
+    if len(people) > 1:  # beside full names, a lone acronym ("CNN") is an organisation
+        people = [p for p in people if " " in p or not (p.isupper() and len(p) <= MAX_ACRONYM)] or people
     return people, credited
 
 
