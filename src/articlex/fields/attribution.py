@@ -66,10 +66,14 @@ def _byline_origins(page: Page, body: Body, title_index: int | None) -> list[tup
     origins.append(("cue", _from_lines(body.header, lexicon)))
     if page.is_html:
         origins += [("markup", _from_markup(page, body, title_index)), ("meta", _from_meta(page, lexicon))]
-    names_person = [any(split_names(n, lexicon, None)[0] for n in names) for _, names in origins]
-    best = names_person.index(True) if True in names_person else None
-    if best is None:
+    people = [{fold(p) for n in names for p in split_names(n, lexicon, None)[0]} for _, names in origins]
+    named = [i for i, found in enumerate(people) if found]
+    if not named:
         return [("none", [])] + origins
+    best = named[0]
+    # A later origin that names the same people and more wins: JSON-LD often lists the first
+    # author only, the printed byline all of them ("Elsa Provenzano et Mickaël Bosredon").
+    best = next((i for i in named[1:] if people[i] > people[best]), best)
     return [origins[best]] + origins[:best] + origins[best + 1:]
 
 
