@@ -17,6 +17,8 @@ __all__ = ["find_attribution", "split_names"]
 
 MAX_NAME_WORDS = 5
 MAX_ACRONYM = 5
+LINKED_SHARE = 0.6
+"""A byline whose links cover less of its text than this names people outside the links too."""
 MAX_BYLINE_WORDS = 14
 VERB_REACH = 30
 """Characters between a source verb and the agency it credits ("rapporte l'agence Agerpres")."""
@@ -115,6 +117,8 @@ def _from_markup(page: Page, body: Body, title_index: int | None) -> list[str]:
         linked = [" ".join(a.text_content().split()) for a in el.iter("a")]
         linked = [t for t in linked if t and word_count(t) <= MAX_NAME_WORDS]
         text = " ".join(el.text_content().split())
+        if linked and sum(map(len, linked)) < LINKED_SHARE * len(text) and word_count(text) <= MAX_BYLINE_WORDS:
+            linked = []  # "<a>Martin Untersinger</a> (avec Damien Leloup et Morgane Tual)": read it all
         for name in linked or ([text] if text and word_count(text) <= MAX_BYLINE_WORDS else []):
             if name not in names:
                 names.append(name)
