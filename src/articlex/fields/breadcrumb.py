@@ -98,8 +98,11 @@ def _from_separated_links(page: Page, title: Title) -> list[Link]:
 
 def _from_jsonld(page: Page) -> list[Link]:
     """A BreadcrumbList, kept only when its names are shown on the page (many are not)."""
+    lists = list(page.jsonld_of("BreadcrumbList"))
+    if not lists:
+        return []
     visible = fold(" ".join(b.text for b in page.blocks[:400]))
-    for obj in page.jsonld_of("BreadcrumbList"):
+    for obj in lists:
         items = obj.get("itemListElement")
         if not isinstance(items, list):
             continue
