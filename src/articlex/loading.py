@@ -408,6 +408,10 @@ _FRAME_END = re.compile(r"</(?:html|body)(?![^\s/>])[^>]*+>?", re.I)
 """End tags libxml2 takes too literally: it drops everything after ``</html>``, and after
 ``</body>`` a stray ``<body>`` opens a second, nested body that no end tag can close. A
 browser ignores both (what follows still goes into the body); removing them does the same."""
+_PAGE_END = re.compile(r"(?>\s++|</(?:html|body)(?![^\s/>])[^>]*+>|<!--(?>.*?-->|.*+))*+\Z", re.I | re.S)
+"""What may follow the page's last element: frame end tags, comments, white space."""
+_XML_ONLY = re.compile(r"<\?xml|<!doctype[^\[>]*+\[", re.I)
+"""What the HTML parser cannot be given in a prolog: an XML declaration, an internal subset."""
 
 # One attribute as the HTML tokenizer reads it: separators (white space, "/"), a name (any
 # character but those and ">"), then maybe "=" and a quoted or bare value. Atomic groups
@@ -457,7 +461,7 @@ def parse_html(text: str, limits: Limits = Limits()) -> tuple[object | None, lis
     when the markup could not be parsed whole (read the page as text then). Never a raw
     lxml error."""
     warnings: list[str] = []
-    text = _FRAME_END.sub("", _without_prolog(text))
+    text = _without_frame_ends(_without_prolog(text))
     _check_tag_count(text, limits)
     text, crowded = _trim_crowded_tags(text)
     if crowded:
@@ -507,13 +511,23 @@ def _depth_probe(depth: int) -> etree.XPath:
 
 
 def _without_prolog(text: str) -> str:
-    """The XML declaration (lxml refuses it in a ``str``), processing instructions and the
-    DOCTYPE with its internal subset (entity declarations) removed from the document's start."""
+    """The prolog removed from the document's start when it holds an XML declaration (lxml
+    refuses one in a ``str``) or a DOCTYPE's internal subset (entity declarations, which the
+    HTML parser would show as text); else the text itself, not a copy of it."""
     first = _FIRST_CHAR.search(text, 0, PROLOG_CHARS)
-    end = _prolog(text, first.start() if first else 0)[0]
-    if end == 0:
+    start = first.start() if first else 0
+    end = _prolog(text, start)[0]
+    if end == start or not _XML_ONLY.search(text, start, end):
         return text
     return text[end:]
+
+
+def _without_frame_ends(text: str) -> str:
+    """``</body>`` and ``</html>`` removed (see ``_FRAME_END``), unless they only close the page."""
+    first = _FRAME_END.search(text)
+    if first is None or _PAGE_END.match(text, first.start()):
+        return text
+    return _FRAME_END.sub("", text)
 
 
 def _check_tag_count(text: str, limits: Limits) -> None:
@@ -744,6 +758,10 @@ def _page_from_element(element, url: str | None, limits: Limits) -> Page:
     count = int(root.xpath("count(descendant-or-self::*)"))
     if count > limits.max_elements:
         raise TooLargeError(f"the tree has {count} elements, over max_elements={limits.max_elements}")
+    if not isinstance(root, html.HtmlElement):
+        # etree.HTML() or an XML parser's tree: plain elements (no text_content()), maybe
+        # namespaced tags ("{http://www.w3.org/1999/xhtml}p"). Read again as HTML.
+        return _page_from_str(etree.tostring(root, encoding="unicode", method="html"), url, limits, [])
     return _with_warnings(Page.from_tree(root, url), [])
 
 

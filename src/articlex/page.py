@@ -17,6 +17,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from .text import is_prose
+
 __all__ = ["Page", "TextBlock", "LinkRef"]
 
 BLOCK_TAGS = frozenset(
@@ -61,6 +63,14 @@ class TextBlock:
     """The line number in a text dump (1-based)."""
     standalone: bool = False
     """Set apart like a paragraph or a heading: blank lines around it in a dump, ``<p>``/``<hN>`` in HTML."""
+    _prose: bool | None = None
+
+    @property
+    def prose(self) -> bool:
+        """Whether the block reads as running text (computed once: big pages ask many times)."""
+        if self._prose is None:
+            self._prose = is_prose(self.text)
+        return self._prose
 
     @property
     def kind(self) -> str:

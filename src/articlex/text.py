@@ -36,6 +36,16 @@ def word_count(text: str) -> int:
     return words if text.isascii() else words + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
 
 
+MAX_WORD_CHARS = 40
+"""No word is longer; a text longer than this many characters a word has more words (a cheap test
+that spares splitting long paragraphs)."""
+
+
+def at_most_words(text: str, limit: int) -> bool:
+    """``word_count(text) <= limit``, without counting when the length already says no."""
+    return len(text) <= limit * MAX_WORD_CHARS and word_count(text) <= limit
+
+
 def is_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 

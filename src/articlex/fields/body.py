@@ -14,7 +14,7 @@ from ..lexicon import Cues, cues
 from ..model import Link
 from ..page import Page, TextBlock
 from ..selectors import BODY, BOILERPLATE, DISCUSSION, TEASER
-from ..text import date_span, is_prose, is_sentence, looks_like_date, word_count
+from ..text import at_most_words, date_span, is_sentence, looks_like_date, word_count
 from .title import Title, first_prose
 
 __all__ = ["Body", "find_body"]
@@ -92,7 +92,7 @@ def find_body(page: Page, title: Title) -> Body:
         candidates = page.blocks[start:]
     if title.index is not None:
         candidates = [b for b in candidates if b.index > title.index]
-    spaced = page.root is None and sum(1 for b in page.blocks if b.standalone and is_prose(b.text)) >= MIN_SPACED
+    spaced = page.root is None and sum(1 for b in page.blocks if b.standalone and b.prose) >= MIN_SPACED
     body = _walk(page, candidates, container, cues(), spaced)
     if title.index is not None and body.start is not None and body.start > title.index:
         body.header = _until_widget(page.blocks[title.index + 1: body.start][:MAX_HEADER], cues())
@@ -145,7 +145,7 @@ def _prose_blocks(page: Page) -> list[TextBlock]:
     if "prose_blocks" not in page.cache:
         outside = _discussion_elements(page)
         page.cache["prose_blocks"] = [b for b in page.blocks if b.element is not None and b.element not in outside
-                                      and b.link_density <= 0.5 and is_prose(b.text)]
+                                      and b.link_density <= 0.5 and b.prose]
     return page.cache["prose_blocks"]
 
 
@@ -240,18 +240,18 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             (body.header if not body.blocks else []).append(block)
             continue
         packed_lead = spaced and not block.standalone and any(
-            b.standalone and is_prose(b.text) for b in candidates[pos + 1: pos + 1 + PACKED_REACH])
-        if not body.blocks and (not is_prose(text) or packed_lead):
+            b.standalone and b.prose for b in candidates[pos + 1: pos + 1 + PACKED_REACH])
+        if not body.blocks and (not block.prose or packed_lead):
             body.header.append(block)
             continue
-        if container is not None and block.tag in CONTAINER_TAGS and not is_prose(text):
+        if container is not None and block.tag in CONTAINER_TAGS and not block.prose:
             continue  # loose text in a box: a button, a caption, a credit
         if body.blocks and container is not None and _is_teaser(block, page):
             body.add_related(_teaser_link(block, lexicon), block, "markup")
             continue
         if container is None:
-            gap = 0 if is_prose(text) else gap + 1
-            loose = 0 if block.standalone or is_prose(text) else loose + 1
+            gap = 0 if block.prose else gap + 1
+            loose = 0 if block.standalone or block.prose else loose + 1
             if gap >= MAX_GAP or (page.root is None and loose >= MAX_LOOSE_LINES):
                 break
         body.blocks.append(block)
@@ -272,21 +272,21 @@ def _prose_after(blocks: list[TextBlock]) -> list[int]:
 def _article_prose(block: TextBlock) -> bool:
     """Prose that is not a linked teaser nor an excerpt cut short ('...')."""
     text = block.text.rstrip()
-    return is_prose(text) and block.link_density < 0.5 and not text.endswith(("...", "…"))
+    return block.prose and block.link_density < 0.5 and not text.endswith(("...", "…"))
 
 
 def _box_heading(text: str, lexicon: Cues) -> bool:
-    return word_count(text) <= MAX_LABEL_WORDS and lexicon.is_word("related_section", text)
+    return at_most_words(text, MAX_LABEL_WORDS) and lexicon.is_word("related_section", text)
 
 
 def _ends_article(text: str, lexicon: Cues) -> bool:
     """Article navigation or pagination, the comment section, a related-posts heading or the tag list."""
     if any(is_navigation_line(text, key, lexicon) for key in ("previous", "next")):
         return True
-    if word_count(text) <= MAX_LABEL_WORDS and any(
+    if at_most_words(text, MAX_LABEL_WORDS) and any(
             lexicon.strip_label(key, text) is not None for key in ("page_next", "tags_labels")):
         return True
-    return word_count(text) <= MAX_LABEL_WORDS and any(
+    return at_most_words(text, MAX_LABEL_WORDS) and any(
         lexicon.is_word(key, text) for key in ("comment_section", "related_section", "tags_labels"))
 
 
@@ -361,7 +361,7 @@ def _classes_up(el, levels: int) -> str:
 
 
 def _source_line(text: str, lexicon: Cues) -> str | None:
-    if word_count(text) > MAX_LABEL_WORDS:
+    if not at_most_words(text, MAX_LABEL_WORDS):
         return None
     rest = lexicon.strip_label("source_prefixes", text)
     return rest.strip(" .") or None if rest is not None else None
@@ -369,9 +369,9 @@ def _source_line(text: str, lexicon: Cues) -> str | None:
 
 def _is_furniture(text: str, lexicon: Cues) -> bool:
     """Lines of page furniture inside the article area: bylines, dates, credits, share bars, counters."""
-    if word_count(text) <= MAX_CAPTION_WORDS and ("©" in text or _credit_label(text, lexicon)):
+    if at_most_words(text, MAX_CAPTION_WORDS) and ("©" in text or _credit_label(text, lexicon)):
         return True
-    if word_count(text) > MAX_LABEL_WORDS:
+    if not at_most_words(text, MAX_LABEL_WORDS):
         return False
     if text.replace(".", "").replace(",", "").replace(" ", "").isdigit() or looks_like_date(text):
         return True
@@ -387,7 +387,7 @@ def _credit_label(text: str, lexicon: Cues) -> bool:
 
 
 def _is_prose_block(block: TextBlock) -> bool:
-    return is_prose(block.text)
+    return block.prose
 
 
 def _is_header_meta(text: str, lexicon: Cues) -> bool:
@@ -436,10 +436,10 @@ def _trim_tail(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
             start = end
             while start and blocks[start - 1].kind == "list_item":
                 start -= 1
-            if start and is_prose(blocks[start - 1].text) and not _is_appeal(blocks[start - 1].text, lexicon):
+            if start and blocks[start - 1].prose and not _is_appeal(blocks[start - 1].text, lexicon):
                 break
             end = start
-        elif not is_prose(last.text) or _is_appeal(last.text, lexicon):
+        elif not last.prose or _is_appeal(last.text, lexicon):
             end -= 1
         else:
             break

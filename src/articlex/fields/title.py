@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..lexicon import cues, fold
 from ..page import HEADINGS, Page, TextBlock
-from ..text import is_prose, is_sentence, looks_like_date, word_count
+from ..text import is_sentence, looks_like_date, word_count
 from ..selectors import KICKER
 from .metadata import article_objects
 
@@ -259,7 +259,7 @@ def first_prose(blocks: list[TextBlock]) -> int | None:
     """The start of the longest run of prose: where a text dump's article most likely begins."""
     best, best_start, run, run_start = 0.0, None, 0.0, None
     for i, block in enumerate(blocks):
-        gain = len(block.text) if is_prose(block.text) else -min(len(block.text), 40) - 10
+        gain = len(block.text) if block.prose else -min(len(block.text), 40) - 10
         if run <= 0:
             run, run_start = 0.0, None
         if gain > 0 and run_start is None:
