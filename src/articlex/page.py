@@ -39,12 +39,18 @@ _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*(?:sr-only|screen-reader|screen-on
 
 @dataclass(slots=True)
 class LinkRef:
-    """A link inside a block: its text, its absolute href and where its text sits in the block."""
+    """A link inside a block: its text, its href and where its text sits in the block."""
 
     text: str
-    url: str | None
+    href: str | None
     start: int
     end: int
+    base: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        """The absolute URL, resolved when asked: few of a page's links are ever read."""
+        return join_url(self.base, self.href)
 
 
 @dataclass(slots=True, eq=False)
@@ -151,9 +157,8 @@ class _Builder:
         for href, start, end in spans:
             link_text = " ".join(raw[start:end].split())
             if link_text:
-                url = join_url(self.base_url, href)
                 at = _collapsed_offset(raw, start)
-                links.append(LinkRef(link_text, url or None, at, at + len(link_text)))
+                links.append(LinkRef(link_text, href, at, at + len(link_text), self.base_url))
         tag = owner.tag if owner is not None and isinstance(owner.tag, str) else "div"
         standalone = tag in STANDALONE_TAGS
         self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote, standalone=standalone))
