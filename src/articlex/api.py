@@ -49,8 +49,17 @@ def extract(source, *, url: str | None = None, language: str | None = None, now:
     site = metadata.site_name(page)
     title = find_title(page, site)
     body = find_body(page, title)
+    parts = _read_fields(page, title, body, site, clock, language=language, now=now)
+    if language is not None:
+        page.note("language", "argument")
+    article = _assemble(page, title, body, site, parts, url)
+    return replace(article, provenance=_provenance(article, page, url))
+
+
+def _read_fields(page, title, body, site, clock: _Budget, *, language, now) -> dict:
+    """The fields that build on title and body, in order, while the time budget lasts."""
     text = "\n\n".join(b.text for b in body.blocks)
-    parts: dict = {}
+    parts: dict = {"text": text}
     steps = (
         ("breadcrumb", lambda: find_breadcrumb(page, title)),
         ("navigation", lambda: find_navigation(page, body.end)),
@@ -65,19 +74,20 @@ def extract(source, *, url: str | None = None, language: str | None = None, now:
     )
     for name, step in steps:
         if clock.spent():
-            page.warnings.append(f"{OUT_OF_TIME.format(seconds=limits.max_seconds)}: {name} and later fields not read")
+            page.warnings.append(f"{OUT_OF_TIME.format(seconds=clock.seconds)}: {name} and later fields not read")
             break
         parts[name] = step()
-    if language is not None:
-        page.note("language", "argument")
+    return parts
+
+
+def _assemble(page, title, body, site, parts: dict, url: str | None) -> Article:
     previous, following = parts.get("navigation") or (None, None)
     published, modified = parts.get("dates") or (None, None)
-    warnings = list(page.warnings) + ([] if body.blocks else [NOT_AN_ARTICLE])
-    article = Article(
+    return Article(
         title=title.text,
         breadcrumb=parts.get("breadcrumb") or [],
         counters=parts.get("counters") or Counters(),
-        body=text,
+        body=parts["text"],
         blocks=[Block(kind=b.kind, text=b.text) for b in body.blocks],
         attribution=parts.get("attribution") or Attribution(),
         related=body.related,
@@ -93,9 +103,8 @@ def extract(source, *, url: str | None = None, language: str | None = None, now:
         image=parts.get("image"),
         tags=parts.get("tags") or [],
         is_article=bool(body.blocks),
-        warnings=warnings,
+        warnings=list(page.warnings) + ([] if body.blocks else [NOT_AN_ARTICLE]),
     )
-    return replace(article, provenance=_provenance(article, page, url))
 
 
 OUT_OF_TIME = "max_seconds={seconds} reached"
@@ -105,6 +114,7 @@ class _Budget:
     """The wall-clock budget of one call."""
 
     def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
         self.deadline = time.monotonic() + seconds
 
     def spent(self) -> bool:
