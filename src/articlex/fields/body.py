@@ -14,7 +14,7 @@ from ..lexicon import Cues, cues
 from ..model import Link
 from ..page import Page, TextBlock
 from ..selectors import BODY, BOILERPLATE, DISCUSSION, TEASER
-from ..text import at_most_words, date_span, is_sentence, looks_like_date, word_count
+from ..text import SENTENCE_WORDS, at_most_words, date_span, is_sentence, looks_like_date, word_count
 from .title import Title, first_prose
 
 __all__ = ["Body", "find_body"]
@@ -35,6 +35,7 @@ MIN_SPACED = 3
 """Paragraphs set apart by blank lines: this many make a dump 'spaced' (the corpus dumps and the seed are)."""
 PACKED_REACH = 6
 """A packed line (caption, standfirst, summary bullets) leads a spaced paragraph this close below it."""
+MIN_SHORT_SENTENCE = 3
 MIN_PROSE_AFTER = 2
 """A related-posts heading inside the container with this many paragraphs below it opens an inline
 box (skipped) rather than ending the article."""
@@ -439,11 +440,17 @@ def _trim_tail(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
             if start and blocks[start - 1].prose and not _is_appeal(blocks[start - 1].text, lexicon):
                 break
             end = start
-        elif not last.prose or _is_appeal(last.text, lexicon):
+        elif not (last.prose or _short_sentence(last)) or _is_appeal(last.text, lexicon):
             end -= 1
         else:
             break
     return blocks[:end]
+
+
+def _short_sentence(block: TextBlock) -> bool:
+    """A closing paragraph of a few words ('Kick-off is at 2 pm.'): a sentence set apart as one."""
+    return block.standalone and block.kind == "paragraph" and is_sentence(block.text) \
+        and at_most_words(block.text, SENTENCE_WORDS) and word_count(block.text) >= MIN_SHORT_SENTENCE
 
 
 def _is_appeal(text: str, lexicon: Cues) -> bool:
