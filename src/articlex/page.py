@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Iterator
@@ -154,10 +155,11 @@ class _Builder:
             return
         text = " ".join(raw.split())
         links = []
+        offsets = _Offsets(raw) if spans else None
         for href, start, end in spans:
             link_text = " ".join(raw[start:end].split())
             if link_text:
-                at = _collapsed_offset(raw, start)
+                at = offsets(start)
                 links.append(LinkRef(link_text, href, at, at + len(link_text), self.base_url))
         tag = owner.tag if owner is not None and isinstance(owner.tag, str) else "div"
         standalone = tag in STANDALONE_TAGS
@@ -176,12 +178,35 @@ def join_url(base: str | None, href: str | None) -> str | None:
         return None
 
 
-def _collapsed_offset(raw: str, pos: int) -> int:
-    """Where raw offset ``pos`` falls once the text's white space is collapsed."""
-    prefix = " ".join(raw[:pos].split())
-    if prefix and raw[pos - 1:pos].isspace() and raw[pos:].strip():
-        return len(prefix) + 1
-    return len(prefix)
+class _Offsets:
+    """Where raw offsets fall once a text's white space is collapsed (" ".join(raw.split())).
+    One scan of the white-space runs, then a binary search an offset: a block with thousands
+    of links costs no more than its length."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.total = [0]
+        for m in _WHITE.finditer(raw):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.total.append(self.total[-1] + m.end() - m.start())
+        self.leads = bool(raw) and not raw[0].isspace()
+        self.last = len(raw.rstrip())
+
+    def __call__(self, pos: int) -> int:
+        i = bisect_right(self.starts, pos - 1)
+        white = self.total[i] - (max(0, self.ends[i - 1] - pos) if i else 0)
+        solid = pos - white
+        words = (self.leads and pos > 0) + bisect_left(self.ends, pos)
+        length = solid + max(0, words - 1)
+        if solid and self.raw[pos - 1].isspace() and pos < self.last:
+            length += 1
+        return length
+
+
+_WHITE = re.compile(r"\s+")
 
 
 def blocks_from_tree(root, base_url: str | None) -> list[TextBlock]:
@@ -354,7 +379,7 @@ class Page:
 
     def resolve(self, node):
         """A JSON-LD node with a bare ``@id`` replaced by the node it names."""
-        if isinstance(node, dict) and set(node) == {"@id"}:
+        if isinstance(node, dict) and set(node) == {"@id"} and isinstance(node["@id"], str):
             return self.jsonld_ids.get(node["@id"], node)
         return node
 
@@ -363,7 +388,7 @@ class Page:
         wanted = set(types)
         for obj in self.jsonld:
             kind = obj.get("@type")
-            kinds = set(kind) if isinstance(kind, list) else {kind}
+            kinds = {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
             if kinds & wanted:
                 yield obj
 

@@ -36,6 +36,8 @@ def word_count(text: str) -> int:
     return words if text.isascii() else words + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
 
 
+MAX_COUNT_CHARS = 18
+"""A displayed count is short ('1,234,567'); longer digit runs are ids or noise."""
 MAX_WORD_CHARS = 40
 """No word is longer; a text longer than this many characters a word has more words (a cheap test
 that spares splitting long paragraphs)."""
@@ -62,6 +64,8 @@ def parse_count(text: str, cues: Cues) -> int | None:
     if not m:
         return None
     number, suffix = m.group(1), (m.group(2) or "")
+    if len(number) > MAX_COUNT_CHARS:
+        return None  # no counter has that many digits; float() of it would be inf
     thousand = bool(suffix) and cues.is_word("thousands", suffix)
     if _GROUPED.fullmatch(number) and not thousand:
         return int(_NON_DIGIT.sub("", number))

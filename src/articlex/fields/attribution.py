@@ -290,15 +290,18 @@ def _is_credit(text: str, lexicon: Cues) -> bool:
 
 
 def _credited_in(text: str, lexicon: Cues) -> list[str]:
-    """Agencies a block credits: in parentheses, or right after (or before) a source verb."""
-    found = []
-    for m in _PARENS.finditer(text):
-        inner = m.group(1)
-        if lexicon.contains("photo_credits", inner):
-            continue
-        found.extend(name for _, _, name in agencies().find(inner))
+    """Agencies a block credits: in parentheses, or right after (or before) a source verb.
+    The block is scanned for agencies once; each name is then placed in its context."""
+    spans = [(m.start(1), m.end(1)) for m in _PARENS.finditer(text)]
+    starts = [a for a, _ in spans]
     verbs = lexicon.any_pattern("source_verbs")
+    found = []
     for start, end, name in agencies().find(text):
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and spans[i][1] >= end:
+            if not lexicon.contains("photo_credits", text[spans[i][0]:spans[i][1]]):
+                found.append(name)
+            continue
         before = text[max(0, start - VERB_REACH):start]
         after = text[end:end + VERB_REACH]
         if verbs.search(before) or verbs.match(after.strip()):

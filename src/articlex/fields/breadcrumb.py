@@ -121,7 +121,7 @@ def _from_jsonld(page: Page) -> list[Link]:
 def _position(item: dict) -> int:
     try:
         return int(item.get("position") or 0)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # "position": Infinity, a list, a word
         return 0
 
 
