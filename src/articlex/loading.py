@@ -19,7 +19,10 @@ Whatever the input, loading ends in a Page or in one of the library's own errors
   time quadratic in the number of attributes of one element. Elements nested deeper than
   :attr:`Limits.max_depth` are re-attached at that depth, as browsers do, and attributes past
   :data:`MAX_ATTRIBUTES` on one element are dropped; both keep all the text and leave a
-  warning in ``page.warnings``.
+  warning in ``page.warnings``;
+* libxml2 also drops everything after ``</html>``: that end tag (and ``</body>``) is removed
+  when something follows it, as a browser ignores them;
+* a plain lxml tree (``etree.HTML()``, an XML parser's XHTML) is read again as HTML.
 
 What is left out or altered on the way is never silent: it is in ``page.warnings``.
 """
@@ -89,14 +92,9 @@ STRICT_DEPTH_SHARE = 4
 """When a first flattening still lets libxml2 reach its limit, the second one counts every
 start tag as opening an element and caps the depth at this fraction of ``max_depth``."""
 MAX_ATTRIBUTES = 64
-"""Attributes kept on one element. libxml2 builds attribute lists in quadratic time (30,000
-attributes on one element take 4 s); at 64 a page made only of such elements costs about
-as much as its parse, and no real element comes near it (the most seen is about 30)."""
-KEPT_ATTRIBUTES = frozenset(
-    "class id itemprop itemtype itemscope rel role href src content property name hidden "
-    "aria-hidden aria-label style type datetime lang charset http-equiv data-component".split()
-)
-"""Attributes the field extractors read: kept even past ``MAX_ATTRIBUTES``."""
+"""Attributes kept on one element (the first ones). libxml2 builds attribute lists in quadratic
+time: 30,000 attributes on one element take 4 s, 5 MB of elements with 1,000 attributes each
+2 s. Real elements carry a few dozen at most."""
 
 HEAD_BYTES = 4096
 """Where a ``<meta charset>`` or an XML encoding must sit to be believed (the HTML standard
@@ -416,9 +414,10 @@ _XML_ONLY = re.compile(r"<\?xml|<!doctype[^\[>]*+\[", re.I)
 # One attribute as the HTML tokenizer reads it: separators (white space, "/"), a name (any
 # character but those and ">"), then maybe "=" and a quoted or bare value. Atomic groups
 # and possessive quantifiers: nothing is ever re-read, so every pattern below is linear.
-_ATTR = r"""(?>[\s/]*+[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+)"""
+_VALUE = r"""(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+"""
+_ATTR = rf"""(?>[\s/]*+[^\s/>][^\s/>=]*+{_VALUE})"""
 _NO_MORE_ATTRS = r"(?![\s/]*+[^\s/>])"
-_FEW_ATTRS = rf"{_ATTR}{{0,{MAX_ATTRIBUTES - 1}}}+{_NO_MORE_ATTRS}"
+_FEW_ATTRS = rf"{_ATTR}{{0,{MAX_ATTRIBUTES}}}+{_NO_MORE_ATTRS}"
 _RAW_ELEMENT = "|".join(rf"<{name}(?![^\s/>]){_FEW_ATTRS}[^>]*+>?(?>.*?</{name}|.*+)" for name in _RAW_TEXT)
 _UP_TO_CROWDED = re.compile(rf"""(?>
     [^<]++
@@ -429,9 +428,10 @@ _UP_TO_CROWDED = re.compile(rf"""(?>
   | <[a-z][^\s/>]*+{_FEW_ATTRS}
   | <(?![a-z])
 )*+""", re.I | re.S | re.X)
-"""Matches the page up to the first start tag with ``MAX_ATTRIBUTES`` or more attributes."""
-_ATTR_ONE = re.compile(_ATTR)
-_ATTR_NAME = re.compile(r"[\s/]*+([^\s/>][^\s/>=]*+)")
+"""Matches the page up to the first start tag with more than ``MAX_ATTRIBUTES`` attributes."""
+_FIRST_ATTRS = re.compile(rf"<([^\s/>]++){_ATTR}{{0,{MAX_ATTRIBUTES}}}+")
+"""A start tag's name and its first ``MAX_ATTRIBUTES`` attributes."""
+_MORE_ATTRS = re.compile(rf"{_ATTR}*+")
 _TAG_NAME = re.compile(r"<([^\s/>]++)")
 _TAG_REST = re.compile(r"[\s/]*+>?")
 _WHOLE_RAW_ELEMENT = "|".join(rf"<{name}(?![^\s/>]){_ATTR}*+[\s/]*+>?(?>.*?</{name}[^>]*+>?|.*+)"
@@ -546,7 +546,7 @@ def _check_element_count(root, limits: Limits) -> None:
 
 
 def _trim_crowded_tags(text: str) -> tuple[str, int]:
-    """Start tags with ``MAX_ATTRIBUTES`` or more attributes cut down, and how many there were."""
+    """Start tags with more than ``MAX_ATTRIBUTES`` attributes cut down, and how many there were."""
     pieces, pos, crowded = [], 0, 0
     while True:
         stop = _UP_TO_CROWDED.match(text, pos).end()
@@ -567,22 +567,12 @@ def _trim_crowded_tags(text: str) -> tuple[str, int]:
 
 
 def _trimmed_tag(text: str, start: int) -> tuple[str, str, int]:
-    """The start tag at ``start`` with its first attributes and those the extractors read,
-    its lower-cased name, and where the original tag ends."""
-    name = _TAG_NAME.match(text, start)
-    pos = name.end()
-    kept, seen = [], set()
-    while True:
-        attr = _ATTR_ONE.match(text, pos)
-        if attr is None or attr.end() == pos:
-            break
-        key = _ATTR_NAME.match(attr.group(0)).group(1).lower()
-        if key not in seen and (len(kept) < MAX_ATTRIBUTES or key in KEPT_ATTRIBUTES):
-            kept.append(attr.group(0))
-            seen.add(key)
-        pos = attr.end()
-    rest = _TAG_REST.match(text, pos)
-    return "".join([name.group(0), *kept, rest.group(0)]), name.group(1).lower(), rest.end()
+    """The start tag at ``start`` with its first ``MAX_ATTRIBUTES`` attributes, its lower-cased
+    name, and where the original tag ends. Regexes do the walking: a tag may carry a million
+    attributes."""
+    head = _FIRST_ATTRS.match(text, start)
+    rest = _TAG_REST.match(text, _MORE_ATTRS.match(text, head.end()).end())
+    return head.group(0) + rest.group(0), head.group(1).lower(), rest.end()
 
 
 def _raw_text_end(text: str, pos: int, name: str) -> int:

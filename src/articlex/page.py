@@ -155,7 +155,8 @@ class _Builder:
             return
         text = " ".join(raw.split())
         links = []
-        offsets = _Offsets(raw) if spans else None
+        # A few links: each offset by a short rescan; many links: one scan of the block for all.
+        offsets = _Offsets(raw) if len(spans) > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos))
         for href, start, end in spans:
             link_text = " ".join(raw[start:end].split())
             if link_text:
@@ -176,6 +177,17 @@ def join_url(base: str | None, href: str | None) -> str | None:
         return urljoin(base or "", href.strip()) or None
     except ValueError:  # "http://[bad-host]/": not a URL at all
         return None
+
+
+FEW_LINKS = 8
+
+
+def _collapsed_offset(raw: str, pos: int) -> int:
+    """Where raw offset ``pos`` falls once the text's white space is collapsed."""
+    prefix = " ".join(raw[:pos].split())
+    if prefix and raw[pos - 1:pos].isspace() and raw[pos:].strip():
+        return len(prefix) + 1
+    return len(prefix)
 
 
 class _Offsets:

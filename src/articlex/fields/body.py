@@ -321,8 +321,7 @@ def _read_also(block: TextBlock, following: TextBlock | None, lexicon: Cues) -> 
 
 def _is_teaser(block: TextBlock, page: Page) -> bool:
     """One linked headline standing alone between paragraphs: an unlabelled read-also box."""
-    urls = {link.url for link in block.links}
-    if len(urls) != 1 or block.link_density < TEASER_LINK_SHARE:
+    if block.link_density < TEASER_LINK_SHARE or len({link.href for link in block.links}) != 1:
         return False
     link = max(block.links, key=lambda lk: len(lk.text))
     if not _article_url(link.url) or not TEASER_MIN_WORDS <= word_count(link.text) <= TEASER_MAX_WORDS:
