@@ -13,12 +13,12 @@ from __future__ import annotations
 import codecs
 import json
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from articlex import EmptyInputError, UnsupportedContentError
 
-__all__ = ["Case", "CASES", "HEAVY", "by_name", "prose", "page", "SEED"]
+__all__ = ["Case", "CASES", "HEAVY", "by_name", "prose", "page", "article", "news_page", "SEED"]
 
 SEED = 20240611
 """Any fixed value: random inputs must be the same from one run to the next."""
@@ -93,11 +93,14 @@ def _unclosed(count: int) -> str:
 
 def news_page(size: int) -> str:
     """A realistic long article page of about ``size`` characters: a menu, a sidebar and
-    thousands of paragraphs with links, subheadings and read-also boxes."""
+    thousands of paragraphs with links and subheadings. Joined once, so that building it
+    never holds more than twice its size (the benchmark's peak memory includes it)."""
     rng = random.Random(SEED)
     menu = "".join(f"<li><a href=\"/section/{i}\">Section {i}</a></li>" for i in range(60))
     side = "".join(f"<li><a href=\"/story/{i}\">{prose(f'side{i}', 12)}</a></li>" for i in range(40))
-    parts = [f"<nav class=\"menu\"><ul>{menu}</ul></nav><p>{prose('firstmarker')}</p>"]
+    head, tail = page("@@BODY@@").split("@@BODY@@")
+    tail = tail.replace("</article>", f"</article><aside class=\"sidebar\"><ul>{side}</ul></aside>")
+    parts = [head, f"<nav class=\"menu\"><ul>{menu}</ul></nav><p>{prose('firstmarker')}</p>"]
     total, i = 0, 0
     while total < size:
         i += 1
@@ -107,10 +110,8 @@ def news_page(size: int) -> str:
             chunk += f"<h2>The {rng.choice(_WORDS)} {rng.choice(_WORDS)} question</h2>\n"
         parts.append(chunk)
         total += len(chunk)
-    parts.append(f"<p>{prose('lastmarker')}</p>")
-    body = "".join(parts)
-    sidebar = f"</article><aside class=\"sidebar\"><ul>{side}</ul></aside>"
-    return page(body).replace("</article>", sidebar)
+    parts += [f"<p>{prose('lastmarker')}</p>", tail]
+    return "".join(parts)
 
 
 def _huge_text_node(size: int) -> str:
@@ -266,6 +267,7 @@ def _jsonld(payload: str) -> str:
 _HOSTILE_JSONLD = json.dumps([
     {"@type": {"nested": "dict"}, "headline": ["a", "list"]},
     {"@type": [{"x": 1}, None, 3], "author": {"name": {"deep": True}}},
+    {"@type": "NewsArticle", "author": {"@id": ["a", "list"]}, "publisher": {"@id": {"a": 1}}},
     {"@type": "NewsArticle", "headline": 42, "datePublished": 12345, "dateModified": ["2024"],
      "author": [None, 7, {"name": None}, {"name": "Jane Smith"}], "image": [[], {"url": 3}],
      "publisher": {"name": ["x"]}, "keywords": {"a": 1}},
@@ -282,6 +284,11 @@ def _crowded_attributes(count: int) -> str:
     return page(f'<p {attrs} class="lead">{prose("crowdmarker")}</p>' + article("crowdlast"))
 
 
+def _attribute_flood(size: int, count: int) -> str:
+    element = "<i " + " ".join(f"a{i}" for i in range(count)) + ">x</i>"
+    return page(article("floodmarker") + element * (size // len(element)) + article("floodlast"))
+
+
 def _class_flood(count: int) -> str:
     marks = "author views comments breadcrumb next prev tags byline entry-content post-navigation"
     boxes = "".join(f'<div class="{marks}"><a href="/a/{i}">Jane Smith {i}</a> {i} views</div>' for i in range(count))
@@ -294,7 +301,7 @@ def _name_run(count: int) -> str:
 
 
 def _controls_str() -> str:
-    junk = "".join(chr(c) for c in [*range(1, 9), 11, 12, *range(14, 32), 127, *range(0x80, 0xA0)])
+    junk = "".join(chr(c) for c in [*range(1, 9), 11, *range(14, 32), 127, *range(0x80, 0xA0)])
     return page(f"<p>Con{junk}trol{junk} \ud800 chars \udfff {prose('controlmarker')}</p>"
                 f"<p>Emoji \ud83d\ude00 joined {prose('surrogatelast')}</p>")
 
@@ -376,6 +383,8 @@ CASES: tuple[Case, ...] = (
     Case("markup without text", lambda: "<div></div>" * 10_000, is_article=False),
     Case("unclosed comment", lambda: page(article("commentmarker") + "<!-- never closed" + article("hidden"))
          , body_has=("commentmarker",), body_lacks=("hidden",)),
+    Case("content after </html>", lambda: page(article("pagemarker")) + article("aftermarker", "afterlast")
+         + "</body></html>" + article("lastmarker"), page_has=("pagemarker", "aftermarker", "lastmarker")),
     Case("table soup", _table_soup, page_has=("tablemarker", "cell0", "stray2999", "tablelast")),
     Case("100k links in a list", lambda: _links_list(100_000), body_has=("linksmarker",)),
     Case("20k links in one block", lambda: _links_inline(20_000), body_has=("inlinemarker",),
@@ -383,12 +392,14 @@ CASES: tuple[Case, ...] = (
     Case("JSON-LD broken", lambda: _jsonld('{"@type": "NewsArticle", "headline": "x",'), body_has=("jsonldmarker",)),
     Case("JSON-LD 100k deep", lambda: _jsonld("[" * 100_000 + "]" * 100_000), body_has=("jsonldmarker",)),
     Case("JSON-LD hostile types", lambda: _jsonld(_HOSTILE_JSONLD), body_has=("jsonldmarker",),
-         note="page.py jsonld_of hashes @type values; breadcrumb.py int(Infinity)"),
+         note="page.py jsonld_of and resolve hash @type and @id values; breadcrumb.py int(Infinity)"),
     Case("JSON-LD 100k objects", lambda: _jsonld(json.dumps({"@graph": [{"@type": "NewsArticle", "headline": f"h{i}"}
                                                                        for i in range(100_000)]})),
          body_has=("jsonldmarker",)),
     Case("100k attributes on one element", lambda: _crowded_attributes(100_000), body_has=("crowdmarker",),
          warns="attributes"),
+    Case("5 MB of elements with 200 attributes", lambda: _attribute_flood(5 * MB, 200), body_has=("floodmarker",),
+         warns="attributes", heavy=True),
     Case("class-name flood", lambda: _class_flood(5000), page_has=("classmarker", "classlast")),
 )
 

@@ -1,0 +1,343 @@
+"""Hostile input: every document ends in an Article or in the right ArticlexError, nothing lost.
+
+The battery lives in ``hostile_cases.py`` (shared with ``benchmarks/hostile.py``, which
+reports the timings: none are asserted here). The cases of several megabytes are built
+once per session. A case that another module still gets wrong is an expected failure whose
+reason names the module and the fix; a case known to run for tens of seconds because of
+such a bug is stopped after ``GUARD_SECONDS`` so the suite stays quick.
+"""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+import articlex
+from articlex import (Article, ArticlexError, EmptyInputError, InputError, TooLargeError,
+                      UnsupportedContentError)
+from articlex.loading import (MAX_ATTRIBUTES, Limits, _deeper_than, clean_text, decode, load_page,
+                              looks_like_html, parse_html)
+from hostile_cases import CASES, Case, article, page, prose
+
+BROKEN: dict[str, str] = {}
+"""Cases that end in a raw error or a wrong result because of code outside loading.py (none
+today; the parse_count overflow, the unhashable JSON-LD values and the quadratic link
+offsets found by this battery are fixed)."""
+
+
+def _param(case: Case):
+    marks = []
+    reason = BROKEN.get(case.name)
+    if reason:
+        marks.append(pytest.mark.xfail(reason=reason, strict=False))
+    return pytest.param(case, marks=marks, id=case.name)
+
+
+@pytest.fixture(scope="module")
+def built():
+    """Each case's input, built once per session (the heavy ones weigh megabytes)."""
+    cache: dict[str, str | bytes] = {}
+
+    def get(case: Case):
+        if case.name not in cache:
+            cache[case.name] = case.build()
+        return cache[case.name]
+
+    yield get
+    cache.clear()
+
+
+def _article_text(article: Article) -> str:
+    return article.body + "\n" + "\n".join(b.text for b in article.blocks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_case_ends_as_expected(case: Case, built) -> None:
+    source = built(case)
+    # Timings are the benchmark's (benchmarks/hostile.py); here only the outcome counts.
+    if case.raises is not None:
+        with pytest.raises(case.raises):
+            articlex.extract(source)
+        return
+    result = articlex.extract(source)
+    assert isinstance(result, Article)
+    text = _article_text(result)
+    for marker in case.body_has:
+        assert marker in text, f"{marker!r} lost"
+    for junk in case.body_lacks:
+        assert junk not in text, f"{junk!r} came out"
+    if case.is_article is not None:
+        assert result.is_article is case.is_article
+    if not result.is_article:
+        assert result.body == "" and result.warnings, "a page that is no article says why"
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES if c.page_has or c.warns])
+def test_loading_keeps_everything(case: Case, built) -> None:
+    """Loading alone loses no text, and says what it altered."""
+    loaded = load_page(built(case))
+    stream = "\n".join(b.text for b in loaded.blocks)
+    for marker in case.page_has:
+        assert marker in stream, f"{marker!r} lost in loading"
+    if case.warns:
+        assert any(case.warns in w for w in loaded.warnings), loaded.warnings
+
+
+def test_loading_warnings_reach_the_article() -> None:
+    deep = page("<div>" * 3000 + article("deepmarker") + "</div>" * 3000)
+    assert any("max_depth=512" in w for w in articlex.extract(deep).warnings)
+    assert any("max_depth=40" in w for w in articlex.extract(deep, max_depth=40).warnings)
+
+
+def test_limits_are_options_of_extract() -> None:
+    many = page("".join(f"<p>{i}</p>" for i in range(500)))
+    with pytest.raises(TooLargeError, match="max_elements=100"):
+        articlex.extract(many, max_elements=100)
+    with pytest.raises(TooLargeError, match="max_seconds"):
+        articlex.extract(many, max_seconds=1e-9)
+
+
+# --- Arguments and limits ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", [42, None, 3.5, ["<p>x</p>"], {"html": "x"}, Path("page.html"), object()])
+def test_wrong_type_is_a_type_error_naming_it(source) -> None:
+    with pytest.raises(TypeError, match=type(source).__name__):
+        articlex.extract(source)
+
+
+@pytest.mark.parametrize("option", [{"url": 42}, {"url": b"https://x.example/"}, {"language": 5},
+                                    {"now": "yesterday"}], ids=["url int", "url bytes", "language int", "now str"])
+def test_wrong_option_type_is_a_type_error_naming_it(option: dict) -> None:
+    (name, value), = option.items()
+    with pytest.raises(TypeError, match=rf"{name}.*{type(value).__name__}"):
+        articlex.extract(page(article("optionmarker")), **option)
+
+
+@pytest.mark.parametrize("source", ["x" * 101, b"x" * 101, bytearray(b"x" * 101), memoryview(b"x" * 101)],
+                         ids=["str", "bytes", "bytearray", "memoryview"])
+def test_max_bytes(source) -> None:
+    with pytest.raises(TooLargeError, match="max_bytes=100"):
+        articlex.extract(source, max_bytes=100)
+
+
+def test_limits_are_checked() -> None:
+    with pytest.raises(TypeError, match="str"):
+        Limits(max_depth="deep")
+    with pytest.raises(TypeError, match="bool"):
+        Limits(max_elements=True)
+    with pytest.raises(ValueError, match="positive"):
+        Limits(max_seconds=0)
+
+
+def test_max_elements_before_the_tree_is_built() -> None:
+    many = page("".join(f"<p>{i}</p>" for i in range(500)))
+    with pytest.raises(TooLargeError, match="max_elements=100"):
+        load_page(many, limits=Limits(max_elements=100))
+    assert load_page(many, limits=Limits(max_elements=2000)).blocks
+
+
+def test_max_elements_after_the_tree_is_built() -> None:
+    """'<' signs in text pass the cheap count; the tree's own count still holds the limit."""
+    tricky = page("a < b " * 200 + "".join("<i>x</i>" for _ in range(150)))
+    with pytest.raises(TooLargeError, match="max_elements=150"):
+        load_page(tricky, limits=Limits(max_elements=150))
+
+
+def test_max_elements_on_an_lxml_tree() -> None:
+    root = lxml_html.document_fromstring(page("<p>x</p>" * 300))
+    with pytest.raises(TooLargeError, match="max_elements=100"):
+        load_page(root, limits=Limits(max_elements=100))
+
+
+def test_max_seconds() -> None:
+    with pytest.raises(TooLargeError, match="max_seconds"):
+        load_page(page(article("slow")), limits=Limits(max_seconds=1e-9))
+
+
+@pytest.mark.parametrize("depth", [20, 100, 1000])
+def test_max_depth_flattens_and_keeps_text(depth: int) -> None:
+    nested = page("<div><section>" * 300 + article("deepmarker") + "<span>tail words</span>"
+                  + "</section></div>" * 300 + article("aftermarker"))
+    loaded = load_page(nested, limits=Limits(max_depth=depth))
+    stream = " ".join(b.text for b in loaded.blocks)
+    assert "deepmarker" in stream and "aftermarker" in stream and "tail words" in stream
+    assert not _deeper_than(loaded.root, depth)
+    flattened = depth < 1000
+    assert any("max_depth" in w for w in loaded.warnings) is flattened
+
+
+def test_flattening_keeps_hidden_elements_hidden() -> None:
+    """Past max_depth elements are re-attached, not unwrapped: a hidden box stays hidden."""
+    nested = page("<div>" * 100 + '<div style="display:none">secretmarker</div>' + article("deepmarker"))
+    stream = " ".join(b.text for b in load_page(nested, limits=Limits(max_depth=30)).blocks)
+    assert "deepmarker" in stream and "secretmarker" not in stream
+
+
+def test_crowded_element_keeps_its_first_attributes() -> None:
+    attrs = " ".join(f"data-x{i}=1" for i in range(3 * MAX_ATTRIBUTES))
+    source = page(f'<div class="entry-content" id="main" title="a > b" {attrs} hidden>{article("crowdmarker")}</div>')
+    root, warnings = parse_html(source)
+    crowded = root.find(".//div[@id='main']")
+    assert crowded.get("class") == "entry-content" and crowded.get("title") == "a > b"
+    assert len(crowded.attrib) == MAX_ATTRIBUTES and crowded.get("hidden") is None
+    assert "crowdmarker" in crowded.text_content()
+    assert any("attributes" in w for w in warnings)
+    exactly = page(f'<div {" ".join(f"a{i}" for i in range(MAX_ATTRIBUTES))}>x</div>')
+    assert parse_html(exactly)[1] == []
+
+
+def test_crowded_script_content_is_left_alone() -> None:
+    attrs = " ".join(f"a{i}" for i in range(2 * MAX_ATTRIBUTES))
+    source = page(f"<script {attrs}>var s = '<p {attrs}>';</script>" + article("scriptmarker"))
+    root, _ = parse_html(source)
+    assert "<p a0" in root.find(".//script").text
+
+
+# --- Input types -----------------------------------------------------------------------------
+
+
+def test_lxml_inputs_of_every_kind() -> None:
+    tree = lxml_html.document_fromstring(page(article("treemarker")))
+    assert "treemarker" in articlex.extract(tree.getroottree()).body
+    with pytest.raises(EmptyInputError):
+        articlex.extract(etree.Comment("a comment"))
+    with pytest.raises(EmptyInputError):
+        articlex.extract(etree.ElementTree())
+    xml = etree.fromstring('<doc xmlns="urn:x"><p>' + prose("xmlmarker") + "</p></doc>")
+    assert isinstance(articlex.extract(xml), Article)
+
+
+@pytest.mark.parametrize("parse", [
+    lambda text: etree.HTML(text),
+    lambda text: etree.fromstring(text.replace("<!DOCTYPE html>", "").replace("<html", '<html xmlns="http://www.w3.org/1999/xhtml"', 1)
+                                  .replace('<meta charset="utf-8">', '<meta charset="utf-8"/>')),
+], ids=["etree.HTML", "XHTML parsed as XML"])
+def test_plain_lxml_trees_read_like_html(parse) -> None:
+    """Plain etree elements have no text_content() and XHTML's tags carry a namespace."""
+    source = page('<p class="byline"><a href="/a">Jane Smith</a></p>' + article("plainmarker", "plainlast")
+                  + '<div class="tags"><a rel="tag" href="/t">Tag one</a></div>')
+    result = articlex.extract(parse(source))
+    assert "plainmarker" in result.body and result.title == "A plain headline for the hostile page"
+
+
+def test_soup_input_of_a_deep_page() -> None:
+    bs4 = pytest.importorskip("bs4")
+    soup = bs4.BeautifulSoup(page("<div>" * 600 + article("soupmarker") + "</div>" * 600), "html.parser")
+    assert "soupmarker" in articlex.extract(soup).body
+
+
+# --- Decoding and cleaning -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data, text", [
+    ("\ufeffh\u00e9".encode("utf-8"), "h\u00e9"),
+    ("h\u00e9".encode("utf-16"), "h\u00e9"),
+    ("<p>h\u00e9</p>".encode("utf-16-be"), "<p>h\u00e9</p>"),
+    ("<p>h\u00e9</p>".encode("utf-32-le"), "<p>h\u00e9</p>"),
+    ('<meta charset="iso-8859-1"><p>\x93q\x94</p>'.encode("latin-1"), '<meta charset="iso-8859-1"><p>\u201cq\u201d</p>'),
+    ('<meta charset="utf-8"><p>caf\xe9</p>'.encode("latin-1"), '<meta charset="utf-8"><p>caf\u00e9</p>'),
+    ('<meta charset="utf-7"><p>+AOk-</p>'.encode("ascii"), '<meta charset="utf-7"><p>+AOk-</p>'),
+    ('<meta charset="iso-2022-jp"><p>\x1b$BF|\x1b(B</p>'.encode("ascii"), '<meta charset="iso-2022-jp"><p>\u65e5</p>'),
+    ('<meta charset="windows-1252"><p>\u00e9\u00e9</p>'.encode("utf-8"), '<meta charset="windows-1252"><p>\u00e9\u00e9</p>'),
+], ids=["utf-8 BOM", "utf-16 BOM", "utf-16-be no BOM", "utf-32-le no BOM", "latin-1 label is cp1252",
+        "cp1252 declared utf-8", "utf-7 label ignored", "7-bit declared", "valid utf-8 beats a label"])
+def test_decode(data: bytes, text: str) -> None:
+    assert decode(data) == text
+
+
+def test_decode_never_raises_on_hostile_labels() -> None:
+    for label in ("zlib", "undefined", "idna", "punycode", "unicode_escape", "rot13", "base64", "hex",
+                  "utf-16", "utf-32", "x-user-defined", "\u00e9\u00e9", "a" * 500):
+        data = f'<meta charset="{label}"><p>caf\u00e9 \\x41 +AGE-</p>'.encode("utf-8") + b"\xff"
+        assert "caf\u00e9" in decode(data)
+
+
+def test_clean_text() -> None:
+    assert clean_text("a\x00b\x01c\x7fd\x85e\ufffef\ufdd0g") == "abcdefg"
+    assert clean_text("lone \ud800 and \udfff, pair \ud83d\ude00") == "lone  and , pair \U0001F600"
+    assert clean_text("page\x0cbreak\x0bline") == "page\nbreakline"
+    assert clean_text("page\x0cbreak\x0bline \u00e9") == "page\nbreakline \u00e9"
+    assert clean_text("plain ascii\tkept\r\n") == "plain ascii\tkept\r\n"
+
+
+@pytest.mark.parametrize("text, markup", [
+    ("<p>A short snippet.</p>", True), ("<h1>T</h1><p>x</p>", True), ("<!-- c --><div>x</div>", True),
+    ("If a < b and c > d, then <p> is a tag name.", False), ("Plain text dump\nwith lines", False),
+])
+def test_html_or_text(text: str, markup: bool) -> None:
+    assert looks_like_html(text) is markup
+
+
+@pytest.mark.parametrize("source, error", [
+    ("{\"a\": [1, 2]}", UnsupportedContentError), ("  [\n {\"@type\": \"x\"} ]  ", UnsupportedContentError),
+    (b"\xef\xbb\xbf{\"a\": 1}", UnsupportedContentError), ("<?xml version='1.0'?><!-- x --><rdf:RDF/>", UnsupportedContentError),
+    ("\u00a0\u2003\n", EmptyInputError), ("\x00\x00\x00", EmptyInputError),
+])
+def test_not_documents(source, error) -> None:
+    with pytest.raises(error):
+        articlex.extract(source)
+
+
+def test_text_that_looks_like_json_is_text() -> None:
+    assert isinstance(articlex.extract("[Update] " + prose("bracketmarker")), Article)
+
+
+def test_errors_form_one_tree() -> None:
+    for error in (EmptyInputError, TooLargeError, UnsupportedContentError):
+        assert issubclass(error, InputError) and issubclass(error, ArticlexError)
+    assert issubclass(InputError, ValueError)
+
+
+# --- Entities: nothing read, nothing fetched, nothing expanded -----------------------------------
+
+
+def test_external_entities_read_no_file(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secretmarker", encoding="utf-8")
+    for decl in (f'<!ENTITY xxe SYSTEM "file://{secret}">', f'<!ENTITY xxe SYSTEM "{secret}">',
+                 f'<!ENTITY % p SYSTEM "file://{secret}"> %p;'):
+        source = f'<?xml version="1.0"?><!DOCTYPE html [{decl}]><html><body><p>&xxe;</p>{article("m")}</body></html>'
+        result = articlex.extract(source)
+        assert "secretmarker" not in result.to_json()
+
+
+def test_external_entities_fetch_nothing() -> None:
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the stdlib's name
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"fetchedmarker")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}"
+        source = (f'<?xml version="1.0"?><!DOCTYPE html SYSTEM "{url}/dtd" [<!ENTITY e SYSTEM "{url}/e">'
+                  f'<!ENTITY % p SYSTEM "{url}/p"> %p;]><html><body><p>&e;</p>{article("m")}'
+                  f'<img src="{url}/img"><iframe src="{url}/frame"></iframe></body></html>')
+        for form in (source, source.encode("utf-8")):
+            assert "fetchedmarker" not in articlex.extract(form).to_json()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert hits == []
+
+
+def test_entity_bomb_is_not_expanded() -> None:
+    lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 12))
+    source = f'<!DOCTYPE html [<!ENTITY l0 "lol">{lol}]><html><body><p>&l11;</p>{article("bombmarker")}</body></html>'
+    result = articlex.extract(source)
+    assert "lollol" not in result.to_json() and "bombmarker" in result.body
