@@ -183,7 +183,7 @@ class Agencies:
         ending = r"(?:-?[а-яёіїєґ]{1,2}|-[a-z]{1,2})?" if inflected else ""
         return re.compile(rf"(?<![\w@.-])((?:{alt})){ending}(?![\w@-]|\.\w)", flags)
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
+    def find(self, text: str, limit: int | None = None) -> list[tuple[int, int, str]]:
         """Every agency named in the text: (start, end, usual name), in order.
 
         Python's regex engine tries a long alternation at every position; instead each alias's
@@ -199,6 +199,8 @@ class Agencies:
                 at = haystack.find(word, at + 1)
         found = []
         for at in sorted(positions):
+            if limit is not None and len(found) >= limit:
+                break
             for pattern, strict in ((self._strict, True), (self._loose, False)):
                 m = pattern.match(text, at) if pattern is not None else None
                 if m:

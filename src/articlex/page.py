@@ -147,7 +147,8 @@ class _Builder:
             return
         raw = "".join(self.parts)
         # A link still open wraps this block (a card: <a><h3>title</h3><p>excerpt</p></a>): its part here counts.
-        spans = self.links + [(href, start, self.size) for href, start in self.open_links if self.size > start]
+        # Only the innermost open link wraps the block (20k unclosed <a>s must not give 20k links a block).
+        spans = self.links + [(href, start, self.size) for href, start in self.open_links[-1:] if self.size > start]
         self.parts, self.size, self.links = [], 0, []
         # Links still open continue in the next block from its start.
         self.open_links = [(href, 0) for href, _ in self.open_links]

@@ -35,6 +35,8 @@ _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
 _META_BREAK = re.compile(r"\s[|/·•–—-]\s|(?=\d)")
 _NAME_RUN = re.compile(r"(?:[^\W\d_][\w'’.-]*\s?){1,4}")
 MAX_META_WORDS = 30
+MAX_MENTIONS = 50
+"""Agency mentions examined in one block: credits are a handful; a flood of names is not more credit."""
 CREDIT_HEAD = 20
 CREDIT_TAIL = 5
 """Agencies are credited at the edges of an article (dateline, first paragraphs, tail): only these
@@ -296,7 +298,9 @@ def _credited_in(text: str, lexicon: Cues) -> list[str]:
     starts = [a for a, _ in spans]
     verbs = lexicon.any_pattern("source_verbs")
     found = []
-    for start, end, name in agencies().find(text):
+    for start, end, name in agencies().find(text, limit=MAX_MENTIONS):
+        if name in found:
+            continue
         i = bisect_right(starts, start) - 1
         if i >= 0 and spans[i][1] >= end:
             if not lexicon.contains("photo_credits", text[spans[i][0]:spans[i][1]]):
