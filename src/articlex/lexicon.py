@@ -98,6 +98,13 @@ class Cues:
             return False
         return fold(text).strip(" :.!-–—") in self._folded[key]
 
+    def is_any_word(self, keys: tuple[str, ...], text: str) -> bool:
+        """Whether the whole text is a phrase of any of these keys (the text folded once)."""
+        if len(text) > max(self._longest[key] for key in keys) + 8:
+            return False
+        folded = fold(text).strip(" :.!-–—")
+        return any(folded in self._folded[key] for key in keys)
+
     def start_pattern(self, key: str) -> re.Pattern[str]:
         if key not in self._start:
             alt = _alternation(self.words[key])

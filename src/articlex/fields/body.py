@@ -108,8 +108,7 @@ def find_body(page: Page, title: Title) -> Body:
 def _until_widget(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
     """The header stops at a related-posts or comment heading: what follows is other stories' bylines."""
     for i, block in enumerate(blocks):
-        if word_count(block.text) <= MAX_LABEL_WORDS and any(
-                lexicon.is_word(key, block.text) for key in ("related_section", "comment_section")):
+        if lexicon.is_any_word(("related_section", "comment_section"), block.text):
             return blocks[:i]
     return blocks
 
@@ -234,7 +233,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             body.source_lines.append(source)
             continue
         if _is_furniture(text, lexicon):
-            if sum(map(_is_prose_block, body.blocks)) <= MAX_DEK_BLOCKS and not block.in_quote \
+            if _prose_at_most(body.blocks, MAX_DEK_BLOCKS) and not block.in_quote \
                     and _is_header_meta(text, lexicon):
                 body.header.extend(body.blocks)  # what came before the byline or date was a standfirst
                 body.blocks = []
@@ -287,8 +286,7 @@ def _ends_article(text: str, lexicon: Cues) -> bool:
     if at_most_words(text, MAX_LABEL_WORDS) and any(
             lexicon.strip_label(key, text) is not None for key in ("page_next", "tags_labels")):
         return True
-    return at_most_words(text, MAX_LABEL_WORDS) and any(
-        lexicon.is_word(key, text) for key in ("comment_section", "related_section", "tags_labels"))
+    return lexicon.is_any_word(("comment_section", "related_section", "tags_labels"), text)
 
 
 def is_navigation_line(text: str, key: str, lexicon: Cues) -> bool:
@@ -375,7 +373,7 @@ def _is_furniture(text: str, lexicon: Cues) -> bool:
         return False
     if text.replace(".", "").replace(",", "").replace(" ", "").isdigit() or looks_like_date(text):
         return True
-    if any(lexicon.is_word(key, text) for key in ("share", "newsletter", "tags_labels", "read_also", "advertising")):
+    if lexicon.is_any_word(("share", "newsletter", "tags_labels", "read_also", "advertising"), text):
         return True
     return any(lexicon.strip_label(key, text) is not None for key in
                ("byline_prefixes", "photo_credits", "reading_time", "published_labels", "updated_labels", "share"))
@@ -386,8 +384,14 @@ def _credit_label(text: str, lexicon: Cues) -> bool:
     return any(text[m.end():].lstrip().startswith((":", "：")) for m in lexicon.any_pattern("photo_credits").finditer(text))
 
 
-def _is_prose_block(block: TextBlock) -> bool:
-    return block.prose
+def _prose_at_most(blocks: list[TextBlock], limit: int) -> bool:
+    """Whether at most ``limit`` of the blocks are prose (stops counting past it)."""
+    seen = 0
+    for block in blocks:
+        seen += block.prose
+        if seen > limit:
+            return False
+    return True
 
 
 def _is_header_meta(text: str, lexicon: Cues) -> bool:
