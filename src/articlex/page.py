@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from .selectors import Index
 from .text import is_prose
 
 __all__ = ["Page", "TextBlock", "LinkRef"]
@@ -357,6 +358,11 @@ class Page:
         return join_url(self.base_url, href)
 
     @cached_property
+    def index(self) -> Index:
+        """Elements by class, id, itemprop... token: what every markup rule looks up."""
+        return Index(self.root)
+
+    @cached_property
     def meta(self) -> dict[str, str]:
         """``<meta>`` contents by lower-cased property, name or itemprop (first one wins)."""
         found: dict[str, str] = {}
@@ -461,13 +467,3 @@ def _base_href(root) -> str | None:
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
             return el.get("href").strip()
     return None
-
-
-def _index(self):
-    from .selectors import Index
-
-    return Index(self.root)
-
-
-Page.index = cached_property(_index)  # type: ignore[attr-defined]
-Page.index.__set_name__(Page, "index")  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
-           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "TEASER", "HEADER"]
+           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE"]
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,6 @@ DISCUSSION = (
     id_("disqus_thread"), cls("sidebar"), id_("sidebar"), cls_part("comment-body"), Rule("role", "complementary"),
 )
 
-HEADER = (cls("td-post-header"), cls("entry-header"), cls("jeg_meta_container"), cls("post-header"),
-          cls("article-header"), cls("post-meta"), cls("entry-meta"))
-
 VIEWS = (
     cls("td-post-views"), cls("jeg_meta_views"), cls("meta-views"), cls("penci-post-countview-number"),
     cls("post-views"), cls("entry-views"), cls("views"), cls("view-count"), cls_part("views"),
@@ -165,10 +162,6 @@ BOILERPLATE = re.compile(
     r"outbrain|taboola|teasers?|next-prev|prevnext|post-meta|entry-meta|jp-relatedposts)(?:$|[\s_-])",
     re.I,
 )
-
-# Inline boxes between paragraphs that hold one linked headline: read-also teasers.
-TEASER = re.compile(r"(?:^|[\s_-])(?:related|read-?also|readmore|read-more|see-also|inline-related|"
-                    r"embed|teaser|card|crp|yarpp|mrf|inline)(?:$|[\s_-])", re.I)
 
 # Class tokens of a kicker printed inside the headline element (left out of the title).
 KICKER = re.compile(r"kicker|overline|topline|dachzeile|roofline|eyebrow|supertitle|spitzmarke", re.I)

@@ -6,7 +6,7 @@ import re
 
 from .lexicon import Cues
 
-__all__ = ["word_count", "is_prose", "is_sentence", "parse_count", "looks_like_date", "same_text"]
+__all__ = ["word_count", "at_most_words", "is_prose", "is_sentence", "parse_count", "looks_like_date", "date_span"]
 
 PROSE_WORDS = 30
 """A line of this many words reads as prose even without a full stop; shorter ones need one
@@ -99,9 +99,3 @@ def date_span(text: str) -> str | None:
         return None
     first = min(found, key=lambda m: (m.start(), -len(m.group(0))))
     return first.group(0)
-
-
-def same_text(a: str | None, b: str | None) -> bool:
-    from .lexicon import fold
-
-    return bool(a and b) and fold(a).strip(" .:…") == fold(b).strip(" .:…")

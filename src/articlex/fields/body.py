@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from ..lexicon import Cues, cues
 from ..model import Link
 from ..page import Page, TextBlock
-from ..selectors import BODY, BOILERPLATE, DISCUSSION, TEASER
+from ..selectors import BODY, BOILERPLATE, DISCUSSION
 from ..text import SENTENCE_WORDS, at_most_words, date_span, is_sentence, looks_like_date, word_count
 from .title import Title, first_prose
 
@@ -347,15 +347,6 @@ def _teaser_link(block: TextBlock, lexicon: Cues) -> Link:
         rest = lexicon.strip_label(key, text)
         text = rest or text
     return Link(text, link.url)
-
-
-def _classes_up(el, levels: int) -> str:
-    out = []
-    while el is not None and levels > 0:
-        out.append(el.get("class") or "")
-        out.append(el.get("id") or "")
-        el, levels = el.getparent(), levels - 1
-    return " ".join(out)
 
 
 def _source_line(text: str, lexicon: Cues) -> str | None:
