@@ -73,12 +73,47 @@ def load(language: str) -> Lexicon:
 
 
 def _alternation(words) -> str:
-    """One regex alternative a phrase, longest first; any apostrophe and any run of spaces match."""
-    unique = sorted({fold(w) for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", _APOSTROPHES) for w in unique)
+    """The phrases as one regex shaped like a trie: phrases sharing a start share its branch, so
+    the engine tests each character once instead of once per phrase. At every branch a longer
+    phrase is tried before a shorter one it extends; any apostrophe and any run of spaces match."""
+    trie: dict = {}
+    for phrase in sorted({fold(w) for w in words if w.strip()}):
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return _branches(trie)
 
 
+_NONE: frozenset[str] = frozenset()
+_END = ""
+"""Marks, in the trie, where a phrase ends."""
 _APOSTROPHES = "['\u2019\u2018\u02bc]"
+
+
+def _branches(node: dict) -> str:
+    """The regex of a trie node's continuations (iterative over each chain of single children)."""
+    parts = []
+    for ch, child in node.items():
+        if ch == _END:
+            continue
+        piece = [_atom(ch)]
+        while len(child) == 1 and _END not in child:  # a chain: no branching, no phrase end
+            (ch, child), = child.items()
+            piece.append(_atom(ch))
+        rest = _branches(child) if set(child) - {_END} else ""
+        if rest:
+            rest = f"(?:{rest})?" if _END in child else f"(?:{rest})"
+        parts.append("".join(piece) + rest)
+    return "|".join(parts)
+
+
+def _atom(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch == "'":
+        return _APOSTROPHES
+    return re.escape(ch)
 
 
 class Cues:
@@ -91,6 +126,8 @@ class Cues:
         self._start: dict[str, re.Pattern[str]] = {}
         self._any: dict[str, re.Pattern[str]] = {}
         self._end: dict[str, re.Pattern[str]] = {}
+        self._union: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._phrases: dict[tuple[str, ...], tuple[int, dict[str, frozenset[str]]]] = {}
 
     def is_word(self, key: str, text: str) -> bool:
         """Whether the whole text is one of the key's phrases."""
@@ -104,6 +141,31 @@ class Cues:
             return False
         folded = fold(text).strip(" :.!-–—")
         return any(folded in self._folded[key] for key in keys)
+
+    def labels(self, keys: tuple[str, ...], text: str) -> frozenset[str]:
+        """The keys among ``keys`` with a label starting the text (what :meth:`strip_label` finds).
+
+        One pattern of all their phrases answers for most texts, which start with no label at all;
+        each key's own pattern runs only when it hits."""
+        if keys not in self._union:
+            self._union[keys] = re.compile(rf"^\s*(?:{_alternation(w for k in keys for w in self.words[k])})", re.I)
+        if not self._union[keys].match(text):
+            return _NONE
+        return frozenset(key for key in keys if self.strip_label(key, text) is not None)
+
+    def phrases(self, keys: tuple[str, ...], text: str) -> frozenset[str]:
+        """The keys among ``keys`` the whole text is a phrase of (what :meth:`is_word` says), in one lookup."""
+        if keys not in self._phrases:
+            table: dict[str, set[str]] = {}
+            for key in keys:
+                for phrase in self._folded[key]:
+                    table.setdefault(phrase, set()).add(key)
+            longest = max(self._longest[key] for key in keys)
+            self._phrases[keys] = (longest, {phrase: frozenset(found) for phrase, found in table.items()})
+        longest, table = self._phrases[keys]
+        if len(text) > longest + 8:  # a longer text cannot be one of them (cheap first test)
+            return _NONE
+        return table.get(fold(text).strip(" :.!-–—"), _NONE)
 
     def start_pattern(self, key: str) -> re.Pattern[str]:
         if key not in self._start:

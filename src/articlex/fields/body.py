@@ -8,13 +8,12 @@ then walk the same cue rules over the blocks, so unknown themes and text dumps w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from ..lexicon import Cues, cues
 from ..model import Link
 from ..page import Page, TextBlock
 from ..selectors import BODY, BOILERPLATE, DISCUSSION
-from ..text import SENTENCE_WORDS, at_most_words, date_span, is_sentence, looks_like_date, word_count
+from ..text import MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, is_sentence, looks_like_date, word_count
 from .title import Title, first_prose
 
 __all__ = ["Body", "find_body"]
@@ -200,7 +199,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
     blank lines, where a line packed against its neighbours (caption, standfirst) cannot open the body."""
     body = Body(container=container)
     skip: set[int] = set()
-    gap = loose = 0
+    gap = loose = prose_seen = 0
     boxed = False
     boiler = _BoilerplateCheck(container)
     prose_after = _prose_after(candidates)
@@ -208,7 +207,8 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
         if block.index in skip:
             continue
         text = block.text
-        related = _read_also(block, candidates[pos + 1] if pos + 1 < len(candidates) else None, lexicon)
+        line = _Line.of(text, lexicon)
+        related = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None)
         if related is not None:
             body.add_related(related, block, "cue")
             if related.text and not block.text.endswith(related.text):
@@ -223,20 +223,19 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
         if boxed and not _article_prose(block):
             continue  # the links and excerpts of an inline related box
         boxed = False
-        if body.blocks and container is not None and _box_heading(text, lexicon) and prose_after[pos] >= MIN_PROSE_AFTER:
+        if body.blocks and container is not None and _box_heading(line) and prose_after[pos] >= MIN_PROSE_AFTER:
             boxed = True  # "Related news" inside the container with the article going on below it
             continue
-        if body.blocks and _ends_article(text, lexicon):
+        if body.blocks and _ends_article(line):
             break
-        source = _source_line(text, lexicon)
+        source = _source_line(line)
         if source:
             body.source_lines.append(source)
             continue
-        if _is_furniture(text, lexicon):
-            if _prose_at_most(body.blocks, MAX_DEK_BLOCKS) and not block.in_quote \
-                    and _is_header_meta(text, lexicon):
+        if _is_furniture(line, lexicon):
+            if prose_seen <= MAX_DEK_BLOCKS and not block.in_quote and _is_header_meta(line):
                 body.header.extend(body.blocks)  # what came before the byline or date was a standfirst
-                body.blocks = []
+                body.blocks, prose_seen = [], 0
             (body.header if not body.blocks else []).append(block)
             continue
         packed_lead = spaced and not block.standalone and any(
@@ -255,6 +254,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             if gap >= MAX_GAP or (page.root is None and loose >= MAX_LOOSE_LINES):
                 break
         body.blocks.append(block)
+        prose_seen += block.prose
     body.blocks = _trim_tail(body.blocks, lexicon)
     body.related = _unique(body.related)
     return body
@@ -275,31 +275,74 @@ def _article_prose(block: TextBlock) -> bool:
     return block.prose and block.link_density < 0.5 and not text.endswith(("...", "…"))
 
 
-def _box_heading(text: str, lexicon: Cues) -> bool:
-    return at_most_words(text, MAX_LABEL_WORDS) and lexicon.is_word("related_section", text)
+_LABEL_KEYS = ("read_also", "previous", "next", "page_next", "tags_labels", "source_prefixes", "byline_prefixes",
+               "photo_credits", "reading_time", "published_labels", "updated_labels", "share")
+"""Every key whose label, starting a block, the walk asks about."""
+_PHRASE_KEYS = ("related_section", "comment_section", "tags_labels", "share", "newsletter", "read_also", "advertising")
+"""Every key whose phrase, as a whole block, the walk asks about."""
+_ENDING_PHRASES = frozenset({"comment_section", "related_section", "tags_labels"})
+_FURNITURE_PHRASES = frozenset({"share", "newsletter", "tags_labels", "read_also", "advertising"})
+_FURNITURE_LABELS = frozenset({"byline_prefixes", "photo_credits", "reading_time", "published_labels",
+                               "updated_labels", "share"})
+_HEADER_LABELS = frozenset({"byline_prefixes", "published_labels", "updated_labels"})
 
 
-def _ends_article(text: str, lexicon: Cues) -> bool:
+@dataclass(slots=True)
+class _Line:
+    """A block's text and what the cue checks ask of it, worked out once: its words, the labels it
+    starts with and the phrases it is. The walk asks some twenty questions a block; a page of
+    100,000 list items must not fold and match each text twenty times."""
+
+    text: str
+    words: int
+    """The word count, capped at MAX_CAPTION_WORDS + 1 (no check reads further)."""
+    labels: frozenset[str]
+    phrases: frozenset[str]
+    lexicon: Cues
+
+    @classmethod
+    def of(cls, text: str, lexicon: Cues) -> _Line:
+        words = word_count(text) if len(text) <= MAX_CAPTION_WORDS * MAX_WORD_CHARS else MAX_CAPTION_WORDS + 1
+        words = min(words, MAX_CAPTION_WORDS + 1)
+        return cls(text, words, lexicon.labels(_LABEL_KEYS, text), lexicon.phrases(_PHRASE_KEYS, text), lexicon)
+
+    @property
+    def short(self) -> bool:
+        """Short enough for a label line (byline, source, credit)."""
+        return self.words <= MAX_LABEL_WORDS
+
+    def rest(self, key: str) -> str | None:
+        """The text after the key's leading label, or None without one."""
+        return self.lexicon.strip_label(key, self.text) if key in self.labels else None
+
+
+def _box_heading(line: _Line) -> bool:
+    return line.short and "related_section" in line.phrases
+
+
+def _ends_article(line: _Line) -> bool:
     """Article navigation or pagination, the comment section, a related-posts heading or the tag list."""
-    if any(is_navigation_line(text, key, lexicon) for key in ("previous", "next")):
+    if any(_is_navigation(line.text, line.rest(key)) for key in ("previous", "next")):
         return True
-    if at_most_words(text, MAX_LABEL_WORDS) and any(
-            lexicon.strip_label(key, text) is not None for key in ("page_next", "tags_labels")):
+    if line.short and any(line.rest(key) is not None for key in ("page_next", "tags_labels")):
         return True
-    return lexicon.is_any_word(("comment_section", "related_section", "tags_labels"), text)
+    return bool(line.phrases & _ENDING_PHRASES)
 
 
 def is_navigation_line(text: str, key: str, lexicon: Cues) -> bool:
     """'Article suivant', 'Article suivantOù sont...': a label, then nothing or a capitalised title."""
-    rest = lexicon.strip_label(key, text)
+    return _is_navigation(text, lexicon.strip_label(key, text))
+
+
+def _is_navigation(text: str, rest: str | None) -> bool:
     if rest is None:
         return False
     return not rest or (rest[0].isupper() or rest[0].isdigit()) and text[len(text) - len(rest) - 1:][:1] != ","
 
 
-def _read_also(block: TextBlock, following: TextBlock | None, lexicon: Cues) -> Link | None:
+def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> Link | None:
     """'Lire aussi : <headline>', or a label line followed by the headline. In HTML the headline is a link."""
-    rest = lexicon.strip_label("read_also", block.text)
+    rest = line.rest("read_also")
     if rest is None:
         return None
     if not rest:
@@ -319,25 +362,23 @@ def _read_also(block: TextBlock, following: TextBlock | None, lexicon: Cues) -> 
 
 def _is_teaser(block: TextBlock, page: Page) -> bool:
     """One linked headline standing alone between paragraphs: an unlabelled read-also box."""
-    if block.link_density < TEASER_LINK_SHARE or len({link.href for link in block.links}) != 1:
+    if not block.links or block.link_density < TEASER_LINK_SHARE or len({link.href for link in block.links}) != 1:
         return False
     link = max(block.links, key=lambda lk: len(lk.text))
-    if not _article_url(link.url) or not TEASER_MIN_WORDS <= word_count(link.text) <= TEASER_MAX_WORDS:
+    if link.text.rstrip().endswith(".") or not TEASER_MIN_WORDS <= word_count(link.text) <= TEASER_MAX_WORDS:
         return False
-    if page.url and link.url.split("#")[0] == page.url.split("#")[0]:
+    if not _article_url(link.url):
         return False
-    return not link.text.rstrip().endswith(".")
+    return not page.url or link.url.split("#")[0] != page.url.split("#")[0]
 
 
 def _article_url(url: str | None) -> bool:
     """An http(s) URL whose path names an article: a slug of several words or a numeric id."""
-    if not url:
+    if not url or not url.lower().startswith(("http://", "https://")):
         return False
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        return False
-    return any(segment.count("-") >= 2 or sum(ch.isdigit() for ch in segment) >= 5
-               for segment in parts.path.split("/"))
+    path = url.split("/", 3)[3] if url.count("/") >= 3 else ""
+    path = path.split("#", 1)[0].split("?", 1)[0]
+    return any(segment.count("-") >= 2 or sum(ch.isdigit() for ch in segment) >= 5 for segment in path.split("/"))
 
 
 def _teaser_link(block: TextBlock, lexicon: Cues) -> Link:
@@ -349,52 +390,40 @@ def _teaser_link(block: TextBlock, lexicon: Cues) -> Link:
     return Link(text, link.url)
 
 
-def _source_line(text: str, lexicon: Cues) -> str | None:
-    if not at_most_words(text, MAX_LABEL_WORDS):
-        return None
-    rest = lexicon.strip_label("source_prefixes", text)
+def _source_line(line: _Line) -> str | None:
+    rest = line.rest("source_prefixes") if line.short else None
     return rest.strip(" .") or None if rest is not None else None
 
 
-def _is_furniture(text: str, lexicon: Cues) -> bool:
+def _is_furniture(line: _Line, lexicon: Cues) -> bool:
     """Lines of page furniture inside the article area: bylines, dates, credits, share bars, counters."""
-    if at_most_words(text, MAX_CAPTION_WORDS) and ("©" in text or _credit_label(text, lexicon)):
+    text = line.text
+    if line.words <= MAX_CAPTION_WORDS and ("©" in text or _credit_label(text, lexicon)):
         return True
-    if not at_most_words(text, MAX_LABEL_WORDS):
+    if not line.short:
         return False
     if text.replace(".", "").replace(",", "").replace(" ", "").isdigit() or looks_like_date(text):
         return True
-    if lexicon.is_any_word(("share", "newsletter", "tags_labels", "read_also", "advertising"), text):
-        return True
-    return any(lexicon.strip_label(key, text) is not None for key in
-               ("byline_prefixes", "photo_credits", "reading_time", "published_labels", "updated_labels", "share"))
+    return bool(line.phrases & _FURNITURE_PHRASES or line.labels & _FURNITURE_LABELS)
 
 
 def _credit_label(text: str, lexicon: Cues) -> bool:
     """A photo-credit label followed by a colon anywhere in the line ("... (Symbolfoto) Bildrechte: X")."""
+    if ":" not in text and "：" not in text:
+        return False
     return any(text[m.end():].lstrip().startswith((":", "：")) for m in lexicon.any_pattern("photo_credits").finditer(text))
 
 
-def _prose_at_most(blocks: list[TextBlock], limit: int) -> bool:
-    """Whether at most ``limit`` of the blocks are prose (stops counting past it)."""
-    seen = 0
-    for block in blocks:
-        seen += block.prose
-        if seen > limit:
-            return False
-    return True
-
-
-def _is_header_meta(text: str, lexicon: Cues) -> bool:
+def _is_header_meta(line: _Line) -> bool:
     """A byline or a dated line: what separates a standfirst from the article's first paragraph.
     A bare time ('14:35') is not one: live blogs stamp every entry with it; nor is the signature of
     an embedded post ('— Name (@handle) March 16, 2020')."""
+    text = line.text
     if "@" in text:
         return False
     if looks_like_date(text) and date_span(text):
         return True
-    return any(lexicon.strip_label(key, text) is not None
-               for key in ("byline_prefixes", "published_labels", "updated_labels"))
+    return bool(line.labels & _HEADER_LABELS)
 
 
 class _BoilerplateCheck:
