@@ -98,16 +98,24 @@ class TextBlock:
 
 
 def is_hidden(el) -> bool:
-    attrib = el.attrib
-    if not attrib:
-        return False
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
-        return True
-    style = attrib.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
-    cls = attrib.get("class")
-    return bool(cls) and _hidden_class(cls)
+    return _hides(el.items())
+
+
+def _hides(items: list) -> bool:
+    """Whether attributes hide their element: ``hidden``, ``aria-hidden``, an inline style or a class."""
+    for attr, value in items:
+        if attr == "hidden":
+            return True
+        if attr == "aria-hidden":
+            if value == "true":
+                return True
+        elif attr == "style":
+            if value and _HIDDEN_STYLE.search(value):
+                return True
+        elif attr == "class":
+            if value and _hidden_class(value):
+                return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -223,24 +231,29 @@ class _Offsets:
 _WHITE = re.compile(r"\s+")
 
 
-def blocks_from_tree(root, base_url: str | None) -> list[TextBlock]:
-    """The block stream of an HTML tree, in document order."""
+def blocks_from_tree(root, base_url: str | None, index: Index | None = None) -> list[TextBlock]:
+    """The block stream of an HTML tree, in document order; ``index``, when given, is filled
+    with every element on the way (the elements of skipped subtrees too)."""
     builder = _Builder(base_url)
+    add = builder.add
     owners: list = []
     quote_depth = 0
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     skipped = None
     for event, el in walker:
         tag = el.tag
-        if event in ("comment", "pi"):
-            builder.add(el.tail)
-            continue
-        if not isinstance(tag, str):
-            continue
         if event == "start":
-            if tag in SKIP_TAGS or is_hidden(el):
+            if tag.__class__ is not str:
+                continue
+            items = el.items()
+            if items and index is not None:
+                index.add(el, items)
+            if tag in SKIP_TAGS or items and _hides(items):
                 walker.skip_subtree()
                 skipped = el
+                if index is not None:
+                    for inner in el.iterdescendants():
+                        index.add(inner)
                 continue
             if tag in BLOCK_TAGS:
                 builder.flush(owners[-1] if owners else None, quote_depth > 0)
@@ -249,22 +262,23 @@ def blocks_from_tree(root, base_url: str | None) -> list[TextBlock]:
                     quote_depth += 1
             elif tag == "a":
                 builder.open_link(el.get("href"))
-            builder.add(el.text)
-            continue
-        # end event
-        if el is skipped:
-            skipped = None
-            builder.add(el.tail)
-            continue
-        if tag in BLOCK_TAGS:
-            builder.flush(el, quote_depth > 0)
-            if owners and owners[-1] is el:
-                owners.pop()
-            if tag == "blockquote":
-                quote_depth -= 1
-        elif tag == "a":
-            builder.close_link()
-        builder.add(el.tail)
+            add(el.text)
+        elif event == "end":
+            if tag.__class__ is not str:
+                continue
+            if el is skipped:
+                skipped = None
+            elif tag in BLOCK_TAGS:
+                builder.flush(el, quote_depth > 0)
+                if owners and owners[-1] is el:
+                    owners.pop()
+                if tag == "blockquote":
+                    quote_depth -= 1
+            elif tag == "a":
+                builder.close_link()
+            add(el.tail)
+        else:  # a comment or a processing instruction: only its tail is text
+            add(el.tail)
     builder.flush(owners[-1] if owners else None, False)
     return builder.blocks
 
@@ -332,7 +346,9 @@ class Page:
     def from_tree(cls, root, url: str | None = None) -> Page:
         page = cls(root=root, blocks=[], base_url=None, url=url)
         page.base_url = url or _base_href(root) or page.meta.get("og:url") or page._jsonld_url()
-        page.blocks = blocks_from_tree(root, page.base_url)
+        index = Index()
+        page.blocks = blocks_from_tree(root, page.base_url, index)
+        page.index = index  # filled on the way: no second pass over the elements
         return page
 
     def _jsonld_url(self) -> str | None:
