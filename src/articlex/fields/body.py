@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Cues, cues
 from ..model import Link
-from ..page import Page, TextBlock
+from ..page import SKIP_TAGS, Page, TextBlock
 from ..selectors import BODY, BOILERPLATE, DISCUSSION
 from ..text import MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, is_sentence, looks_like_date, word_count
 from .title import Title, first_prose
@@ -24,9 +24,14 @@ MIN_CONTAINER_PROSE = 200
 """Characters of prose a body rule's element needs to count as the article (shorter: a teaser)."""
 CONTAINER_SHARE = 0.4
 """A matched container with less than this share of the page's best prose block is a decoy."""
+LIST_ITEM_SHARE = 0.5
+"""A list item's prose counts this much toward the densest element: an article runs in paragraphs,
+while a list of headlines with excerpts (a news ticker, a related box) runs in items."""
 MAX_HEADER = 20
 """Blocks between the title and the body read as the header (byline, date, counters)."""
 MAX_GAP = 6
+MAX_LEAD_GAP = 2
+"""Boxes without prose (a picture, an ad slot) that may stand between a lead paragraph and the text."""
 MAX_LOOSE_LINES = 3
 """In a dump, paragraphs stand apart (blank lines); this many loose short lines in a row are a menu,
 a share bar or a tag list: the article has ended."""
@@ -87,6 +92,8 @@ def find_body(page: Page, title: Title) -> Body:
     container, by_rule = _container(page) if page.is_html else (None, False)
     if container is not None:
         candidates = page.blocks_in(container)
+        if not by_rule:
+            candidates = _lead_paragraphs(page, container) + candidates
     else:
         start = title.index + 1 if title.index is not None else (first_prose(page.blocks) or 0)
         candidates = page.blocks[start:]
@@ -102,6 +109,25 @@ def find_body(page: Page, title: Title) -> Body:
     if body.related:
         page.note("related", body.related_strategy, body.related_blocks)
     return body
+
+
+def _lead_paragraphs(page: Page, container) -> list[TextBlock]:
+    """Paragraphs of prose set just before the densest element, beside it in the same parent: a
+    theme that wraps all but the first paragraph (the lead) in an inner box. Boxes without prose
+    between them (a picture, an ad slot) are passed over."""
+    totals = _prose_totals(page)
+    lead: list[TextBlock] = []
+    passed = 0
+    sibling = container.getprevious()
+    while sibling is not None and passed <= MAX_LEAD_GAP:
+        if not totals.get(sibling):
+            passed += sibling.tag not in SKIP_TAGS  # scripts and styles show nothing
+        elif sibling.tag == "p":
+            lead[:0] = _prose_by_element(page)[sibling]
+        else:
+            break
+        sibling = sibling.getprevious()
+    return lead
 
 
 def _until_widget(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
@@ -130,13 +156,25 @@ def _container(page: Page):
 
 def _prose_totals(page: Page) -> dict:
     """Characters of prose under every element (each prose block counted in all its ancestors)."""
-    totals: dict = {}
-    for block in _prose_blocks(page):
-        el = block.element
-        while el is not None:
-            totals[el] = totals.get(el, 0) + len(block.text)
-            el = el.getparent()
-    return totals
+    if "prose_totals" not in page.cache:
+        totals: dict = {}
+        for block in _prose_blocks(page):
+            el = block.element
+            while el is not None:
+                totals[el] = totals.get(el, 0) + len(block.text)
+                el = el.getparent()
+        page.cache["prose_totals"] = totals
+    return page.cache["prose_totals"]
+
+
+def _prose_by_element(page: Page) -> dict:
+    """The prose blocks of each element that owns some."""
+    if "prose_by_element" not in page.cache:
+        owned: dict = {}
+        for block in _prose_blocks(page):
+            owned.setdefault(block.element, []).append(block)
+        page.cache["prose_by_element"] = owned
+    return page.cache["prose_by_element"]
 
 
 def _prose_blocks(page: Page) -> list[TextBlock]:
@@ -166,10 +204,11 @@ def _densest(page: Page):
     scores: dict = {}
     for block in _prose_blocks(page):
         parent = block.element.getparent() if block.tag not in CONTAINER_TAGS else block.element
+        weight = LIST_ITEM_SHARE if block.tag == "li" else 1.0
         for share in (1.0, 0.5):
             if parent is None:
                 break
-            scores[parent] = scores.get(parent, 0) + share * len(block.text)
+            scores[parent] = scores.get(parent, 0) + weight * share * len(block.text)
             parent = parent.getparent()
     if not scores:
         return None
