@@ -25,11 +25,14 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
                now: datetime | None = None, language: str | None = None) -> tuple[datetime | None, datetime | None]:
     """(published, modified): JSON-LD, then meta, then <time> near the title, then a printed date line."""
     published = modified = None
-    for obj in article_objects(page):
-        published = published or _noted(page, "published", "jsonld",
-                                         parse_date(obj.get("datePublished") or obj.get("dateCreated")))
+    objects = _dated_objects(page)
+    for obj in objects:
+        published = published or _noted(page, "published", "jsonld", parse_date(obj.get("datePublished")))
         modified = modified or _noted(page, "modified", "jsonld", parse_date(obj.get("dateModified")))
     published = published or _noted(page, "published", *_first_meta(page, PUBLISHED_META))
+    # The record's creation is a weaker claim than a publication date a meta tag states.
+    for obj in objects:
+        published = published or _noted(page, "published", "jsonld", parse_date(obj.get("dateCreated")))
     modified = modified or _noted(page, "modified", *_first_meta(page, MODIFIED_META))
     if published is None and page.is_html:
         published = _from_time_elements(page, title_index)
@@ -40,6 +43,14 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
         published = None
         page.provenance.pop("published", None)
     return published, modified
+
+
+POSTING_TYPES = ("SocialMediaPosting", "DiscussionForumPosting")
+"""Posts (Tumblr, forums) are dated like articles when the page has no article object."""
+
+
+def _dated_objects(page: Page) -> list[dict]:
+    return article_objects(page) or list(page.jsonld_of(*POSTING_TYPES))
 
 
 def _noted(page: Page, name: str, strategy: str, value: datetime | None) -> datetime | None:
