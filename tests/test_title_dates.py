@@ -53,3 +53,29 @@ def test_social_media_posting_is_dated() -> None:
     head = jsonld('{"@type": "SocialMediaPosting", "datePublished": "2014-09-02T08:35:27-04:00"}')
     article = articlex.extract(page(f"<h1>A headline for the story</h1><p>{LONG}</p>", head))
     assert article.published.isoformat() == "2014-09-02T08:35:27-04:00"
+
+
+# -- language ---------------------------------------------------------------------------------------
+
+def test_placeholder_text_does_not_overrule_the_markup() -> None:
+    lorem = ("Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy eirmod tempor invidunt ut "
+             "labore et dolore magna aliquyam erat, sed diam voluptua. At vero eos et accusam et justo duo dolores "
+             "et ea rebum. Stet clita kasd gubergren, no sea takimata sanctus est Lorem ipsum dolor sit amet. ") * 3
+    assert articlex.extract(page(f"<h1>Lorem ipsum dolor sit</h1><p>{lorem}</p>", lang="en")).language == "en"
+
+
+def test_chinese_text_without_markup() -> None:
+    chinese = "据报道，研究人员在实验中发现，新的电脑系统已经可以利用记忆自学，人工智能迈上新台阶。" * 4
+    html = f"<html><head></head><body><h1>人工智能迈上新台阶</h1><p>{chinese}</p></body></html>"
+    assert articlex.extract(html).language == "zh"
+
+
+def test_japanese_text_is_told_from_chinese_by_its_kana() -> None:
+    japanese = "トレンドマイクロは、公衆無線LANを安全に使うためのアプリを発表した。利用者は無料で試すことができる。" * 4
+    html = f"<html><head></head><body><h1>公衆無線LANを安全に使う</h1><p>{japanese}</p></body></html>"
+    assert articlex.extract(html).language == "ja"
+
+
+def test_korean_script_overrules_wrong_markup() -> None:
+    korean = "정부는 오늘 새로운 정책을 발표했으며 이 정책은 다음 달부터 시행될 예정이라고 밝혔습니다. " * 4
+    assert articlex.extract(page(f"<h1>정부 새 정책 발표</h1><p>{korean}</p>", lang="en")).language == "ko"
