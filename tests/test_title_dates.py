@@ -79,3 +79,35 @@ def test_japanese_text_is_told_from_chinese_by_its_kana() -> None:
 def test_korean_script_overrules_wrong_markup() -> None:
     korean = "정부는 오늘 새로운 정책을 발표했으며 이 정책은 다음 달부터 시행될 예정이라고 밝혔습니다. " * 4
     assert articlex.extract(page(f"<h1>정부 새 정책 발표</h1><p>{korean}</p>", lang="en")).language == "ko"
+
+
+# -- title ----------------------------------------------------------------------------------------
+
+def test_blog_name_in_the_h1_gives_way_to_the_post_heading() -> None:
+    head = ("<title>Silicon Notes: Open flow for programmable logic devices</title>"
+            "<meta property='og:title' content='Open flow for programmable logic devices'>")
+    body = ("<h1>Silicon Notes</h1><h2>Sunday, May 8, 2016</h2>"
+            f"<h3 class='post-title'>Open flow for programmable logic devices</h3><p>{LONG}</p>")
+    assert articlex.extract(page(body, head)).title == "Open flow for programmable logic devices"
+
+
+def test_dublin_core_title_when_no_heading() -> None:
+    head = "<title>draft-doe-storage-04 - Storage</title><meta name='DC.Title' content='Storage'>"
+    body = f"<span class='h1'>Storage</span><p>{LONG}</p>"
+    assert articlex.extract(page(body, head)).title == "Storage"
+
+
+def test_trail_item_set_as_h1_gives_way_to_the_headline() -> None:
+    head = jsonld('{"@type": "NewsArticle", "headline": "Region: Long SEO title of the story, with more words"}') \
+        + "<meta property='og:title' content='The headline as the reader sees it'>"
+    body = ("<ol class='site-breadcrumb'><li><a href='/'>Home</a></li><li><a href='/region'>Region</a></li>"
+            "<li><h1>Region: Long SEO title of the story, with more words</h1></li></ol>"
+            f"<article><h2>The headline as the reader sees it</h2><p>{LONG}</p></article>")
+    assert articlex.extract(page(body, head)).title == "The headline as the reader sees it"
+
+
+def test_trail_h1_is_kept_when_it_is_the_only_headline() -> None:
+    head = "<meta property='og:title' content='Pearl dress stolen from the hotel'>"
+    body = ("<div class='breadcrumbs'><a href='/'>Home</a> <h1>Pearl dress stolen from the hotel</h1></div>"
+            f"<h2>Our shows</h2><p>{LONG}</p>")
+    assert articlex.extract(page(body, head)).title == "Pearl dress stolen from the hotel"
