@@ -111,3 +111,25 @@ def test_trail_h1_is_kept_when_it_is_the_only_headline() -> None:
     body = ("<div class='breadcrumbs'><a href='/'>Home</a> <h1>Pearl dress stolen from the hotel</h1></div>"
             f"<h2>Our shows</h2><p>{LONG}</p>")
     assert articlex.extract(page(body, head)).title == "Pearl dress stolen from the hotel"
+
+
+def test_utc_meta_date_takes_the_offset_stated_in_the_markup() -> None:
+    head = "<meta property='article:published_time' content='2022-04-22T05:46:58+00:00'>"
+    body = ("<h1>A headline for the story</h1>"
+            "<time datetime='2022-04-21T23:46:58-06:00'>21 abril, 2022</time>" f"<p>{LONG}</p>")
+    article = articlex.extract(page(body, head))
+    assert article.published.isoformat() == "2022-04-21T23:46:58-06:00"
+
+
+def test_utc_meta_date_takes_the_offset_of_the_printed_time() -> None:
+    head = jsonld('{"@type": "NewsArticle", "datePublished": "2022-05-04T00:44:52.000Z"}')
+    body = f"<h1>A headline for the story</h1><p>Por Rodolfo Costa</p><p>03/05/2022 21:44</p><p>{LONG}</p>"
+    article = articlex.extract(page(body, head, lang="pt"))
+    assert article.published.isoformat() == "2022-05-03T21:44:52-03:00"
+
+
+def test_utc_meta_date_kept_when_the_printed_time_does_not_fit_a_time_zone() -> None:
+    head = "<meta property='article:published_time' content='2022-05-04T00:44:52+00:00'>"
+    body = f"<h1>A headline for the story</h1><p>May 3, 2022 21:37</p><p>{LONG}</p>"
+    article = articlex.extract(page(body, head))
+    assert article.published.isoformat() == "2022-05-04T00:44:52+00:00"
