@@ -401,7 +401,7 @@ class Page:
             if "ld+json" not in (script.get("type") or "").lower() or not script.text:
                 continue
             try:
-                data = json.loads(script.text.strip().rstrip(";"))
+                data = json.loads(_CDATA.sub("", script.text).strip().rstrip(";"))
             except (ValueError, RecursionError):
                 continue
             found.extend(_objects(data))
@@ -461,6 +461,10 @@ def _common_ancestor(elements: list):
         ancestors = {el, *el.iterancestors()}
         chain = [c for c in chain if c in ancestors]
     return chain[0] if chain else None
+
+
+_CDATA = re.compile(r"^\s*(?://\s*|/\*\s*)?<!\[CDATA\[(?:\s*\*/)?|(?://\s*|/\*\s*)?\]\]>(?:\s*\*/)?\s*$")
+"""A JSON-LD script wrapped in a CDATA section (XHTML serialisers, some themes): the wrapper is no JSON."""
 
 
 def _objects(data, depth: int = 0) -> Iterator[dict]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from typing import Iterator
 
 from ..lexicon import LANGUAGES, cues
 from ..page import Page, TextBlock
@@ -25,12 +26,17 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
                now: datetime | None = None, language: str | None = None) -> tuple[datetime | None, datetime | None]:
     """(published, modified): JSON-LD, then meta, then <time> near the title, then a printed date line."""
     published = modified = None
-    for obj in article_objects(page):
-        published = published or _noted(page, "published", "jsonld",
-                                         parse_date(obj.get("datePublished") or obj.get("dateCreated")))
+    objects = _dated_objects(page)
+    for obj in objects:
+        published = published or _noted(page, "published", "jsonld", parse_date(obj.get("datePublished")))
         modified = modified or _noted(page, "modified", "jsonld", parse_date(obj.get("dateModified")))
     published = published or _noted(page, "published", *_first_meta(page, PUBLISHED_META))
+    # The record's creation is a weaker claim than a publication date a meta tag states.
+    for obj in objects:
+        published = published or _noted(page, "published", "jsonld", parse_date(obj.get("dateCreated")))
     modified = modified or _noted(page, "modified", *_first_meta(page, MODIFIED_META))
+    if published is not None and published.utcoffset() == ZERO:
+        published = _in_local_time(page, published, objects, title_index, header, language) or published
     if published is None and page.is_html:
         published = _from_time_elements(page, title_index)
     if published is None:
@@ -40,6 +46,14 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
         published = None
         page.provenance.pop("published", None)
     return published, modified
+
+
+POSTING_TYPES = ("SocialMediaPosting", "DiscussionForumPosting")
+"""Posts (Tumblr, forums) are dated like articles when the page has no article object."""
+
+
+def _dated_objects(page: Page) -> list[dict]:
+    return article_objects(page) or list(page.jsonld_of(*POSTING_TYPES))
 
 
 def _noted(page: Page, name: str, strategy: str, value: datetime | None) -> datetime | None:
@@ -61,31 +75,59 @@ def _first_meta(page: Page, keys: tuple[str, ...]) -> tuple[str, datetime | None
     return "none", None
 
 
+ZERO = timedelta(0)
+MAX_OFFSET = timedelta(hours=14)
+OFFSET_STEP = 15 * 60
+"""Time zones sit whole quarter-hours from UTC, at most 14 hours away."""
+
+
+def _in_local_time(page: Page, published: datetime, objects: list[dict], title_index: int | None,
+                   header: list[TextBlock], language: str | None) -> datetime | None:
+    """A UTC publication time in the page's own time zone, for the day the reader sees: the same
+    instant stated with an offset elsewhere in the markup, else the offset between it and the date
+    and time printed in the header."""
+    stated = [parse_date(obj.get("datePublished")) for obj in objects]
+    stated += [parse_date(page.meta.get(key)) for key in PUBLISHED_META]
+    stated += [parse_date(el.get("datetime")) for el in _time_elements(page, title_index)]
+    for value in stated:
+        if value is not None and value.utcoffset() not in (None, ZERO) and value == published:
+            return value
+    for block in _header_lines(header, page, title_index):
+        text = _without_labels(block.text)
+        if word_count(text) > MAX_META_WORDS or not _TIME.search(text) or not date_span(text):
+            continue
+        printed = parse_date(text, written=True, language=language)
+        if printed is None or printed.tzinfo is not None:
+            continue
+        offset = printed - published.replace(tzinfo=None, second=0, microsecond=0)  # printed to the minute
+        if offset != ZERO and abs(offset) <= MAX_OFFSET and offset.total_seconds() % OFFSET_STEP == 0:
+            return published.astimezone(timezone(offset))
+    return None
+
+
 def _from_time_elements(page: Page, title_index: int | None) -> datetime | None:
     """The first ``<time datetime>`` near the title (sidebars carry other stories' dates)."""
+    for el in _time_elements(page, title_index):
+        value = parse_date(el.get("datetime"))
+        if value is not None:
+            page.note("published", "markup", el)
+            return value
+    return None
+
+
+def _time_elements(page: Page, title_index: int | None) -> Iterator:
+    if not page.is_html:
+        return
     low = max(0, (title_index or 0) - 3)
     for block in page.blocks[low: low + HEADER_LINES]:
-        if block.element is None:
-            continue
-        for el in block.element.iter("time"):
-            value = parse_date(el.get("datetime"))
-            if value is not None:
-                page.note("published", "markup", el)
-                return value
-    return None
+        if block.element is not None:
+            yield from block.element.iter("time")
 
 
 def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
                 language: str | None, now: datetime | None) -> datetime | None:
-    lines = list(header)
-    if title_index is not None:
-        lines = page.blocks[max(0, title_index - 3): title_index] + lines
-    lexicon = cues()
-    for block in lines:
-        text = block.text
-        for key in ("published_labels", "updated_labels"):
-            rest = lexicon.strip_label(key, text)
-            text = rest if rest else text
+    for block in _header_lines(header, page, title_index):
+        text = _without_labels(block.text)
         span = date_span(text) or (text if looks_like_date(text) and _more_than_a_time(text) else None)
         if span and word_count(text) <= MAX_META_WORDS:
             value = parse_date(span, written=True, language=language, now=now)
@@ -93,6 +135,22 @@ def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
                 page.note("published", "cue", block)
                 return value
     return None
+
+
+def _header_lines(header: list[TextBlock], page: Page, title_index: int | None) -> list[TextBlock]:
+    """The lines just above the title, then the header under it."""
+    lines = list(header)
+    if title_index is not None:
+        lines = page.blocks[max(0, title_index - 3): title_index] + lines
+    return lines
+
+
+def _without_labels(text: str) -> str:
+    lexicon = cues()
+    for key in ("published_labels", "updated_labels"):
+        rest = lexicon.strip_label(key, text)
+        text = rest if rest else text
+    return text
 
 
 MAX_META_WORDS = 30

@@ -1,4 +1,4 @@
-"""The article's language: its own words first (markup often lies), then the markup."""
+"""The article's language: its own words or script first (markup often lies), then the markup."""
 
 from __future__ import annotations
 
@@ -16,12 +16,30 @@ MIN_WORDS = 20
 """Fewer words than this and the stop-word vote is too thin to overrule the markup."""
 MARGIN = 1.3
 """The winning language needs this many times the runner-up's stop words."""
+MIN_SHARE = 0.15
+"""Stop words make a fifth or more of real prose in a lexicon language (0.20 to 0.30 on the corpora);
+placeholder text ('Lorem ipsum... et... sed...') or a language outside the lexicons reaches 0.10."""
+SCRIPTS = (
+    ("ko", "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"),
+    ("th", "\u0e00-\u0e7f"),
+    ("el", "\u0370-\u03ff"),
+    ("he", "\u0590-\u05ff"),
+)
+"""Scripts written by one language only (Cyrillic, Arabic and Latin serve several), as character ranges."""
+HAN = "\u4e00-\u9fff\u3400-\u4dbf"
+KANA = "\u3040-\u30ff"
+LETTER = "^\\W\\d_"
+MIN_SCRIPT_LETTERS = 20
+"""Fewer letters than this and a script says nothing (a name, a quote)."""
+MIN_KANA = 0.05
+"""Japanese prose mixes kana with its kanji (a third or more of the CJK letters); Chinese has none."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def find_language(page: Page, text: str) -> str | None:
-    """The body's stop words when they are clear, else what the markup declares."""
-    guessed = _from_words(text)
+    """The body's stop words when they are clear, else its script when only one language writes it,
+    else what the markup declares."""
+    guessed = _from_words(text) or _from_script(text)
     if guessed:
         page.note("language", "cue")
         return guessed
@@ -63,6 +81,30 @@ def _from_words(text: str) -> str | None:
             votes[lang] += 1
     ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top >= 3 and top >= MARGIN * second:
+    if top >= 3 and top >= MARGIN * second and top >= MIN_SHARE * len(words):
         return best
     return None
+
+
+def _from_script(text: str) -> str | None:
+    """The language of the script most letters are written in, when only one language uses it."""
+    sample = text[:MAX_CHARS]
+    letters = _count(LETTER, sample)
+    if letters < MIN_SCRIPT_LETTERS:
+        return None
+    han, kana = _count(HAN, sample), _count(KANA, sample)
+    if han + kana > letters / 2:
+        return "ja" if kana >= MIN_KANA * (han + kana) else "zh"
+    for code, ranges in SCRIPTS:
+        if _count(ranges, sample) > letters / 2:
+            return code
+    return None
+
+
+@lru_cache(maxsize=8)
+def _script(ranges: str) -> re.Pattern:
+    return re.compile(f"[{ranges}]")
+
+
+def _count(ranges: str, text: str) -> int:
+    return len(_script(ranges).findall(text))

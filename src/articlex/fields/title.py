@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..lexicon import cues, fold
 from ..page import HEADINGS, Page, TextBlock
 from ..text import is_sentence, looks_like_date, word_count
-from ..selectors import KICKER
+from ..selectors import BREADCRUMB, KICKER
 from .metadata import article_objects
 
 __all__ = ["Title", "find_title", "strip_site_name"]
@@ -21,6 +21,10 @@ CONFIRMED = 0.9
 """A heading whose text the page's metadata repeats."""
 UNCONFIRMED = 0.6
 """A heading no metadata confirms (several <h1>s, or none of them in og:title)."""
+
+
+TITLE_META = ("og:title", "twitter:title", "dc.title", "dc:title", "dcterms.title", "parsely-title")
+"""Meta tags naming the article, read before ``<title>`` when no heading is confirmed."""
 
 
 @dataclass(frozen=True)
@@ -62,16 +66,39 @@ def _references(page: Page, site: str | None) -> list[str]:
 def _from_headings(page: Page, site: str | None) -> Title | None:
     refs = _references(page, site)
     headings = [b for b in page.blocks if b.tag in HEADINGS and word_count(b.text) >= MIN_TITLE_WORDS]
+    in_trail = _in_breadcrumb(page, headings)
+    headings = [b for b in headings if b not in in_trail]
     h1s = [b for b in headings if b.tag == "h1"]
-    for group in (h1s, headings):
-        for block in group:
-            text = _matching_part(block, refs)
-            if text:
-                return Title(_without_kicker(block) or text, block.index, confidence=CONFIRMED)
+    # A heading the metadata repeats whole beats one that only starts it: a blog's name in the
+    # <h1> is the start of '<title>Blog: Post</title>', the post's own heading is the og:title.
+    # A trail's last item set as <h1> (an SEO title) comes after the headings outside the trail.
+    for match in (_same_text, _matching_part):
+        for group in (h1s, headings, in_trail):
+            for block in group:
+                text = match(block, refs)
+                if text:
+                    return Title(_without_kicker(block) or text, block.index, confidence=CONFIRMED)
+    h1s = h1s or [b for b in in_trail if b.tag == "h1"]
     if h1s:
         block = max(h1s, key=lambda b: len(b.text)) if len(h1s) > 1 and not refs else h1s[0]
         return Title(_without_kicker(block) or block.text, block.index, confidence=UNCONFIRMED)
     return None
+
+
+def _in_breadcrumb(page: Page, headings: list[TextBlock]) -> list[TextBlock]:
+    """The headings inside a breadcrumb trail: a theme may set the trail's last item, the SEO title, as
+    <h1>. A 'trail' holding several headings is a wrapper that only names one in its class."""
+    trails = {el for rule in BREADCRUMB for el in page.index.find(rule)}
+    if not trails:
+        return []
+    found: dict = {}
+    for block in headings:
+        if block.element is None:
+            continue
+        trail = next((el for el in block.element.iterancestors() if el in trails), None)
+        if trail is not None:
+            found.setdefault(trail, []).append(block)
+    return [group[0] for group in found.values() if len(group) == 1]
 
 
 def _without_kicker(block: TextBlock) -> str | None:
@@ -91,6 +118,10 @@ def _without_kicker(block: TextBlock) -> str | None:
     return text if text and text != block.text else None
 
 
+def _same_text(block: TextBlock, refs: list[str]) -> str | None:
+    return block.text if fold(block.text) in refs else None
+
+
 def _matching_part(block: TextBlock, refs: list[str]) -> str | None:
     """The heading's text when metadata confirms it; a kicker before the headline is cut off."""
     text = fold(block.text)
@@ -108,8 +139,9 @@ def _from_metadata(page: Page, site: str | None) -> tuple[str | None, str]:
     for obj in article_objects(page):
         if isinstance(obj.get("headline"), str) and obj["headline"].strip():
             return " ".join(obj["headline"].split()), "jsonld"
-    if page.meta.get("og:title"):
-        return strip_site_name(page.meta["og:title"], site), "meta"
+    for key in TITLE_META:
+        if page.meta.get(key):
+            return strip_site_name(page.meta[key], site), "meta"
     title_el = next(page.root.iter("title"), None)
     if title_el is not None and title_el.text and title_el.text.strip():
         return strip_site_name(title_el.text, site), "meta"
