@@ -333,7 +333,7 @@ class Page:
             first, last = where[0], where[-1]
             if first.line is not None:
                 return f"lines {first.line}-{last.line}" if last.line != first.line else f"line {first.line}"
-            where = _common_ancestor([b.element for b in where if b.element is not None])
+            where = common_ancestor([b.element for b in where if b.element is not None])
         if isinstance(where, TextBlock):
             if where.line is not None:
                 return f"line {where.line}"
@@ -452,7 +452,7 @@ class Page:
         return [b for b in self.blocks if b.element in inside]
 
 
-def _common_ancestor(elements: list):
+def common_ancestor(elements: list):
     """The deepest element holding all of ``elements`` (their shared container)."""
     if not elements:
         return None

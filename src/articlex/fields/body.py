@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Cues, cues
 from ..model import Link
-from ..page import SKIP_TAGS, Page, TextBlock
+from ..page import SKIP_TAGS, Page, TextBlock, common_ancestor
 from ..selectors import BODY, BOILERPLATE, DISCUSSION
 from ..text import MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, is_sentence, looks_like_date, word_count
 from .title import Title, first_prose
@@ -23,6 +23,8 @@ DENSEST = 0.6
 MIN_CONTAINER_PROSE = 200
 """Characters of prose a body rule's element needs to count as the article (shorter: a teaser)."""
 CONTAINER_SHARE = 0.4
+CHUNKS_SHARE = 0.8
+"""An article's chunks hold at least this share of their common box's prose."""
 """A matched container with less than this share of the page's best prose block is a decoy."""
 LIST_ITEM_SHARE = 0.5
 """A list item's prose counts this much toward the densest element: an article runs in paragraphs,
@@ -150,8 +152,25 @@ def _container(page: Page):
         found = [el for el in page.index.find(rule)
                  if el.tag not in INLINE_OWNERS and totals.get(el, 0) >= floor]
         if found:
-            return max(found, key=totals.__getitem__), True
+            chunked = _chunks(page.index.find(rule), totals)
+            return (chunked if chunked is not None else max(found, key=totals.__getitem__)), True
     return densest, False
+
+
+def _chunks(matched: list, totals: dict):
+    """The common box of an article split into chunks that share one body class (text, then a
+    promo, then more text), or None when the rule's prose lies in one element."""
+    holding = [el for el in matched if el.tag not in INLINE_OWNERS and totals.get(el, 0) >= MIN_CONTAINER_PROSE]
+    outermost = set(holding)
+    holding = [el for el in holding if not any(up in outermost for up in el.iterancestors())]
+    if len(holding) < 2:
+        return None
+    ancestor = common_ancestor(holding)
+    if ancestor is None or ancestor.tag in ("body", "html"):
+        return None
+    if sum(totals[el] for el in holding) < CHUNKS_SHARE * totals[ancestor]:
+        return None  # the box holds other prose too: a page of teasers, not one article
+    return ancestor
 
 
 def _prose_totals(page: Page) -> dict:
