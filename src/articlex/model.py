@@ -9,7 +9,7 @@ from typing import Any
 
 __all__ = ["Link", "Counters", "Attribution", "Block", "Provenance", "Article", "BLOCK_KINDS", "STRATEGIES"]
 
-BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item")
+BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item", "table_row")
 STRATEGIES = ("argument", "jsonld", "microdata", "meta", "markup", "cue", "derived", "none")
 """Where a field's value came from: the caller, JSON-LD, microdata, <meta>, theme markup, cue words or
 layout read from the blocks, another field (``derived``), or nowhere (``none``: the page lacks it)."""
@@ -82,7 +82,7 @@ class Block:
     """One block of the article body."""
 
     kind: str
-    """One of ``BLOCK_KINDS``: paragraph, heading, quote, list_item."""
+    """One of ``BLOCK_KINDS``: paragraph, heading, quote, list_item, table_row (cells joined by ' | ')."""
     text: str
     """The block's text, white space collapsed."""
 
@@ -205,6 +205,13 @@ class Article:
                     parts[-1] += f"\n- {block.text}"
                     continue
                 parts.append(f"- {block.text}")
+            elif block.kind == "table_row":
+                row = f"| {block.text} |"
+                if parts and parts[-1].startswith("| "):
+                    parts[-1] += f"\n{row}"
+                    continue
+                # Markdown reads a table's first row as its header: a rule line follows it.
+                parts.append(row + "\n|" + " --- |" * (block.text.count(" | ") + 1))
             else:
                 parts.append(block.text)
         return "\n\n".join(parts)

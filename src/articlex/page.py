@@ -88,6 +88,8 @@ class TextBlock:
             return "heading"
         if self.tag in _LIST_TAGS:
             return "list_item"
+        if self.tag == "tr":
+            return "table_row"
         return "paragraph"
 
     @property

@@ -7,7 +7,7 @@ then walk the same cue rules over the blocks, so unknown themes and text dumps w
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lexicon import Cues, cues
 from ..model import Link
@@ -60,6 +60,13 @@ MAX_LABEL_WORDS = 10
 INLINE_OWNERS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"})
 """Tags that own a paragraph's text; a body rule matching one of them found a paragraph, not a box."""
 CONTAINER_TAGS = frozenset({"div", "td", "section", "article", "main", "body"})
+TABLE_CELLS = frozenset({"td", "th"})
+CELL_SEPARATOR = " | "
+LIST_KINDS = frozenset({"list_item", "table_row"})
+MIN_LED_LINES = 2
+LEAD_IN_WORDS = 3
+"""A colon after this many words leads into what follows ('Tour dates:' alone is a label)."""
+"""Lines a colon must lead into to keep them: one line after 'Formats:' is a widget's ('mp3')."""
 NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "footer", "header", "label"})
 
 
@@ -101,6 +108,8 @@ def find_body(page: Page, title: Title) -> Body:
         candidates = page.blocks[start:]
     if title.index is not None:
         candidates = [b for b in candidates if b.index > title.index]
+    if container is not None:
+        candidates = _rows_joined(candidates)
     spaced = page.root is None and sum(1 for b in page.blocks if b.standalone and b.prose) >= MIN_SPACED
     body = _walk(page, candidates, container, cues(), spaced)
     if title.index is not None and body.start is not None and body.start > title.index:
@@ -130,6 +139,37 @@ def _lead_paragraphs(page: Page, container) -> list[TextBlock]:
             break
         sibling = sibling.getprevious()
     return lead
+
+
+def _rows_joined(blocks: list[TextBlock]) -> list[TextBlock]:
+    """The cells of each row of a data table joined into one block (kind ``table_row``, cells
+    separated by ' | '). A row holding prose is a layout table's and stays as it is."""
+    out: list[TextBlock] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        j = i
+        row = block.element.getparent() if block.tag in TABLE_CELLS else None
+        while j < len(blocks) and row is not None and blocks[j].tag in TABLE_CELLS \
+                and blocks[j].element.getparent() is row and not blocks[j].prose:
+            j += 1
+        if j - i < 2 or (j < len(blocks) and blocks[j].element is not None and blocks[j].element.getparent() is row):
+            out.append(block)
+            i += 1
+            continue
+        out.append(_row_block(blocks[i:j], row))
+        i = j
+    return out
+
+
+def _row_block(cells: list[TextBlock], row) -> TextBlock:
+    text, links = "", []
+    for cell in cells:
+        at = len(text) + (len(CELL_SEPARATOR) if text else 0)
+        text = f"{text}{CELL_SEPARATOR}{cell.text}" if text else cell.text
+        links.extend(replace(link, start=link.start + at, end=link.end + at) for link in cell.links)
+    first = cells[0]
+    return TextBlock(first.index, text, "tr", row, links, first.in_quote, standalone=True)
 
 
 def _until_widget(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
@@ -460,7 +500,9 @@ def _is_furniture(line: _Line, lexicon: Cues) -> bool:
         return True
     if not line.short:
         return False
-    if text.replace(".", "").replace(",", "").replace(" ", "").isdigit() or looks_like_date(text):
+    if text.replace(".", "").replace(",", "").replace(" ", "").isdigit():
+        return True
+    if looks_like_date(text) and not text.rstrip().endswith((":", "：")):  # 'Tour 2020 dates:' leads into a list
         return True
     return bool(line.phrases & _FURNITURE_PHRASES or line.labels & _FURNITURE_LABELS)
 
@@ -510,22 +552,36 @@ class _BoilerplateCheck:
 
 
 def _trim_tail(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
-    """Drop what trails the last paragraph: labels, signatures, appeals, and lists that no paragraph leads into."""
+    """Drop what trails the last paragraph: labels, signatures, appeals, and runs of lines
+    (list items, table rows, short paragraphs) that nothing leads into. A list or a table leads
+    on from a paragraph; any run leads on from a sentence ending in a colon ('Tour dates:')."""
     end = len(blocks)
     while end:
         last = blocks[end - 1]
-        if last.kind == "list_item":
-            start = end
-            while start and blocks[start - 1].kind == "list_item":
-                start -= 1
-            if start and blocks[start - 1].prose and not _is_appeal(blocks[start - 1].text, lexicon):
-                break
-            end = start
-        elif not (last.prose or _short_sentence(last)) or _is_appeal(last.text, lexicon):
+        if _is_appeal(last.text, lexicon):
             end -= 1
-        else:
+            continue
+        if last.prose or _short_sentence(last):
             break
+        start = end - 1
+        while start and blocks[start - 1].kind == last.kind and not blocks[start - 1].prose \
+                and not _lead_in(blocks[start - 1]) and not _is_appeal(blocks[start - 1].text, lexicon):
+            start -= 1
+        lead = blocks[start - 1] if start else None
+        if lead is not None and not _is_appeal(lead.text, lexicon) and (
+                _lead_in(lead) and end - start >= MIN_LED_LINES
+                and all(b.link_density < TEASER_LINK_SHARE for b in blocks[start:end])
+                or last.kind in LIST_KINDS and lead.prose):
+            break
+        end = start
     return blocks[:end]
+
+
+def _lead_in(block: TextBlock) -> bool:
+    """A sentence that ends in a colon: what follows it (a list, a table, dates) belongs to it.
+    HTML only, where the lines' links tell a list of dates from a share bar ('Share this story:')."""
+    return block.element is not None and block.text.rstrip().endswith((":", "：")) \
+        and word_count(block.text) >= LEAD_IN_WORDS
 
 
 def _short_sentence(block: TextBlock) -> bool:

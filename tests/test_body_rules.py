@@ -1,0 +1,63 @@
+"""The body's container and tail rules on small pages written for each rule."""
+
+from __future__ import annotations
+
+import articlex
+
+SENTENCE = "The council voted on the new budget after a long debate that lasted well into the night."
+
+
+def paragraphs(marker: str, count: int = 3) -> str:
+    return "".join(f"<p>{marker} {i}: {SENTENCE}</p>" for i in range(count))
+
+
+def page(body: str) -> str:
+    return (f"<html><head><title>Council passes budget</title></head><body>"
+            f"<h1>Council passes budget</h1>{body}</body></html>")
+
+
+def test_data_table_rows_are_kept_with_their_cells_joined() -> None:
+    table = ("<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>"
+             "<tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>"
+             "<tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>")
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("intro")}'
+                                    f"<p>Final standings after 36 races:</p>{table}</div>"))
+    rows = [b.text for b in article.blocks if b.kind == "table_row"]
+    assert rows == ["Pos. | Driver | Points", "1 | Kyle Busch | 5040", "2 | Martin Truex Jr. | 5035"]
+    assert "| Pos. | Driver | Points |\n| --- | --- | --- |\n| 1 | Kyle Busch | 5040 |" in article.to_markdown()
+
+
+def test_lines_a_colon_leads_into_end_the_article() -> None:
+    dates = "".join(f"<p>June {d} -- Arena number {d}, Springfield</p>" for d in (9, 10, 14))
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("intro")}'
+                                    f"<p>The band's 2020 tour dates:</p>{dates}</div>"))
+    assert article.body.endswith("June 14 -- Arena number 14, Springfield")
+    assert "The band's 2020 tour dates:" in article.body
+
+
+def test_one_line_after_a_colon_is_a_widget_and_is_trimmed() -> None:
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("intro")}'
+                                    "<p>We offer this audio in the following formats:</p><p>mp3</p></div>"))
+    assert article.body.endswith(SENTENCE)
+
+
+def test_an_article_split_into_chunks_of_one_class_is_read_whole() -> None:
+    body = (f'<div class="post"><div class="article-body">{paragraphs("first")}</div>'
+            f'<aside class="promo"><p>Subscribe to our magazine today.</p></aside>'
+            f'<div class="article-body">{paragraphs("second")}</div></div>')
+    article = articlex.extract(page(body))
+    assert "first 0:" in article.body and "second 2:" in article.body
+
+
+def test_a_lead_paragraph_before_the_inner_box_belongs_to_the_article() -> None:
+    body = (f'<div class="story"><p>Lead: {SENTENCE}</p><script>var ad = 1;</script><div class="ad-slot"></div>'
+            f"<div>{paragraphs('inner', 4)}</div></div>")
+    article = articlex.extract(page(body))
+    assert article.body.startswith("Lead: ")
+
+
+def test_a_ticker_of_headlines_with_excerpts_does_not_outweigh_the_article() -> None:
+    ticker = "".join(f'<li><a href="/news/{i}">Other story {i}</a> {SENTENCE}</li>' for i in range(5))
+    body = f'<div class="ticker"><ul>{ticker}</ul></div><div class="story"><p>Story: {SENTENCE * 4}</p></div>'
+    article = articlex.extract(page(body))
+    assert article.body.startswith("Story: ")
