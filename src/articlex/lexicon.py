@@ -19,7 +19,8 @@ __all__ = ["KEYS", "LANGUAGES", "Lexicon", "Cues", "Agency", "load", "cues", "ag
 KEYS = (
     "read_also", "previous", "next", "page_next", "views", "comments", "no_comments",
     "thousands", "reading_time", "home", "breadcrumb_labels", "byline_prefixes",
-    "author_joiners", "newsroom", "source_verbs", "source_prefixes", "source_joiners",
+    "author_joiners", "author_roles", "byline_actions", "newsroom", "source_verbs", "source_prefixes",
+    "source_joiners",
     "photo_credits", "tags_labels", "share", "comment_section", "related_section",
     "published_labels", "updated_labels", "newsletter", "advertising", "stop_words",
 )
@@ -128,6 +129,7 @@ class Cues:
         self._end: dict[str, re.Pattern[str]] = {}
         self._union: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._phrases: dict[tuple[str, ...], tuple[int, dict[str, frozenset[str]]]] = {}
+        self._between: dict[str, re.Pattern[str]] = {}
 
     def is_word(self, key: str, text: str) -> bool:
         """Whether the whole text is one of the key's phrases."""
@@ -178,6 +180,12 @@ class Cues:
             alt = _alternation(self.words[key])
             self._any[key] = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
         return self._any[key]
+
+    def between_pattern(self, key: str) -> re.Pattern[str]:
+        """The key's words in lower case with white space on both sides ("A et B", not "E. Nurdin")."""
+        if key not in self._between:
+            self._between[key] = re.compile(rf"\s+(?:{_alternation(self.words[key])})\s+")
+        return self._between[key]
 
     def strip_label(self, key: str, text: str) -> str | None:
         """The text after a leading label of this key, or None when it has no such label."""

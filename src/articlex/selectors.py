@@ -155,7 +155,7 @@ TAGS = (
 AUTHOR = (
     cls("jeg_meta_author"), cls("td-post-author-name"), cls("author-name"), cls("byline"),
     cls("meta-author"), cls("entry-author"), cls("post-author"), Rule("rel", "author"),
-    Rule("itemprop", "author"), cls("author"),
+    Rule("itemprop", "author"), cls("author"), cls_part("byline"),
 )
 
 # Class or id tokens of blocks inside the article container that are not article text.

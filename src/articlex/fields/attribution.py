@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
 from ..page import Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE
-from ..text import date_span, is_sentence, looks_like_date, word_count
+from ..text import date_span, is_prose, is_sentence, looks_like_date, word_count
 from .body import Body
 from .metadata import article_objects
 
@@ -23,6 +24,11 @@ MAX_BYLINE_WORDS = 14
 VERB_REACH = 30
 """Characters between a source verb and the agency it credits ("rapporte l'agence Agerpres")."""
 HEADER_REACH = 3
+HEADER_SPAN = 30
+"""Blocks after the title read as the header when no article text was found."""
+TAIL_REACH = 3
+"""Blocks around the end of the article text where a signature byline sits ('Von Clemens Höges' in
+de-spiegel-01; readability 001's itemprop=author after the text). Teaser cards further down are not read."""
 NAME_CAPITALS = 0.6
 """Share of capitalised words in a line of names ('Elsa Provenzano et Mickaël Bosredon': 4 of 5)."""
 ORGANISATIONS = ("Organization", "NewsMediaOrganization", "Corporation")
@@ -30,7 +36,15 @@ ORGANISATIONS = ("Organization", "NewsMediaOrganization", "Corporation")
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
 _DATELINE = re.compile(r"^[^\W\d][^()]{0,40}\(([^()]{2,40})\)\s*[-–—:.]")
 _TAIL = re.compile(r"(?:^|[\s(])([\w.-]{1,12})/([^\W\d][\w-]{1,20})\)?\.?\s*$")
-_HANDLE_OR_MAIL = re.compile(r"\S*@\S+|https?://\S+|www\.\S+")
+_HANDLE_OR_MAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|@[\w.]+|https?://\S+|www\.\S+")
+"""E-mails, URLs and handles; a handle glued to the name is cut off it ('Alissa Wilkinson@alissamarie')."""
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_TITLE_SUFFIX = re.compile(r"\s[|–—-]\s([^|–—]{2,40})\s*$")
+_CATALOGUE_NAME = re.compile(r"^([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’.-]*(?:\s[\w'’.-]+){0,2})$")
+_TRAILING_PARENS = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
+_DIGIT = re.compile(r"\d")
+_SEPARATORS = " ,;/&·•|"
+_USER_ID = re.compile(r"[^\W\d_]\d")
 _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
 _META_BREAK = re.compile(r"\s[|/·•–—-]\s|(?=\d)")
 _NAME_RUN = re.compile(r"(?:[^\W\d_][\w'’.-]*\s?){1,4}")
@@ -45,40 +59,111 @@ blocks are scanned, so a 30 MB live blog costs no more than a short story."""
 
 def find_attribution(page: Page, body: Body, title_index: int | None, site: str | None) -> Attribution:
     lexicon = cues()
+    orgs = _organisation_names(page, site)
+    origins = _byline_origins(page, body, title_index, lexicon, orgs)
+    best = _best_origin(origins)
     authors: list[str] = []
     sources: list[str] = []
-    strategy = None
-    for rank, (origin, names) in enumerate(_byline_origins(page, body, title_index)):
-        for raw in names:
-            people, credited = split_names(raw, lexicon, site)
-            sources.extend(credited)  # every origin may name the agency ("By X and Reuters")
-            strategy = strategy or (origin if credited or (people and rank == 0) else None)
-            if rank == 0:
-                authors.extend(people)
-    in_text = _sources_in_text(body, lexicon)
-    sources.extend(in_text)
+    for origin in origins:
+        sources.extend(origin.agencies)  # every origin may name the agency ("By X and Reuters")
+    if best is not None:
+        authors = _without_phrases(_visible_spelling(best, origins))
+    sources.extend(_sources_in_text(body, lexicon))
+    strategy = best.name if best is not None else next((o.name for o in origins if o.agencies), None)
     if authors or sources:
         where = (body.header if strategy == "cue" else None) if strategy else body.blocks
         page.note("attribution", strategy or "cue", where)
     return Attribution(authors=_unique(authors), sources=_unique(sources))
 
 
-def _byline_origins(page: Page, body: Body, title_index: int | None) -> list[tuple[str, list[str]]]:
-    """(strategy, raw bylines) by origin, the most trusted origin that names a person first."""
-    lexicon = cues()
-    origins = [("jsonld", _from_jsonld(page))] if page.is_html else []
-    origins.append(("cue", _from_lines(body.header, lexicon)))
+@dataclass
+class _Origin:
+    """One place a byline was read from, and the people and agencies it names."""
+
+    name: str
+    people: list[str]
+    agencies: list[str]
+    single: bool = True
+    """Read from one line or element; markup gathered from several elements may hold strays."""
+
+    @property
+    def keys(self) -> set[str]:
+        return {_key(p) for p in self.people}
+
+
+TRUST = ("jsonld", "markup", "meta", "cue")
+"""Which origin wins when no other one confirms any: structured data first, the header lines last
+(a caption or a column name above the date reads like a byline: readability nytimes-2, lexpress)."""
+VISIBLE = ("cue", "markup")
+
+
+def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs) -> list[_Origin]:
+    found = []
     if page.is_html:
-        origins += [("markup", _from_markup(page, body, title_index)), ("meta", _from_meta(page, lexicon))]
-    people = [{fold(p) for n in names for p in split_names(n, lexicon, None)[0]} for _, names in origins]
-    named = [i for i, found in enumerate(people) if found]
+        markup = _from_markup(page, body, title_index, lexicon, orgs)
+        found += [("jsonld", [_from_jsonld(page)]), ("markup", markup), ("meta", [_from_meta(page, lexicon)])]
+    found.append(("cue", [_from_lines(body.header, lexicon) or _tail_byline(page, body, lexicon)]))
+    origins = []
+    for name, groups in found:
+        people, credited = [], []
+        for raw in (raw for group in groups for raw in group):
+            p, c = split_names(raw, lexicon, orgs)
+            people += [x for x in p if x not in people]
+            credited += c
+        origins.append(_Origin(name, people, credited, single=len([g for g in groups if g]) <= 1))
+    return origins
+
+
+def _best_origin(origins: list[_Origin]) -> _Origin | None:
+    """The most trusted origin whose people another origin confirms, else the most trusted that names
+    anyone; then a visible byline naming the same people and more ("A et B" where JSON-LD has A)."""
+    named = sorted((o for o in origins if o.people), key=lambda o: TRUST.index(o.name))
     if not named:
-        return [("none", [])] + origins
-    best = named[0]
-    # A later origin that names the same people and more wins: JSON-LD often lists the first
-    # author only, the printed byline all of them ("Elsa Provenzano et Mickaël Bosredon").
-    best = next((i for i in named[1:] if people[i] > people[best]), best)
-    return [origins[best]] + origins[:best] + origins[best + 1:]
+        return None
+    seen = {o.name: {k for other in named if other is not o for k in other.keys} for o in named}
+    confirmed = [o for o in named if o.keys & seen[o.name]]
+    if not confirmed:
+        if named[0].name == "cue" and any(o.agencies for o in origins if o.name != "cue"):
+            return None  # a wire story ("Par AFP"): a lone name in the header lines is a caption's
+        return named[0]
+    best = confirmed[0]
+    for other in named:
+        if other.name in VISIBLE and other.keys > best.keys:
+            best = other
+    return best
+
+
+def _visible_spelling(best: _Origin, origins: list[_Origin]) -> list[str]:
+    """The chosen people as the page prints them ('Graciela Cuevas', not JSON-LD's 'Graciela-Cuevas')."""
+    shown = {_key(p): p for o in origins if o.name in VISIBLE for p in reversed(o.people)}
+    return [shown.get(_key(p), p) for p in best.people]
+
+
+def _without_phrases(names: list[str]) -> list[str]:
+    """'Analysis by Joan Biskupic' beside 'Joan Biskupic': a label read with the name, not another person."""
+    def phrase(name: str) -> bool:
+        words = name.split()
+        for other in names:
+            inner = other.split()
+            n = len(inner)
+            if 0 < n < len(words) and any(words[i:i + n] == inner for i in range(len(words) - n + 1)):
+                extra = [w for i, w in enumerate(words) if w not in inner]
+                if any(_is_cased(w) and not _has_capital(w) for w in extra):
+                    return True
+        return False
+    return [n for n in names if not phrase(n)]
+
+
+def _key(name: str) -> str:
+    return " ".join(_NOT_LETTERS.sub(" ", fold(name)).split())
+
+
+def _organisation_names(page: Page, site: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(names the site goes by, suffixes of the page title): bylines naming the publication."""
+    names = [site] if site else []
+    title = page.root.findtext(".//title") if page.is_html else None
+    suffix = _TITLE_SUFFIX.search(title or "")
+    return tuple(_words(n) for n in names), ((_words(suffix.group(1)),) if suffix else ())
 
 
 def _from_jsonld(page: Page) -> list[str]:
@@ -96,37 +181,105 @@ def _from_jsonld(page: Page) -> list[str]:
     return names
 
 
+META_AUTHORS = ("dc.creator", "dc:creator", "parsely-author", "author", "article:author", "byl")
+"""<meta> fields naming the author, most specific first: Dublin Core and Parse.ly are filled per
+article by the CMS, while a theme's ``name=author`` often holds the site's owner."""
+
+
 def _from_meta(page: Page, lexicon: Cues) -> list[str]:
-    """``<meta name=author>``, or a twitter:data field whose label is a byline prefix ("Written by")."""
+    """``<meta>`` authors (every value of the first field present), or a twitter:data field whose
+    label is a byline prefix ("Written by")."""
     meta = page.meta
     for n in ("1", "2"):
         label = meta.get(f"twitter:label{n}")
         if label and lexicon.strip_label("byline_prefixes", label) is not None and meta.get(f"twitter:data{n}"):
             return [meta[f"twitter:data{n}"]]
-    author = meta.get("author") or meta.get("article:author") or meta.get("dc.creator")
-    return [author] if author and "://" not in author else []
+    values: dict[str, list[str]] = {}
+    for el in page.root.iter("meta"):
+        keys = f"{el.get('property') or ''} {el.get('name') or ''}".lower().split()
+        content = " ".join((el.get("content") or "").split())
+        for key in set(keys) & set(META_AUTHORS):
+            if content and "://" not in content:
+                values.setdefault(key, []).append(_given_first(content))
+    return next((values[k] for k in META_AUTHORS if k in values), [])
 
 
-def _from_markup(page: Page, body: Body, title_index: int | None) -> list[str]:
-    """Names in byline elements near the header: their links, else their short text."""
-    low = max(0, (title_index if title_index is not None else body.start or 0) - HEADER_REACH)
-    high = body.end if body.end is not None else low + 30
-    names: list[str] = []
+def _given_first(name: str) -> str:
+    """'Jong, Michiel de' -> 'Michiel de Jong': catalogue order (one surname, a comma, given names)."""
+    m = _CATALOGUE_NAME.match(name)
+    return f"{m.group(2)} {m.group(1)}" if m else name
+
+
+def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs) -> list[list[str]]:
+    """Names in byline elements of the header, else in those that close the article (a signature);
+    one list an element."""
+    top = title_index if title_index is not None else body.start or 0
+    low = max(0, top - HEADER_REACH)
+    start = body.start if body.start is not None else low + HEADER_SPAN
+    end = body.end if body.end is not None else start
+    before, header, tail = [], [], []
     for el in page.index.all_matches(AUTHOR):
         position = page.position_of(el)
-        if position is None or not low <= position <= high or _in_boilerplate(el, body.container):
+        if position is None or _in_boilerplate(el, body.container):
             continue
-        linked = [" ".join(a.text_content().split()) for a in el.iter("a")]
-        linked = [t for t in linked if t and word_count(t) <= MAX_NAME_WORDS]
+        if low <= position < top:
+            before.append((position, el))
+        elif top <= position <= start + HEADER_REACH:
+            header.append(el)
+        elif end - TAIL_REACH <= position <= end + TAIL_REACH:
+            tail.append(el)
+    if before and not header:  # above the title, only the nearest: the ones further up close teaser cards
+        nearest = max(p for p, _ in before)
+        header = [el for p, el in before if p == nearest]
+    return _names_in(header, lexicon, orgs) or _names_in(tail, lexicon, orgs)
+
+
+def _names_in(elements: list, lexicon: Cues, orgs) -> list[list[str]]:
+    """Byline elements -> their linked names, or their short text when it names people beyond the links
+    ("<a>Martin Untersinger</a> (avec Damien Leloup et Morgane Tual)")."""
+    groups: list[list[str]] = []
+    names: list[str] = []
+    for el in elements:
         text = " ".join(el.text_content().split())
+        linked = _listed_links(el, text, lexicon)
         if linked and sum(map(len, linked)) < LINKED_SHARE * len(text) and word_count(text) <= MAX_BYLINE_WORDS:
-            linked = []  # "<a>Martin Untersinger</a> (avec Damien Leloup et Morgane Tual)": read it all
-        for name in linked or ([text] if text and word_count(text) <= MAX_BYLINE_WORDS else []):
-            if name not in names:
-                names.append(name)
+            rest = text
+            for t in linked:
+                rest = rest.replace(t, " ", 1)
+            if not any(ch.isdigit() for ch in rest) and split_names(rest, lexicon, orgs)[0]:
+                linked = []
+        new = [n for n in linked or ([text] if text and word_count(text) <= MAX_BYLINE_WORDS else []) if n not in names]
+        if new:
+            names += new
+            groups.append(new)
         if names and not linked:
             break
-    return names
+    return groups
+
+
+def _listed_links(el, text: str, lexicon: Cues) -> list[str]:
+    """The element's linked names as a list: the first link, then each one a separator or joiner sets
+    apart from the one before ('<a>A</a>, <a>B</a> and <a>C</a>'). A link after other text or glued
+    to the name is not a co-author: a place tag after the date, a topic, a feed."""
+    found: list[str] = []
+    end = 0
+    for a in el.iter("a"):
+        name = " ".join(a.text_content().split())
+        at = text.find(name, end) if name else -1
+        if at < 0 or word_count(name) > MAX_NAME_WORDS:
+            continue
+        if found and not _only_separators(text[end:at], lexicon):
+            break
+        found.append(name)
+        end = at + len(name)
+    return found
+
+
+def _only_separators(between: str, lexicon: Cues) -> bool:
+    rest = between.strip(_SEPARATORS)
+    if rest == between.strip():  # no separator at all: glued, or only spaces
+        return bool(rest) and lexicon.between_pattern("author_joiners").fullmatch(f" {rest} ") is not None
+    return not rest or lexicon.between_pattern("author_joiners").fullmatch(f" {rest} ") is not None
 
 
 def _in_boilerplate(el, container) -> bool:
@@ -140,22 +293,24 @@ def _in_boilerplate(el, container) -> bool:
 
 
 def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
-    """'By X', a lone 'Von' above the name, a prefix inside a dated meta line ('12:40 Автор: X'),
-    or names right before the date ('Marco Bellini 3 maggio 2024', or on the line above it)."""
+    """The header's byline, surest cue first: a line opening with a byline prefix ('By X', or a lone 'Von'
+    above the name); a prefix inside a dated meta line ('12:40 Автор: X'); names right before the date
+    ('Marco Bellini 3 maggio 2024'), or on the line above it."""
+    for i, block in enumerate(header):
+        rest = lexicon.strip_label("byline_prefixes", block.text)
+        if rest == "" and i + 1 < len(header):
+            return [header[i + 1].text]
+        if rest:
+            return [_before_meta(rest)]
+    dated = [b.text for b in header if date_span(b.text) and word_count(b.text) <= MAX_META_WORDS and not b.prose]
+    inside = next((found for text in dated for found in [_prefixed_inside(text, lexicon)] if found), None)
+    if inside:
+        return [inside]
     for i, block in enumerate(header):
         text = block.text
         following = header[i + 1].text if i + 1 < len(header) else ""
-        rest = lexicon.strip_label("byline_prefixes", text)
-        if rest == "" and following:
-            return [following]
-        if rest:
-            return [_before_meta(rest)]
-        span = date_span(text)
-        if span and word_count(text) <= MAX_META_WORDS:
-            inside = _prefixed_inside(text, lexicon)
-            head = text[:text.find(span)].strip(" -–—|·•,")
-            if inside:
-                return [inside]
+        if text in dated:
+            head = _strip_labels(text[:text.find(date_span(text))].strip(" -–—|·•,"), lexicon)
             if _looks_like_names(head):
                 return [head]
         if following and _looks_like_names(text) and _is_dateline(following, lexicon):
@@ -163,13 +318,37 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
     return []
 
 
+def _tail_byline(page: Page, body: Body, lexicon: Cues) -> list[str]:
+    """A signature line right after the article text ('Von Clemens Höges' closing a magazine piece)."""
+    if body.end is None:
+        return []
+    for block in page.blocks[body.end - 1: body.end + 1 + TAIL_REACH]:
+        rest = lexicon.strip_label("byline_prefixes", block.text)
+        if rest and word_count(rest) <= MAX_NAME_WORDS and _looks_like_names(rest):
+            return [rest]
+    return []
+
+
+def _strip_labels(text: str, lexicon: Cues) -> str:
+    for key in ("published_labels", "updated_labels"):
+        rest = lexicon.strip_label(key, text)
+        if rest is not None:
+            return rest
+    return text
+
+
 def _before_meta(text: str) -> str:
     """A byline that runs on into the date and counters: the part before the date, a digit or a separator."""
     span = date_span(text)
     head = text[:text.find(span)] if span else text
-    parts = _META_BREAK.split(head, maxsplit=1)
-    cut = parts[0].strip(" ,;")
-    if len(parts) > 1 and parts[1][:1].isdigit() and len(cut.split()) >= 3:
+    parts = _META_BREAK.split(head)
+    kept = [parts[0]]
+    for part in parts[1:]:  # "Laura Jordán / Javier Urbina - 21 abr" keeps both names
+        if not (_looks_like_names(part) and len(part.split()) <= MAX_NAME_WORDS):
+            break
+        kept.append(part)
+    cut = " / ".join(p.strip(" ,;") for p in kept)
+    if len(kept) < len(parts) and parts[len(kept)][:1].isdigit() and len(kept[-1].split()) >= 3:
         cut = cut.rsplit(" ", 1)[0]  # "Erin Cunningham March 18": the word before the day is its month
     return cut.strip(" ,;") or text
 
@@ -204,56 +383,179 @@ def _is_dateline(text: str, lexicon: Cues) -> bool:
                                         for key in ("published_labels", "updated_labels"))
 
 
-def split_names(raw: str, lexicon: Cues, site: str | None) -> tuple[list[str], list[str]]:
-    """A byline string -> (people, agencies): prefixes, handles, roles and newsrooms dropped."""
+def split_names(raw: str, lexicon: Cues, orgs=None) -> tuple[list[str], list[str]]:
+    """A byline string -> (people, agencies): prefixes, handles, roles, dates and newsrooms dropped.
+
+    ``orgs`` is the site's names (a string, or what :func:`_organisation_names` returns): a byline
+    naming the publication is not a person. After a role, a newsroom or the site, the rest of the list
+    is affiliation and place ("Jane Doe, Senior Editor, Daily Planet, Metropolis")."""
     if lexicon.strip_label("photo_credits", raw) is not None:
         return [], []
-    text = _HANDLE_OR_MAIL.sub(" ", " ".join(raw.split())).replace("(", ",").replace(")", ",")
+    orgs = _organisation_names_of(orgs)
+    text = _HANDLE_OR_MAIL.sub(" ", " ".join(raw.split()))
+    span = date_span(text)
+    text = text[:text.find(span)] if span and text.find(span) > 0 else text  # "X March 11, 2015 3:46 PM"
     rest = lexicon.strip_label("byline_prefixes", text)
     text = rest if rest is not None else text
-    parts = []
-    for piece in _SPLIT.split(text):
-        parts.extend(lexicon.any_pattern("author_joiners").split(piece) if " " in piece else [piece])
-    people, credited = [], []
-    for part in parts:
-        part = part.strip(" .,:;-–—()[]")
-        for key in ("byline_prefixes", "source_joiners"):
-            rest = lexicon.strip_label(key, part)
-            part = rest if rest else part
-        if not part:
-            continue
-        agency = agencies().name_of(part) or _agency_in_with(part, lexicon)
-        if agency:
-            credited.append(agency)
-            continue
-        found = agencies().find(part)
-        if found and found[-1][1] == len(part):  # "Suleiman Al-Khalidi Reuters"
-            credited.append(found[-1][2])
-            part = part[:found[-1][0]].strip()
-        if _is_person(part, lexicon, site):
-            people.append(part)
+    people: list[str] = []
+    credited: list[str] = []
+    closed = False
+    for part in _top_level_parts(text, lexicon):
+        head, inner = _trailing_parenthesis(part)
+        if inner is not None:
+            if lexicon.strip_label("photo_credits", inner) is not None:
+                continue  # "Adrian Malloch (photography)": a photographer, not an author
+            if _has_capital(inner):  # "(avec Damien Leloup et Morgane Tual)", "(AFP)"
+                p, c = split_names(inner, lexicon, orgs)
+                credited += c
+                after = p
+            else:
+                after = []  # "(reporting)", "(stevenhgm)": a role or a handle
+            part = head
+        else:
+            after = []
+        kind, value = _read_part(part, lexicon, orgs)
+        if kind == "agency":
+            credited.append(value)
+        elif kind == "person" and not closed:
+            people.append(value)
+        elif kind == "role":
+            closed = True
+        if not closed:
+            people += after
     if len(people) > 1:  # beside full names, a lone acronym ("CNN") is an organisation
         people = [p for p in people if " " in p or not (p.isupper() and len(p) <= MAX_ACRONYM)] or people
     return people, credited
+
+
+def _read_part(part: str, lexicon: Cues, orgs) -> tuple[str, str]:
+    """One piece of a byline -> ("agency", name), ("person", name), ("role", "") or ("", "")."""
+    part = part.strip(" .,:;-–—()[]")
+    joiner = lexicon.between_pattern("author_joiners").match(" " + part)
+    part = part[joiner.end() - 1:] if joiner else part  # ", and Tom Watkins"
+    for key in ("byline_prefixes", "source_joiners"):
+        rest = lexicon.strip_label(key, part)
+        part = rest if rest else part
+    if " " not in part and _USER_ID.search(part):
+        return "", ""  # 'CC7567': an account name, not a person's
+    part = _cut_meta(part, lexicon)
+    if not part:
+        return "", ""
+    agency = agencies().name_of(part) or _agency_in_with(part, lexicon)
+    if agency:
+        return "agency", agency
+    found = agencies().find(part)
+    if found and found[-1][1] == len(part):  # "Suleiman Al-Khalidi Reuters"
+        return "agency", found[-1][2]  # (the name before it is read from the other origins)
+    if _is_organisation(part, lexicon, orgs):
+        return "role", ""
+    name = _drop_lowercase_tail(part)
+    return ("person", name) if _is_person(name) else ("", "")
+
+
+def _cut_meta(part: str, lexicon: Cues) -> str:
+    """A name that runs on into a date, a label, a credit or a button: 'GILLIAN MOHNEY March 11, 2015'."""
+    span = date_span(part)
+    part = part[:part.find(span)] if span else part
+    digit = _DIGIT.search(part)
+    part = part[:digit.start()] if digit else part
+    for key in ("published_labels", "updated_labels", "byline_actions", "photo_credits"):
+        m = lexicon.any_pattern(key).search(part)
+        if m:
+            part = part[:m.start()]
+    return part.strip(" .,:;-–—|")
+
+
+def _drop_lowercase_tail(part: str) -> str:
+    """'Aleš Vávra před' -> 'Aleš Vávra': a lowercase word after the name is not part of it. A phrase
+    that leaves a single word ('Informate con la verdad') is no name and stays whole."""
+    words = part.split()
+    while len(words) > 2 and _has_capital(" ".join(words[:-1])) and not _has_capital(words[-1]) \
+            and _is_cased(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def _is_organisation(part: str, lexicon: Cues, orgs) -> bool:
+    """A newsroom, a role ('Games Editor') or the publication itself ('Jornal O Papel', 'mdr.de')."""
+    if lexicon.contains("newsroom", part) or lexicon.contains("author_roles", part):
+        return True
+    if "." in part and " " not in part.strip(". "):
+        return True  # a domain such as "Elpais.cr"
+    words = _words(part)
+    sites, suffixes = orgs
+    if any(_within(words, site) or _within(site, words) for site in sites if len("".join(site)) >= 4):
+        return True
+    return any(_within(suffix, words) and suffix != words for suffix in suffixes if len("".join(suffix)) >= 4)
+
+
+def _is_person(part: str) -> bool:
+    """Up to five words, no digits; in cased scripts the first and last words capitalised
+    ('Lauren del Valle'), unless the byline is a single lowercase mark ('rdb', editor initials)."""
+    words = part.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or any(ch.isdigit() for ch in part):
+        return False
+    if not any(ch.isalpha() for ch in part):
+        return False
+    if len(words) == 1:
+        return True
+    return all(_has_capital(w) or not _is_cased(w) for w in (words[0], words[-1]))
+
+
+def _top_level_parts(text: str, lexicon: Cues) -> list[str]:
+    """The byline split on separators and joiners outside parentheses."""
+    cuts = [m.span() for pattern in (_SPLIT, lexicon.between_pattern("author_joiners")) for m in pattern.finditer(text)]
+    depth_at = []
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        depth_at.append(depth)
+    parts, last = [], 0
+    for a, b in sorted(cuts):
+        if a >= last and depth_at[a] <= 0:
+            parts.append(text[last:a])
+            last = b
+    parts.append(text[last:])
+    return [p for p in parts if p.strip()]
+
+
+def _trailing_parenthesis(part: str) -> tuple[str, str | None]:
+    """'Name (role)' -> ('Name', 'role'); a parenthesis inside a name ('Richard (R.J.) Eskow') stays."""
+    m = _TRAILING_PARENS.match(part.strip())
+    if m:
+        return m.group(1), m.group(2)
+    return part.replace("(", " ").replace(")", " ") if part.count("(") != part.count(")") else part, None
+
+
+def _has_capital(text: str) -> bool:
+    return any(w[:1].isupper() for w in text.split())
+
+
+def _is_cased(word: str) -> bool:
+    return word[:1].lower() != word[:1].upper()
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_NOT_LETTERS.sub(" ", fold(text)).split())
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return 0 < n <= len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _organisation_names_of(orgs) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    if orgs is None:
+        return (), ()
+    if isinstance(orgs, str):
+        return (_words(orgs),), ()
+    return orgs
 
 
 def _agency_in_with(part: str, lexicon: Cues) -> str | None:
     """'Staff with AP', 'Le Monde avec AFP': the agency after a joiner."""
     m = lexicon.any_pattern("source_joiners").search(part)
     return agencies().name_of(part[m.end():].strip()) if m else None
-
-
-def _is_person(part: str, lexicon: Cues, site: str | None) -> bool:
-    words = part.split()
-    if not 1 <= len(words) <= MAX_NAME_WORDS or any(ch.isdigit() for ch in part):
-        return False
-    if lexicon.contains("newsroom", part):
-        return False
-    if site and len(site) >= 4 and (fold(part) in fold(site) or fold(site) in fold(part)):
-        return False
-    if "." in part and " " not in part:
-        return False  # a domain such as "Elpais.cr"
-    return any(ch.isalpha() for ch in part)
 
 
 def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
