@@ -21,7 +21,8 @@ KEYS = (
     "thousands", "reading_time", "home", "breadcrumb_labels", "byline_prefixes",
     "author_joiners", "newsroom", "source_verbs", "source_prefixes", "source_joiners",
     "photo_credits", "tags_labels", "share", "comment_section", "related_section",
-    "published_labels", "updated_labels", "newsletter", "advertising", "stop_words",
+    "published_labels", "updated_labels", "newsletter", "advertising", "read_more", "rights_reserved",
+    "stop_words",
 )
 """The keys every language file must have (``language`` and ``name`` aside)."""
 
