@@ -106,3 +106,9 @@ def test_caption_with_a_date_after_a_standfirst() -> None:
     text = dump("Подольски завершил карьеру в сборной", standfirst,
                 "Фото из Инстаграма Лукаша Подольски 15 августа 2016, 13:43", P1, P2, P3)
     assert body_of(text) == [P1, P2, P3]
+
+
+def test_a_long_line_ending_in_a_colon_opens_the_text_it_introduces() -> None:
+    intro = "TAYLORVILLE — The following are arrest and accident reports as recorded by the police department:"
+    text = dump(TITLE, "by Staff Report", "October 27, 2023", intro, P1, P2, P3)
+    assert body_of(text) == [intro, P1, P2, P3]

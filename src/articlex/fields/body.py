@@ -58,6 +58,8 @@ MAX_READ_ALSO_ITEMS = 5
 """A read-also label line in a dump may head a short list of headlines (one per line)."""
 MAX_TEASER_LINES = 4
 """Lines a teaser card may hold above its 'Read more' link (kicker, headline, picture credit...)."""
+MIN_LEAD_IN_WORDS = 2 * SENTENCE_WORDS
+"""A line ending in a colon this long opens the text it introduces (a shorter one is a label)."""
 MIN_TAGS = 4
 MAX_TAG_WORDS = 3
 """A tag list printed as one line in a dump: at least this many terms of at most this many words."""
@@ -312,7 +314,8 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             continue
         packed_lead = spaced and not block.standalone and any(
             b.standalone and b.prose for b in candidates[pos + 1: pos + 1 + PACKED_REACH])
-        if not body.blocks and (not block.prose or packed_lead):
+        lead_in = spaced and _lead_in(block, candidates[pos + 1] if pos + 1 < len(candidates) else None)
+        if not body.blocks and (not block.prose or packed_lead) and not lead_in:
             body.header.append(block)
             continue
         if container is not None and block.tag in CONTAINER_TAGS and not block.prose:
@@ -395,6 +398,13 @@ def _ends_with_read_more(line: _Line) -> bool:
         return False
     between = line.text[len(before):]
     return before.endswith(("…", "...")) or any(mark in between for mark in TEASER_MARKS)
+
+
+def _lead_in(block: TextBlock, following: TextBlock | None) -> bool:
+    """'The following are the reports recorded by the police:': a paragraph set apart that
+    introduces the list of paragraphs below it (not a sentence, yet no label either)."""
+    return block.standalone and block.text.rstrip().endswith(":") and word_count(block.text) >= MIN_LEAD_IN_WORDS \
+        and following is not None and following.standalone and following.prose
 
 
 def _prose_after(blocks: list[TextBlock]) -> list[int]:
