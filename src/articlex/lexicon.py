@@ -22,7 +22,8 @@ KEYS = (
     "author_joiners", "author_roles", "byline_actions", "newsroom", "source_verbs", "source_prefixes",
     "source_joiners",
     "photo_credits", "tags_labels", "share", "comment_section", "related_section",
-    "published_labels", "updated_labels", "newsletter", "advertising", "stop_words",
+    "published_labels", "updated_labels", "newsletter", "advertising", "read_more", "rights_reserved",
+    "stop_words",
 )
 """The keys every language file must have (``language`` and ``name`` aside)."""
 

@@ -7,6 +7,7 @@ then walk the same cue rules over the blocks, so unknown themes and text dumps w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import Cues, cues
@@ -17,6 +18,13 @@ from ..text import MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, is_
 from .title import Title, first_prose
 
 __all__ = ["Body", "find_body"]
+
+EMBED_SIGNATURE = re.compile(r"^\s*[—–-]\s*\S.*\(@\w+\).*\d{4}\s*$")
+"""The last line of an embedded post in a dump: '— Name (@handle) March 16, 2020'."""
+TEASER_MARKS = "|»>→"
+META_SEPARATORS = r"\s[|•·]\s"
+"""What sets the parts of a meta line apart: 'Le Monde | 04.05.2015 • Par X'."""
+"""What sets a 'Read more' link apart from the excerpt it closes ('... unter Druck. | mehr')."""
 
 DENSEST = 0.6
 """Trust in a container found by its amount of prose rather than by a known class."""
@@ -48,6 +56,17 @@ box (skipped) rather than ending the article."""
 MAX_DEK_BLOCKS = 1
 """Prose before the byline or date line is a standfirst when it is this short (one block)."""
 """Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
+MAX_READ_ALSO_ITEMS = 5
+"""A read-also label line in a dump may head a short list of headlines (one per line)."""
+MAX_TEASER_LINES = 4
+"""Lines a teaser card may hold above its 'Read more' link (kicker, headline, picture credit...)."""
+MIN_LEAD_IN_WORDS = 2 * SENTENCE_WORDS
+"""A line ending in a colon this long opens the text it introduces (a shorter one is a label)."""
+MIN_TAGS = 4
+MAX_TAG_WORDS = 3
+"""A tag list printed as one line in a dump: at least this many terms of at most this many words."""
+MAX_EMBED_LINES = 6
+"""Lines of an embedded post (a tweet's text) above its signature line."""
 TEASER_LINK_SHARE = 0.8
 TEASER_MIN_WORDS = 4
 READ_ALSO_MIN_WORDS = 3
@@ -64,7 +83,7 @@ TABLE_CELLS = frozenset({"td", "th"})
 CELL_SEPARATOR = " | "
 LIST_KINDS = frozenset({"list_item", "table_row"})
 MIN_LED_LINES = 2
-LEAD_IN_WORDS = 3
+LIST_LEAD_WORDS = 3
 """A colon after this many words leads into what follows ('Tour dates:' alone is a label)."""
 """Lines a colon must lead into to keep them: one line after 'Formats:' is a widget's ('mp3')."""
 NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "footer", "header", "label"})
@@ -299,18 +318,28 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
     skip: set[int] = set()
     gap = loose = prose_seen = 0
     boxed = False
+    after_teaser = -1  # the body's length when a teaser card was last taken out
     boiler = _BoilerplateCheck(container)
     prose_after = _prose_after(candidates)
+    skip.update(_embedded_posts(candidates) if page.root is None else ())
     for pos, block in enumerate(candidates):
         if block.index in skip:
             continue
         text = block.text
         line = _Line.of(text, lexicon)
+        if container is None and _closes_teaser(line, body, candidates[pos - 1] if pos else None):
+            if len(body.blocks) == after_teaser:
+                break  # a second card with no paragraph since the first: a list of other stories
+            after_teaser = len(body.blocks)
+            continue
         related = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None)
         if related is not None:
             body.add_related(related, block, "cue")
             if related.text and not block.text.endswith(related.text):
                 skip.add(candidates[pos + 1].index)
+                for item in _listed_headlines(candidates[pos + 2:] if block.element is None else []):
+                    body.add_related(Link(item.text, None), item, "cue")
+                    skip.add(item.index)
             continue
         if container is not None and boiler(block):
             # A box inside the article (related links, tags, share bar) is skipped; its heading
@@ -325,6 +354,12 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             boxed = True  # "Related news" inside the container with the article going on below it
             continue
         if body.blocks and _ends_article(line):
+            inside = _navigation_inside(line, candidates[pos + 1: pos + 3])
+            if inside is None:
+                break
+            body.add_related(Link(inside, None), block, "cue")
+            continue
+        if body.blocks and container is None and not block.standalone and _tag_list(text):
             break
         source = _source_line(line)
         if source:
@@ -338,7 +373,8 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             continue
         packed_lead = spaced and not block.standalone and any(
             b.standalone and b.prose for b in candidates[pos + 1: pos + 1 + PACKED_REACH])
-        if not body.blocks and (not block.prose or packed_lead):
+        lead_in = spaced and _lead_in(block, candidates[pos + 1] if pos + 1 < len(candidates) else None)
+        if not body.blocks and (not block.prose or packed_lead) and not lead_in:
             body.header.append(block)
             continue
         if container is not None and block.tag in CONTAINER_TAGS and not block.prose:
@@ -353,9 +389,81 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
                 break
         body.blocks.append(block)
         prose_seen += block.prose
-    body.blocks = _trim_tail(body.blocks, lexicon)
+    body.blocks = _without_signature(_trim_tail(body.blocks, lexicon), body.header)
     body.related = _unique(body.related)
     return body
+
+
+def _embedded_posts(blocks: list[TextBlock]) -> set[int]:
+    """Lines of posts embedded in a dump (a tweet): the signature line and the post's text above it,
+    back to the article's paragraph before (set apart and plain prose, without a link)."""
+    inside: set[int] = set()
+    for pos, block in enumerate(blocks):
+        if not EMBED_SIGNATURE.match(block.text):
+            continue
+        inside.add(block.index)
+        for above in reversed(blocks[max(0, pos - MAX_EMBED_LINES): pos]):
+            if above.standalone and above.prose and "http" not in above.text and "pic.twitter" not in above.text:
+                break
+            inside.add(above.index)
+    return inside
+
+
+def _listed_headlines(blocks: list[TextBlock]) -> list[TextBlock]:
+    """The headlines listed one a line under a read-also label in a dump, after its first one (date
+    stamps between them passed over); the list stops at prose or at a line too short for a headline."""
+    found: list[TextBlock] = []
+    for block in blocks:
+        if len(found) >= MAX_READ_ALSO_ITEMS - 1:
+            break
+        if looks_like_date(block.text) and word_count(block.text) <= MAX_LABEL_WORDS:
+            continue
+        if block.prose or block.text.rstrip().endswith(".") \
+                or not READ_ALSO_MIN_WORDS <= word_count(block.text) <= TEASER_MAX_WORDS:
+            break
+        found.append(block)
+    return found
+
+
+def _closes_teaser(line: _Line, body: Body, previous: TextBlock | None) -> bool:
+    """A 'Read more' link closing a teaser card between paragraphs of a dump: take the card (its
+    excerpt, headline and kicker) back out of the body and keep its headline as a read-also link.
+    The link stands alone below the excerpt, or ends the excerpt's own line ('... | mehr')."""
+    whole = "read_more" in line.phrases
+    if not whole and not _ends_with_read_more(line):
+        return False
+    blocks = body.blocks
+    if not blocks or previous is None or blocks[-1] is not previous:
+        return False
+    end = len(blocks)
+    if whole and blocks[-1].prose:
+        end -= 1  # the excerpt
+    start = end
+    while start > max(0, end - MAX_TEASER_LINES) and not blocks[start - 1].prose:
+        start -= 1
+    if start == end:
+        return False  # a paragraph, then 'Read more': no headline above it, not a card
+    headline = blocks[end - 1]
+    del blocks[start:]
+    if word_count(headline.text) >= TEASER_MIN_WORDS:
+        body.add_related(Link(headline.text, None), headline, "cue")
+    return True
+
+
+def _ends_with_read_more(line: _Line) -> bool:
+    """'... unter Druck. | mehr': an excerpt ending in its 'Read more' link, set apart by a mark."""
+    before = line.lexicon.strip_trailing_label("read_more", line.text)
+    if not before:
+        return False
+    between = line.text[len(before):]
+    return before.endswith(("…", "...")) or any(mark in between for mark in TEASER_MARKS)
+
+
+def _lead_in(block: TextBlock, following: TextBlock | None) -> bool:
+    """'The following are the reports recorded by the police:': a paragraph set apart that
+    introduces the list of paragraphs below it (not a sentence, yet no label either)."""
+    return block.standalone and block.text.rstrip().endswith(":") and word_count(block.text) >= MIN_LEAD_IN_WORDS \
+        and following is not None and following.standalone and following.prose
 
 
 def _prose_after(blocks: list[TextBlock]) -> list[int]:
@@ -376,7 +484,8 @@ def _article_prose(block: TextBlock) -> bool:
 _LABEL_KEYS = ("read_also", "previous", "next", "page_next", "tags_labels", "source_prefixes", "byline_prefixes",
                "photo_credits", "reading_time", "published_labels", "updated_labels", "share")
 """Every key whose label, starting a block, the walk asks about."""
-_PHRASE_KEYS = ("related_section", "comment_section", "tags_labels", "share", "newsletter", "read_also", "advertising")
+_PHRASE_KEYS = ("related_section", "comment_section", "tags_labels", "share", "newsletter", "read_also", "advertising",
+                "read_more")
 """Every key whose phrase, as a whole block, the walk asks about."""
 _ENDING_PHRASES = frozenset({"comment_section", "related_section", "tags_labels"})
 _FURNITURE_PHRASES = frozenset({"share", "newsletter", "tags_labels", "read_also", "advertising"})
@@ -424,12 +533,34 @@ def _ends_article(line: _Line) -> bool:
         return True
     if line.short and any(line.rest(key) is not None for key in ("page_next", "tags_labels")):
         return True
+    if line.words <= MAX_CAPTION_WORDS and line.lexicon.contains("rights_reserved", line.text):
+        return True  # '© Reproduction réservée', 'All rights reserved': the copyright line
     return bool(line.phrases & _ENDING_PHRASES)
 
 
 def is_navigation_line(text: str, key: str, lexicon: Cues) -> bool:
     """'Article suivant', 'Article suivantOù sont...': a label, then nothing or a capitalised title."""
     return _is_navigation(text, lexicon.strip_label(key, text))
+
+
+def _navigation_inside(line: _Line, following: list[TextBlock]) -> str | None:
+    """The headline of a 'Previous: <headline>' line of a dump with paragraphs set apart going on
+    below it: a read-also link inside the text, not the article's navigation."""
+    if len(following) < 2 or not all(b.standalone and b.prose and b.element is None for b in following):
+        return None
+    for key in ("previous", "next"):
+        rest = line.rest(key)
+        if rest and _is_navigation(line.text, rest):
+            return rest
+    return None
+
+
+def _tag_list(text: str) -> bool:
+    """'Drohne, Drohnenaufnahmen, Iran, USA': a line of short terms between commas, no sentence."""
+    parts = text.split(",")
+    if len(parts) < MIN_TAGS or ":" in text or text.rstrip().endswith((".", "!", "?")):
+        return False
+    return all(1 <= word_count(part) <= MAX_TAG_WORDS for part in parts)
 
 
 def _is_navigation(text: str, rest: str | None) -> bool:
@@ -443,7 +574,7 @@ def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> Li
     rest = line.rest("read_also")
     if rest is None:
         return None
-    if not rest:
+    if not rest.strip(" .…:"):  # "Lee también..." heads the line below
         if following is None:
             return None
         rest, block = following.text, following
@@ -496,7 +627,7 @@ def _source_line(line: _Line) -> str | None:
 def _is_furniture(line: _Line, lexicon: Cues) -> bool:
     """Lines of page furniture inside the article area: bylines, dates, credits, share bars, counters."""
     text = line.text
-    if line.words <= MAX_CAPTION_WORDS and ("©" in text or _credit_label(text, lexicon)):
+    if line.words <= MAX_CAPTION_WORDS and ("©" in text or _credit_label(text, lexicon) or _dated_meta(line)):
         return True
     if not line.short:
         return False
@@ -521,9 +652,22 @@ def _is_header_meta(line: _Line) -> bool:
     text = line.text
     if "@" in text:
         return False
-    if looks_like_date(text) and date_span(text):
+    if (looks_like_date(text) or line.short) and date_span(text) or _dated_meta(line):
         return True
     return bool(line.labels & _HEADER_LABELS)
+
+
+def _dated_meta(line: _Line) -> bool:
+    """A header line too long for a label that holds a date and a publication label or a byline:
+    'Publié le 19 mai 2020 Mis à jour le 20 mai 2020 12:02', or parts set apart by bars or bullets
+    ('Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par X')."""
+    if line.short or line.words > MAX_CAPTION_WORDS or not date_span(line.text):
+        return False
+    parts = [p.strip() for p in re.split(META_SEPARATORS, line.text)]
+    lexicon = line.lexicon
+    if len(parts) == 1:
+        return any(lexicon.strip_label(key, line.text) is not None for key in ("published_labels", "updated_labels"))
+    return any(lexicon.strip_label(key, part) is not None for part in parts for key in _HEADER_LABELS)
 
 
 class _BoilerplateCheck:
@@ -565,11 +709,11 @@ def _trim_tail(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
             break
         start = end - 1
         while start and blocks[start - 1].kind == last.kind and not blocks[start - 1].prose \
-                and not _lead_in(blocks[start - 1]) and not _is_appeal(blocks[start - 1].text, lexicon):
+                and not _leads_into_lines(blocks[start - 1]) and not _is_appeal(blocks[start - 1].text, lexicon):
             start -= 1
         lead = blocks[start - 1] if start else None
         if lead is not None and not _is_appeal(lead.text, lexicon) and (
-                _lead_in(lead) and end - start >= MIN_LED_LINES
+                _leads_into_lines(lead) and end - start >= MIN_LED_LINES
                 and all(b.link_density < TEASER_LINK_SHARE for b in blocks[start:end])
                 or last.kind in LIST_KINDS and lead.prose):
             break
@@ -577,11 +721,20 @@ def _trim_tail(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
     return blocks[:end]
 
 
-def _lead_in(block: TextBlock) -> bool:
+def _leads_into_lines(block: TextBlock) -> bool:
     """A sentence that ends in a colon: what follows it (a list, a table, dates) belongs to it.
     HTML only, where the lines' links tell a list of dates from a share bar ('Share this story:')."""
     return block.element is not None and block.text.rstrip().endswith((":", "：")) \
-        and word_count(block.text) >= LEAD_IN_WORDS
+        and word_count(block.text) >= LIST_LEAD_WORDS
+
+
+def _without_signature(blocks: list[TextBlock], header: list[TextBlock]) -> list[TextBlock]:
+    """Drop a closing signature that repeats the byline of the header ('Par X (avec Y)' above, 'X
+    (avec Y)' below)."""
+    if len(blocks) > 1 and 2 <= word_count(blocks[-1].text) <= MAX_LABEL_WORDS \
+            and any(blocks[-1].text in b.text for b in header):
+        return blocks[:-1]
+    return blocks
 
 
 def _short_sentence(block: TextBlock) -> bool:

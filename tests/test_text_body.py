@@ -1,0 +1,114 @@
+"""Body boundaries in text dumps: small hand-written dumps, one per pattern (issue #3)."""
+
+from __future__ import annotations
+
+import articlex
+
+P1 = "The council voted on Tuesday to rebuild the harbour wall after the winter storms broke it in two places."
+P2 = "Work will start in May and should last eight months, the mayor said, adding that the port stays open."
+P3 = "Fishermen welcomed the decision but asked for a clear schedule so that boats can plan their trips."
+P4 = "The cost is shared between the town and the region, which will pay two thirds of the total bill."
+
+
+def dump(*lines: str) -> str:
+    """Paragraphs set apart by blank lines; a tuple is a group of lines packed together."""
+    return "\n\n".join("\n".join(x) if isinstance(x, tuple) else x for x in lines) + "\n"
+
+
+def body_of(text: str) -> list[str]:
+    return articlex.extract(text).body.split("\n\n")
+
+
+TITLE = "Harbour wall to be rebuilt"
+
+
+def test_embedded_post_and_its_signature_are_left_out() -> None:
+    text = dump(TITLE, P1, ("Wow! Look at this storm damage in the harbour today.", "It is worse than last year."),
+                "— Jane Doe (@janedoe) March 16, 2020", P2, P3)
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_read_also_label_heads_a_list_of_headlines() -> None:
+    text = dump(TITLE, P1, P2, ("Lesen Sie auch", "Tausende Pakete gehortet: Bewährungsstrafe für Postboten",
+                                "Polizei stoppt illegalen Waffentransport", "Feldhamster ist das Tier des Jahres"),
+                P3, P4)
+    article = articlex.extract(text)
+    assert article.body.split("\n\n") == [P1, P2, P3, P4]
+    assert [r.text for r in article.related] == ["Tausende Pakete gehortet: Bewährungsstrafe für Postboten",
+                                                 "Polizei stoppt illegalen Waffentransport",
+                                                 "Feldhamster ist das Tier des Jahres"]
+
+
+def test_read_also_label_with_an_ellipsis() -> None:
+    text = dump(TITLE, P1, P2, "Lee también...", "Camionero herido en la ruta sigue en riesgo vital", P3, P4)
+    article = articlex.extract(text)
+    assert "Camionero herido" not in article.body
+    assert [r.text for r in article.related] == ["Camionero herido en la ruta sigue en riesgo vital"]
+
+
+def test_teaser_card_closed_by_read_more_is_taken_out() -> None:
+    text = dump(TITLE, P1, P2, "Third of university staff have experienced bullying", "Read more", P3, P4)
+    article = articlex.extract(text)
+    assert article.body.split("\n\n") == [P1, P2, P3, P4]
+    assert [r.text for r in article.related] == ["Third of university staff have experienced bullying"]
+
+
+def test_teaser_excerpt_ending_in_read_more() -> None:
+    text = dump(TITLE, P1, P2, "Waffenexporte", "Exporte dank Lücken im Gesetz",
+                "Der Konzern exportiert trotz des Stopps Waffen. | mehr", P3, P4)
+    assert body_of(text) == [P1, P2, P3, P4]
+
+
+def test_a_paragraph_before_read_more_stays_without_a_headline() -> None:
+    text = dump(TITLE, P1, P2, P3, "Read more", P4)
+    assert P3 in body_of(text)
+
+
+def test_two_teaser_cards_in_a_row_end_the_article() -> None:
+    text = dump(TITLE, P1, P2, P3, "Hintergrund", "Das Coronavirus in Thüringen: Nummern und Infos",
+                P4, "mehr", "Neues Freibad in Gotha wieder offen", P2, "mehr")
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_copyright_line_ends_the_article() -> None:
+    text = dump(TITLE, P1, P2, P3, "©RIPRODUZIONE RISERVATA", "Qui andrà inserito il messaggio del Direttore:", P4)
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_tag_line_of_short_terms_ends_the_article() -> None:
+    text = dump(TITLE, P1, P2, P3, ("Drohne, Drohnenaufnahmen, Flugzeugträger, Iran, USA",
+                                    "Was ist Ihnen unsere Arbeit wert?"), P4)
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_previous_label_between_paragraphs_is_a_read_also() -> None:
+    text = dump(TITLE, P1, P2, "PREVIOUS Cost of living adjustment for retired teachers passes", P3, P4)
+    article = articlex.extract(text)
+    assert article.body.split("\n\n") == [P1, P2, P3, P4]
+    assert article.previous is None or article.previous.text != "Cost of living adjustment for retired teachers passes"
+
+
+def test_dated_label_line_after_a_standfirst_makes_it_header() -> None:
+    standfirst = "Piogge, temporali e nevicate previste per oggi nelle regioni centrali e meridionali del paese."
+    text = dump("Perturbazione polare al Centro e al Sud", standfirst,
+                "Pubblicato il 19 Febbraio 2020 Ultima modifica 19 Febbraio 2020 12:02", P1, P2, P3)
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_meta_line_in_parts_makes_the_line_above_header_and_signature_is_dropped() -> None:
+    meta = "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger (avec Damien Leloup)"
+    text = dump(TITLE, meta, P1, P2, P3, "Martin Untersinger (avec Damien Leloup)")
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_caption_with_a_date_after_a_standfirst() -> None:
+    standfirst = "Ветеран сборной Германии Лукаш Подольски принял решение прекратить выступления за сборную страны."
+    text = dump("Подольски завершил карьеру в сборной", standfirst,
+                "Фото из Инстаграма Лукаша Подольски 15 августа 2016, 13:43", P1, P2, P3)
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_a_long_line_ending_in_a_colon_opens_the_text_it_introduces() -> None:
+    intro = "TAYLORVILLE — The following are arrest and accident reports as recorded by the police department:"
+    text = dump(TITLE, "by Staff Report", "October 27, 2023", intro, P1, P2, P3)
+    assert body_of(text) == [intro, P1, P2, P3]
