@@ -38,6 +38,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": 
 
 def fold(text: str) -> str:
     """Case-folded, NFC, apostrophes unified and white space collapsed: how cues compare text."""
+    if text.isascii():  # nothing to normalise, no curly apostrophe, casefold() is lower()
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
     return " ".join(text.split())
 
@@ -88,6 +90,34 @@ def _alternation(words) -> str:
 
 
 _NONE: frozenset[str] = frozenset()
+_PHRASE_EDGES = " :.!-–—"
+"""What may stand around a phrase that is a whole text ('Partager :', '— Tags —')."""
+
+
+class _Heads:
+    """The first two letters of a set of phrases: most texts start with neither, and saying so
+    costs a slice and a set lookup, where the phrases' pattern would try each of its branches."""
+
+    def __init__(self, phrases) -> None:
+        self.pairs: set[str] = set()
+        self.singles: set[str] = set()
+        self.any_start = False
+        for phrase in phrases:
+            head = fold(phrase)[:2]
+            if len(head) == 2 and head.isalnum():
+                self.pairs.add(head)
+            elif head[:1].isalnum():
+                self.singles.add(head[:1])  # 'a ', "l'", a one-letter phrase
+            elif head:
+                self.any_start = True  # a phrase opening with a symbol: no shortcut
+
+    def may_start(self, text: str) -> bool:
+        """Whether one of the phrases could begin ``text`` (False only when none can)."""
+        head = text[:2]
+        head = head.lower() if head.isascii() else head.casefold()[:2]
+        return self.any_start or head in self.pairs or head[:1] in self.singles
+
+
 _END = ""
 """Marks, in the trie, where a phrase ends."""
 _APOSTROPHES = "['\u2019\u2018\u02bc]"
@@ -128,21 +158,21 @@ class Cues:
         self._start: dict[str, re.Pattern[str]] = {}
         self._any: dict[str, re.Pattern[str]] = {}
         self._end: dict[str, re.Pattern[str]] = {}
-        self._union: dict[tuple[str, ...], re.Pattern[str]] = {}
-        self._phrases: dict[tuple[str, ...], tuple[int, dict[str, frozenset[str]]]] = {}
+        self._union: dict[tuple[str, ...], tuple[_Heads, re.Pattern[str]]] = {}
+        self._phrases: dict[tuple[str, ...], tuple[int, _Heads, dict[str, frozenset[str]]]] = {}
         self._between: dict[str, re.Pattern[str]] = {}
 
     def is_word(self, key: str, text: str) -> bool:
         """Whether the whole text is one of the key's phrases."""
         if len(text) > self._longest[key] + 8:  # a longer text cannot be one of them (cheap first test)
             return False
-        return fold(text).strip(" :.!-–—") in self._folded[key]
+        return fold(text).strip(_PHRASE_EDGES) in self._folded[key]
 
     def is_any_word(self, keys: tuple[str, ...], text: str) -> bool:
         """Whether the whole text is a phrase of any of these keys (the text folded once)."""
         if len(text) > max(self._longest[key] for key in keys) + 8:
             return False
-        folded = fold(text).strip(" :.!-–—")
+        folded = fold(text).strip(_PHRASE_EDGES)
         return any(folded in self._folded[key] for key in keys)
 
     def labels(self, keys: tuple[str, ...], text: str) -> frozenset[str]:
@@ -151,8 +181,10 @@ class Cues:
         One pattern of all their phrases answers for most texts, which start with no label at all;
         each key's own pattern runs only when it hits."""
         if keys not in self._union:
-            self._union[keys] = re.compile(rf"^\s*(?:{_alternation(w for k in keys for w in self.words[k])})", re.I)
-        if not self._union[keys].match(text):
+            words = [w for k in keys for w in self.words[k]]
+            self._union[keys] = (_Heads(words), re.compile(rf"^\s*(?:{_alternation(words)})", re.I))
+        heads, union = self._union[keys]
+        if not heads.may_start(text.lstrip()) or not union.match(text):
             return _NONE
         return frozenset(key for key in keys if self.strip_label(key, text) is not None)
 
@@ -164,11 +196,13 @@ class Cues:
                 for phrase in self._folded[key]:
                     table.setdefault(phrase, set()).add(key)
             longest = max(self._longest[key] for key in keys)
-            self._phrases[keys] = (longest, {phrase: frozenset(found) for phrase, found in table.items()})
-        longest, table = self._phrases[keys]
+            self._phrases[keys] = (longest, _Heads(table), {phrase: frozenset(found) for phrase, found in table.items()})
+        longest, heads, table = self._phrases[keys]
         if len(text) > longest + 8:  # a longer text cannot be one of them (cheap first test)
             return _NONE
-        return table.get(fold(text).strip(" :.!-–—"), _NONE)
+        if not heads.may_start(text.lstrip(_PHRASE_EDGES)):
+            return _NONE
+        return table.get(fold(text).strip(_PHRASE_EDGES), _NONE)
 
     def start_pattern(self, key: str) -> re.Pattern[str]:
         if key not in self._start:

@@ -72,6 +72,7 @@ class TextBlock:
     standalone: bool = False
     """Set apart like a paragraph or a heading: blank lines around it in a dump, ``<p>``/``<hN>`` in HTML."""
     _prose: bool | None = None
+    _density: float | None = None
 
     @property
     def prose(self) -> bool:
@@ -94,9 +95,11 @@ class TextBlock:
 
     @property
     def link_density(self) -> float:
-        if not self.text:
-            return 0.0
-        return min(1.0, sum(len(link.text) for link in self.links) / len(self.text))
+        """The share of the text that is link text (computed once)."""
+        if self._density is None:
+            linked = sum(len(link.text) for link in self.links) if self.links else 0
+            self._density = min(1.0, linked / len(self.text)) if self.text else 0.0
+        return self._density
 
 
 def is_hidden(el) -> bool:
@@ -156,24 +159,29 @@ class _Builder:
                 self.open_links = [(href, 0) for href, _ in self.open_links]
             self.links = []
             return
-        raw = "".join(self.parts)
-        # A link still open wraps this block (a card: <a><h3>title</h3><p>excerpt</p></a>): its part here counts.
-        # Only the innermost open link wraps the block (20k unclosed <a>s must not give 20k links a block).
-        spans = self.links + [(href, start, self.size) for href, start in self.open_links[-1:] if self.size > start]
+        raw = "".join(self.parts) if len(self.parts) > 1 else self.parts[0]
+        spans = self.links
+        if self.open_links:
+            # A link still open wraps this block (a card: <a><h3>title</h3><p>excerpt</p></a>): its part here
+            # counts. Only the innermost one does (20k unclosed <a>s must not give 20k links a block).
+            href, start = self.open_links[-1]
+            if self.size > start:
+                spans = spans + [(href, start, self.size)]
+            # Links still open continue in the next block from its start.
+            self.open_links = [(href, 0) for href, _ in self.open_links]
         self.parts, self.size, self.links = [], 0, []
-        # Links still open continue in the next block from its start.
-        self.open_links = [(href, 0) for href, _ in self.open_links]
-        if not raw.strip():
-            return
         text = " ".join(raw.split())
+        if not text:
+            return
         links = []
-        # A few links: each offset by a short rescan; many links: one scan of the block for all.
-        offsets = _Offsets(raw) if len(spans) > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos))
-        for href, start, end in spans:
-            link_text = " ".join(raw[start:end].split())
-            if link_text:
-                at = offsets(start)
-                links.append(LinkRef(link_text, href, at, at + len(link_text), self.base_url))
+        if spans:
+            # A few links: each offset by a short rescan; many links: one scan of the block for all.
+            offsets = _Offsets(raw) if len(spans) > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos))
+            for href, start, end in spans:
+                link_text = " ".join(raw[start:end].split())
+                if link_text:
+                    at = offsets(start)
+                    links.append(LinkRef(link_text, href, at, at + len(link_text), self.base_url))
         tag = owner.tag if owner is not None and isinstance(owner.tag, str) else "div"
         standalone = tag in STANDALONE_TAGS
         self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote, standalone=standalone))
@@ -196,6 +204,8 @@ FEW_LINKS = 8
 
 def _collapsed_offset(raw: str, pos: int) -> int:
     """Where raw offset ``pos`` falls once the text's white space is collapsed."""
+    if not pos:
+        return 0  # a link that opens its block (a list of links)
     prefix = " ".join(raw[:pos].split())
     if prefix and raw[pos - 1:pos].isspace() and raw[pos:].strip():
         return len(prefix) + 1

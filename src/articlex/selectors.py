@@ -59,13 +59,12 @@ class Index:
             if not isinstance(el.tag, str):
                 return
             items = el.items()
-        if not items:
-            return
-        self.order[el] = len(self.order)
         tokens = self.tokens
         for attr, value in items:
             if attr not in _TOKEN_SET or not value:
                 continue
+            if el not in self.order:
+                self.order[el] = len(self.order)  # only indexed elements are ever sorted
             for word in [value.strip().lower()] if attr in _WHOLE_VALUE else value.lower().split():
                 tokens.setdefault((attr, word), []).append(el)
 
