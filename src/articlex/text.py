@@ -77,7 +77,7 @@ def parse_count(text: str, cues: Cues) -> int | None:
 
 def looks_like_date(text: str) -> bool:
     """A short line that is mostly a date or a time stamp."""
-    if word_count(text) > 8 or not _DIGITS.search(text):
+    if not _DIGITS.search(text) or word_count(text) > 8:
         return False
     return bool(_DATE.search(text)) or bool(_CLOCK.search(text))
 

@@ -509,8 +509,10 @@ class _Line:
 
     @classmethod
     def of(cls, text: str, lexicon: Cues) -> _Line:
-        words = word_count(text) if len(text) <= MAX_CAPTION_WORDS * MAX_WORD_CHARS else MAX_CAPTION_WORDS + 1
-        words = min(words, MAX_CAPTION_WORDS + 1)
+        if len(text) > MAX_CAPTION_WORDS * MAX_WORD_CHARS:
+            words = MAX_CAPTION_WORDS + 1
+        else:  # a block's spaces are collapsed: in Latin script, words are spaces plus one
+            words = min(text.count(" ") + 1 if text.isascii() else word_count(text), MAX_CAPTION_WORDS + 1)
         return cls(text, words, lexicon.labels(_LABEL_KEYS, text), lexicon.phrases(_PHRASE_KEYS, text), lexicon)
 
     @property
