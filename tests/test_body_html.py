@@ -79,3 +79,13 @@ def test_a_lead_in_ending_in_a_colon_opens_the_body() -> None:
                "department. The blotter is as follows:</p>")
     article = articlex.extract(page(lead_in + paragraphs("report")))
     assert article.body.startswith("TAYLORVILLE")
+
+
+def test_cards_nested_in_an_article_do_not_outweigh_its_text() -> None:
+    cards = "".join(f'<article class="card post-{i}"><p>Card {i}: {SENTENCE} {SENTENCE}</p></article>'
+                    for i in range(6))
+    html = (f'<html><body><div id="primary"><article class="post-1 single"><h1>Council passes budget</h1>'
+            f"<p>Story: {SENTENCE} {SENTENCE} {SENTENCE}</p></article>"
+            f'<article class="post-1 more"><h3>You may also like</h3>{cards}</article></div></body></html>')
+    article = articlex.extract(html)
+    assert article.body.startswith("Story:") and "Card" not in article.body

@@ -289,10 +289,13 @@ def _densest(page: Page):
     for block in _prose_blocks(page):
         parent = block.element.getparent() if block.tag not in CONTAINER_TAGS else block.element
         weight = LIST_ITEM_SHARE if block.tag == "li" else 1.0
+        card = _nested_article(block.element)
         for share in (1.0, 0.5):
             if parent is None:
                 break
             scores[parent] = scores.get(parent, 0) + weight * share * len(block.text)
+            if parent is card:
+                break
             parent = parent.getparent()
     if not scores:
         return None
@@ -300,6 +303,17 @@ def _densest(page: Page):
     if scores[best] < MIN_CONTAINER_PROSE:
         return None
     return _with_twins(best, scores)
+
+
+def _nested_article(el):
+    """The ``<article>`` holding ``el`` when it sits inside another ``<article>``: a related-post card
+    or a comment printed inside the story, whose prose must not make the outer element the article's."""
+    inner = None
+    for up in el.iterancestors("article"):
+        if inner is not None:
+            return inner
+        inner = up
+    return None
 
 
 def _with_twins(best, scores: dict):
