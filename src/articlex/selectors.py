@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
-           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE"]
+           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE",
+           "STANDFIRST"]
 
 
 @dataclass(frozen=True)
@@ -161,10 +162,17 @@ AUTHOR = (
 # ("widget" is left out: page builders such as Elementor wrap the article text itself in widgets.)
 BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|related|newsletter|subscribe|subscription|"
-    r"advert\w*|ads?|adsbygoogle|banner|sponsor\w*|promo|author-box|authorbox|about-author|bio|"
+    r"advert\w*|ads?|adsbygoogle|banner|sponsor\w*|promo|author-box|authorbox|about-author|author-info|bio|"
     r"tags?|caption|credits?|comments?|sidebar|breadcrumbs?|navigation|nav|menu|popup|modal|"
     r"cookie|byline|toolbar|recommend\w*|rec|a-rec|wp-caption-text|figcaption|print|donate|donation|"
     r"outbrain|taboola|teasers?|next-prev|prevnext|post-meta|entry-meta|jp-relatedposts)(?:$|[\s_-])",
+    re.I,
+)
+
+# Class tokens of a standfirst printed inside the article container ('id-Article-content-item-summary',
+# Bootstrap's 'lead'): at the top of the text it is header, not body.
+STANDFIRST = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|summary|lead|lede|dek|chapo|chapeau|abstract|subtitle)(?:$|[\s_-])",
     re.I,
 )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from ..lexicon import Cues, cues
 from ..model import Link
 from ..page import SKIP_TAGS, Page, TextBlock, common_ancestor
-from ..selectors import BODY, BOILERPLATE, DISCUSSION
+from ..selectors import BODY, BOILERPLATE, DISCUSSION, STANDFIRST
 from ..text import MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, is_sentence, looks_like_date, word_count
 from .title import Title, first_prose
 
@@ -86,6 +86,12 @@ MIN_LED_LINES = 2
 LIST_LEAD_WORDS = 3
 """A colon after this many words leads into what follows ('Tour dates:' alone is a label)."""
 """Lines a colon must lead into to keep them: one line after 'Formats:' is a widget's ('mp3')."""
+LOOSE_TEXT_TAGS = CONTAINER_TAGS - TABLE_CELLS
+"""Boxes whose own text (not in a paragraph) the walk keeps when it is prose."""
+P_SHARE = 0.5
+"""The text runs in <p> when more than this share of the body's blocks are paragraphs."""
+MAX_STAMP_WORDS = 4
+"""Words between an update label and the rights stamp after it ('Ultimo aggiornamento: 22:07 ©')."""
 NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "footer", "header", "label"})
 
 
@@ -283,10 +289,13 @@ def _densest(page: Page):
     for block in _prose_blocks(page):
         parent = block.element.getparent() if block.tag not in CONTAINER_TAGS else block.element
         weight = LIST_ITEM_SHARE if block.tag == "li" else 1.0
+        card = _nested_article(block.element)
         for share in (1.0, 0.5):
             if parent is None:
                 break
             scores[parent] = scores.get(parent, 0) + weight * share * len(block.text)
+            if parent is card:
+                break
             parent = parent.getparent()
     if not scores:
         return None
@@ -294,6 +303,17 @@ def _densest(page: Page):
     if scores[best] < MIN_CONTAINER_PROSE:
         return None
     return _with_twins(best, scores)
+
+
+def _nested_article(el):
+    """The ``<article>`` holding ``el`` when it sits inside another ``<article>``: a related-post card
+    or a comment printed inside the story, whose prose must not make the outer element the article's."""
+    inner = None
+    for up in el.iterancestors("article"):
+        if inner is not None:
+            return inner
+        inner = up
+    return None
 
 
 def _with_twins(best, scores: dict):
@@ -373,8 +393,9 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             continue
         packed_lead = spaced and not block.standalone and any(
             b.standalone and b.prose for b in candidates[pos + 1: pos + 1 + PACKED_REACH])
-        lead_in = spaced and _lead_in(block, candidates[pos + 1] if pos + 1 < len(candidates) else None)
-        if not body.blocks and (not block.prose or packed_lead) and not lead_in:
+        lead_in = (spaced or page.root is not None) and _lead_in(
+            block, candidates[pos + 1] if pos + 1 < len(candidates) else None)
+        if not body.blocks and ((not block.prose or packed_lead) and not lead_in or _standfirst(block, container)):
             body.header.append(block)
             continue
         if container is not None and block.tag in CONTAINER_TAGS and not block.prose:
@@ -389,7 +410,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
                 break
         body.blocks.append(block)
         prose_seen += block.prose
-    body.blocks = _without_signature(_trim_tail(body.blocks, lexicon), body.header)
+    body.blocks = _without_stamp(_without_signature(_trim_tail(body.blocks, lexicon, container), body.header), lexicon)
     body.related = _unique(body.related)
     return body
 
@@ -697,14 +718,20 @@ class _BoilerplateCheck:
         return verdict
 
 
-def _trim_tail(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
-    """Drop what trails the last paragraph: labels, signatures, appeals, and runs of lines
-    (list items, table rows, short paragraphs) that nothing leads into. A list or a table leads
-    on from a paragraph; any run leads on from a sentence ending in a colon ('Tour dates:')."""
+def _trim_tail(blocks: list[TextBlock], lexicon: Cues, container=None) -> list[TextBlock]:
+    """Drop what trails the last paragraph: labels, signatures, appeals (with the box they sit in),
+    headings with no text under them, and runs of lines (list items, table rows, short paragraphs)
+    that nothing leads into. A list or a table leads on from a paragraph; any run leads on from a
+    sentence ending in a colon ('Tour dates:'). Where the text runs in ``<p>``, loose text in a box
+    after it is a disclaimer, an appeal or a bio."""
     end = len(blocks)
+    in_p = sum(b.tag == "p" for b in blocks) > len(blocks) * P_SHARE
     while end:
         last = blocks[end - 1]
         if _is_appeal(last.text, lexicon):
+            end = _box_start(blocks, end - 1, container)
+            continue
+        if end > 1 and (last.kind == "heading" or in_p and last.tag in LOOSE_TEXT_TAGS):
             end -= 1
             continue
         if last.prose or _short_sentence(last):
@@ -721,6 +748,63 @@ def _trim_tail(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
             break
         end = start
     return blocks[:end]
+
+
+def _box_start(blocks: list[TextBlock], i: int, container) -> int:
+    """Where the box of ``blocks[i]`` starts among the blocks: the run before it sharing its parent,
+    unless that parent is the container or also holds the article's first block."""
+    el = blocks[i].element
+    box = el.getparent() if el is not None else None
+    first = blocks[0].element
+    if box is None or box is container or first is None or box in first.iterancestors():
+        return i
+    while i and blocks[i - 1].element is not None and blocks[i - 1].element.getparent() is box:
+        i -= 1
+    return i
+
+
+def _without_stamp(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
+    """'... (prostata e vescica). Ultimo aggiornamento: 22:07 © RIPRODUZIONE RISERVATA': a rights
+    stamp glued to the end of the last paragraph, and the update or publication stamp before it,
+    is cut off."""
+    if not blocks:
+        return blocks
+    last = blocks[-1]
+    text = last.text
+    rights = None
+    for rights in lexicon.any_pattern("rights_reserved").finditer(text):
+        pass
+    if rights is None or text[rights.end():].strip(" .") or not text[:rights.start()].strip():
+        return blocks
+    start = len(text[:rights.start()].rstrip().removesuffix("©"))
+    for key in ("updated_labels", "published_labels"):
+        for label in lexicon.any_pattern(key).finditer(text, 0, start):
+            if at_most_words(text[label.end():start], MAX_STAMP_WORDS):
+                start = min(start, label.start())
+                break
+    kept = text[:start].rstrip()
+    if not is_sentence(kept) or not at_most_words(text[start:], MAX_LABEL_WORDS):
+        return blocks
+    cut = TextBlock(last.index, kept, last.tag, last.element, [lk for lk in last.links if lk.end <= len(kept)],
+                    last.in_quote, last.line, last.standalone)
+    return blocks[:-1] + [cut]
+
+
+def _standfirst(block: TextBlock, container) -> bool:
+    """A standfirst opening the container: a block in a box whose class names a standfirst
+    ('id-Article-content-item-summary', 'lead'). (Not 'excerpt' nor 'intro': themes print the first
+    paragraph of the text in one; nor a long heading: page builders set paragraphs in <h2>.)"""
+    el = block.element
+    if el is None:
+        return False
+    above = set(container.iterancestors()) | {container} if container is not None else set()
+    while el is not None and el not in above:
+        if STANDFIRST.search(el.get("class") or ""):  # not ids: 'speakable-summary' marks a paragraph for speech
+            return True
+        if container is None:
+            break
+        el = el.getparent()
+    return False
 
 
 def _leads_into_lines(block: TextBlock) -> bool:
