@@ -61,3 +61,28 @@ def test_a_ticker_of_headlines_with_excerpts_does_not_outweigh_the_article() -> 
     body = f'<div class="ticker"><ul>{ticker}</ul></div><div class="story"><p>Story: {SENTENCE * 4}</p></div>'
     article = articlex.extract(page(body))
     assert article.body.startswith("Story: ")
+
+
+def test_many_short_paragraphs_after_the_text_are_a_list_and_stay() -> None:
+    dates = "".join(f"<p>June {d} – Springfield @ Arena number {d}</p>" for d in range(1, 8))
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("intro")}'
+                                    f"<p>The Band Tour Dates</p>{dates}</div>"))
+    assert article.body.endswith("June 7 – Springfield @ Arena number 7")
+
+
+def test_two_short_lines_after_the_text_are_still_trimmed() -> None:
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("intro")}'
+                                    "<p>Photo credit Jane Doe</p><p>Follow the author</p></div>"))
+    assert article.body.endswith(SENTENCE)
+
+
+def test_lines_written_straight_into_the_article_box_open_the_text() -> None:
+    lead = "Chelsea have this morning paid the record fee to the Spanish league to sign their new keeper"
+    article = articlex.extract(page(f'<div class="post-body">{lead}<br>{paragraphs("then")}</div>'))
+    assert article.body.startswith(lead)
+
+
+def test_a_dated_meta_line_with_dashes_is_not_text() -> None:
+    meta = "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: carro roubado"
+    article = articlex.extract(page(f'<div class="post-body">{meta}<br>{paragraphs("texto")}</div>'))
+    assert "Publicado por" not in article.body

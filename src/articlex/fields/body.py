@@ -22,9 +22,9 @@ __all__ = ["Body", "find_body"]
 EMBED_SIGNATURE = re.compile(r"^\s*[—–-]\s*\S.*\(@\w+\).*\d{4}\s*$")
 """The last line of an embedded post in a dump: '— Name (@handle) March 16, 2020'."""
 TEASER_MARKS = "|»>→"
-META_SEPARATORS = r"\s[|•·]\s"
-"""What sets the parts of a meta line apart: 'Le Monde | 04.05.2015 • Par X'."""
 """What sets a 'Read more' link apart from the excerpt it closes ('... unter Druck. | mehr')."""
+META_SEPARATORS = r"\s[|•·\-–—]\s"
+"""What sets the parts of a meta line apart: 'Le Monde | 04.05.2015 • Par X', '05/10/2018 - Publicado por: X'."""
 
 DENSEST = 0.6
 """Trust in a container found by its amount of prose rather than by a known class."""
@@ -83,6 +83,8 @@ TABLE_CELLS = frozenset({"td", "th"})
 CELL_SEPARATOR = " | "
 LIST_KINDS = frozenset({"list_item", "table_row"})
 MIN_LED_LINES = 2
+MIN_PARAGRAPH_LIST = 5
+"""Short paragraphs in a row, after the text and beside it, that read as a list written in lines."""
 LIST_LEAD_WORDS = 3
 """A colon after this many words leads into what follows ('Tour dates:' alone is a label)."""
 """Lines a colon must lead into to keep them: one line after 'Formats:' is a widget's ('mp3')."""
@@ -395,10 +397,14 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             b.standalone and b.prose for b in candidates[pos + 1: pos + 1 + PACKED_REACH])
         lead_in = (spaced or page.root is not None) and _lead_in(
             block, candidates[pos + 1] if pos + 1 < len(candidates) else None)
-        if not body.blocks and ((not block.prose or packed_lead) and not lead_in or _standfirst(block, container)):
+        # Text written straight into the article's box (lines set apart by <br>) is its own, sentence or not.
+        own_line = block.element is container and container is not None and line.words >= MIN_LEAD_IN_WORDS \
+            and not _dated_meta(line)
+        if not body.blocks and ((not block.prose or packed_lead) and not lead_in and not own_line
+                                or _standfirst(block, container)):
             body.header.append(block)
             continue
-        if container is not None and block.tag in CONTAINER_TAGS and not block.prose:
+        if container is not None and block.tag in CONTAINER_TAGS and not block.prose and not own_line:
             continue  # loose text in a box: a button, a caption, a credit
         if body.blocks and container is not None and _is_teaser(block, page):
             body.add_related(_teaser_link(block, lexicon), block, "markup")
@@ -744,10 +750,19 @@ def _trim_tail(blocks: list[TextBlock], lexicon: Cues, container=None) -> list[T
         if lead is not None and not _is_appeal(lead.text, lexicon) and (
                 _leads_into_lines(lead) and end - start >= MIN_LED_LINES
                 and all(b.link_density < TEASER_LINK_SHARE for b in blocks[start:end])
-                or last.kind in LIST_KINDS and lead.prose):
+                or last.kind in LIST_KINDS and lead.prose or _paragraph_list(blocks[start:end], lead)):
             break
         end = start
     return blocks[:end]
+
+
+def _paragraph_list(run: list[TextBlock], lead: TextBlock) -> bool:
+    """Many short paragraphs without links beside the text's own paragraphs: a list written as
+    lines (tour dates, results), where a signature, a credit or a share bar is one or two lines."""
+    parent = lead.element.getparent() if lead.element is not None else None
+    return len(run) >= MIN_PARAGRAPH_LIST and parent is not None and all(
+        b.tag == "p" and b.element.getparent() is parent and b.link_density < TEASER_LINK_SHARE
+        and at_most_words(b.text, MAX_CAPTION_WORDS) for b in run)
 
 
 def _box_start(blocks: list[TextBlock], i: int, container) -> int:
