@@ -87,9 +87,11 @@ _DATE_SPANS = (
     re.compile(r"\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:\d{4}|\d{2})\b(?:[,\s]+\d{1,2}[:h.]\d{2})?"),
     re.compile(r"(?<!\d)\d{1,2}\.?\s+(?:[^\W\d_]{1,3}\s+)?[^\W\d_]{3,}\.?,?\s+(?:[^\W\d_]{1,3}\s+)?\d{4}\b(?:[,\s]+\d{1,2}[:h]\d{2})?"),
     re.compile(r"\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b(?:[,\s]+\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?)?", re.I),
+    re.compile(r"(?<!\d)\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일](?:\s*\d{1,2}:\d{2})?"),
 )
 """Shapes of a printed date, whatever the language: ISO, numeric, '3 maggio 2024', '18 de abril de 2024'
-(a short linking word allowed around the month), 'March 4, 2024'."""
+(a short linking word allowed around the month), 'March 4, 2024', '2018年6月18日 10:01' (Chinese,
+Japanese and Korean write year, month and day with their own signs)."""
 
 
 def date_span(text: str) -> str | None:

@@ -179,6 +179,12 @@ def parse_date(value, written: bool = False, language: str | None = None,
             return datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             pass
+    cjk = _CJK_DATE.fullmatch(value)
+    if cjk:  # year, month and day marked with their signs: no parser needed (nor one for these languages)
+        try:
+            return datetime(*(int(part) for part in cjk.groups() if part is not None))
+        except ValueError:
+            return None
     language = language if language in LANGUAGES else None
     try:
         if now is not None:
@@ -192,6 +198,8 @@ def parse_date(value, written: bool = False, language: str | None = None,
         return None
 
 
+_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(\d{1,2}):(\d{2}))?")
+"""'2018年6月18日 10:01', '2018년 6월 18일': how Chinese, Japanese and Korean pages print a date."""
 MAX_DATE_CHARS = 80
 """A printed date is short; a longer string is cut before dateparser reads it."""
 
