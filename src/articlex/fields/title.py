@@ -14,6 +14,8 @@ from .metadata import article_objects
 __all__ = ["Title", "find_title", "strip_site_name"]
 
 _SEPARATORS = re.compile(r"\s+[|\-–—:»·•/]\s+|\s+[|»·•]\s*")
+_PARTS = re.compile(_SEPARATORS.pattern + r"|(?<=\w):\s+")
+"""Where a line may join a headline to a kicker or a site name: the separators, and 'Kicker: '."""
 TITLE_WINDOW = 25
 """How many lines before the first paragraph a text dump's title may sit (header, counters, captions)."""
 MIN_TITLE_WORDS = 2
@@ -186,7 +188,7 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
         return Title(None)
     _, best = max(scored)
     line = blocks[best]
-    return Title(line.text, line.index, _crumb_line(blocks, best))
+    return Title(_without_glued_kicker(blocks, best) or line.text, line.index, _crumb_line(blocks, best))
 
 
 # Weights of the cues that make a line a dump's title; tuned on the seed page and the corpus
@@ -272,6 +274,37 @@ def _truncated_prefix(key: str, line: str) -> str:
     return ""
 
 
+MAX_KICKER_WORDS = 4
+"""A kicker printed before the headline ('Frain', 'Interne Unterlagen im Netz') is a few words."""
+MIN_HEADLINE_WORDS = 3
+
+
+def _without_glued_kicker(blocks: list[TextBlock], i: int) -> str | None:
+    """The headline without the kicker glued before it: the dump prints the headline alone
+    elsewhere (the last crumb, a share text, '<headline> - <kicker>' in a trail) and the line
+    is a few more words then that text."""
+    text = blocks[i].text
+    key = fold(text)
+    best = ""
+    for block in blocks:
+        if block.index == i:
+            continue
+        for part in [block.text, *_PARTS.split(block.text)]:
+            part = part.strip()
+            folded = fold(part)
+            if len(folded) > len(best) and len(folded) < len(key) and key.endswith(folded) \
+                    and word_count(part) >= MIN_HEADLINE_WORDS:
+                best = folded
+    if not best:
+        return None
+    cut = next(p for p in range(len(text)) if fold(text[p:]) in (best, " " + best))
+    kicker = text[:cut].rstrip()
+    if not kicker or word_count(kicker) > MAX_KICKER_WORDS or not kicker[-1].isalnum() or _PARTS.search(kicker):
+        return None  # 'Region: headline' keeps its colon part; only a separate span is a kicker
+    return text[cut:].strip()
+
+
+_ADDRESS = re.compile(r"\bwww\.|://")
 NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read_also", "tags_labels", "home",
               "byline_prefixes", "photo_credits", "previous", "next")
 
@@ -283,6 +316,8 @@ def _headline_like(text: str) -> bool:
         return False
     if end.endswith(".") and not end.endswith(".."):
         return False  # headlines do not end with a full stop; paragraphs and captions do
+    if _ADDRESS.search(text):
+        return False  # a printed link ('Dieser Artikel wurde ausgedruckt unter: www...')
     lexicon = cues()
     return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES)
 

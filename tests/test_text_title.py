@@ -1,0 +1,48 @@
+"""The title line of a text dump: small hand-written dumps, one per rule."""
+
+from __future__ import annotations
+
+import articlex
+
+P1 = "The council voted on Tuesday to rebuild the harbour wall after the winter storms broke it in two places."
+P2 = "Work will start in May and should last eight months, the mayor said, adding that the port stays open."
+P3 = "Fishermen welcomed the decision but asked for a clear schedule so that boats can plan their trips."
+MENU = ("Home", "News", "Sport", "Weather", "Culture")
+TITLE = "Harbour wall to be rebuilt after the storms"
+
+
+def dump(*lines: str | tuple[str, ...]) -> str:
+    """Blocks set apart by blank lines; a tuple is a group of lines packed together."""
+    return "\n\n".join("\n".join(x) if isinstance(x, tuple) else x for x in lines) + "\n"
+
+
+def title_of(text: str) -> str | None:
+    return articlex.extract(text).title
+
+
+def test_kicker_glued_to_the_headline_is_cut_when_the_headline_repeats() -> None:
+    text = dump(MENU, ("Home", "Coast", TITLE), f"Kingsport {TITLE}", "By Jane Doe - 05:01", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_kicker_glued_without_a_space() -> None:
+    text = dump(MENU, f"Harbour{TITLE}", "12 May 2020", P1, P2, P3, "More on this", f"Harbour: {TITLE}")
+    assert title_of(text) == TITLE
+
+
+def test_kicker_and_headline_swapped_in_a_trail() -> None:
+    text = dump(MENU, ("Home", "Coast", "Harbour wall to be rebuilt - Storm damage at port"),
+                "Storm damage at port Harbour wall to be rebuilt", "Updated: 12.05.2020 18:00", P1, P2, P3)
+    assert title_of(text) == "Harbour wall to be rebuilt"
+
+
+def test_colon_inside_the_headline_is_not_a_kicker() -> None:
+    text = dump(MENU, ("Home", "Coast", "after the storms"), "Harbour wall: rebuilt after the storms",
+                "12 May 2020", P1, P2, P3)
+    assert title_of(text) == "Harbour wall: rebuilt after the storms"
+
+
+def test_a_printed_address_is_not_a_title() -> None:
+    text = dump(MENU, TITLE, "This article was printed from the address: www.example.org/coast/harbour-wall-101.html",
+                "12 May 2020", P1, P2, P3)
+    assert title_of(text) == TITLE
