@@ -46,3 +46,15 @@ def test_a_printed_address_is_not_a_title() -> None:
     text = dump(MENU, TITLE, "This article was printed from the address: www.example.org/coast/harbour-wall-101.html",
                 "12 May 2020", P1, P2, P3)
     assert title_of(text) == TITLE
+
+
+def test_a_packed_line_printed_twice_is_a_menu_not_a_title() -> None:
+    tags = "ELECTIONS 2020 BUDGET 2021 STORM SEASON IN THE NORTH"
+    text = dump((*MENU, tags, "Live", "Podcasts", "Video", "Radio", tags), TITLE, "11:00, today", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_an_author_line_repeated_in_the_author_box_is_not_a_title() -> None:
+    text = dump((*MENU, "Jane Doe, Coastal Insight Desk", "Coast"), TITLE, "4 May 2021", P1, P2, P3,
+                ("About the author", "Jane Doe, Coastal Insight Desk"))
+    assert title_of(text) == TITLE

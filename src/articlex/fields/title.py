@@ -211,7 +211,10 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
     line = blocks[i]
     key = fold(line.text)
     score = 1.0 - DISTANCE * (start - i)
-    if (seen.get(key, 0) > 1 and word_count(line.text) >= MIN_REPEATED_WORDS) or _crumb_line(blocks, i) is not None:
+    # A line packed among others that repeats is a menu printed twice (desktop and mobile) or an
+    # author box; a repeated headline stands apart, or ends an earlier crumb line.
+    if (line.standalone and seen.get(key, 0) > 1 and word_count(line.text) >= MIN_REPEATED_WORDS) \
+            or _crumb_line(blocks, i) is not None:
         score += REPEATED
     if line.standalone:
         score += STANDALONE
