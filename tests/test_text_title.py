@@ -58,3 +58,40 @@ def test_an_author_line_repeated_in_the_author_box_is_not_a_title() -> None:
     text = dump((*MENU, "Jane Doe, Coastal Insight Desk", "Coast"), TITLE, "4 May 2021", P1, P2, P3,
                 ("About the author", "Jane Doe, Coastal Insight Desk"))
     assert title_of(text) == TITLE
+
+
+def test_the_line_right_above_the_byline_beats_a_widget_heading_further_up() -> None:
+    text = dump(MENU, "Get the app", "Listen to our eight stations with the official app.", "Coast",
+                "Wednesday 4 May 2022 | 01:10", TITLE, ("Published by Jane Doe", "Coast desk"), P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_the_byline_may_sit_under_a_standfirst() -> None:
+    standfirst = "The mayor said on Tuesday that the work will start in May and should last eight months in all"
+    text = dump(MENU, TITLE, standfirst, ("By", "Jane Doe", "May 11, 2022"), P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_list_of_dated_headlines_is_not_the_title() -> None:
+    ticker = ("Road blocked over missing repairs", "27 April 2022", "Film festival opens at the embassy",
+              "27 April 2022", "Quicksand on the beach again", "27 April 2022")
+    text = dump(MENU, *ticker, ("Home", "News"), TITLE, ("JD", "26 April 2022 - 8:10 pm"), P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_ranked_list_is_not_the_title() -> None:
+    text = dump(MENU, ("1", "Coast"), "Road blocked over missing repairs", ("2", "Coast"),
+                "Film festival opens at the embassy", ("3", "Coast"), "Quicksand on the beach again today",
+                ("4", "Coast"), "Coast / Harbour", TITLE, P1, ("By Jane Doe", "22 April 2022"), P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_short_packed_line_is_a_menu_item_or_a_name() -> None:
+    text = dump(MENU, ("Jane Doe", "John Smith", "Updated: 05.05.2021, 05:53"), TITLE,
+                "The new wall at the harbour entrance (photo)", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_headline_with_a_year_is_not_a_date_line() -> None:
+    text = dump(MENU, "Harbour wall to stay until 2029", "Updated: 04.06.2024, 18:22", P1, P2, P3)
+    assert title_of(text) == "Harbour wall to stay until 2029"

@@ -182,7 +182,8 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
     # The run of prose may begin with a question headline ("...près de chez vous ?").
     window = range(max(0, start - TITLE_WINDOW), min(len(blocks), start + 1))
     scored = [(_line_score(blocks, i, start, seen, lexicon), i) for i in window
-              if _headline_like(blocks[i].text) and (i < start or word_count(blocks[i].text) <= MAX_LEAD_TITLE_WORDS)]
+              if _headline_like(blocks[i].text) and (i < start or word_count(blocks[i].text) <= MAX_LEAD_TITLE_WORDS)
+              and (blocks[i].standalone or word_count(blocks[i].text) >= MIN_PACKED_WORDS)]
     scored = [(score, i) for score, i in scored if score > 0]
     if not scored:
         return Title(None)
@@ -196,6 +197,8 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
 REPEATED = 4.0
 STANDALONE = 2.0
 META_FOLLOWS = 2.0
+MIN_PACKED_WORDS = 4
+"""A line packed among others that is shorter than this is a menu item or a name ('Paweł Wojciechowski')."""
 MAX_LEAD_TITLE_WORDS = 25
 """The first line of the prose run may itself be the headline (a question, a quote) when it is this short."""
 SECTION_START = 1.5
@@ -205,6 +208,10 @@ LONG_SENTENCE = -4.0
 CREDIT = -6.0
 DISTANCE = 0.1
 META_REACH = 4
+META_NEXT = 2.0
+"""More when the byline or date is the very next line (or follows a one-paragraph standfirst): a
+widget heading or a crumb line above the headline reaches the header only across other lines
+(es-biobiochile-01, fr-sciencesetavenir-01)."""
 
 
 def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon) -> float:
@@ -222,12 +229,41 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
             score += SECTION_START
     if any(_is_meta(b.text, lexicon) for b in blocks[i + 1: i + 1 + META_REACH]):
         score += META_FOLLOWS
+        if _meta_next(blocks, i, lexicon):
+            score += META_NEXT
     if is_sentence(line.text) and word_count(line.text) > 15:
         score += LONG_SENTENCE
     if "©" in line.text or lexicon.strip_label("photo_credits", line.text) is not None \
             or lexicon.contains("photo_credits", line.text) and ":" in line.text:
         score += CREDIT
     return score
+
+
+def _meta_next(blocks: list[TextBlock], i: int, lexicon) -> bool:
+    """Whether the byline or the date comes right under the line, or under its standfirst."""
+    following = blocks[i + 1: i + 3]
+    if not following or _dated_list_item(blocks, i):
+        return False
+    if _is_meta(following[0].text, lexicon):
+        return True
+    standfirst = following[0].prose or word_count(following[0].text) > word_count(blocks[i].text)
+    return standfirst and len(following) > 1 and _is_meta(following[1].text, lexicon)
+
+
+LIST_PERIODS = (2, 3)
+"""Lines per item in a list of teasers: headline + date, or rank + section + headline."""
+
+
+def _dated_list_item(blocks: list[TextBlock], i: int) -> bool:
+    """A headline in a list whose items each carry a date or a rank ('Latest news', 'Most read'):
+    the line under it is of the same kind as a line one item above or below."""
+    def kind(j: int) -> str | None:
+        if not 0 <= j < len(blocks):
+            return None
+        text = blocks[j].text.strip()
+        return "number" if text.isdigit() else "date" if looks_like_date(text) else None
+    mark = kind(i + 1)
+    return mark is not None and any(kind(i + 1 + step) == mark for p in LIST_PERIODS for step in (-p, p))
 
 
 def _is_meta(text: str, lexicon) -> bool:
@@ -307,6 +343,15 @@ def _without_glued_kicker(blocks: list[TextBlock], i: int) -> str | None:
     return text[cut:].strip()
 
 
+_NUMBERS = re.compile(r"\d+")
+DATE_LINE_WORDS = 4
+"""A short line with a year is a date; a longer one needs a day too ('... bis 2029' is a headline)."""
+
+
+def _date_line(text: str) -> bool:
+    return looks_like_date(text) and (len(_NUMBERS.findall(text)) >= 2 or word_count(text) <= DATE_LINE_WORDS)
+
+
 _ADDRESS = re.compile(r"\bwww\.|://")
 NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read_also", "tags_labels", "home",
               "byline_prefixes", "photo_credits", "previous", "next")
@@ -315,7 +360,7 @@ NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read
 def _headline_like(text: str) -> bool:
     n = word_count(text)
     end = text.rstrip()
-    if not 2 <= n <= 40 or looks_like_date(text) or end.endswith((":", ",", ";")):
+    if not 2 <= n <= 40 or _date_line(text) or end.endswith((":", ",", ";")):
         return False
     if end.endswith(".") and not end.endswith(".."):
         return False  # headlines do not end with a full stop; paragraphs and captions do
