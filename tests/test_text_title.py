@@ -95,3 +95,27 @@ def test_a_short_packed_line_is_a_menu_item_or_a_name() -> None:
 def test_a_headline_with_a_year_is_not_a_date_line() -> None:
     text = dump(MENU, "Harbour wall to stay until 2029", "Updated: 04.06.2024, 18:22", P1, P2, P3)
     assert title_of(text) == "Harbour wall to stay until 2029"
+
+
+def test_a_headline_with_its_byline_below_a_widget_blurb() -> None:
+    widget = ("Your reading score shows how well informed you are about a subject, from the depth and the number "
+              "of the articles you read on it over the last thirty days.")
+    text = dump(MENU, widget, "Close", widget, "Coast", TITLE, ("By Jane Doe", "03/05/2022 21:44"), P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_name_with_a_date_under_it_below_the_prose_start_is_not_a_title() -> None:
+    caption = ("Photo: Archives. The scooters parked along the harbour wall last summer, before the council "
+               "decided to rebuild it after the winter storms broke it in two places.")
+    text = dump(MENU, TITLE, ("[Home]", "[Coast]"), caption, "Jane Doe", "19 February 2020", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_teaser_with_blurb_and_date_after_the_text_is_not_a_title() -> None:
+    teasers = []
+    for headline in ("Road blocked over missing repairs", "Young man shot after resisting a robbery",
+                     "Quicksand on the beach again today"):
+        teasers += [headline, f"{headline} yesterday, near the exit towards the north, where hundreds of.",
+                    "27 April 2022"]
+    text = dump(MENU, ("Home", "News"), TITLE, ("JD", "26 April 2022 - 8:10 pm"), P1, P2, "Recommended", *teasers)
+    assert title_of(text) == TITLE

@@ -179,11 +179,14 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
         return Title(None)
     lexicon = cues()
     seen = _occurrences(blocks)
-    # The run of prose may begin with a question headline ("...près de chez vous ?").
-    window = range(max(0, start - TITLE_WINDOW), min(len(blocks), start + 1))
+    # The run of prose may begin with a question headline ("...près de chez vous ?"), or with a
+    # widget's blurb a few lines above the header: a line further down counts when its byline or
+    # date follows right under it.
+    window = range(max(0, start - TITLE_WINDOW), min(len(blocks), start + 1 + AFTER_PROSE))
     scored = [(_line_score(blocks, i, start, seen, lexicon), i) for i in window
               if _headline_like(blocks[i].text) and (i < start or word_count(blocks[i].text) <= MAX_LEAD_TITLE_WORDS)
-              and (blocks[i].standalone or word_count(blocks[i].text) >= MIN_PACKED_WORDS)]
+              and (blocks[i].standalone or word_count(blocks[i].text) >= MIN_PACKED_WORDS)
+              and (i <= start or (word_count(blocks[i].text) >= MIN_PACKED_WORDS and _meta_next(blocks, i, lexicon)))]
     scored = [(score, i) for score, i in scored if score > 0]
     if not scored:
         return Title(None)
@@ -197,6 +200,9 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
 REPEATED = 4.0
 STANDALONE = 2.0
 META_FOLLOWS = 2.0
+AFTER_PROSE = 10
+"""How far below the start of the longest prose run a headline with its byline may sit (a reading-score
+widget's text opened the run in pt-gazetadopovo-01)."""
 MIN_PACKED_WORDS = 4
 """A line packed among others that is shorter than this is a menu item or a name ('Paweł Wojciechowski')."""
 MAX_LEAD_TITLE_WORDS = 25
@@ -217,7 +223,7 @@ widget heading or a crumb line above the headline reaches the header only across
 def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon) -> float:
     line = blocks[i]
     key = fold(line.text)
-    score = 1.0 - DISTANCE * (start - i)
+    score = 1.0 - DISTANCE * abs(start - i)
     # A line packed among others that repeats is a menu printed twice (desktop and mobile) or an
     # author box; a repeated headline stands apart, or ends an earlier crumb line.
     if (line.standalone and seen.get(key, 0) > 1 and word_count(line.text) >= MIN_REPEATED_WORDS) \
@@ -242,28 +248,29 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
 def _meta_next(blocks: list[TextBlock], i: int, lexicon) -> bool:
     """Whether the byline or the date comes right under the line, or under its standfirst."""
     following = blocks[i + 1: i + 3]
-    if not following or _dated_list_item(blocks, i):
+    if not following:
         return False
-    if _is_meta(following[0].text, lexicon):
-        return True
+    meta = i + 1 if _is_meta(following[0].text, lexicon) else None
     standfirst = following[0].prose or word_count(following[0].text) > word_count(blocks[i].text)
-    return standfirst and len(following) > 1 and _is_meta(following[1].text, lexicon)
+    if meta is None and standfirst and len(following) > 1 and _is_meta(following[1].text, lexicon):
+        meta = i + 2
+    return meta is not None and not _dated_list_item(blocks, meta)
 
 
 LIST_PERIODS = (2, 3)
-"""Lines per item in a list of teasers: headline + date, or rank + section + headline."""
+"""Lines per item in a list of teasers: headline + date, rank + section + headline, headline + blurb + date."""
 
 
-def _dated_list_item(blocks: list[TextBlock], i: int) -> bool:
-    """A headline in a list whose items each carry a date or a rank ('Latest news', 'Most read'):
-    the line under it is of the same kind as a line one item above or below."""
+def _dated_list_item(blocks: list[TextBlock], meta: int) -> bool:
+    """Whether the date or rank line ``meta`` under a headline belongs to a list of teasers
+    ('Latest news', 'Most read'): a line one item above or below is of the same kind."""
     def kind(j: int) -> str | None:
         if not 0 <= j < len(blocks):
             return None
         text = blocks[j].text.strip()
         return "number" if text.isdigit() else "date" if looks_like_date(text) else None
-    mark = kind(i + 1)
-    return mark is not None and any(kind(i + 1 + step) == mark for p in LIST_PERIODS for step in (-p, p))
+    mark = kind(meta)
+    return mark is not None and any(kind(meta + step) == mark for p in LIST_PERIODS for step in (-p, p))
 
 
 def _is_meta(text: str, lexicon) -> bool:
