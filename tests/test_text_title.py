@@ -119,3 +119,10 @@ def test_a_teaser_with_blurb_and_date_after_the_text_is_not_a_title() -> None:
                     "27 April 2022"]
     text = dump(MENU, ("Home", "News"), TITLE, ("JD", "26 April 2022 - 8:10 pm"), P1, P2, "Recommended", *teasers)
     assert title_of(text) == TITLE
+
+
+def test_a_headline_cut_short_in_the_trail_is_read_in_full_below() -> None:
+    long_title = 'Mayor on the harbour wall: "Work starts in May, the storms broke it in two places"'
+    text = dump((*MENU, "Coast", 'Mayor on the harbour wall: "Work starts in May, the storms broke it ...', "Interview"),
+                long_title, P1, P2, P3)
+    assert title_of(text) == long_title

@@ -191,6 +191,7 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
     if not scored:
         return Title(None)
     _, best = max(scored)
+    best = _completed(blocks, best)
     line = blocks[best]
     return Title(_without_glued_kicker(blocks, best) or line.text, line.index, _crumb_line(blocks, best))
 
@@ -320,6 +321,21 @@ def _truncated_prefix(key: str, line: str) -> str:
     return ""
 
 
+def _completed(blocks: list[TextBlock], i: int) -> int:
+    """The line printing in full a headline that line ``i`` cuts short with '...' (a trail's last
+    crumb), when one follows within the window; else ``i``."""
+    cut = blocks[i].text.rstrip()
+    if not cut.endswith(("...", "…")):
+        return i
+    start = fold(cut.rstrip(".… "))
+    for block in blocks[i + 1: i + 1 + TITLE_WINDOW]:
+        if len(start) > MIN_CUT_CHARS and fold(block.text).startswith(start) and len(block.text) > len(cut):
+            return block.index
+    return i
+
+
+MIN_CUT_CHARS = 20
+"""A cut-short line must keep this much of the headline to be matched with it."""
 MAX_KICKER_WORDS = 4
 """A kicker printed before the headline ('Frain', 'Interne Unterlagen im Netz') is a few words."""
 MIN_HEADLINE_WORDS = 3
