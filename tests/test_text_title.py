@@ -123,6 +123,6 @@ def test_a_teaser_with_blurb_and_date_after_the_text_is_not_a_title() -> None:
 
 def test_a_headline_cut_short_in_the_trail_is_read_in_full_below() -> None:
     long_title = 'Mayor on the harbour wall: "Work starts in May, the storms broke it in two places"'
-    text = dump((*MENU, "Coast", 'Mayor on the harbour wall: "Work starts in May, the storms broke it ...', "Interview"),
-                long_title, P1, P2, P3)
+    cut = 'Mayor on the harbour wall: "Work starts in May, the storms broke it ...'
+    text = dump((*MENU, "Coast", cut, "Interview"), long_title, P1, P2, P3)
     assert title_of(text) == long_title
