@@ -14,6 +14,8 @@ from .metadata import article_objects
 __all__ = ["Title", "find_title", "strip_site_name"]
 
 _SEPARATORS = re.compile(r"\s+[|\-–—:»·•/]\s+|\s+[|»·•]\s*")
+_PARTS = re.compile(_SEPARATORS.pattern + r"|(?<=\w):\s+")
+"""Where a line may join a headline to a kicker or a site name: the separators, and 'Kicker: '."""
 TITLE_WINDOW = 25
 """How many lines before the first paragraph a text dump's title may sit (header, counters, captions)."""
 MIN_TITLE_WORDS = 2
@@ -177,16 +179,21 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
         return Title(None)
     lexicon = cues()
     seen = _occurrences(blocks)
-    # The run of prose may begin with a question headline ("...près de chez vous ?").
-    window = range(max(0, start - TITLE_WINDOW), min(len(blocks), start + 1))
+    # The run of prose may begin with a question headline ("...près de chez vous ?"), or with a
+    # widget's blurb a few lines above the header: a line further down counts when its byline or
+    # date follows right under it.
+    window = range(max(0, start - TITLE_WINDOW), min(len(blocks), start + 1 + AFTER_PROSE))
     scored = [(_line_score(blocks, i, start, seen, lexicon), i) for i in window
-              if _headline_like(blocks[i].text) and (i < start or word_count(blocks[i].text) <= MAX_LEAD_TITLE_WORDS)]
+              if _headline_like(blocks[i].text) and (i < start or word_count(blocks[i].text) <= MAX_LEAD_TITLE_WORDS)
+              and (blocks[i].standalone or word_count(blocks[i].text) >= MIN_PACKED_WORDS)
+              and (i <= start or (word_count(blocks[i].text) >= MIN_PACKED_WORDS and _meta_next(blocks, i, lexicon)))]
     scored = [(score, i) for score, i in scored if score > 0]
     if not scored:
         return Title(None)
     _, best = max(scored)
+    best = _completed(blocks, best)
     line = blocks[best]
-    return Title(line.text, line.index, _crumb_line(blocks, best))
+    return Title(_without_glued_kicker(blocks, best) or line.text, line.index, _crumb_line(blocks, best))
 
 
 # Weights of the cues that make a line a dump's title; tuned on the seed page and the corpus
@@ -194,6 +201,11 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
 REPEATED = 4.0
 STANDALONE = 2.0
 META_FOLLOWS = 2.0
+AFTER_PROSE = 10
+"""How far below the start of the longest prose run a headline with its byline may sit (a reading-score
+widget's text opened the run in pt-gazetadopovo-01)."""
+MIN_PACKED_WORDS = 4
+"""A line packed among others that is shorter than this is a menu item or a name ('Paweł Wojciechowski')."""
 MAX_LEAD_TITLE_WORDS = 25
 """The first line of the prose run may itself be the headline (a question, a quote) when it is this short."""
 SECTION_START = 1.5
@@ -203,13 +215,20 @@ LONG_SENTENCE = -4.0
 CREDIT = -6.0
 DISTANCE = 0.1
 META_REACH = 4
+META_NEXT = 2.0
+"""More when the byline or date is the very next line (or follows a one-paragraph standfirst): a
+widget heading or a crumb line above the headline reaches the header only across other lines
+(es-biobiochile-01, fr-sciencesetavenir-01)."""
 
 
 def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon) -> float:
     line = blocks[i]
     key = fold(line.text)
-    score = 1.0 - DISTANCE * (start - i)
-    if (seen.get(key, 0) > 1 and word_count(line.text) >= MIN_REPEATED_WORDS) or _crumb_line(blocks, i) is not None:
+    score = 1.0 - DISTANCE * abs(start - i)
+    # A line packed among others that repeats is a menu printed twice (desktop and mobile) or an
+    # author box; a repeated headline stands apart, or ends an earlier crumb line.
+    if (line.standalone and seen.get(key, 0) > 1 and word_count(line.text) >= MIN_REPEATED_WORDS) \
+            or _crumb_line(blocks, i) is not None:
         score += REPEATED
     if line.standalone:
         score += STANDALONE
@@ -217,12 +236,42 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
             score += SECTION_START
     if any(_is_meta(b.text, lexicon) for b in blocks[i + 1: i + 1 + META_REACH]):
         score += META_FOLLOWS
+        if _meta_next(blocks, i, lexicon):
+            score += META_NEXT
     if is_sentence(line.text) and word_count(line.text) > 15:
         score += LONG_SENTENCE
     if "©" in line.text or lexicon.strip_label("photo_credits", line.text) is not None \
             or lexicon.contains("photo_credits", line.text) and ":" in line.text:
         score += CREDIT
     return score
+
+
+def _meta_next(blocks: list[TextBlock], i: int, lexicon) -> bool:
+    """Whether the byline or the date comes right under the line, or under its standfirst."""
+    following = blocks[i + 1: i + 3]
+    if not following:
+        return False
+    meta = i + 1 if _is_meta(following[0].text, lexicon) else None
+    standfirst = following[0].prose or word_count(following[0].text) > word_count(blocks[i].text)
+    if meta is None and standfirst and len(following) > 1 and _is_meta(following[1].text, lexicon):
+        meta = i + 2
+    return meta is not None and not _dated_list_item(blocks, meta)
+
+
+LIST_PERIODS = (2, 3)
+"""Lines per item in a list of teasers: headline + date, rank + section + headline, headline + blurb + date."""
+
+
+def _dated_list_item(blocks: list[TextBlock], meta: int) -> bool:
+    """Whether the date or rank line ``meta`` under a headline belongs to a list of teasers
+    ('Latest news', 'Most read'): a line one item above or below is of the same kind."""
+    def kind(j: int) -> str | None:
+        if not 0 <= j < len(blocks):
+            return None
+        text = blocks[j].text.strip()
+        return "number" if text.isdigit() else "date" if looks_like_date(text) else None
+    mark = kind(meta)
+    return mark is not None and any(kind(meta + step) == mark for p in LIST_PERIODS for step in (-p, p))
 
 
 def _is_meta(text: str, lexicon) -> bool:
@@ -272,6 +321,61 @@ def _truncated_prefix(key: str, line: str) -> str:
     return ""
 
 
+def _completed(blocks: list[TextBlock], i: int) -> int:
+    """The line printing in full a headline that line ``i`` cuts short with '...' (a trail's last
+    crumb), when one follows within the window; else ``i``."""
+    cut = blocks[i].text.rstrip()
+    if not cut.endswith(("...", "…")):
+        return i
+    start = fold(cut.rstrip(".… "))
+    for block in blocks[i + 1: i + 1 + TITLE_WINDOW]:
+        if len(start) > MIN_CUT_CHARS and fold(block.text).startswith(start) and len(block.text) > len(cut):
+            return block.index
+    return i
+
+
+MIN_CUT_CHARS = 20
+"""A cut-short line must keep this much of the headline to be matched with it."""
+MAX_KICKER_WORDS = 4
+"""A kicker printed before the headline ('Frain', 'Interne Unterlagen im Netz') is a few words."""
+MIN_HEADLINE_WORDS = 3
+
+
+def _without_glued_kicker(blocks: list[TextBlock], i: int) -> str | None:
+    """The headline without the kicker glued before it: the dump prints the headline alone
+    elsewhere (the last crumb, a share text, '<headline> - <kicker>' in a trail) and the line
+    is a few more words then that text."""
+    text = blocks[i].text
+    key = fold(text)
+    best = ""
+    for block in blocks:
+        if block.index == i:
+            continue
+        for part in [block.text, *_PARTS.split(block.text)]:
+            part = part.strip()
+            folded = fold(part)
+            if len(folded) > len(best) and len(folded) < len(key) and key.endswith(folded) \
+                    and word_count(part) >= MIN_HEADLINE_WORDS:
+                best = folded
+    if not best:
+        return None
+    cut = next(p for p in range(len(text)) if fold(text[p:]) in (best, " " + best))
+    kicker = text[:cut].rstrip()
+    if not kicker or word_count(kicker) > MAX_KICKER_WORDS or not kicker[-1].isalnum() or _PARTS.search(kicker):
+        return None  # 'Region: headline' keeps its colon part; only a separate span is a kicker
+    return text[cut:].strip()
+
+
+_NUMBERS = re.compile(r"\d+")
+DATE_LINE_WORDS = 4
+"""A short line with a year is a date; a longer one needs a day too ('... bis 2029' is a headline)."""
+
+
+def _date_line(text: str) -> bool:
+    return looks_like_date(text) and (len(_NUMBERS.findall(text)) >= 2 or word_count(text) <= DATE_LINE_WORDS)
+
+
+_ADDRESS = re.compile(r"\bwww\.|://")
 NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read_also", "tags_labels", "home",
               "byline_prefixes", "photo_credits", "previous", "next")
 
@@ -279,10 +383,12 @@ NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read
 def _headline_like(text: str) -> bool:
     n = word_count(text)
     end = text.rstrip()
-    if not 2 <= n <= 40 or looks_like_date(text) or end.endswith((":", ",", ";")):
+    if not 2 <= n <= 40 or _date_line(text) or end.endswith((":", ",", ";")):
         return False
     if end.endswith(".") and not end.endswith(".."):
         return False  # headlines do not end with a full stop; paragraphs and captions do
+    if _ADDRESS.search(text):
+        return False  # a printed link ('Dieser Artikel wurde ausgedruckt unter: www...')
     lexicon = cues()
     return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES)
 
