@@ -112,3 +112,23 @@ def test_a_long_line_ending_in_a_colon_opens_the_text_it_introduces() -> None:
     intro = "TAYLORVILLE — The following are arrest and accident reports as recorded by the police department:"
     text = dump(TITLE, "by Staff Report", "October 27, 2023", intro, P1, P2, P3)
     assert body_of(text) == [intro, P1, P2, P3]
+
+
+def test_a_comment_button_under_the_standfirst_does_not_end_the_text() -> None:
+    standfirst = "The town will rebuild its harbour wall, and here is what the works will change for the port."
+    text = dump(TITLE, standfirst, "Comments", P1, P2, P3, P4)
+    article = articlex.extract(text)
+    assert body_of(text) == [P1, P2, P3, P4]
+    assert article.title == TITLE
+
+
+def test_a_caption_and_its_agency_credit_are_not_the_text() -> None:
+    caption = "The harbour wall after the storm of January 12, seen from the lighthouse at low tide today."
+    text = dump(TITLE, caption, ("Jane Doe / Photononstop / AFP",), P1, P2, P3)
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_a_reader_funding_appeal_closes_a_spanish_text() -> None:
+    appeal = "El periodismo independiente necesita del apoyo de sus lectores. ¡Hoy, con tu apoyo, seguiremos trabajando!"
+    text = dump(TITLE, P1, P2, P3, appeal)
+    assert body_of(text) == [P1, P2, P3]

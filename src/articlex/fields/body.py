@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..lexicon import Cues, cues
+from ..lexicon import Cues, agencies, cues
 from ..model import Link
 from ..page import SKIP_TAGS, Page, TextBlock, common_ancestor
 from ..selectors import BODY, BOILERPLATE, DISCUSSION, STANDFIRST
@@ -53,6 +53,9 @@ MIN_SHORT_SENTENCE = 3
 MIN_PROSE_AFTER = 2
 """A related-posts heading inside the container with this many paragraphs below it opens an inline
 box (skipped) rather than ending the article."""
+MIN_PROSE_AFTER_BUTTON = 4
+"""A comment-section word right under the standfirst with this many paragraphs below it is a button
+in the header ('Réagir'), not the comment section."""
 MAX_DEK_BLOCKS = 1
 """Prose before the byline or date line is a standfirst when it is this short (one block)."""
 """Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
@@ -75,6 +78,8 @@ TEASER_MAX_WORDS = 30
 MAX_CAPTION_WORDS = 25
 """A caption with a credit is short; a long paragraph quoting '©' is prose."""
 MAX_LABEL_WORDS = 10
+CREDIT_PART_WORDS = 4
+"""A name in a credit line ('Nathan Alliard / Photononstop / AFP') is this short."""
 """A label line (byline, source, credit) is short; a longer line is prose that happens to start alike."""
 INLINE_OWNERS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"})
 """Tags that own a paragraph's text; a body rule matching one of them found a paragraph, not a box."""
@@ -375,6 +380,12 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
         if body.blocks and container is not None and _box_heading(line) and prose_after[pos] >= MIN_PROSE_AFTER:
             boxed = True  # "Related news" inside the container with the article going on below it
             continue
+        if body.blocks and container is None and prose_seen <= MAX_DEK_BLOCKS and "comment_section" in line.phrases \
+                and prose_after[pos] >= MIN_PROSE_AFTER_BUTTON:
+            body.header.extend(body.blocks)  # a 'Comment' button under the standfirst, the text still to come
+            body.header.append(block)
+            body.blocks, prose_seen = [], 0
+            continue
         if body.blocks and _ends_article(line):
             inside = _navigation_inside(line, candidates[pos + 1: pos + 3])
             if inside is None:
@@ -388,7 +399,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             body.source_lines.append(source)
             continue
         if _is_furniture(line, lexicon):
-            if prose_seen <= MAX_DEK_BLOCKS and not block.in_quote and _is_header_meta(line):
+            if prose_seen <= MAX_DEK_BLOCKS and not block.in_quote and (_is_header_meta(line) or _agency_credit(text)):
                 body.header.extend(body.blocks)  # what came before the byline or date was a standfirst
                 body.blocks, prose_seen = [], 0
             (body.header if not body.blocks else []).append(block)
@@ -664,7 +675,15 @@ def _is_furniture(line: _Line, lexicon: Cues) -> bool:
         return True
     if looks_like_date(text) and not text.rstrip().endswith((":", "：")):  # 'Tour 2020 dates:' leads into a list
         return True
-    return bool(line.phrases & _FURNITURE_PHRASES or line.labels & _FURNITURE_LABELS)
+    return bool(line.phrases & _FURNITURE_PHRASES or line.labels & _FURNITURE_LABELS) or _agency_credit(text)
+
+
+def _agency_credit(text: str) -> bool:
+    """A picture's credit: names set apart by slashes, one of them an agency ('Nathan Alliard /
+    Photononstop / AFP'). Running text does not list names this way."""
+    parts = [part.strip() for part in text.split(" / ")]
+    return len(parts) >= 2 and all(at_most_words(part, CREDIT_PART_WORDS) for part in parts) \
+        and any(agencies().name_of(part) for part in parts)
 
 
 def _credit_label(text: str, lexicon: Cues) -> bool:
