@@ -132,3 +132,16 @@ def test_a_reader_funding_appeal_closes_a_spanish_text() -> None:
     appeal = "El periodismo independiente necesita del apoyo de sus lectores. ¡Hoy, con tu apoyo, seguiremos trabajando!"
     text = dump(TITLE, P1, P2, P3, appeal)
     assert body_of(text) == [P1, P2, P3]
+
+
+def test_a_caption_ending_in_its_photo_credit_is_not_the_text() -> None:
+    caption = ("The mayor, seen here at the harbour with the two engineers of the region on Tuesday morning, presents "
+               "the plan to rebuild the long wall that the winter storms broke in two places| Photo: Jane Doe/City Hall")
+    text = dump(TITLE, caption, P1, P2, P3)
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_a_share_bar_under_a_caption_marks_it_as_header() -> None:
+    caption = "Arrested. An ambulance leaves the prison where the detainees were moved during the emergency."
+    text = dump("El muro del puerto será reconstruido", caption, "Enlace copiado", P1, P2, P3)
+    assert body_of(text) == [P1, P2, P3]

@@ -398,8 +398,8 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
         if source:
             body.source_lines.append(source)
             continue
-        if _is_furniture(line, lexicon):
-            if prose_seen <= MAX_DEK_BLOCKS and not block.in_quote and (_is_header_meta(line) or _agency_credit(text)):
+        if _is_furniture(line, lexicon) or _credited_caption(text, lexicon):
+            if prose_seen <= MAX_DEK_BLOCKS and not block.in_quote and _closes_header(line, lexicon):
                 body.header.extend(body.blocks)  # what came before the byline or date was a standfirst
                 body.blocks, prose_seen = [], 0
             (body.header if not body.blocks else []).append(block)
@@ -529,6 +529,7 @@ _ENDING_PHRASES = frozenset({"comment_section", "related_section", "tags_labels"
 _FURNITURE_PHRASES = frozenset({"share", "newsletter", "tags_labels", "read_also", "advertising"})
 _FURNITURE_LABELS = frozenset({"byline_prefixes", "photo_credits", "reading_time", "published_labels",
                                "updated_labels", "share"})
+_SHARE_PHRASES = frozenset({"share"})
 _HEADER_LABELS = frozenset({"byline_prefixes", "published_labels", "updated_labels"})
 
 
@@ -684,6 +685,19 @@ def _agency_credit(text: str) -> bool:
     parts = [part.strip() for part in text.split(" / ")]
     return len(parts) >= 2 and all(at_most_words(part, CREDIT_PART_WORDS) for part in parts) \
         and any(agencies().name_of(part) for part in parts)
+
+
+def _closes_header(line: _Line, lexicon: Cues) -> bool:
+    """A line of the header under the title (byline, date, credit, share bar): prose above it was a
+    standfirst or a caption, not the text."""
+    return _is_header_meta(line) or _agency_credit(line.text) or _credited_caption(line.text, lexicon) \
+        or bool(line.phrases & _SHARE_PHRASES or line.labels & _SHARE_PHRASES)
+
+
+def _credited_caption(text: str, lexicon: Cues) -> bool:
+    """A caption of any length that ends in its credit after a bar ('... entre os Poderes| Foto: X')."""
+    head, bar, tail = text.rpartition("|")
+    return bool(bar) and bool(head.strip()) and at_most_words(tail, MAX_LABEL_WORDS) and _credit_label(tail, lexicon)
 
 
 def _credit_label(text: str, lexicon: Cues) -> bool:
