@@ -7,11 +7,14 @@ label on a page whose language is unknown is still found.
 
 from __future__ import annotations
 
+import heapq
 import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice
+from typing import Generator
 from importlib import resources
 
 __all__ = ["KEYS", "LANGUAGES", "Lexicon", "Cues", "Agency", "load", "cues", "agencies", "fold"]
@@ -261,6 +264,10 @@ def cues() -> Cues:
     return Cues([load(lang) for lang in LANGUAGES])
 
 
+FIRST_WINDOW = 1 << 16
+"""Characters the agency scan searches first; each further window is twice as wide."""
+
+
 def _non_overlapping(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     found.sort()
     return [f for i, f in enumerate(found) if i == 0 or f[0] >= found[i - 1][1]]
@@ -296,29 +303,55 @@ class Agencies:
         return re.compile(rf"(?<![\w@.-])((?:{alt})){ending}(?![\w@-]|\.\w)", flags)
 
     def find(self, text: str, limit: int | None = None) -> list[tuple[int, int, str]]:
-        """Every agency named in the text: (start, end, usual name), in order.
+        """Every agency named in the text (the first ``limit``): (start, end, usual name), in order."""
+        return _non_overlapping(list(islice(self.matches(text), limit)))
+
+    def matches(self, text: str) -> Generator[tuple[int, int, str], int | None, None]:
+        """The agencies named in the text, in order, as they are found: a caller that needs only
+        the first few stops the scan there, and ``send(position)`` skips ahead to a position.
 
         Python's regex engine tries a long alternation at every position; instead each alias's
-        first word is located with str.find (C speed) and the patterns run only there."""
+        first word is located with str.find (C speed), the next place of each kept in a heap, and
+        the patterns run only there."""
         lowered = text.lower()
         if len(lowered) != len(text):  # a few letters change length when lowered: scan the slow way
-            return self._scan(text)
-        positions = set()
-        for word, haystack in [(w, lowered) for w in self._loose_heads] + [(w, text) for w in self._strict_heads]:
-            at = haystack.find(word)
-            while at != -1:
-                positions.add(at)
-                at = haystack.find(word, at + 1)
-        found = []
-        for at in sorted(positions):
-            if limit is not None and len(found) >= limit:
-                break
-            for pattern, strict in ((self._strict, True), (self._loose, False)):
-                m = pattern.match(text, at) if pattern is not None else None
-                if m:
-                    found.extend(self._named(m, strict))
-                    break
-        return _non_overlapping(found)
+            cursor = 0
+            for found in self._scan(text):
+                if found[0] >= cursor:
+                    cursor = (yield found) or cursor
+            return
+        heads = [(w, lowered) for w in self._loose_heads] + [(w, text) for w in self._strict_heads]
+        # Each first word's next place is kept in a heap. The text is searched window by window
+        # (doubling), so a caller that stops early has not scanned a 5 MB block for 200 words.
+        heap: list[tuple[int, int]] = []
+        waiting = list(range(len(heads)))
+        cursor, tested, window_end, size = 0, -1, 0, FIRST_WINDOW
+        while heap or waiting and window_end < len(text):
+            if not heap:
+                low, window_end, size = max(window_end, cursor), max(window_end, cursor) + size, size * 2
+                searching, waiting = waiting, []
+                for i in searching:
+                    word, haystack = heads[i]
+                    at = haystack.find(word, low, window_end + len(word) - 1)
+                    heap.append((at, i)) if at != -1 else waiting.append(i)
+                heapq.heapify(heap)
+                continue
+            at, i = heap[0]
+            word, haystack = heads[i]
+            if at >= cursor and at != tested:
+                tested = at
+                for pattern, strict in ((self._strict, True), (self._loose, False)):
+                    m = pattern.match(text, at) if pattern is not None else None
+                    if m:
+                        for found in self._named(m, strict):
+                            cursor = max(cursor, (yield found) or 0)
+                        break
+            following = haystack.find(word, max(at + 1, cursor), window_end + len(word) - 1)
+            if following == -1:
+                heapq.heappop(heap)
+                waiting.append(i)
+            else:
+                heapq.heapreplace(heap, (following, i))
 
     def _scan(self, text: str) -> list[tuple[int, int, str]]:
         found = []

@@ -585,8 +585,19 @@ def _naming_an_agency(blocks: list[TextBlock]) -> list[TextBlock]:
     for block in blocks:
         starts.append(offset)
         offset += len(block.text) + 1
-    hits = {bisect_right(starts, start) - 1 for start, _, _ in agencies().find(joined)}
-    return [blocks[i] for i in sorted(hits)]
+    hits = []
+    found = agencies().matches(joined)
+    mention = next(found, None)
+    while mention is not None:
+        i = bisect_right(starts, mention[0]) - 1
+        hits.append(blocks[i])
+        if i + 1 == len(starts):
+            break
+        try:  # one mention is enough: go on from the next block (a block may name AFP 100,000 times)
+            mention = found.send(starts[i + 1])
+        except StopIteration:
+            break
+    return hits
 
 
 def _is_credit(text: str, lexicon: Cues) -> bool:
