@@ -174,7 +174,12 @@ class _Builder:
         if not text:
             return
         links = []
-        if spans:
+        if spans and text == raw:  # nothing was collapsed: offsets stay as they are
+            for href, start, end in spans:
+                link_text = raw[start:end].strip()
+                if link_text:
+                    links.append(LinkRef(link_text, href, start, start + len(link_text), self.base_url))
+        elif spans:
             # A few links: each offset by a short rescan; many links: one scan of the block for all.
             offsets = _Offsets(raw) if len(spans) > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos))
             for href, start, end in spans:
