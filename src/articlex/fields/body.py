@@ -359,7 +359,8 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
                 break  # a second card with no paragraph since the first: a list of other stories
             after_teaser = len(body.blocks)
             continue
-        related = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None)
+        cued = bool(line.labels or line.phrases)  # without a cue word, no label, heading or ending to look for
+        related = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None) if cued else None
         if related is not None:
             body.add_related(related, block, "cue")
             if related.text and not block.text.endswith(related.text):
@@ -377,7 +378,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
         if boxed and not _article_prose(block):
             continue  # the links and excerpts of an inline related box
         boxed = False
-        if body.blocks and container is not None and _box_heading(line) and prose_after[pos] >= MIN_PROSE_AFTER:
+        if cued and body.blocks and container is not None and _box_heading(line) and prose_after[pos] >= MIN_PROSE_AFTER:
             boxed = True  # "Related news" inside the container with the article going on below it
             continue
         if body.blocks and container is None and prose_seen <= MAX_DEK_BLOCKS and "comment_section" in line.phrases \
@@ -386,7 +387,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             body.header.append(block)
             body.blocks, prose_seen = [], 0
             continue
-        if body.blocks and _ends_article(line):
+        if body.blocks and (_ends_article(line) if cued else _rights_line(line)):
             inside = _navigation_inside(line, candidates[pos + 1: pos + 3])
             if inside is None:
                 break
@@ -394,7 +395,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             continue
         if body.blocks and container is None and not block.standalone and _tag_list(text):
             break
-        source = _source_line(line)
+        source = _source_line(line) if cued else None
         if source:
             body.source_lines.append(source)
             continue
@@ -574,9 +575,12 @@ def _ends_article(line: _Line) -> bool:
         return True
     if line.short and any(line.rest(key) is not None for key in ("page_next", "tags_labels")):
         return True
-    if line.words <= MAX_CAPTION_WORDS and line.lexicon.contains("rights_reserved", line.text):
-        return True  # '© Reproduction réservée', 'All rights reserved': the copyright line
-    return bool(line.phrases & _ENDING_PHRASES)
+    return bool(line.phrases & _ENDING_PHRASES) or _rights_line(line)
+
+
+def _rights_line(line: _Line) -> bool:
+    """'© Reproduction réservée', 'All rights reserved': the copyright line (its words may stand anywhere)."""
+    return line.words <= MAX_CAPTION_WORDS and line.lexicon.contains("rights_reserved", line.text)
 
 
 def is_navigation_line(text: str, key: str, lexicon: Cues) -> bool:
