@@ -300,6 +300,13 @@ def _name_run(count: int) -> str:
     return page(f'<p class="byline">By {names}</p>' + article("namesmarker", "nameslast"))
 
 
+def _wide_row(count: int) -> str:
+    """One table row of many short cells closed by a prose cell: a layout row, cells kept one by one."""
+    cells = "".join(f"<td>cell{i}</td>" for i in range(count))
+    return page(article("rowmarker") + f"<table><tr>{cells}<td>{prose('rowcell')}</td></tr></table>"
+                + article("rowlast"))
+
+
 def _controls_str() -> str:
     junk = "".join(chr(c) for c in [*range(1, 9), 11, *range(14, 32), 127, *range(0x80, 0xA0)])
     return page(f"<p>Con{junk}trol{junk} \ud800 chars \udfff {prose('controlmarker')}</p>"
@@ -401,6 +408,7 @@ CASES: tuple[Case, ...] = (
     Case("5 MB of elements with 200 attributes", lambda: _attribute_flood(5 * MB, 200), body_has=("floodmarker",),
          warns="attributes", heavy=True),
     Case("class-name flood", lambda: _class_flood(5000), page_has=("classmarker", "classlast")),
+    Case("20k cells in one table row", lambda: _wide_row(20_000), body_has=("rowmarker", "rowcell", "rowlast")),
 )
 
 HEAVY = tuple(c for c in CASES if c.heavy)

@@ -181,8 +181,11 @@ def _rows_joined(blocks: list[TextBlock]) -> list[TextBlock]:
                 and blocks[j].element.getparent() is row and not blocks[j].prose:
             j += 1
         if j - i < 2 or (j < len(blocks) and blocks[j].element is not None and blocks[j].element.getparent() is row):
-            out.append(block)
-            i += 1
+            # Not a data row: the cells up to ``j`` stay as they are (each would end its scan at ``j``
+            # again, so passing them one at a time would read a wide row once a cell).
+            j = max(j, i + 1)
+            out.extend(blocks[i:j])
+            i = j
             continue
         out.append(_row_block(blocks[i:j], row))
         i = j
