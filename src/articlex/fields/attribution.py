@@ -306,10 +306,11 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
     inside = next((found for text in dated for found in [_prefixed_inside(text, lexicon)] if found), None)
     if inside:
         return [inside]
+    dated_texts = set(dated)  # a header with no body after it may hold every line of the page
     for i, block in enumerate(header):
         text = block.text
         following = header[i + 1].text if i + 1 < len(header) else ""
-        if text in dated:
+        if text in dated_texts:
             head = _strip_labels(text[:text.find(date_span(text))].strip(" -–—|·•,"), lexicon)
             if _looks_like_names(head):
                 return [head]
