@@ -10,20 +10,24 @@ from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
 from ..page import Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE
-from ..text import date_span, is_prose, is_sentence, looks_like_date, word_count
+from ..text import MAX_META_WORDS, date_span, is_prose, is_sentence, looks_like_date, word_count
 from .body import Body
 from .metadata import article_objects
 
 __all__ = ["find_attribution", "split_names"]
 
 MAX_NAME_WORDS = 5
+"""A person's name is this many words at most ('Lauren del Valle'); a longer link or line is no name."""
 MAX_ACRONYM = 5
+"""Beside full names, an upper-case word this short ('CNN') is an organisation, not a person."""
 LINKED_SHARE = 0.6
 """A byline whose links cover less of its text than this names people outside the links too."""
 MAX_BYLINE_WORDS = 14
+"""A byline element or line of names is this many words at most; a longer text is prose."""
 VERB_REACH = 30
 """Characters between a source verb and the agency it credits ("rapporte l'agence Agerpres")."""
 HEADER_REACH = 3
+"""Blocks above the title, and past the start of the text, where a byline element still belongs to the header."""
 HEADER_SPAN = 30
 """Blocks after the title read as the header when no article text was found."""
 TAIL_REACH = 3
@@ -31,7 +35,24 @@ TAIL_REACH = 3
 de-spiegel-01; readability 001's itemprop=author after the text). Teaser cards further down are not read."""
 NAME_CAPITALS = 0.6
 """Share of capitalised words in a line of names ('Elsa Provenzano et Mickaël Bosredon': 4 of 5)."""
+MAX_MENTIONS = 50
+"""Agency mentions examined in one block: credits are a handful; a flood of names is not more credit."""
+CREDIT_HEAD = 20
+CREDIT_TAIL = 5
+"""Agencies are credited at the edges of an article (dateline, first paragraphs, tail): only these
+blocks are scanned, so a 30 MB live blog costs no more than a short story."""
 ORGANISATIONS = ("Organization", "NewsMediaOrganization", "Corporation")
+"""JSON-LD author types that name a publisher, not a person (kept only when the name is an agency's)."""
+TRUST = ("jsonld", "markup", "meta", "cue")
+"""Which origin wins when no other one confirms any: structured data first, the header lines last
+(a caption or a column name above the date reads like a byline: readability nytimes-2, lexpress)."""
+VISIBLE = ("cue", "markup")
+"""Origins printed on the page: their spelling of a name is kept, and they may extend the chosen list."""
+META_AUTHORS = ("dc.creator", "dc:creator", "parsely-author", "author", "article:author", "byl")
+"""<meta> fields naming the author, most specific first: Dublin Core and Parse.ly are filled per
+article by the CMS, while a theme's ``name=author`` often holds the site's owner."""
+_META_KEYS = ("views", "comments", "no_comments", "published_labels", "updated_labels", "reading_time")
+"""Lexicon keys whose words end the names after a byline prefix inside a meta line."""
 
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
 _DATELINE = re.compile(r"^[^\W\d][^()]{0,40}\(([^()]{2,40})\)\s*[-–—:.]")
@@ -48,13 +69,6 @@ _USER_ID = re.compile(r"[^\W\d_]\d")
 _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
 _META_BREAK = re.compile(r"\s[|/·•–—-]\s|(?=\d)")
 _NAME_RUN = re.compile(r"(?:[^\W\d_][\w'’.-]*\s?){1,4}")
-MAX_META_WORDS = 30
-MAX_MENTIONS = 50
-"""Agency mentions examined in one block: credits are a handful; a flood of names is not more credit."""
-CREDIT_HEAD = 20
-CREDIT_TAIL = 5
-"""Agencies are credited at the edges of an article (dateline, first paragraphs, tail): only these
-blocks are scanned, so a 30 MB live blog costs no more than a short story."""
 
 
 def find_attribution(page: Page, body: Body, title_index: int | None, site: str | None) -> Attribution:
@@ -89,12 +103,6 @@ class _Origin:
     @property
     def keys(self) -> set[str]:
         return {_key(p) for p in self.people}
-
-
-TRUST = ("jsonld", "markup", "meta", "cue")
-"""Which origin wins when no other one confirms any: structured data first, the header lines last
-(a caption or a column name above the date reads like a byline: readability nytimes-2, lexpress)."""
-VISIBLE = ("cue", "markup")
 
 
 def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs) -> list[_Origin]:
@@ -179,11 +187,6 @@ def _from_jsonld(page: Page) -> list[str]:
             elif isinstance(author, str) and "://" not in author:
                 names.append(author)
     return names
-
-
-META_AUTHORS = ("dc.creator", "dc:creator", "parsely-author", "author", "article:author", "byl")
-"""<meta> fields naming the author, most specific first: Dublin Core and Parse.ly are filled per
-article by the CMS, while a theme's ``name=author`` often holds the site's owner."""
 
 
 def _from_meta(page: Page, lexicon: Cues) -> list[str]:
@@ -366,9 +369,6 @@ def _prefixed_inside(text: str, lexicon: Cues) -> str | None:
         if len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper():
             return " ".join(words)
     return None
-
-
-_META_KEYS = ("views", "comments", "no_comments", "published_labels", "updated_labels", "reading_time")
 
 
 def _looks_like_names(text: str) -> bool:

@@ -31,15 +31,16 @@ DENSEST = 0.6
 MIN_CONTAINER_PROSE = 200
 """Characters of prose a body rule's element needs to count as the article (shorter: a teaser)."""
 CONTAINER_SHARE = 0.4
+"""A matched container with less than this share of the densest element's prose is a decoy."""
 CHUNKS_SHARE = 0.8
 """An article's chunks hold at least this share of their common box's prose."""
-"""A matched container with less than this share of the page's best prose block is a decoy."""
 LIST_ITEM_SHARE = 0.5
 """A list item's prose counts this much toward the densest element: an article runs in paragraphs,
 while a list of headlines with excerpts (a news ticker, a related box) runs in items."""
 MAX_HEADER = 20
 """Blocks between the title and the body read as the header (byline, date, counters)."""
 MAX_GAP = 6
+"""Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
 MAX_LEAD_GAP = 2
 """Boxes without prose (a picture, an ad slot) that may stand between a lead paragraph and the text."""
 MAX_LOOSE_LINES = 3
@@ -50,12 +51,12 @@ MIN_SPACED = 3
 PACKED_REACH = 6
 """A packed line (caption, standfirst, summary bullets) leads a spaced paragraph this close below it."""
 MIN_SHORT_SENTENCE = 3
+"""Words a closing sentence set apart needs to stay after the text ('Kick-off is at 2 pm.')."""
 MIN_PROSE_AFTER = 2
 """A related-posts heading inside the container with this many paragraphs below it opens an inline
 box (skipped) rather than ending the article."""
 MAX_DEK_BLOCKS = 1
 """Prose before the byline or date line is a standfirst when it is this short (one block)."""
-"""Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
 MAX_READ_ALSO_ITEMS = 5
 """A read-also label line in a dump may head a short list of headlines (one per line)."""
 MAX_TEASER_LINES = 4
@@ -68,6 +69,7 @@ MAX_TAG_WORDS = 3
 MAX_EMBED_LINES = 6
 """Lines of an embedded post (a tweet's text) above its signature line."""
 TEASER_LINK_SHARE = 0.8
+"""A block whose links cover this share of its text is a link (a teaser, a line of a link list)."""
 TEASER_MIN_WORDS = 4
 READ_ALSO_MIN_WORDS = 3
 TEASER_MAX_WORDS = 30
@@ -76,26 +78,30 @@ MAX_CAPTION_WORDS = 25
 """A caption with a credit is short; a long paragraph quoting '©' is prose."""
 MAX_LABEL_WORDS = 10
 """A label line (byline, source, credit) is short; a longer line is prose that happens to start alike."""
-INLINE_OWNERS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"})
-"""Tags that own a paragraph's text; a body rule matching one of them found a paragraph, not a box."""
-CONTAINER_TAGS = frozenset({"div", "td", "section", "article", "main", "body"})
-TABLE_CELLS = frozenset({"td", "th"})
-CELL_SEPARATOR = " | "
-LIST_KINDS = frozenset({"list_item", "table_row"})
 MIN_LED_LINES = 2
+"""Lines a colon must lead into to keep them: one line after 'Formats:' is a widget's ('mp3')."""
 MIN_PARAGRAPH_LIST = 5
 """Short paragraphs in a row, after the text and beside it, that read as a list written in lines."""
 LIST_LEAD_WORDS = 3
 """A colon after this many words leads into what follows ('Tour dates:' alone is a label)."""
-"""Lines a colon must lead into to keep them: one line after 'Formats:' is a widget's ('mp3')."""
-LOOSE_TEXT_TAGS = CONTAINER_TAGS - TABLE_CELLS
-"""Boxes whose own text (not in a paragraph) the walk keeps when it is prose."""
 P_SHARE = 0.5
 """The text runs in <p> when more than this share of the body's blocks are paragraphs."""
 MAX_STAMP_WORDS = 4
 """Words between an update label and the rights stamp after it ('Ultimo aggiornamento: 22:07 ©')."""
-NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "footer", "header", "label"})
 
+INLINE_OWNERS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"})
+"""Tags that own a paragraph's text; a body rule matching one of them found a paragraph, not a box."""
+CONTAINER_TAGS = frozenset({"div", "td", "section", "article", "main", "body"})
+"""Boxes: text of their own (not in a paragraph) is loose text, kept in the container only when prose."""
+TABLE_CELLS = frozenset({"td", "th"})
+LOOSE_TEXT_TAGS = CONTAINER_TAGS - TABLE_CELLS
+"""Boxes whose own text, after a text that runs in <p>, is a disclaimer, an appeal or a bio (the tail trim)."""
+NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "footer", "header", "label"})
+"""Elements inside the container whose text is never the article's."""
+CELL_SEPARATOR = " | "
+"""Between the cells of a data-table row joined into one ``table_row`` block."""
+LIST_KINDS = frozenset({"list_item", "table_row"})
+"""Block kinds a paragraph leads into: a list or a table after the text's last paragraph stays."""
 
 @dataclass
 class Body:

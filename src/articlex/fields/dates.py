@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..lexicon import LANGUAGES, cues
 from ..page import Page, TextBlock
-from ..text import date_span, looks_like_date, word_count
+from ..text import MAX_META_WORDS, date_span, looks_like_date, word_count
 from .metadata import article_objects
 
 __all__ = ["find_dates", "parse_date"]
@@ -18,8 +18,21 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
                   "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
 MICRODATA_KEYS = ("datepublished", "datemodified")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+POSTING_TYPES = ("SocialMediaPosting", "DiscussionForumPosting")
+"""Posts (Tumblr, forums) are dated like articles when the page has no article object."""
+ABOVE_TITLE = 3
+"""Blocks above the title read with the header (a date line printed over the headline)."""
 HEADER_LINES = 12
+"""Blocks from there whose ``<time>`` elements may date the article (sidebars carry other stories' dates)."""
+ZERO = timedelta(0)
+MAX_OFFSET = timedelta(hours=14)
+OFFSET_STEP = 15 * 60
+"""Time zones sit whole quarter-hours from UTC, at most 14 hours away."""
+MAX_DATE_CHARS = 80
+"""A printed date is short; a longer string is cut before dateparser reads it."""
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"\d{1,2}[:.h]\d{2}")
+_DATE_WORD = re.compile(r"\d|[^\W\d_]{3,}")
 
 
 def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
@@ -48,10 +61,6 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
     return published, modified
 
 
-POSTING_TYPES = ("SocialMediaPosting", "DiscussionForumPosting")
-"""Posts (Tumblr, forums) are dated like articles when the page has no article object."""
-
-
 def _dated_objects(page: Page) -> list[dict]:
     return article_objects(page) or list(page.jsonld_of(*POSTING_TYPES))
 
@@ -73,12 +82,6 @@ def _first_meta(page: Page, keys: tuple[str, ...]) -> tuple[str, datetime | None
         if value is not None:
             return ("microdata" if key in MICRODATA_KEYS else "meta"), value
     return "none", None
-
-
-ZERO = timedelta(0)
-MAX_OFFSET = timedelta(hours=14)
-OFFSET_STEP = 15 * 60
-"""Time zones sit whole quarter-hours from UTC, at most 14 hours away."""
 
 
 def _in_local_time(page: Page, published: datetime, objects: list[dict], title_index: int | None,
@@ -118,7 +121,7 @@ def _from_time_elements(page: Page, title_index: int | None) -> datetime | None:
 def _time_elements(page: Page, title_index: int | None) -> Iterator:
     if not page.is_html:
         return
-    low = max(0, (title_index or 0) - 3)
+    low = max(0, (title_index or 0) - ABOVE_TITLE)
     for block in page.blocks[low: low + HEADER_LINES]:
         if block.element is not None:
             yield from block.element.iter("time")
@@ -141,7 +144,7 @@ def _header_lines(header: list[TextBlock], page: Page, title_index: int | None) 
     """The lines just above the title, then the header under it."""
     lines = list(header)
     if title_index is not None:
-        lines = page.blocks[max(0, title_index - 3): title_index] + lines
+        lines = page.blocks[max(0, title_index - ABOVE_TITLE): title_index] + lines
     return lines
 
 
@@ -153,18 +156,10 @@ def _without_labels(text: str) -> str:
     return text
 
 
-MAX_META_WORDS = 30
-"""A header line that also holds the byline and counters; longer lines are prose."""
-
-
 def _more_than_a_time(text: str) -> bool:
     """'7:30 AM' alone is no date (dateparser would give today); 'vor 2 Stunden' or 'gestern' is one."""
     rest = _TIME.sub(" ", text)
     return bool(_DATE_WORD.search(rest))
-
-
-_TIME = re.compile(r"\d{1,2}[:.h]\d{2}")
-_DATE_WORD = re.compile(r"\d|[^\W\d_]{3,}")
 
 
 def parse_date(value, written: bool = False, language: str | None = None,
@@ -190,10 +185,6 @@ def parse_date(value, written: bool = False, language: str | None = None,
         return _parser(language).get_date_data(value[:MAX_DATE_CHARS]).date_obj
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
-
-
-MAX_DATE_CHARS = 80
-"""A printed date is short; a longer string is cut before dateparser reads it."""
 
 
 @lru_cache(maxsize=16)
