@@ -10,7 +10,7 @@ from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
 from ..page import Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE
-from ..text import MAX_META_WORDS, date_span, is_prose, is_sentence, looks_like_date, word_count
+from ..text import MAX_META_WORDS, date_span, is_sentence, looks_like_date, word_count
 from .body import Body
 from .metadata import article_objects
 
@@ -97,8 +97,6 @@ class _Origin:
     name: str
     people: list[str]
     agencies: list[str]
-    single: bool = True
-    """Read from one line or element; markup gathered from several elements may hold strays."""
 
     @property
     def keys(self) -> set[str]:
@@ -118,7 +116,7 @@ def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cu
             p, c = split_names(raw, lexicon, orgs)
             people += [x for x in p if x not in people]
             credited += c
-        origins.append(_Origin(name, people, credited, single=len([g for g in groups if g]) <= 1))
+        origins.append(_Origin(name, people, credited))
     return origins
 
 
@@ -155,7 +153,7 @@ def _without_phrases(names: list[str]) -> list[str]:
             inner = other.split()
             n = len(inner)
             if 0 < n < len(words) and any(words[i:i + n] == inner for i in range(len(words) - n + 1)):
-                extra = [w for i, w in enumerate(words) if w not in inner]
+                extra = [w for w in words if w not in inner]
                 if any(_is_cased(w) and not _has_capital(w) for w in extra):
                     return True
         return False

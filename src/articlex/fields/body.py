@@ -576,11 +576,6 @@ def _ends_article(line: _Line) -> bool:
     return bool(line.phrases & _ENDING_PHRASES)
 
 
-def is_navigation_line(text: str, key: str, lexicon: Cues) -> bool:
-    """'Article suivant', 'Article suivantOù sont...': a label, then nothing or a capitalised title."""
-    return _is_navigation(text, lexicon.strip_label(key, text))
-
-
 def _navigation_inside(line: _Line, following: list[TextBlock]) -> str | None:
     """The headline of a 'Previous: <headline>' line of a dump with paragraphs set apart going on
     below it: a read-also link inside the text, not the article's navigation."""
@@ -602,6 +597,8 @@ def _tag_list(text: str) -> bool:
 
 
 def _is_navigation(text: str, rest: str | None) -> bool:
+    """'Article suivant', 'Article suivantOù sont...': a navigation label (``rest`` is the text after
+    it, None without one), then nothing or a title opening with a capital or a digit, no comma before it."""
     if rest is None:
         return False
     return not rest or (rest[0].isupper() or rest[0].isdigit()) and text[len(text) - len(rest) - 1:][:1] != ","
