@@ -10,7 +10,7 @@ from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
 from ..page import Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE
-from ..text import MAX_META_WORDS, date_span, is_sentence, looks_like_date, word_count
+from ..text import DATE_LABELS, MAX_META_WORDS, date_span, has_date_label, is_sentence, looks_like_date, word_count
 from .body import Body
 from .metadata import article_objects
 
@@ -148,11 +148,10 @@ def _visible_spelling(best: _Origin, origins: list[_Origin]) -> list[str]:
 def _without_phrases(names: list[str]) -> list[str]:
     """'Analysis by Joan Biskupic' beside 'Joan Biskupic': a label read with the name, not another person."""
     def phrase(name: str) -> bool:
-        words = name.split()
+        words = tuple(name.split())
         for other in names:
-            inner = other.split()
-            n = len(inner)
-            if 0 < n < len(words) and any(words[i:i + n] == inner for i in range(len(words) - n + 1)):
+            inner = tuple(other.split())
+            if len(inner) < len(words) and _within(inner, words):
                 extra = [w for w in words if w not in inner]
                 if any(_is_cased(w) and not _has_capital(w) for w in extra):
                     return True
@@ -161,7 +160,8 @@ def _without_phrases(names: list[str]) -> list[str]:
 
 
 def _key(name: str) -> str:
-    return " ".join(_NOT_LETTERS.sub(" ", fold(name)).split())
+    """How names are compared across origins: folded letters, one space between words."""
+    return " ".join(_words(name))
 
 
 def _organisation_names(page: Page, site: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -312,7 +312,7 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
         text = block.text
         following = header[i + 1].text if i + 1 < len(header) else ""
         if text in dated_texts:
-            head = _strip_labels(text[:text.find(date_span(text))].strip(" -–—|·•,"), lexicon)
+            head = _after_date_label(text[:text.find(date_span(text))].strip(" -–—|·•,"), lexicon)
             if _looks_like_names(head):
                 return [head]
         if following and _looks_like_names(text) and _is_dateline(following, lexicon):
@@ -331,8 +331,10 @@ def _tail_byline(page: Page, body: Body, lexicon: Cues) -> list[str]:
     return []
 
 
-def _strip_labels(text: str, lexicon: Cues) -> str:
-    for key in ("published_labels", "updated_labels"):
+def _after_date_label(text: str, lexicon: Cues) -> str:
+    """The text after its date label ('Publié le'), even when nothing follows it; else the text.
+    (dates._without_date_labels keeps a lone label and strips an update label after a publication one.)"""
+    for key in DATE_LABELS:
         rest = lexicon.strip_label(key, text)
         if rest is not None:
             return rest
@@ -378,8 +380,7 @@ def _looks_like_names(text: str) -> bool:
 
 
 def _is_dateline(text: str, lexicon: Cues) -> bool:
-    return looks_like_date(text) or any(lexicon.strip_label(key, text) is not None
-                                        for key in ("published_labels", "updated_labels"))
+    return looks_like_date(text) or has_date_label(text, lexicon)
 
 
 def split_names(raw: str, lexicon: Cues, orgs=None) -> tuple[list[str], list[str]]:

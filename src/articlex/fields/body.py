@@ -14,7 +14,8 @@ from ..lexicon import Cues, cues
 from ..model import Link
 from ..page import SKIP_TAGS, Page, TextBlock, common_ancestor
 from ..selectors import BODY, BOILERPLATE, DISCUSSION, STANDFIRST
-from ..text import MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, is_sentence, looks_like_date, word_count
+from ..text import (MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, has_date_label, is_sentence,
+                    looks_like_date, word_count)
 from .title import Title, first_prose
 
 __all__ = ["Body", "find_body"]
@@ -701,7 +702,7 @@ def _dated_meta(line: _Line) -> bool:
     parts = [p.strip() for p in re.split(META_SEPARATORS, line.text)]
     lexicon = line.lexicon
     if len(parts) == 1:
-        return any(lexicon.strip_label(key, line.text) is not None for key in ("published_labels", "updated_labels"))
+        return has_date_label(line.text, lexicon)
     return any(lexicon.strip_label(key, part) is not None for part in parts for key in _HEADER_LABELS)
 
 

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..lexicon import LANGUAGES, cues
 from ..page import Page, TextBlock
-from ..text import MAX_META_WORDS, date_span, looks_like_date, word_count
+from ..text import DATE_LABELS, MAX_META_WORDS, date_span, looks_like_date, word_count
 from .metadata import article_objects
 
 __all__ = ["find_dates", "parse_date"]
@@ -96,7 +96,7 @@ def _in_local_time(page: Page, published: datetime, objects: list[dict], title_i
         if value is not None and value.utcoffset() not in (None, ZERO) and value == published:
             return value
     for block in _header_lines(header, page, title_index):
-        text = _without_labels(block.text)
+        text = _without_date_labels(block.text)
         if word_count(text) > MAX_META_WORDS or not _TIME.search(text) or not date_span(text):
             continue
         printed = parse_date(text, written=True, language=language)
@@ -130,7 +130,7 @@ def _time_elements(page: Page, title_index: int | None) -> Iterator:
 def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
                 language: str | None, now: datetime | None) -> datetime | None:
     for block in _header_lines(header, page, title_index):
-        text = _without_labels(block.text)
+        text = _without_date_labels(block.text)
         span = date_span(text) or (text if looks_like_date(text) and _more_than_a_time(text) else None)
         if span and word_count(text) <= MAX_META_WORDS:
             value = parse_date(span, written=True, language=language, now=now)
@@ -148,9 +148,10 @@ def _header_lines(header: list[TextBlock], page: Page, title_index: int | None) 
     return lines
 
 
-def _without_labels(text: str) -> str:
+def _without_date_labels(text: str) -> str:
+    """The text without its leading publication label, then its update label; a lone label stays."""
     lexicon = cues()
-    for key in ("published_labels", "updated_labels"):
+    for key in DATE_LABELS:
         rest = lexicon.strip_label(key, text)
         text = rest if rest else text
     return text
