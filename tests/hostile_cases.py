@@ -300,6 +300,18 @@ def _name_run(count: int) -> str:
     return page(f'<p class="byline">By {names}</p>' + article("namesmarker", "nameslast"))
 
 
+def _wide_row(count: int) -> str:
+    """One table row of many short cells closed by a prose cell: a layout row, cells kept one by one."""
+    cells = "".join(f"<td>cell{i}</td>" for i in range(count))
+    return page(article("rowmarker") + f"<table><tr>{cells}<td>{prose('rowcell')}</td></tr></table>"
+                + article("rowlast"))
+
+
+def _dated_lines_text(count: int) -> str:
+    """A text dump of dated lines and no paragraph: every line stays in the header."""
+    return "\n\n".join(f"Item dated{i} 12.03.{1990 + i % 30} note" for i in range(count))
+
+
 def _controls_str() -> str:
     junk = "".join(chr(c) for c in [*range(1, 9), 11, *range(14, 32), 127, *range(0x80, 0xA0)])
     return page(f"<p>Con{junk}trol{junk} \ud800 chars \udfff {prose('controlmarker')}</p>"
@@ -401,6 +413,9 @@ CASES: tuple[Case, ...] = (
     Case("5 MB of elements with 200 attributes", lambda: _attribute_flood(5 * MB, 200), body_has=("floodmarker",),
          warns="attributes", heavy=True),
     Case("class-name flood", lambda: _class_flood(5000), page_has=("classmarker", "classlast")),
+    Case("20k cells in one table row", lambda: _wide_row(20_000), body_has=("rowmarker", "rowcell", "rowlast")),
+    Case("20k dated lines, text dump", lambda: _dated_lines_text(20_000), page_has=("dated0", "dated19999"),
+         is_article=False),
 )
 
 HEAVY = tuple(c for c in CASES if c.heavy)

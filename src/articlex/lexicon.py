@@ -31,12 +31,20 @@ KEYS = (
 """The keys every language file must have (``language`` and ``name`` aside)."""
 
 MAY_BE_EMPTY = frozenset({"breadcrumb_labels"})
+"""Keys a language file may leave empty (the lexicon test requires words for every other key)."""
 
 LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "ro", "pl", "nl", "ru", "uk", "bg", "ca")
 
 # What may follow a label before the labelled text: "Lire aussi :", "Source -", "Quelle »".
 _LABEL_CHARS = " \t:：-–—»›>|/\u00a0"
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " "})
+_APOSTROPHES = "['\u2019\u2018\u02bc]"
+"""Any apostrophe, in a phrase's pattern."""
+_PHRASE_EDGES = " :.!-–—"
+"""What may stand around a phrase that is a whole text ('Partager :', '— Tags —')."""
+_END = ""
+"""Marks, in the trie, where a phrase ends."""
+_NONE: frozenset[str] = frozenset()
 
 
 def fold(text: str) -> str:
@@ -92,11 +100,6 @@ def _alternation(words) -> str:
     return _branches(trie)
 
 
-_NONE: frozenset[str] = frozenset()
-_PHRASE_EDGES = " :.!-–—"
-"""What may stand around a phrase that is a whole text ('Partager :', '— Tags —')."""
-
-
 class _Heads:
     """The first two letters of a set of phrases: most texts start with neither, and saying so
     costs a slice and a set lookup, where the phrases' pattern would try each of its branches."""
@@ -119,11 +122,6 @@ class _Heads:
         head = text[:2]
         head = head.lower() if head.isascii() else head.casefold()[:2]
         return self.any_start or head in self.pairs or head[:1] in self.singles
-
-
-_END = ""
-"""Marks, in the trie, where a phrase ends."""
-_APOSTROPHES = "['\u2019\u2018\u02bc]"
 
 
 def _branches(node: dict) -> str:

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
-           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE",
-           "STANDFIRST"]
+           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "STANDFIRST"]
 
 
 @dataclass(frozen=True)

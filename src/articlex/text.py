@@ -6,13 +6,18 @@ import re
 
 from .lexicon import Cues
 
-__all__ = ["word_count", "at_most_words", "is_prose", "is_sentence", "parse_count", "looks_like_date", "date_span"]
+__all__ = ["word_count", "at_most_words", "is_prose", "is_sentence", "parse_count", "looks_like_date", "date_span",
+           "has_date_label", "DATE_LABELS"]
 
 PROSE_WORDS = 30
 """A line of this many words reads as prose even without a full stop; shorter ones need one
 (a 13-word headline such as the reference page's title must not read as prose)."""
 SENTENCE_WORDS = 6
 """A shorter line that ends like a sentence is still a caption or a label more often than prose."""
+MAX_META_WORDS = 30
+"""A header line that also holds the byline and counters; longer lines are prose."""
+DATE_LABELS = ("published_labels", "updated_labels")
+"""Lexicon keys of the labels that open a date line ('Publié le', 'Mis à jour le', 'Updated:')."""
 
 # A colon ends a lead-in ("More on this:"), not a sentence.
 _SENTENCE_END = re.compile(r"[.!?…»\"”“)\]。！？]\s*$")
@@ -23,12 +28,11 @@ _NON_DIGIT = re.compile(r"\D")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _DATE = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})\b")
 _DIGITS = re.compile(r"\d")
-
-
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
 CJK_CHARS_PER_WORD = 2
-LONG_TEXT = 2000
 """Chinese, Japanese, Korean and Thai run words together: two characters count as one word."""
+LONG_TEXT = 2000
+"""Characters past which a block's words are counted from its spaces (its white space is collapsed)."""
 
 
 def word_count(text: str) -> int:
@@ -73,6 +77,11 @@ def parse_count(text: str, cues: Cues) -> int | None:
         return int(_NON_DIGIT.sub("", number))
     value = float(number.replace(",", ".")) if _DECIMAL.fullmatch(number) else float(_NON_DIGIT.sub("", number))
     return int(round(value * 1000)) if thousand else int(value)
+
+
+def has_date_label(text: str, cues: Cues) -> bool:
+    """Whether the text opens with a publication or an update label."""
+    return any(cues.strip_label(key, text) is not None for key in DATE_LABELS)
 
 
 def looks_like_date(text: str) -> bool:

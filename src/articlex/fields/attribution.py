@@ -10,20 +10,24 @@ from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
 from ..page import Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE
-from ..text import date_span, is_prose, is_sentence, looks_like_date, word_count
+from ..text import DATE_LABELS, MAX_META_WORDS, date_span, has_date_label, is_sentence, looks_like_date, word_count
 from .body import Body
 from .metadata import article_objects
 
 __all__ = ["find_attribution", "split_names"]
 
 MAX_NAME_WORDS = 5
+"""A person's name is this many words at most ('Lauren del Valle'); a longer link or line is no name."""
 MAX_ACRONYM = 5
+"""Beside full names, an upper-case word this short ('CNN') is an organisation, not a person."""
 LINKED_SHARE = 0.6
 """A byline whose links cover less of its text than this names people outside the links too."""
 MAX_BYLINE_WORDS = 14
+"""A byline element or line of names is this many words at most; a longer text is prose."""
 VERB_REACH = 30
 """Characters between a source verb and the agency it credits ("rapporte l'agence Agerpres")."""
 HEADER_REACH = 3
+"""Blocks above the title, and past the start of the text, where a byline element still belongs to the header."""
 HEADER_SPAN = 30
 """Blocks after the title read as the header when no article text was found."""
 TAIL_REACH = 3
@@ -31,7 +35,24 @@ TAIL_REACH = 3
 de-spiegel-01; readability 001's itemprop=author after the text). Teaser cards further down are not read."""
 NAME_CAPITALS = 0.6
 """Share of capitalised words in a line of names ('Elsa Provenzano et Mickaël Bosredon': 4 of 5)."""
+MAX_MENTIONS = 50
+"""Agency mentions examined in one block: credits are a handful; a flood of names is not more credit."""
+CREDIT_HEAD = 20
+CREDIT_TAIL = 5
+"""Agencies are credited at the edges of an article (dateline, first paragraphs, tail): only these
+blocks are scanned, so a 30 MB live blog costs no more than a short story."""
 ORGANISATIONS = ("Organization", "NewsMediaOrganization", "Corporation")
+"""JSON-LD author types that name a publisher, not a person (kept only when the name is an agency's)."""
+TRUST = ("jsonld", "markup", "meta", "cue")
+"""Which origin wins when no other one confirms any: structured data first, the header lines last
+(a caption or a column name above the date reads like a byline: readability nytimes-2, lexpress)."""
+VISIBLE = ("cue", "markup")
+"""Origins printed on the page: their spelling of a name is kept, and they may extend the chosen list."""
+META_AUTHORS = ("dc.creator", "dc:creator", "parsely-author", "author", "article:author", "byl")
+"""<meta> fields naming the author, most specific first: Dublin Core and Parse.ly are filled per
+article by the CMS, while a theme's ``name=author`` often holds the site's owner."""
+_META_KEYS = ("views", "comments", "no_comments", "published_labels", "updated_labels", "reading_time")
+"""Lexicon keys whose words end the names after a byline prefix inside a meta line."""
 
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
 _DATELINE = re.compile(r"^[^\W\d][^()]{0,40}\(([^()]{2,40})\)\s*[-–—:.]")
@@ -48,13 +69,6 @@ _USER_ID = re.compile(r"[^\W\d_]\d")
 _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
 _META_BREAK = re.compile(r"\s[|/·•–—-]\s|(?=\d)")
 _NAME_RUN = re.compile(r"(?:[^\W\d_][\w'’.-]*\s?){1,4}")
-MAX_META_WORDS = 30
-MAX_MENTIONS = 50
-"""Agency mentions examined in one block: credits are a handful; a flood of names is not more credit."""
-CREDIT_HEAD = 20
-CREDIT_TAIL = 5
-"""Agencies are credited at the edges of an article (dateline, first paragraphs, tail): only these
-blocks are scanned, so a 30 MB live blog costs no more than a short story."""
 
 
 def find_attribution(page: Page, body: Body, title_index: int | None, site: str | None) -> Attribution:
@@ -83,18 +97,10 @@ class _Origin:
     name: str
     people: list[str]
     agencies: list[str]
-    single: bool = True
-    """Read from one line or element; markup gathered from several elements may hold strays."""
 
     @property
     def keys(self) -> set[str]:
         return {_key(p) for p in self.people}
-
-
-TRUST = ("jsonld", "markup", "meta", "cue")
-"""Which origin wins when no other one confirms any: structured data first, the header lines last
-(a caption or a column name above the date reads like a byline: readability nytimes-2, lexpress)."""
-VISIBLE = ("cue", "markup")
 
 
 def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs) -> list[_Origin]:
@@ -110,7 +116,7 @@ def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cu
             p, c = split_names(raw, lexicon, orgs)
             people += [x for x in p if x not in people]
             credited += c
-        origins.append(_Origin(name, people, credited, single=len([g for g in groups if g]) <= 1))
+        origins.append(_Origin(name, people, credited))
     return origins
 
 
@@ -142,12 +148,11 @@ def _visible_spelling(best: _Origin, origins: list[_Origin]) -> list[str]:
 def _without_phrases(names: list[str]) -> list[str]:
     """'Analysis by Joan Biskupic' beside 'Joan Biskupic': a label read with the name, not another person."""
     def phrase(name: str) -> bool:
-        words = name.split()
+        words = tuple(name.split())
         for other in names:
-            inner = other.split()
-            n = len(inner)
-            if 0 < n < len(words) and any(words[i:i + n] == inner for i in range(len(words) - n + 1)):
-                extra = [w for i, w in enumerate(words) if w not in inner]
+            inner = tuple(other.split())
+            if len(inner) < len(words) and _within(inner, words):
+                extra = [w for w in words if w not in inner]
                 if any(_is_cased(w) and not _has_capital(w) for w in extra):
                     return True
         return False
@@ -155,7 +160,8 @@ def _without_phrases(names: list[str]) -> list[str]:
 
 
 def _key(name: str) -> str:
-    return " ".join(_NOT_LETTERS.sub(" ", fold(name)).split())
+    """How names are compared across origins: folded letters, one space between words."""
+    return " ".join(_words(name))
 
 
 def _organisation_names(page: Page, site: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -179,11 +185,6 @@ def _from_jsonld(page: Page) -> list[str]:
             elif isinstance(author, str) and "://" not in author:
                 names.append(author)
     return names
-
-
-META_AUTHORS = ("dc.creator", "dc:creator", "parsely-author", "author", "article:author", "byl")
-"""<meta> fields naming the author, most specific first: Dublin Core and Parse.ly are filled per
-article by the CMS, while a theme's ``name=author`` often holds the site's owner."""
 
 
 def _from_meta(page: Page, lexicon: Cues) -> list[str]:
@@ -306,11 +307,12 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
     inside = next((found for text in dated for found in [_prefixed_inside(text, lexicon)] if found), None)
     if inside:
         return [inside]
+    dated_texts = set(dated)  # a header with no body after it may hold every line of the page
     for i, block in enumerate(header):
         text = block.text
         following = header[i + 1].text if i + 1 < len(header) else ""
-        if text in dated:
-            head = _strip_labels(text[:text.find(date_span(text))].strip(" -–—|·•,"), lexicon)
+        if text in dated_texts:
+            head = _after_date_label(text[:text.find(date_span(text))].strip(" -–—|·•,"), lexicon)
             if _looks_like_names(head):
                 return [head]
         if following and _looks_like_names(text) and _is_dateline(following, lexicon):
@@ -329,8 +331,10 @@ def _tail_byline(page: Page, body: Body, lexicon: Cues) -> list[str]:
     return []
 
 
-def _strip_labels(text: str, lexicon: Cues) -> str:
-    for key in ("published_labels", "updated_labels"):
+def _after_date_label(text: str, lexicon: Cues) -> str:
+    """The text after its date label ('Publié le'), even when nothing follows it; else the text.
+    (dates._without_date_labels keeps a lone label and strips an update label after a publication one.)"""
+    for key in DATE_LABELS:
         rest = lexicon.strip_label(key, text)
         if rest is not None:
             return rest
@@ -367,9 +371,6 @@ def _prefixed_inside(text: str, lexicon: Cues) -> str | None:
     return None
 
 
-_META_KEYS = ("views", "comments", "no_comments", "published_labels", "updated_labels", "reading_time")
-
-
 def _looks_like_names(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= MAX_BYLINE_WORDS or any(ch.isdigit() for ch in text) or is_sentence(text):
@@ -379,8 +380,7 @@ def _looks_like_names(text: str) -> bool:
 
 
 def _is_dateline(text: str, lexicon: Cues) -> bool:
-    return looks_like_date(text) or any(lexicon.strip_label(key, text) is not None
-                                        for key in ("published_labels", "updated_labels"))
+    return looks_like_date(text) or has_date_label(text, lexicon)
 
 
 def split_names(raw: str, lexicon: Cues, orgs=None) -> tuple[list[str], list[str]]:

@@ -14,7 +14,8 @@ from ..lexicon import Cues, agencies, cues
 from ..model import Link
 from ..page import SKIP_TAGS, Page, TextBlock, common_ancestor
 from ..selectors import BODY, BOILERPLATE, DISCUSSION, STANDFIRST
-from ..text import MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, is_sentence, looks_like_date, word_count
+from ..text import (MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, has_date_label, is_sentence,
+                    looks_like_date, word_count)
 from .title import Title, first_prose
 
 __all__ = ["Body", "find_body"]
@@ -31,15 +32,16 @@ DENSEST = 0.6
 MIN_CONTAINER_PROSE = 200
 """Characters of prose a body rule's element needs to count as the article (shorter: a teaser)."""
 CONTAINER_SHARE = 0.4
+"""A matched container with less than this share of the densest element's prose is a decoy."""
 CHUNKS_SHARE = 0.8
 """An article's chunks hold at least this share of their common box's prose."""
-"""A matched container with less than this share of the page's best prose block is a decoy."""
 LIST_ITEM_SHARE = 0.5
 """A list item's prose counts this much toward the densest element: an article runs in paragraphs,
 while a list of headlines with excerpts (a news ticker, a related box) runs in items."""
 MAX_HEADER = 20
 """Blocks between the title and the body read as the header (byline, date, counters)."""
 MAX_GAP = 6
+"""Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
 MAX_LEAD_GAP = 2
 """Boxes without prose (a picture, an ad slot) that may stand between a lead paragraph and the text."""
 MAX_LOOSE_LINES = 3
@@ -50,6 +52,7 @@ MIN_SPACED = 3
 PACKED_REACH = 6
 """A packed line (caption, standfirst, summary bullets) leads a spaced paragraph this close below it."""
 MIN_SHORT_SENTENCE = 3
+"""Words a closing sentence set apart needs to stay after the text ('Kick-off is at 2 pm.')."""
 MIN_PROSE_AFTER = 2
 """A related-posts heading inside the container with this many paragraphs below it opens an inline
 box (skipped) rather than ending the article."""
@@ -58,7 +61,6 @@ MIN_PROSE_AFTER_BUTTON = 4
 in the header ('Réagir'), not the comment section."""
 MAX_DEK_BLOCKS = 1
 """Prose before the byline or date line is a standfirst when it is this short (one block)."""
-"""Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
 MAX_READ_ALSO_ITEMS = 5
 """A read-also label line in a dump may head a short list of headlines (one per line)."""
 MAX_TEASER_LINES = 4
@@ -71,6 +73,7 @@ MAX_TAG_WORDS = 3
 MAX_EMBED_LINES = 6
 """Lines of an embedded post (a tweet's text) above its signature line."""
 TEASER_LINK_SHARE = 0.8
+"""A block whose links cover this share of its text is a link (a teaser, a line of a link list)."""
 TEASER_MIN_WORDS = 4
 READ_ALSO_MIN_WORDS = 3
 TEASER_MAX_WORDS = 30
@@ -81,26 +84,30 @@ MAX_LABEL_WORDS = 10
 CREDIT_PART_WORDS = 4
 """A name in a credit line ('Nathan Alliard / Photononstop / AFP') is this short."""
 """A label line (byline, source, credit) is short; a longer line is prose that happens to start alike."""
-INLINE_OWNERS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"})
-"""Tags that own a paragraph's text; a body rule matching one of them found a paragraph, not a box."""
-CONTAINER_TAGS = frozenset({"div", "td", "section", "article", "main", "body"})
-TABLE_CELLS = frozenset({"td", "th"})
-CELL_SEPARATOR = " | "
-LIST_KINDS = frozenset({"list_item", "table_row"})
 MIN_LED_LINES = 2
+"""Lines a colon must lead into to keep them: one line after 'Formats:' is a widget's ('mp3')."""
 MIN_PARAGRAPH_LIST = 5
 """Short paragraphs in a row, after the text and beside it, that read as a list written in lines."""
 LIST_LEAD_WORDS = 3
 """A colon after this many words leads into what follows ('Tour dates:' alone is a label)."""
-"""Lines a colon must lead into to keep them: one line after 'Formats:' is a widget's ('mp3')."""
-LOOSE_TEXT_TAGS = CONTAINER_TAGS - TABLE_CELLS
-"""Boxes whose own text (not in a paragraph) the walk keeps when it is prose."""
 P_SHARE = 0.5
 """The text runs in <p> when more than this share of the body's blocks are paragraphs."""
 MAX_STAMP_WORDS = 4
 """Words between an update label and the rights stamp after it ('Ultimo aggiornamento: 22:07 ©')."""
-NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "footer", "header", "label"})
 
+INLINE_OWNERS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"})
+"""Tags that own a paragraph's text; a body rule matching one of them found a paragraph, not a box."""
+CONTAINER_TAGS = frozenset({"div", "td", "section", "article", "main", "body"})
+"""Boxes: text of their own (not in a paragraph) is loose text, kept in the container only when prose."""
+TABLE_CELLS = frozenset({"td", "th"})
+LOOSE_TEXT_TAGS = CONTAINER_TAGS - TABLE_CELLS
+"""Boxes whose own text, after a text that runs in <p>, is a disclaimer, an appeal or a bio (the tail trim)."""
+NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "footer", "header", "label"})
+"""Elements inside the container whose text is never the article's."""
+CELL_SEPARATOR = " | "
+"""Between the cells of a data-table row joined into one ``table_row`` block."""
+LIST_KINDS = frozenset({"list_item", "table_row"})
+"""Block kinds a paragraph leads into: a list or a table after the text's last paragraph stays."""
 
 @dataclass
 class Body:
@@ -186,8 +193,11 @@ def _rows_joined(blocks: list[TextBlock]) -> list[TextBlock]:
                 and blocks[j].element.getparent() is row and not blocks[j].prose:
             j += 1
         if j - i < 2 or (j < len(blocks) and blocks[j].element is not None and blocks[j].element.getparent() is row):
-            out.append(block)
-            i += 1
+            # Not a data row: the cells up to ``j`` stay as they are (each would end its scan at ``j``
+            # again, so passing them one at a time would read a wide row once a cell).
+            j = max(j, i + 1)
+            out.extend(blocks[i:j])
+            i = j
             continue
         out.append(_row_block(blocks[i:j], row))
         i = j
@@ -583,11 +593,6 @@ def _rights_line(line: _Line) -> bool:
     return line.words <= MAX_CAPTION_WORDS and line.lexicon.contains("rights_reserved", line.text)
 
 
-def is_navigation_line(text: str, key: str, lexicon: Cues) -> bool:
-    """'Article suivant', 'Article suivantOù sont...': a label, then nothing or a capitalised title."""
-    return _is_navigation(text, lexicon.strip_label(key, text))
-
-
 def _navigation_inside(line: _Line, following: list[TextBlock]) -> str | None:
     """The headline of a 'Previous: <headline>' line of a dump with paragraphs set apart going on
     below it: a read-also link inside the text, not the article's navigation."""
@@ -609,6 +614,8 @@ def _tag_list(text: str) -> bool:
 
 
 def _is_navigation(text: str, rest: str | None) -> bool:
+    """'Article suivant', 'Article suivantOù sont...': a navigation label (``rest`` is the text after
+    it, None without one), then nothing or a title opening with a capital or a digit, no comma before it."""
     if rest is None:
         return False
     return not rest or (rest[0].isupper() or rest[0].isdigit()) and text[len(text) - len(rest) - 1:][:1] != ","
@@ -732,7 +739,7 @@ def _dated_meta(line: _Line) -> bool:
     parts = [p.strip() for p in re.split(META_SEPARATORS, line.text)]
     lexicon = line.lexicon
     if len(parts) == 1:
-        return any(lexicon.strip_label(key, line.text) is not None for key in ("published_labels", "updated_labels"))
+        return has_date_label(line.text, lexicon)
     return any(lexicon.strip_label(key, part) is not None for part in parts for key in _HEADER_LABELS)
 
 

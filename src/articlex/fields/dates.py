@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..lexicon import LANGUAGES, cues
 from ..page import Page, TextBlock
-from ..text import date_span, looks_like_date, word_count
+from ..text import DATE_LABELS, MAX_META_WORDS, date_span, looks_like_date, word_count
 from .metadata import article_objects
 
 __all__ = ["find_dates", "parse_date"]
@@ -18,8 +18,23 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
                   "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
 MICRODATA_KEYS = ("datepublished", "datemodified")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+POSTING_TYPES = ("SocialMediaPosting", "DiscussionForumPosting")
+"""Posts (Tumblr, forums) are dated like articles when the page has no article object."""
+ABOVE_TITLE = 3
+"""Blocks above the title read with the header (a date line printed over the headline)."""
 HEADER_LINES = 12
+"""Blocks from there whose ``<time>`` elements may date the article (sidebars carry other stories' dates)."""
+ZERO = timedelta(0)
+MAX_OFFSET = timedelta(hours=14)
+OFFSET_STEP = 15 * 60
+"""Time zones sit whole quarter-hours from UTC, at most 14 hours away."""
+_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(\d{1,2}):(\d{2}))?")
+"""'2018年6月18日 10:01', '2018년 6월 18일': how Chinese, Japanese and Korean pages print a date."""
+MAX_DATE_CHARS = 80
+"""A printed date is short; a longer string is cut before dateparser reads it."""
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"\d{1,2}[:.h]\d{2}")
+_DATE_WORD = re.compile(r"\d|[^\W\d_]{3,}")
 
 
 def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
@@ -48,10 +63,6 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
     return published, modified
 
 
-POSTING_TYPES = ("SocialMediaPosting", "DiscussionForumPosting")
-"""Posts (Tumblr, forums) are dated like articles when the page has no article object."""
-
-
 def _dated_objects(page: Page) -> list[dict]:
     return article_objects(page) or list(page.jsonld_of(*POSTING_TYPES))
 
@@ -75,12 +86,6 @@ def _first_meta(page: Page, keys: tuple[str, ...]) -> tuple[str, datetime | None
     return "none", None
 
 
-ZERO = timedelta(0)
-MAX_OFFSET = timedelta(hours=14)
-OFFSET_STEP = 15 * 60
-"""Time zones sit whole quarter-hours from UTC, at most 14 hours away."""
-
-
 def _in_local_time(page: Page, published: datetime, objects: list[dict], title_index: int | None,
                    header: list[TextBlock], language: str | None) -> datetime | None:
     """A UTC publication time in the page's own time zone, for the day the reader sees: the same
@@ -93,7 +98,7 @@ def _in_local_time(page: Page, published: datetime, objects: list[dict], title_i
         if value is not None and value.utcoffset() not in (None, ZERO) and value == published:
             return value
     for block in _header_lines(header, page, title_index):
-        text = _without_labels(block.text)
+        text = _without_date_labels(block.text)
         if word_count(text) > MAX_META_WORDS or not _TIME.search(text) or not date_span(text):
             continue
         printed = parse_date(text, written=True, language=language)
@@ -118,7 +123,7 @@ def _from_time_elements(page: Page, title_index: int | None) -> datetime | None:
 def _time_elements(page: Page, title_index: int | None) -> Iterator:
     if not page.is_html:
         return
-    low = max(0, (title_index or 0) - 3)
+    low = max(0, (title_index or 0) - ABOVE_TITLE)
     for block in page.blocks[low: low + HEADER_LINES]:
         if block.element is not None:
             yield from block.element.iter("time")
@@ -127,7 +132,7 @@ def _time_elements(page: Page, title_index: int | None) -> Iterator:
 def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
                 language: str | None, now: datetime | None) -> datetime | None:
     for block in _header_lines(header, page, title_index):
-        text = _without_labels(block.text)
+        text = _without_date_labels(block.text)
         span = date_span(text) or (text if looks_like_date(text) and _more_than_a_time(text) else None)
         if span and word_count(text) <= MAX_META_WORDS:
             value = parse_date(span, written=True, language=language, now=now)
@@ -141,30 +146,23 @@ def _header_lines(header: list[TextBlock], page: Page, title_index: int | None) 
     """The lines just above the title, then the header under it."""
     lines = list(header)
     if title_index is not None:
-        lines = page.blocks[max(0, title_index - 3): title_index] + lines
+        lines = page.blocks[max(0, title_index - ABOVE_TITLE): title_index] + lines
     return lines
 
 
-def _without_labels(text: str) -> str:
+def _without_date_labels(text: str) -> str:
+    """The text without its leading publication label, then its update label; a lone label stays."""
     lexicon = cues()
-    for key in ("published_labels", "updated_labels"):
+    for key in DATE_LABELS:
         rest = lexicon.strip_label(key, text)
         text = rest if rest else text
     return text
-
-
-MAX_META_WORDS = 30
-"""A header line that also holds the byline and counters; longer lines are prose."""
 
 
 def _more_than_a_time(text: str) -> bool:
     """'7:30 AM' alone is no date (dateparser would give today); 'vor 2 Stunden' or 'gestern' is one."""
     rest = _TIME.sub(" ", text)
     return bool(_DATE_WORD.search(rest))
-
-
-_TIME = re.compile(r"\d{1,2}[:.h]\d{2}")
-_DATE_WORD = re.compile(r"\d|[^\W\d_]{3,}")
 
 
 def parse_date(value, written: bool = False, language: str | None = None,
@@ -196,12 +194,6 @@ def parse_date(value, written: bool = False, language: str | None = None,
         return _parser(language).get_date_data(value[:MAX_DATE_CHARS]).date_obj
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
-
-
-_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(\d{1,2}):(\d{2}))?")
-"""'2018年6月18日 10:01', '2018년 6월 18일': how Chinese, Japanese and Korean pages print a date."""
-MAX_DATE_CHARS = 80
-"""A printed date is short; a longer string is cut before dateparser reads it."""
 
 
 @lru_cache(maxsize=16)

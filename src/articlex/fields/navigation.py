@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import Cues, cues, fold
 from ..model import Link
-from ..page import Page, TextBlock, is_hidden
+from ..page import Page, is_hidden
 from ..selectors import NAVIGATION, NEXT, PREVIOUS, Rule
 from ..text import word_count
 

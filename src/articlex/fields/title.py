@@ -23,8 +23,6 @@ CONFIRMED = 0.9
 """A heading whose text the page's metadata repeats."""
 UNCONFIRMED = 0.6
 """A heading no metadata confirms (several <h1>s, or none of them in og:title)."""
-
-
 TITLE_META = ("og:title", "twitter:title", "dc.title", "dc:title", "dcterms.title", "parsely-title")
 """Meta tags naming the article, read before ``<title>`` when no heading is confirmed."""
 
