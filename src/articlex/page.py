@@ -464,8 +464,9 @@ class Page:
         return next((index[d] for d in el.iterdescendants() if d in index), None)
 
     def blocks_in(self, container) -> list[TextBlock]:
-        """The blocks whose element lies inside ``container`` (itself included)."""
-        inside = set(container.iter())
+        """The blocks whose element lies inside ``container`` (itself included). A block's element
+        is always a block-level one: only those are gathered (in C, not every link and span)."""
+        inside = set(container.iter(*BLOCK_TAGS))
         return [b for b in self.blocks if b.element in inside]
 
 

@@ -363,7 +363,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
         if block.index in skip:
             continue
         text = block.text
-        line = _Line.of(text, lexicon)
+        line = _Line(text, lexicon)
         if container is None and _closes_teaser(line, body, candidates[pos - 1] if pos else None):
             if len(body.blocks) == after_teaser:
                 break  # a second card with no paragraph since the first: a list of other stories
@@ -544,31 +544,27 @@ _SHARE_PHRASES = frozenset({"share"})
 _HEADER_LABELS = frozenset({"byline_prefixes", "published_labels", "updated_labels"})
 
 
-@dataclass(slots=True)
 class _Line:
     """A block's text and what the cue checks ask of it, worked out once: its words, the labels it
     starts with and the phrases it is. The walk asks some twenty questions a block; a page of
-    100,000 list items must not fold and match each text twenty times."""
+    100,000 list items must not fold and match each text twenty times.
 
-    text: str
-    words: int
-    """The word count, capped at MAX_CAPTION_WORDS + 1 (no check reads further)."""
-    labels: frozenset[str]
-    phrases: frozenset[str]
-    lexicon: Cues
+    ``words`` is capped at MAX_CAPTION_WORDS + 1 (no check reads further); ``short`` says the line
+    is short enough for a label (byline, source, credit)."""
 
-    @classmethod
-    def of(cls, text: str, lexicon: Cues) -> _Line:
+    __slots__ = ("text", "words", "short", "labels", "phrases", "lexicon")
+
+    def __init__(self, text: str, lexicon: Cues) -> None:
+        self.text = text
         if len(text) > MAX_CAPTION_WORDS * MAX_WORD_CHARS:
             words = MAX_CAPTION_WORDS + 1
         else:  # a block's spaces are collapsed: in Latin script, words are spaces plus one
             words = min(text.count(" ") + 1 if text.isascii() else word_count(text), MAX_CAPTION_WORDS + 1)
-        return cls(text, words, lexicon.labels(_LABEL_KEYS, text), lexicon.phrases(_PHRASE_KEYS, text), lexicon)
-
-    @property
-    def short(self) -> bool:
-        """Short enough for a label line (byline, source, credit)."""
-        return self.words <= MAX_LABEL_WORDS
+        self.words = words
+        self.short = words <= MAX_LABEL_WORDS
+        self.labels = lexicon.labels(_LABEL_KEYS, text)
+        self.phrases = lexicon.phrases(_PHRASE_KEYS, text)
+        self.lexicon = lexicon
 
     def rest(self, key: str) -> str | None:
         """The text after the key's leading label, or None without one."""
@@ -645,7 +641,7 @@ def _is_teaser(block: TextBlock, page: Page) -> bool:
     """One linked headline standing alone between paragraphs: an unlabelled read-also box."""
     if not block.links or block.link_density < TEASER_LINK_SHARE or len({link.href for link in block.links}) != 1:
         return False
-    link = max(block.links, key=lambda lk: len(lk.text))
+    link = block.links[0] if len(block.links) == 1 else max(block.links, key=lambda lk: len(lk.text))
     if link.text.rstrip().endswith(".") or not TEASER_MIN_WORDS <= word_count(link.text) <= TEASER_MAX_WORDS:
         return False
     if not _article_url(link.url):
@@ -693,8 +689,10 @@ def _is_furniture(line: _Line, lexicon: Cues) -> bool:
 def _agency_credit(text: str) -> bool:
     """A picture's credit: names set apart by slashes, one of them an agency ('Nathan Alliard /
     Photononstop / AFP'). Running text does not list names this way."""
+    if " / " not in text:
+        return False
     parts = [part.strip() for part in text.split(" / ")]
-    return len(parts) >= 2 and all(at_most_words(part, CREDIT_PART_WORDS) for part in parts) \
+    return all(at_most_words(part, CREDIT_PART_WORDS) for part in parts) \
         and any(agencies().name_of(part) for part in parts)
 
 
