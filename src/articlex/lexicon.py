@@ -40,6 +40,7 @@ _LABEL_CHARS = " \t:：-–—»›>|/\u00a0"
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " "})
 _APOSTROPHES = "['\u2019\u2018\u02bc]"
 """Any apostrophe, in a phrase's pattern."""
+HEAD_LETTERS = 3
 _PHRASE_EDGES = " :.!-–—"
 """What may stand around a phrase that is a whole text ('Partager :', '— Tags —')."""
 _END = ""
@@ -101,27 +102,28 @@ def _alternation(words) -> str:
 
 
 class _Heads:
-    """The first two letters of a set of phrases: most texts start with neither, and saying so
-    costs a slice and a set lookup, where the phrases' pattern would try each of its branches."""
+    """The first three letters of a set of phrases: most texts start with none of them, and saying
+    so costs a slice and a set lookup, where the phrases' pattern would try each of its branches."""
 
     def __init__(self, phrases) -> None:
-        self.pairs: set[str] = set()
-        self.singles: set[str] = set()
+        self.heads: set[str] = set()
+        """Three letters that open a phrase, or all the letters of a shorter opening ('a ', "l'", 'à')."""
         self.any_start = False
         for phrase in phrases:
-            head = fold(phrase)[:2]
-            if len(head) == 2 and head.isalnum():
-                self.pairs.add(head)
-            elif head[:1].isalnum():
-                self.singles.add(head[:1])  # 'a ', "l'", a one-letter phrase
-            elif head:
+            folded = fold(phrase)
+            letters = next((i for i, ch in enumerate(folded[:HEAD_LETTERS]) if not ch.isalnum()), None)
+            head = folded[:HEAD_LETTERS] if letters is None else folded[:letters]
+            if head:
+                self.heads.add(head)
+            elif folded:
                 self.any_start = True  # a phrase opening with a symbol: no shortcut
 
     def may_start(self, text: str) -> bool:
         """Whether one of the phrases could begin ``text`` (False only when none can)."""
-        head = text[:2]
-        head = head.lower() if head.isascii() else head.casefold()[:2]
-        return self.any_start or head in self.pairs or head[:1] in self.singles
+        head = text[:HEAD_LETTERS]
+        head = head.lower() if head.isascii() else head.casefold()[:HEAD_LETTERS]
+        heads = self.heads
+        return self.any_start or head in heads or head[:2] in heads or head[:1] in heads
 
 
 def _branches(node: dict) -> str:

@@ -198,6 +198,8 @@ def join_url(base: str | None, href: str | None) -> str | None:
         return None
     if href.startswith(("http://", "https://")) and " " not in href:
         return href  # already absolute: urljoin would only copy it
+    if not base:
+        return href.strip()  # nothing to resolve against: urljoin would only copy it
     try:
         return urljoin(base or "", href.strip()) or None
     except ValueError:  # "http://[bad-host]/": not a URL at all

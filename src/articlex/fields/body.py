@@ -357,7 +357,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
     boxed = False
     after_teaser = -1  # the body's length when a teaser card was last taken out
     boiler = _BoilerplateCheck(container)
-    prose_after = _prose_after(candidates)
+    prose_after = _ProseAfter(candidates)
     skip.update(_embedded_posts(candidates) if page.root is None else ())
     for pos, block in enumerate(candidates):
         if block.index in skip:
@@ -388,11 +388,11 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
         if boxed and not _article_prose(block):
             continue  # the links and excerpts of an inline related box
         boxed = False
-        if cued and body.blocks and container is not None and _box_heading(line) and prose_after[pos] >= MIN_PROSE_AFTER:
+        if cued and body.blocks and container is not None and _box_heading(line) and prose_after(pos) >= MIN_PROSE_AFTER:
             boxed = True  # "Related news" inside the container with the article going on below it
             continue
         if body.blocks and container is None and prose_seen <= MAX_DEK_BLOCKS and "comment_section" in line.phrases \
-                and prose_after[pos] >= MIN_PROSE_AFTER_BUTTON:
+                and prose_after(pos) >= MIN_PROSE_AFTER_BUTTON:
             body.header.extend(body.blocks)  # a 'Comment' button under the standfirst, the text still to come
             body.header.append(block)
             body.blocks, prose_seen = [], 0
@@ -515,13 +515,21 @@ def _lead_in(block: TextBlock, following: TextBlock | None) -> bool:
         and following is not None and following.standalone and following.prose
 
 
-def _prose_after(blocks: list[TextBlock]) -> list[int]:
-    """For each position, how many paragraphs of the article's own prose follow it."""
-    counts, seen = [0] * len(blocks), 0
-    for i in range(len(blocks) - 1, -1, -1):
-        counts[i] = seen
-        seen += _article_prose(blocks[i])
-    return counts
+class _ProseAfter:
+    """For a position, how many paragraphs of the article's own prose follow it: counted for all
+    positions the first time a heading asks (most pages never do)."""
+
+    def __init__(self, blocks: list[TextBlock]) -> None:
+        self.blocks = blocks
+        self.counts: list[int] | None = None
+
+    def __call__(self, pos: int) -> int:
+        if self.counts is None:
+            self.counts, seen = [0] * len(self.blocks), 0
+            for i in range(len(self.blocks) - 1, -1, -1):
+                self.counts[i] = seen
+                seen += _article_prose(self.blocks[i])
+        return self.counts[pos]
 
 
 def _article_prose(block: TextBlock) -> bool:
