@@ -86,3 +86,17 @@ def test_a_dated_meta_line_with_dashes_is_not_text() -> None:
     meta = "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: carro roubado"
     article = articlex.extract(page(f'<div class="post-body">{meta}<br>{paragraphs("texto")}</div>'))
     assert "Publicado por" not in article.body
+
+
+def test_a_list_of_links_inside_the_text_is_not_text() -> None:
+    links = "".join(f'<li><a href="/news/story-{i}">Another story of the day number {i}</a></li>' for i in range(5))
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("before")}<ul>{links}</ul>'
+                                    f'{paragraphs("after")}</div>'))
+    assert "Another story" not in article.body
+    assert "before 0:" in article.body and "after 2:" in article.body
+
+
+def test_a_list_of_sentences_with_links_stays() -> None:
+    items = "".join(f'<li>Step {i}: read <a href="/guide/{i}">the guide</a> before you start.</li>' for i in range(4))
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("intro")}<ul>{items}</ul></div>'))
+    assert "Step 3: read the guide before you start." in article.body

@@ -107,6 +107,9 @@ NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "foot
 CELL_SEPARATOR = " | "
 """Between the cells of a data-table row joined into one ``table_row`` block."""
 LIST_KINDS = frozenset({"list_item", "table_row"})
+LIST_TAGS = frozenset({"ul", "ol"})
+MIN_LINK_LIST = 3
+"""Items, each one link, that make a list a list of links (two could be a sentence's examples)."""
 """Block kinds a paragraph leads into: a list or a table after the text's last paragraph stays."""
 
 @dataclass
@@ -369,8 +372,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
                 break  # a second card with no paragraph since the first: a list of other stories
             after_teaser = len(body.blocks)
             continue
-        cued = bool(line.labels or line.phrases)  # without a cue word, no label, heading or ending to look for
-        related = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None) if cued else None
+        related = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None)
         if related is not None:
             body.add_related(related, block, "cue")
             if related.text and not block.text.endswith(related.text):
@@ -388,6 +390,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
         if boxed and not _article_prose(block):
             continue  # the links and excerpts of an inline related box
         boxed = False
+        cued = bool(line.labels or line.phrases)  # without a cue word, no label, heading or ending to look for
         if cued and body.blocks and container is not None and _box_heading(line) and prose_after(pos) >= MIN_PROSE_AFTER:
             boxed = True  # "Related news" inside the container with the article going on below it
             continue
@@ -560,7 +563,7 @@ class _Line:
     ``words`` is capped at MAX_CAPTION_WORDS + 1 (no check reads further); ``short`` says the line
     is short enough for a label (byline, source, credit)."""
 
-    __slots__ = ("text", "words", "short", "labels", "phrases", "lexicon")
+    __slots__ = ("text", "words", "short", "lexicon", "_labels", "_phrases")
 
     def __init__(self, text: str, lexicon: Cues) -> None:
         self.text = text
@@ -570,9 +573,23 @@ class _Line:
             words = min(text.count(" ") + 1 if text.isascii() else word_count(text), MAX_CAPTION_WORDS + 1)
         self.words = words
         self.short = words <= MAX_LABEL_WORDS
-        self.labels = lexicon.labels(_LABEL_KEYS, text)
-        self.phrases = lexicon.phrases(_PHRASE_KEYS, text)
         self.lexicon = lexicon
+        self._labels: frozenset[str] | None = None
+        self._phrases: frozenset[str] | None = None
+
+    @property
+    def labels(self) -> frozenset[str]:
+        """The keys whose label starts the line (looked up when first asked)."""
+        if self._labels is None:
+            self._labels = self.lexicon.labels(_LABEL_KEYS, self.text)
+        return self._labels
+
+    @property
+    def phrases(self) -> frozenset[str]:
+        """The keys the whole line is a phrase of (looked up when first asked)."""
+        if self._phrases is None:
+            self._phrases = self.lexicon.phrases(_PHRASE_KEYS, self.text)
+        return self._phrases
 
     def rest(self, key: str) -> str | None:
         """The text after the key's leading label, or None without one."""
@@ -765,13 +782,28 @@ class _BoilerplateCheck:
                 verdict = self.memo[el]
                 break
             path.append(el)
-            if el.tag in NON_TEXT_TAGS or BOILERPLATE.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            if el.tag in NON_TEXT_TAGS or BOILERPLATE.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
+                    or el.tag in LIST_TAGS and _link_list(el):
                 verdict = True
                 break
             el = el.getparent()
         for seen in path:
             self.memo[seen] = verdict
         return verdict
+
+
+def _link_list(el) -> bool:
+    """A list whose every item is one link and nothing more: other stories, sections, sources to
+    click; never the article's own sentences."""
+    items = 0
+    for item in el:
+        if not isinstance(item.tag, str):
+            continue
+        if item.tag != "li" or len(item) != 1 or item[0].tag != "a" or (item.text or "").strip() \
+                or (item[0].tail or "").strip():
+            return False
+        items += 1
+    return items >= MIN_LINK_LIST
 
 
 def _trim_tail(blocks: list[TextBlock], lexicon: Cues, container=None) -> list[TextBlock]:
