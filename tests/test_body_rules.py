@@ -100,3 +100,15 @@ def test_a_list_of_sentences_with_links_stays() -> None:
     items = "".join(f'<li>Step {i}: read <a href="/guide/{i}">the guide</a> before you start.</li>' for i in range(4))
     article = articlex.extract(page(f'<div class="entry-content">{paragraphs("intro")}<ul>{items}</ul></div>'))
     assert "Step 3: read the guide before you start." in article.body
+
+
+def test_a_read_also_label_over_several_linked_headlines_gives_them_all() -> None:
+    box = ('<div class="more"><h4>Lesen Sie auch</h4>'
+           '<a href="https://example.org/a-first-story-123"><div>Tausende Sendungen gehortet vom Postboten</div></a>'
+           '<a href="https://example.org/a-second-story-456"><div>Polizei stoppte illegalen Waffentransport</div></a>'
+           '<a href="https://example.org/a-third-story-789"><div>Feldhamster ist das Tier des Jahres 2024</div></a></div>')
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("a")}{box}{paragraphs("b")}</div>'))
+    assert [link.text for link in article.related] == ["Tausende Sendungen gehortet vom Postboten",
+                                                       "Polizei stoppte illegalen Waffentransport",
+                                                       "Feldhamster ist das Tier des Jahres 2024"]
+    assert article.related[2].url == "https://example.org/a-third-story-789"

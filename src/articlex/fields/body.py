@@ -81,6 +81,8 @@ TEASER_MAX_WORDS = 30
 MAX_CAPTION_WORDS = 25
 """A caption with a credit is short; a long paragraph quoting '©' is prose."""
 MAX_LABEL_WORDS = 10
+DATE_STAMP_WORDS = 4
+"""A date stamp is a date and little more ('12. Januar 2024', 'vor 2 Stunden')."""
 CREDIT_PART_WORDS = 4
 """A name in a credit line ('Nathan Alliard / Photononstop / AFP') is this short."""
 """A label line (byline, source, credit) is short; a longer line is prose that happens to start alike."""
@@ -377,8 +379,8 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             body.add_related(related, block, "cue")
             if related.text and not block.text.endswith(related.text):
                 skip.add(candidates[pos + 1].index)
-                for item in _listed_headlines(candidates[pos + 2:] if block.element is None else []):
-                    body.add_related(Link(item.text, None), item, "cue")
+                for item in _listed_headlines(candidates[pos + 2:]):
+                    body.add_related(_teaser_link(item, lexicon) if item.links else Link(item.text, None), item, "cue")
                     skip.add(item.index)
             continue
         if container is not None and boiler(block):
@@ -462,16 +464,19 @@ def _embedded_posts(blocks: list[TextBlock]) -> set[int]:
 
 
 def _listed_headlines(blocks: list[TextBlock]) -> list[TextBlock]:
-    """The headlines listed one a line under a read-also label in a dump, after its first one (date
-    stamps between them passed over); the list stops at prose or at a line too short for a headline."""
+    """The headlines listed one a block under a read-also label, after its first one (date stamps
+    between them passed over); the list stops at prose or at a line too short for a headline. In
+    HTML each headline is a link of its own."""
     found: list[TextBlock] = []
     for block in blocks:
         if len(found) >= MAX_READ_ALSO_ITEMS - 1:
             break
-        if looks_like_date(block.text) and word_count(block.text) <= MAX_LABEL_WORDS:
-            continue
+        if looks_like_date(block.text) and word_count(block.text) <= DATE_STAMP_WORDS:
+            continue  # '12. Januar 2024' between the headlines; 'Feldhamster ist das Tier des Jahres 2024' is one
         if block.prose or block.text.rstrip().endswith(".") \
                 or not READ_ALSO_MIN_WORDS <= word_count(block.text) <= TEASER_MAX_WORDS:
+            break
+        if block.element is not None and block.link_density < TEASER_LINK_SHARE:
             break
         found.append(block)
     return found
