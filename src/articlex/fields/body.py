@@ -431,11 +431,11 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
                                 or _standfirst(block, container)):
             body.header.append(block)
             continue
-        if container is not None and block.tag in CONTAINER_TAGS and not block.prose and not own_line:
-            continue  # loose text in a box: a button, a caption, a credit
         if body.blocks and container is not None and _is_teaser(block, page):
             body.add_related(_teaser_link(block, lexicon), block, "markup")
             continue
+        if container is not None and block.tag in CONTAINER_TAGS and not block.prose and not own_line:
+            continue  # loose text in a box: a button, a caption, a credit
         if container is None:
             gap = 0 if block.prose else gap + 1
             loose = 0 if block.standalone or block.prose else loose + 1
