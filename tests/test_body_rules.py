@@ -112,3 +112,20 @@ def test_a_read_also_label_over_several_linked_headlines_gives_them_all() -> Non
                                                        "Polizei stoppte illegalen Waffentransport",
                                                        "Feldhamster ist das Tier des Jahres 2024"]
     assert article.related[2].url == "https://example.org/a-third-story-789"
+
+
+def test_a_card_made_clickable_by_an_overlay_link_is_read_also() -> None:
+    card = ('<aside class="element-rich-link"><div class="rich-link"><h2>Third of the staff have experienced bullying</h2>'
+            '<div>Read more</div><a class="overlay" href="https://example.org/2020/jan/07/staff-bullying-report"></a>'
+            '</div></aside>')
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("a")}{card}{paragraphs("b")}</div>'))
+    assert [(link.text, link.url) for link in article.related] == [
+        ("Third of the staff have experienced bullying", "https://example.org/2020/jan/07/staff-bullying-report")]
+    assert "bullying" not in article.body
+
+
+def test_a_teaser_card_of_divs_inside_the_text_is_read_also() -> None:
+    card = ('<div class="box"><a class="correlated" href="https://example.org/societe/4060035-storm-nears-coast">'
+            '<div>Société</div><div>La tempête se rapproche des côtes bretonnes</div></a></div>')
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("a")}{card}{paragraphs("b")}</div>'))
+    assert [link.text for link in article.related] == ["La tempête se rapproche des côtes bretonnes"]

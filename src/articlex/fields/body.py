@@ -75,6 +75,8 @@ MAX_EMBED_LINES = 6
 TEASER_LINK_SHARE = 0.8
 """A block whose links cover this share of its text is a link (a teaser, a line of a link list)."""
 TEASER_MIN_WORDS = 4
+CARD_DEPTH = 4
+"""Boxes above a card's headline searched for the link that makes the card clickable."""
 READ_ALSO_MIN_WORDS = 3
 TEASER_MAX_WORDS = 30
 """A teaser's link is a headline: 'Videos' or an author's name is shorter, a quoted paragraph longer."""
@@ -369,7 +371,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             continue
         text = block.text
         line = _Line(text, lexicon)
-        if container is None and _closes_teaser(line, body, candidates[pos - 1] if pos else None):
+        if _closes_teaser(line, body, candidates[pos - 1] if pos else None):
             if len(body.blocks) == after_teaser:
                 break  # a second card with no paragraph since the first: a list of other stories
             after_teaser = len(body.blocks)
@@ -388,6 +390,10 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             # ("Related articles") does not end the text around it.
             if body.blocks and _is_teaser(block, page):
                 body.add_related(_teaser_link(block, lexicon), block, "markup")
+            elif body.blocks and block.kind == "heading" and not block.links:
+                card = _card_link(block, container, page)
+                if card is not None:
+                    body.add_related(card, block, "markup")
             continue
         if boxed and not _article_prose(block):
             continue  # the links and excerpts of an inline related box
@@ -677,6 +683,25 @@ def _is_teaser(block: TextBlock, page: Page) -> bool:
     if not _article_url(link.url):
         return False
     return not page.url or link.url.split("#")[0] != page.url.split("#")[0]
+
+
+def _card_link(block: TextBlock, container, page: Page) -> Link | None:
+    """A card whose headline is no link, made clickable by one link over the whole box (an empty
+    overlay, an icon): the headline with the one article URL the box holds."""
+    box = block.element
+    for _ in range(CARD_DEPTH):
+        box = box.getparent()
+        if box is None or box is container:
+            return None
+        hrefs = {a.get("href") for a in box.iter("a") if a.get("href")}
+        if len(hrefs) > 1:
+            return None
+        if hrefs:
+            url = page.absolute(hrefs.pop())
+            if not _article_url(url) or not TEASER_MIN_WORDS <= word_count(block.text) <= TEASER_MAX_WORDS:
+                return None
+            return Link(block.text, url)
+    return None
 
 
 def _article_url(url: str | None) -> bool:
