@@ -212,3 +212,21 @@ def test_dates_in_the_future_are_refused() -> None:
 def test_language_from_the_words_when_the_markup_lies() -> None:
     french = "Le gouvernement a annoncé une réforme qui sera présentée au Parlement dans les prochains jours. " * 3
     assert articlex.extract(page(f"<h1>Un titre pour l'article</h1><p>{french}</p>", lang="en")).language == "fr"
+
+
+def test_jsonld_trail_not_shown_on_the_page_is_no_breadcrumb() -> None:
+    trail = ('{"@type": "BreadcrumbList", "itemListElement": ['
+             '{"@type": "ListItem", "position": 1, "name": "Home", "item": "https://example.org/"},'
+             '{"@type": "ListItem", "position": 2, "name": "2022", "item": "https://example.org/2022/"},'
+             '{"@type": "ListItem", "position": 3, "name": "April", "item": "https://example.org/2022/04/"}]}')
+    head = f"<script type='application/ld+json'>{trail}</script>"
+    body = f"<nav><a href='/'>Home</a></nav><h1>Harbour wall to be rebuilt</h1><p>{LONG}</p><p>Since April 2022 {LONG}</p>"
+    assert articlex.extract(page(body, head)).breadcrumb == []
+    shown = f"<div class='trail'>Home / 2022 / April</div>{body}"
+    assert [c.text for c in articlex.extract(page(shown, head)).breadcrumb] == ["Home", "2022", "April"]
+
+
+def test_crumbs_printed_in_brackets_lose_them() -> None:
+    body = ("<ol class='breadcrumb'><li><a href='/'>[Accueil]</a></li><li><a href='/politique'>[Politique]</a></li></ol>"
+            f"<h1>Le conseil adopte le budget</h1><p>{LONG}</p>")
+    assert [c.text for c in articlex.extract(page(body)).breadcrumb] == ["Accueil", "Politique"]

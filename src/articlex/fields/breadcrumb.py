@@ -28,6 +28,8 @@ SEPARATED_LINKS = 0.7
 TRAIL_REACH = 15
 """How many blocks above the title a trail without a known class may sit."""
 MAX_CRUMB_WORDS = 12
+JSONLD_REACH = 400
+"""Blocks from the top where the names of a JSON-LD trail must be shown."""
 MIN_TRUNCATED_TITLE = 20
 """A last crumb this long that starts the title is the title cut short; a shorter one is a section."""
 """A crumb longer than this is a truncated title or a headline, not a section name."""
@@ -35,7 +37,7 @@ MIN_TRUNCATED_TITLE = 20
 
 def find_breadcrumb(page: Page, title: Title) -> list[Link]:
     if page.is_html:
-        crumbs = _from_markup(page) or _from_separated_links(page, title) or _from_jsonld(page)
+        crumbs = _from_markup(page) or _from_separated_links(page, title) or _from_jsonld(page, title.text)
     else:
         crumbs = _from_line(page, title)
     return _without_title(crumbs, title.text)
@@ -68,10 +70,15 @@ def _crumbs_of_block(block: TextBlock) -> list[Link]:
             continue
         crumbs.extend(_plain_crumbs(text[at:link.start]))
         if not _SEPARATOR.match(link.text):
-            crumbs.append(Link(link.text, link.url))
+            crumbs.append(Link(_undecorated(link.text), link.url))
         at = link.end
     crumbs.extend(_plain_crumbs(text[at:]))
     return crumbs
+
+
+def _undecorated(text: str) -> str:
+    """A crumb without the brackets some themes print around it ('[Politique]')."""
+    return text[1:-1].strip() if len(text) > 2 and text[0] + text[-1] in ("[]", "()") else text
 
 
 def _plain_crumbs(text: str) -> list[Link]:
@@ -96,12 +103,13 @@ def _from_separated_links(page: Page, title: Title) -> list[Link]:
     return []
 
 
-def _from_jsonld(page: Page) -> list[Link]:
-    """A BreadcrumbList, kept only when its names are shown on the page (many are not)."""
+def _from_jsonld(page: Page, title: str | None) -> list[Link]:
+    """A BreadcrumbList, kept only when its names are shown together on the page, as a trail on one
+    line or stacked on a few (many lists are metadata only: 'Home > 2022 > April')."""
     lists = list(page.jsonld_of("BreadcrumbList"))
     if not lists:
         return []
-    visible = fold(" ".join(b.text for b in page.blocks[:400]))
+    lines = [fold(b.text) for b in page.blocks[:JSONLD_REACH]]
     for obj in lists:
         items = obj.get("itemListElement")
         if not isinstance(items, list):
@@ -111,11 +119,16 @@ def _from_jsonld(page: Page) -> list[Link]:
             name, url = _item_name_url(item)
             if name:
                 crumbs.append(Link(name, page.absolute(url)))
-        shown = [c for c in crumbs if fold(c.text) in visible]
-        if len(crumbs) >= 2 and len(shown) == len(crumbs):
+        names = [fold(c.text) for c in _without_title(crumbs, title)]
+        if 2 <= len(names) <= MAX_CRUMBS and _shown_together(names, lines):
             page.note("breadcrumb", "jsonld")
             return crumbs
     return []
+
+
+def _shown_together(names: list[str], lines: list[str]) -> bool:
+    """Whether every name is printed within one run of as many lines as there are names."""
+    return any(all(name in " ".join(lines[i:i + len(names)]) for name in names) for i in range(len(lines)))
 
 
 def _position(item: dict) -> int:
