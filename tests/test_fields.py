@@ -230,3 +230,13 @@ def test_crumbs_printed_in_brackets_lose_them() -> None:
     body = ("<ol class='breadcrumb'><li><a href='/'>[Accueil]</a></li><li><a href='/politique'>[Politique]</a></li></ol>"
             f"<h1>Le conseil adopte le budget</h1><p>{LONG}</p>")
     assert [c.text for c in articlex.extract(page(body)).breadcrumb] == ["Accueil", "Politique"]
+
+
+def test_counters_from_microdata_and_builder_boxes() -> None:
+    header = ("<h1>Harbour wall to be rebuilt</h1>"
+              "<div class='tdb_single_comments_count'><style>.tdi_24{margin-bottom:10px}</style><span>0</span></div>"
+              "<div class='bdaia-post-view'>704</div>")
+    counters = articlex.extract(page(f"{header}<p>{LONG}</p><p>{LONG}</p>")).counters
+    assert (counters.views, counters.comments) == (704, 0)
+    micro = "<h1>Harbour wall to be rebuilt</h1><a href='#c'><span itemprop='commentCount'>128</span></a>"
+    assert articlex.extract(page(f"{micro}<p>{LONG}</p><p>{LONG}</p>")).counters.comments == 128

@@ -120,11 +120,11 @@ DISCUSSION = (
 
 VIEWS = (
     cls("td-post-views"), cls("jeg_meta_views"), cls("meta-views"), cls("penci-post-countview-number"),
-    cls("post-views"), cls("entry-views"), cls("views"), cls("view-count"), cls_part("views"),
+    cls("post-views"), cls("entry-views"), cls("views"), cls("view-count"), cls_part("views"), cls_part("post-view"),
 )
 
 COMMENTS = (
-    cls("td-post-comments"), cls("jeg_meta_comment"), cls("meta-comment"), cls("comments-link"),
+    Rule("itemprop", "commentcount"), cls("td-post-comments"), cls("jeg_meta_comment"), cls("meta-comment"), cls("comments-link"),
     cls("comment-count"), cls("post-comments"), cls("comments-count"), cls("single-comment-o"),
     cls("meta-comms"), cls_part("comment-count"), cls_part("comm"),
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from ..lexicon import Cues, cues
 from ..model import Counters
 from ..page import Page, TextBlock
@@ -16,6 +18,8 @@ _BARE_NUMBER = re.compile(r"^\d[\d.,\s\u00a0\u202f]*[^\W\d]{0,4}\.?$")
 HEADER_REACH = 3
 """Counters may sit this many blocks above the title (a meta bar printed before the headline)."""
 MAX_COUNTER_WORDS = 5
+_SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::style) and not(ancestor::script) and not(ancestor::noscript)]")
+"""The text a box shows: a page builder's <style> inside a counter's box is not part of it."""
 
 
 def find_counters(page: Page, title_index: int | None, body_start: int | None) -> Counters:
@@ -40,7 +44,7 @@ def _from_markup(page: Page, rules: tuple[Rule, ...], low: int, high: int, lexic
         for el in page.index.find(rule):
             position = page.position_of(el)
             if position is not None and low <= position < high:
-                value = _count_of(" ".join(" ".join(el.itertext()).split()), lexicon, key)
+                value = _count_of(" ".join(" ".join(_SHOWN_TEXT(el)).split()), lexicon, key)
                 if value is not None:
                     page.note("counters", "markup", el)
                     return value
