@@ -240,3 +240,17 @@ def test_counters_from_microdata_and_builder_boxes() -> None:
     assert (counters.views, counters.comments) == (704, 0)
     micro = "<h1>Harbour wall to be rebuilt</h1><a href='#c'><span itemprop='commentCount'>128</span></a>"
     assert articlex.extract(page(f"{micro}<p>{LONG}</p><p>{LONG}</p>")).counters.comments == 128
+
+
+def test_navigation_card_gives_its_headline_not_its_excerpt() -> None:
+    nav = ("<div class='td-post-next-prev'><div class='td-post-prev-post'><span>Vorheriger Artikel</span>"
+           "<a href='https://example.org/2022/12/08/verbaende-lehnen-ab/'>Verbände lehnen die Verordnung ab"
+           "<div class='pn_excert'>In einem Schreiben an das Ministerium haben sich die Verbände geäußert.</div></a>"
+           "</div></div>")
+    article = articlex.extract(page(f"<h1>Ein Titel für den Artikel</h1><p>{LONG}</p><p>{LONG}</p>{nav}"))
+    assert article.previous.text == "Verbände lehnen die Verordnung ab"
+
+
+def test_a_read_next_heading_without_a_link_is_no_navigation() -> None:
+    body = f"<h1>Harbour wall to be rebuilt</h1><p>{LONG}</p><p>{LONG}</p><h3>Read next: more from the coast</h3>"
+    assert articlex.extract(page(body)).next is None

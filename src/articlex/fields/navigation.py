@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import Cues, cues, fold
 from ..model import Link
-from ..page import Page, is_hidden
+from ..page import BLOCK_TAGS, Page, is_hidden
 from ..selectors import NAVIGATION, NEXT, PREVIOUS, Rule
 from ..text import word_count
 
@@ -72,6 +72,9 @@ def _anchor_text(page: Page, a) -> str:
     for child in a.iterdescendants():
         if isinstance(child.tag, str) and "title" in (child.get("class") or "").lower() and not is_hidden(child):
             return " ".join(child.text_content().split())
+    lead = _before_first_box(a)
+    if lead is not None and word_count(lead) >= MIN_TITLE_WORDS:
+        return lead  # 'Title<div class="excerpt">...</div>': the headline, then the card's excerpt
     blocks = page.blocks_in(a)
     if len(blocks) > 1:
         lexicon = cues()
@@ -86,6 +89,18 @@ def _anchor_text(page: Page, a) -> str:
         if node is not a:
             parts.append(node.tail or "")
     return " ".join("".join(parts).split())
+
+
+def _before_first_box(a) -> str | None:
+    """The link's text before its first block-level child, or None when it has no such child."""
+    parts = [a.text or ""]
+    for child in a:
+        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+            return " ".join("".join(parts).split())
+        if isinstance(child.tag, str) and not is_hidden(child):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return None
 
 
 def _arrowed(text: str, key: str) -> str | None:
@@ -127,6 +142,8 @@ def _from_labels(page: Page, key: str, after: int | None, lexicon: Cues) -> Link
             block = following
         if rest and word_count(rest) >= MIN_TITLE_WORDS:
             url = next((lk.url for lk in block.links if lk.text in rest or rest in lk.text), None)
+            if url is None and page.is_html:
+                continue  # in a page, the next article is a link; a 'Read next' heading over a widget is not
             page.note(key, "cue", block)
             return Link(rest, url)
     return None
