@@ -146,3 +146,10 @@ def test_dublin_core_creators_in_catalogue_order() -> None:
 def test_meta_author_with_space_separated_properties() -> None:
     head = "<meta property='dc:creator twitter:site_name' content='Creator Name'><meta name='author' content='X Y'>"
     assert authors(page("<h1>The council votes</h1>" + TEXT, head)) == ["Creator Name"]
+
+
+def test_an_agency_printed_after_the_last_name_is_a_source() -> None:
+    from articlex.fields.attribution import split_names
+    from articlex.lexicon import cues
+    assert split_names("By Orhan Coskun and Suleiman Al-Khalidi Reuters", cues()) == (
+        ["Orhan Coskun", "Suleiman Al-Khalidi"], ["Reuters"])

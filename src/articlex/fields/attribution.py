@@ -400,7 +400,7 @@ def split_names(raw: str, lexicon: Cues, orgs=None) -> tuple[list[str], list[str
     people: list[str] = []
     credited: list[str] = []
     closed = False
-    for part in _top_level_parts(text, lexicon):
+    for part in _with_agency_apart(_top_level_parts(text, lexicon)):
         head, inner = _trailing_parenthesis(part)
         if inner is not None:
             if lexicon.strip_label("photo_credits", inner) is not None:
@@ -426,6 +426,19 @@ def split_names(raw: str, lexicon: Cues, orgs=None) -> tuple[list[str], list[str
     if len(people) > 1:  # beside full names, a lone acronym ("CNN") is an organisation
         people = [p for p in people if " " in p or not (p.isupper() and len(p) <= MAX_ACRONYM)] or people
     return people, credited
+
+
+def _with_agency_apart(parts: list[str]) -> list[str]:
+    """'Suleiman Al-Khalidi Reuters': a name and the agency printed after it, as two parts."""
+    out = []
+    for part in parts:
+        found = agencies().find(part)
+        head = part[:found[-1][0]].strip(" ,;-–—") if found and found[-1][1] == len(part.rstrip(" .")) else ""
+        if _looks_like_names(head) and not agencies().find(head):
+            out += [head, part[found[-1][0]:]]
+        else:
+            out.append(part)
+    return out
 
 
 def _read_part(part: str, lexicon: Cues, orgs) -> tuple[str, str]:
