@@ -254,6 +254,11 @@ def _links_list(count: int) -> str:
     return page(article("linksmarker") + f"<ul>{links}</ul>" + article("linkslast"))
 
 
+def _cards_in_one_box(count: int) -> str:
+    cards = "".join(f'<h3>Other story number {i} of the day</h3><a href="/story/{i}"></a>' for i in range(count))
+    return page(article("cardsmarker") + f'<aside class="related">{cards}</aside>' + article("cardslast"))
+
+
 def _links_inline(count: int) -> str:
     links = " ".join(f'<a href="/story/{i}">story {i}</a>' for i in range(count))
     return page(article("inlinemarker") + f"<div>{links}</div>" + article("inlinelast"))
@@ -399,6 +404,7 @@ CASES: tuple[Case, ...] = (
          + "</body></html>" + article("lastmarker"), page_has=("pagemarker", "aftermarker", "lastmarker")),
     Case("table soup", _table_soup, page_has=("tablemarker", "cell0", "stray2999", "tablelast")),
     Case("100k links in a list", lambda: _links_list(100_000), body_has=("linksmarker",)),
+    Case("20k card headings in one box", lambda: _cards_in_one_box(20_000), body_has=("cardsmarker",)),
     Case("20k links in one block", lambda: _links_inline(20_000), body_has=("inlinemarker",),
          note="quadratic in page.py: _collapsed_offset rescans the block for every link"),
     Case("JSON-LD broken", lambda: _jsonld('{"@type": "NewsArticle", "headline": "x",'), body_has=("jsonldmarker",)),

@@ -76,6 +76,8 @@ TEASER_LINK_SHARE = 0.8
 """A block whose links cover this share of its text is a link (a teaser, a line of a link list)."""
 TEASER_MIN_WORDS = 4
 CARD_DEPTH = 4
+CARD_LINKS = 8
+"""Links a card may hold (icons, the overlay, the headline's own) before its box reads as a list."""
 """Boxes above a card's headline searched for the link that makes the card clickable."""
 READ_ALSO_MIN_WORDS = 3
 TEASER_MAX_WORDS = 30
@@ -693,7 +695,12 @@ def _card_link(block: TextBlock, container, page: Page) -> Link | None:
         box = box.getparent()
         if box is None or box is container:
             return None
-        hrefs = {a.get("href") for a in box.iter("a") if a.get("href")}
+        hrefs: set[str] = set()
+        for seen, a in enumerate(box.iter("a")):
+            if seen >= CARD_LINKS or len(hrefs) > 1:
+                return None  # a box of many links is a list, not a card
+            if a.get("href"):
+                hrefs.add(a.get("href"))
         if len(hrefs) > 1:
             return None
         if hrefs:
