@@ -175,18 +175,19 @@ def _lead_paragraphs(page: Page, container) -> list[TextBlock]:
     theme that wraps all but the first paragraph (the lead) in an inner box. Boxes without prose
     between them (a picture, an ad slot) are passed over."""
     totals = _prose_totals(page)
-    lead: list[TextBlock] = []
+    owned = _prose_by_element(page)
+    lead: list[TextBlock] = []  # nearest first
     passed = 0
     sibling = container.getprevious()
     while sibling is not None and passed <= MAX_LEAD_GAP:
         if not totals.get(sibling):
             passed += sibling.tag not in SKIP_TAGS  # scripts and styles show nothing
         elif sibling.tag == "p":
-            lead[:0] = _prose_by_element(page)[sibling]
+            lead.extend(reversed(owned.get(sibling, [])))
         else:
             break
         sibling = sibling.getprevious()
-    return lead
+    return lead[::-1]
 
 
 def _rows_joined(blocks: list[TextBlock]) -> list[TextBlock]:
