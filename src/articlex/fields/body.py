@@ -379,11 +379,12 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
                 break  # a second card with no paragraph since the first: a list of other stories
             after_teaser = len(body.blocks)
             continue
-        related = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None)
-        if related is not None:
+        found = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None)
+        if found is not None:
+            related, headline = found
             body.add_related(related, block, "cue")
-            if related.text and not block.text.endswith(related.text):
-                skip.add(candidates[pos + 1].index)
+            if headline is not block:  # a bare label: the headline was the next block, more may follow
+                skip.add(headline.index)
                 for item in _listed_headlines(candidates[pos + 2:]):
                     body.add_related(_teaser_link(item, lexicon) if item.links else Link(item.text, None), item, "cue")
                     skip.add(item.index)
@@ -656,8 +657,9 @@ def _is_navigation(text: str, rest: str | None) -> bool:
     return not rest or (rest[0].isupper() or rest[0].isdigit()) and text[len(text) - len(rest) - 1:][:1] != ","
 
 
-def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> Link | None:
-    """'Lire aussi : <headline>', or a label line followed by the headline. In HTML the headline is a link."""
+def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> tuple[Link, TextBlock] | None:
+    """'Lire aussi : <headline>', or a label line followed by the headline: the link and the block
+    the headline is on (the label's own or the next one). In HTML the headline is a link."""
     rest = line.rest("read_also")
     if rest is None:
         return None
@@ -670,10 +672,10 @@ def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> Li
     link = max((lk for lk in block.links if word_count(lk.text) >= READ_ALSO_MIN_WORDS and lk.text in rest),
                key=lambda lk: len(lk.text), default=None)
     if link is not None:
-        return Link(link.text.strip(), link.url)
+        return Link(link.text.strip(), link.url), block
     if block.element is not None:
         return None  # a label without a link in HTML is a widget heading ("Related videos")
-    return Link(rest.strip(), None)
+    return Link(rest.strip(), None), block
 
 
 def _is_teaser(block: TextBlock, page: Page) -> bool:
