@@ -41,6 +41,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": 
 _APOSTROPHES = "['\u2019\u2018\u02bc]"
 """Any apostrophe, in a phrase's pattern."""
 HEAD_LETTERS = 3
+TRAILING_SLACK = 16
+"""Characters searched before a trailing label beyond twice its longest phrase (spaces, arrows)."""
 _PHRASE_EDGES = " :.!-–—"
 """What may stand around a phrase that is a whole text ('Partager :', '— Tags —')."""
 _END = ""
@@ -241,12 +243,13 @@ class Cues:
         """The text before a trailing label of this key ('Titel →Volgende'), or None without one."""
         if key not in self._end:
             self._end[key] = re.compile(rf"(?:{_alternation(self.words[key])})\s*$", re.I)
-        folded = text
-        m = self._end[key].search(folded) if self.words[key] else None
+        # The label ends the text: only its last characters are searched (a paragraph may be long).
+        tail = max(0, len(text) - 2 * self._longest[key] - TRAILING_SLACK)
+        m = self._end[key].search(text, tail) if self.words[key] else None
         if not m:
             return None
         start = m.start()
-        if start and folded[start - 1].isalnum() and not (folded[start].isupper() and folded[start - 1].islower()):
+        if start and text[start - 1].isalnum() and not (text[start].isupper() and text[start - 1].islower()):
             return None
         return text[:start].rstrip(_LABEL_CHARS).strip()
 

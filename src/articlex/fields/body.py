@@ -374,7 +374,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             continue
         text = block.text
         line = _Line(text, lexicon)
-        if _closes_teaser(line, body, candidates[pos - 1] if pos else None):
+        if container is None and _closes_teaser(line, body, candidates[pos - 1] if pos else None):
             if len(body.blocks) == after_teaser:
                 break  # a second card with no paragraph since the first: a list of other stories
             after_teaser = len(body.blocks)
