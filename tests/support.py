@@ -51,3 +51,12 @@ def comparable(field: str, got, want):
     if field in ("published", "modified") and isinstance(want, str) and isinstance(got, str) and len(want) == 10:
         return got[:10]
     return got
+
+
+SENTENCE = "The council voted on the new budget after a long debate that lasted well into the night."
+"""A sentence of running text for the small pages tests write."""
+
+
+def paragraphs(marker: str, count: int = 3) -> str:
+    """``count`` paragraphs of running text, each starting with ``marker`` and its number."""
+    return "".join(f"<p>{marker} {i}: {SENTENCE}</p>" for i in range(count))

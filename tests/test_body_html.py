@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import articlex
 
-SENTENCE = "The council voted on the new budget after a long debate that lasted well into the night."
-
-
-def paragraphs(marker: str, count: int = 3) -> str:
-    return "".join(f"<p>{marker} {i}: {SENTENCE}</p>" for i in range(count))
+from support import SENTENCE, paragraphs
 
 
 def page(body: str) -> str:

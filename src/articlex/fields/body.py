@@ -129,6 +129,11 @@ class Body:
     related_blocks: list[TextBlock] = field(default_factory=list)
     related_strategy: str = "cue"
 
+    def restart(self) -> None:
+        """What was taken for the text so far was the header's (a standfirst, a caption)."""
+        self.header.extend(self.blocks)
+        self.blocks = []
+
     def add_related(self, link: Link, block: TextBlock, strategy: str) -> None:
         """A read-also link found at ``block``: by its label (cue) or as a teaser box (markup)."""
         if not self.related:
@@ -381,13 +386,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             continue
         found = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None)
         if found is not None:
-            related, headline = found
-            body.add_related(related, block, "cue")
-            if headline is not block:  # a bare label: the headline was the next block, more may follow
-                skip.add(headline.index)
-                for item in _listed_headlines(candidates[pos + 2:]):
-                    body.add_related(_teaser_link(item, lexicon) if item.links else Link(item.text, None), item, "cue")
-                    skip.add(item.index)
+            skip.update(_take_read_also(body, block, *found, candidates[pos + 2:], lexicon))
             continue
         if container is not None and boiler(block):
             # A box inside the article (related links, tags, share bar) is skipped; its heading
@@ -408,9 +407,9 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             continue
         if body.blocks and container is None and prose_seen <= MAX_DEK_BLOCKS and "comment_section" in line.phrases \
                 and prose_after(pos) >= MIN_PROSE_AFTER_BUTTON:
-            body.header.extend(body.blocks)  # a 'Comment' button under the standfirst, the text still to come
+            body.restart()  # a 'Comment' button under the standfirst, the text still to come
             body.header.append(block)
-            body.blocks, prose_seen = [], 0
+            prose_seen = 0
             continue
         if body.blocks and (_ends_article(line) if cued else _rights_line(line)):
             inside = _navigation_inside(line, candidates[pos + 1: pos + 3])
@@ -426,8 +425,8 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             continue
         if _is_furniture(line, lexicon) or _credited_caption(text, lexicon):
             if prose_seen <= MAX_DEK_BLOCKS and not block.in_quote and _closes_header(line, lexicon):
-                body.header.extend(body.blocks)  # what came before the byline or date was a standfirst
-                body.blocks, prose_seen = [], 0
+                body.restart()  # what came before the byline or date was a standfirst
+                prose_seen = 0
             (body.header if not body.blocks else []).append(block)
             continue
         packed_lead = spaced and not block.standalone and any(
@@ -471,6 +470,20 @@ def _embedded_posts(blocks: list[TextBlock]) -> set[int]:
                 break
             inside.add(above.index)
     return inside
+
+
+def _take_read_also(body: Body, block: TextBlock, related: Link, headline: TextBlock,
+                    after: list[TextBlock], lexicon: Cues) -> list[int]:
+    """Record a read-also link found at ``block``; the blocks it used up, to skip. A bare label's
+    headline is the next block, and more headlines may be listed under it."""
+    body.add_related(related, block, "cue")
+    if headline is block:
+        return []
+    used = [headline.index]
+    for item in _listed_headlines(after):
+        body.add_related(_teaser_link(item, lexicon) if item.links else Link(item.text, None), item, "cue")
+        used.append(item.index)
+    return used
 
 
 def _listed_headlines(blocks: list[TextBlock]) -> list[TextBlock]:
