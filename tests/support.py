@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from pathlib import Path
 
@@ -39,9 +40,11 @@ def known_gaps() -> dict[tuple[str, str, str], str]:
 
 
 def shared(*parts: str) -> Path:
-    """A path under ../shared, or skip the test when the folder is not there."""
+    """A path under ../shared, or skip the test when the folder is not there (fail instead when CI is set)."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is absent, but CI is set: the corpus tests must run in CI")
         pytest.skip(f"{path} is absent (../shared is only beside the project's own checkout)")
     return path
 

@@ -1,7 +1,9 @@
-"""Evaluation gate on the labelled corpus in ../shared (skipped when absent).
+"""Evaluation gate on the labelled corpus in ../shared (skipped when absent, never when CI is set).
 
-Floors sit a little under the scores measured when they were set, so a change that makes
-extraction worse on real pages fails here. Raise them when the scores rise.
+Each field has its own floor per input kind, set to the score measured with
+``../shared/tools/eval_fields.py`` on the 74 labelled pages when the floor was last raised, so a
+change that makes any one field worse on real pages fails here even when another field improves.
+Raise a floor when its score rises; never lower one to make a change pass.
 """
 
 from __future__ import annotations
@@ -14,9 +16,24 @@ import pytest
 import articlex
 from support import shared
 
-HTML_FLOOR = 0.92
-TEXT_FLOOR = 0.84
-"""Measured 0.882 (HTML) and 0.765 (text) with eval_fields.py when these floors were set."""
+FLOORS = {
+    "html": {
+        "title": 1.0, "breadcrumb": 0.892, "counters": 0.959, "authors": 0.878, "sources": 0.892,
+        "published": 0.959, "related": 0.851, "prev": 0.986, "next": 0.986,
+        "body_start": 0.932, "body_end": 0.905, "body_clean": 0.959,
+    },
+    "txt": {
+        "title": 0.892, "breadcrumb": 0.622, "counters": 0.838, "authors": 0.676, "sources": 0.905,
+        "published": 0.743, "related": 0.689, "prev": 0.959, "next": 0.959,
+        "body_start": 0.865, "body_end": 0.73, "body_clean": 0.878,
+    },
+}
+"""Per-field scores measured on the 74 labelled pages (means 0.933 from HTML, 0.813 from text)."""
+
+MEAN_FLOORS = {"html": 0.933, "txt": 0.813}
+
+SLACK = 0.0005
+"""Scores are shares of 74 pages, printed to three places: allow the rounding, nothing more."""
 
 
 @pytest.fixture(scope="module")
@@ -28,16 +45,35 @@ def scorer():
     return eval_fields
 
 
-@pytest.mark.parametrize(("mode", "floor"), [("html", HTML_FLOOR), ("txt", TEXT_FLOOR)])
-def test_labelled_pages(scorer, mode: str, floor: float) -> None:
+@pytest.fixture(scope="module")
+def scores(scorer) -> dict[str, dict[str, float]]:
+    """Field -> share of pages right, per input kind."""
     pages = shared("corpus", "pages")
     labels = json.loads((pages / "labels-dev.json").read_text(encoding="utf-8"))
-    totals = {f: 0 for f in scorer.FIELDS}
-    for pid, label in labels.items():
-        path = pages / f"{pid}.{mode}"
-        raw = path.read_bytes() if mode == "html" else path.read_text(encoding="utf-8")
-        article = articlex.extract(raw, url=label.get("url"))
-        for field, ok in scorer.score_page(article, label).items():
-            totals[field] += ok
-    mean = sum(totals.values()) / (len(scorer.FIELDS) * len(labels))
-    assert mean >= floor, {f: round(v / len(labels), 3) for f, v in totals.items()}
+    result = {}
+    for mode in FLOORS:
+        totals = dict.fromkeys(scorer.FIELDS, 0)
+        for pid, label in labels.items():
+            path = pages / f"{pid}.{mode}"
+            raw = path.read_bytes() if mode == "html" else path.read_text(encoding="utf-8")
+            article = articlex.extract(raw, url=label.get("url"))
+            for field, ok in scorer.score_page(article, label).items():
+                totals[field] += ok
+        result[mode] = {f: v / len(labels) for f, v in totals.items()}
+    return result
+
+
+@pytest.mark.parametrize("mode", sorted(FLOORS))
+def test_every_field_holds_its_floor(scores, mode: str) -> None:
+    below = {
+        field: (round(scores[mode][field], 3), floor)
+        for field, floor in FLOORS[mode].items()
+        if scores[mode][field] + SLACK < floor
+    }
+    assert not below, f"{mode}: fields under their floor (score, floor): {below}"
+
+
+@pytest.mark.parametrize("mode", sorted(FLOORS))
+def test_mean_holds_its_floor(scores, mode: str) -> None:
+    mean = sum(scores[mode].values()) / len(scores[mode])
+    assert mean + SLACK >= MEAN_FLOORS[mode], {f: round(v, 3) for f, v in scores[mode].items()}
