@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
-           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "STANDFIRST"]
+           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "STANDFIRST",
+           "DISCUSSION_TOKENS"]
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,11 @@ BOILERPLATE = re.compile(
     r"outbrain|taboola|teasers?|next-prev|prevnext|post-meta|entry-meta|jp-relatedposts)(?:$|[\s_-])",
     re.I,
 )
+
+# Class or id tokens of a readers' discussion (comments, a forum thread, replies): on an article page
+# it follows the text and must not count as the article's prose; on a forum page it is the page.
+DISCUSSION_TOKENS = re.compile(
+    r"(?:^|[\s_-])(?:comments?|commentlist|forum|replies|reply|discussion|disqus)(?:$|[\s_-])", re.I)
 
 # Class tokens of a standfirst printed inside the article container ('id-Article-content-item-summary',
 # Bootstrap's 'lead'): at the top of the text it is header, not body.
