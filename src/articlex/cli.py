@@ -7,6 +7,7 @@ import sys
 
 from .api import extract
 from .errors import ArticlexError
+from .model import Article
 
 __all__ = ["main"]
 
@@ -22,7 +23,7 @@ def _read(target: str) -> tuple[bytes, str | None]:
         return fh.read(), None
 
 
-def _render(article, fmt: str, one: bool) -> str:
+def _render(article: Article, fmt: str, one: bool) -> str:
     if fmt == "text":
         return article.to_text()
     if fmt == "markdown":
@@ -30,7 +31,7 @@ def _render(article, fmt: str, one: bool) -> str:
     return article.to_json(indent=2) if one else article.to_json()  # JSON Lines for several inputs
 
 
-def explain(article) -> str:
+def explain(article: Article) -> str:
     """One line a field: name, strategy, confidence, where in the page, and the value, shortened."""
     rows = []
     for name, prov in article.provenance.items():

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from ..lexicon import Cues, agencies, cues
 from ..model import Link
-from ..page import SKIP_TAGS, Page, TextBlock, common_ancestor
+from ..page import SKIP_TAGS, Element, LinkRef, Page, TextBlock, common_ancestor
 from ..selectors import BODY, BOILERPLATE, DISCUSSION, STANDFIRST
 from ..text import (MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, has_date_label, is_sentence,
                     looks_like_date, word_count)
@@ -175,7 +175,7 @@ def find_body(page: Page, title: Title) -> Body:
     return body
 
 
-def _lead_paragraphs(page: Page, container) -> list[TextBlock]:
+def _lead_paragraphs(page: Page, container: Element) -> list[TextBlock]:
     """Paragraphs of prose set just before the densest element, beside it in the same parent: a
     theme that wraps all but the first paragraph (the lead) in an inner box. Boxes without prose
     between them (a picture, an ad slot) are passed over."""
@@ -219,8 +219,8 @@ def _rows_joined(blocks: list[TextBlock]) -> list[TextBlock]:
     return out
 
 
-def _row_block(cells: list[TextBlock], row) -> TextBlock:
-    text, links = "", []
+def _row_block(cells: list[TextBlock], row: Element) -> TextBlock:
+    text, links = "", list[LinkRef]()
     for cell in cells:
         at = len(text) + (len(CELL_SEPARATOR) if text else 0)
         text = f"{text}{CELL_SEPARATOR}{cell.text}" if text else cell.text
@@ -237,7 +237,7 @@ def _until_widget(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
     return blocks
 
 
-def _container(page: Page):
+def _container(page: Page) -> tuple[Element | None, bool]:
     """(element, found by a body rule): the first rule's element holding the article's prose, else the
     densest element."""
     totals = _prose_totals(page)
@@ -254,7 +254,7 @@ def _container(page: Page):
     return densest, False
 
 
-def _chunks(matched: list, totals: dict):
+def _chunks(matched: list[Element], totals: dict[Element, int]) -> Element | None:
     """The common box of an article split into chunks that share one body class (text, then a
     promo, then more text), or None when the rule's prose lies in one element."""
     holding = [el for el in matched if el.tag not in INLINE_OWNERS and totals.get(el, 0) >= MIN_CONTAINER_PROSE]
@@ -270,27 +270,29 @@ def _chunks(matched: list, totals: dict):
     return ancestor
 
 
-def _prose_totals(page: Page) -> dict:
+def _prose_totals(page: Page) -> dict[Element, int]:
     """Characters of prose under every element (each prose block counted in all its ancestors)."""
     if "prose_totals" not in page.cache:
-        totals: dict = {}
+        totals: dict[Element, int] = {}
         for block in _prose_blocks(page):
             el = block.element
             while el is not None:
                 totals[el] = totals.get(el, 0) + len(block.text)
                 el = el.getparent()
         page.cache["prose_totals"] = totals
-    return page.cache["prose_totals"]
+    cached: dict[Element, int] = page.cache["prose_totals"]
+    return cached
 
 
-def _prose_by_element(page: Page) -> dict:
+def _prose_by_element(page: Page) -> dict[Element, list[TextBlock]]:
     """The prose blocks of each element that owns some."""
     if "prose_by_element" not in page.cache:
-        owned: dict = {}
+        owned: dict[Element, list[TextBlock]] = {}
         for block in _prose_blocks(page):
             owned.setdefault(block.element, []).append(block)
         page.cache["prose_by_element"] = owned
-    return page.cache["prose_by_element"]
+    cached: dict[Element, list[TextBlock]] = page.cache["prose_by_element"]
+    return cached
 
 
 def _prose_blocks(page: Page) -> list[TextBlock]:
@@ -299,25 +301,26 @@ def _prose_blocks(page: Page) -> list[TextBlock]:
         outside = _discussion_elements(page)
         page.cache["prose_blocks"] = [b for b in page.blocks if b.element is not None and b.element not in outside
                                       and b.link_density <= 0.5 and b.prose]
-    return page.cache["prose_blocks"]
+    cached: list[TextBlock] = page.cache["prose_blocks"]
+    return cached
 
 
-def _discussion_elements(page: Page) -> set:
+def _discussion_elements(page: Page) -> set[Element]:
     """Every element inside a comment thread or a sidebar."""
-    inside: set = set()
+    inside: set[Element] = set()
     for el in page.index.all_matches(DISCUSSION):
         if el not in inside and el.tag not in ("body", "html"):
             inside.update(el.iter())
     return inside
 
 
-def _densest(page: Page):
+def _densest(page: Page) -> Element | None:
     """The element scoring most prose: a paragraph counts fully for its parent, half for the grandparent.
 
     The half share lets a box of many one-paragraph wrappers (<div><p>..</p></div> x N) win over
     each wrapper alone, while a plain <div><p/><p/></div> keeps its own div.
     """
-    scores: dict = {}
+    scores: dict[Element, float] = {}
     for block in _prose_blocks(page):
         parent = block.element.getparent() if block.tag not in CONTAINER_TAGS else block.element
         weight = LIST_ITEM_SHARE if block.tag == "li" else 1.0
@@ -337,7 +340,7 @@ def _densest(page: Page):
     return _with_twins(best, scores)
 
 
-def _nested_article(el):
+def _nested_article(el: Element) -> Element | None:
     """The ``<article>`` holding ``el`` when it sits inside another ``<article>``: a related-post card
     or a comment printed inside the story, whose prose must not make the outer element the article's."""
     inner = None
@@ -348,7 +351,7 @@ def _nested_article(el):
     return None
 
 
-def _with_twins(best, scores: dict):
+def _with_twins(best: Element, scores: dict[Element, float]) -> Element:
     """A live blog or a builder splits the text into boxes of one class: take their common ancestor."""
     signature = (best.tag, best.get("class"))
     twins = [el for el in scores if el is not best and (el.tag, el.get("class")) == signature and signature[1]]
@@ -363,7 +366,8 @@ def _with_twins(best, scores: dict):
     return ancestor
 
 
-def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spaced: bool = False) -> Body:
+def _walk(page: Page, candidates: list[TextBlock], container: Element | None, lexicon: Cues,
+          spaced: bool = False) -> Body:
     """The cue walk over candidate blocks. ``spaced``: a dump that sets its paragraphs apart with
     blank lines, where a line packed against its neighbours (caption, standfirst) cannot open the body."""
     body = Body(container=container)
@@ -700,10 +704,10 @@ def _is_teaser(block: TextBlock, page: Page) -> bool:
         return False
     if not _article_url(link.url):
         return False
-    return not page.url or link.url.split("#")[0] != page.url.split("#")[0]
+    return not page.url or (link.url or "").split("#")[0] != page.url.split("#")[0]
 
 
-def _card_link(block: TextBlock, container, page: Page) -> Link | None:
+def _card_link(block: TextBlock, container: Element | None, page: Page) -> Link | None:
     """A card whose headline is no link, made clickable by one link over the whole box (an empty
     overlay, an icon): the headline with the one article URL the box holds."""
     box = block.element
@@ -822,9 +826,9 @@ def _dated_meta(line: _Line) -> bool:
 class _BoilerplateCheck:
     """Whether a block sits in a non-article box inside the container (memoised per element)."""
 
-    def __init__(self, container) -> None:
+    def __init__(self, container: Element | None) -> None:
         self.container = container
-        self.memo: dict = {}
+        self.memo: dict[Element, bool] = {}
 
     def __call__(self, block: TextBlock) -> bool:
         el = block.element
@@ -845,7 +849,7 @@ class _BoilerplateCheck:
         return verdict
 
 
-def _link_list(el) -> bool:
+def _link_list(el: Element) -> bool:
     """A list whose every item is one link and nothing more: other stories, sections, sources to
     click; never the article's own sentences."""
     items = 0
@@ -859,7 +863,7 @@ def _link_list(el) -> bool:
     return items >= MIN_LINK_LIST
 
 
-def _trim_tail(blocks: list[TextBlock], lexicon: Cues, container=None) -> list[TextBlock]:
+def _trim_tail(blocks: list[TextBlock], lexicon: Cues, container: Element | None = None) -> list[TextBlock]:
     """Drop what trails the last paragraph: labels, signatures, appeals (with the box they sit in),
     headings with no text under them, and runs of lines (list items, table rows, short paragraphs)
     that nothing leads into. A list or a table leads on from a paragraph; any run leads on from a
@@ -900,7 +904,7 @@ def _paragraph_list(run: list[TextBlock], lead: TextBlock) -> bool:
         and at_most_words(b.text, MAX_CAPTION_WORDS) for b in run)
 
 
-def _box_start(blocks: list[TextBlock], i: int, container) -> int:
+def _box_start(blocks: list[TextBlock], i: int, container: Element | None) -> int:
     """Where the box of ``blocks[i]`` starts among the blocks: the run before it sharing its parent,
     unless that parent is the container or also holds the article's first block."""
     el = blocks[i].element
@@ -940,7 +944,7 @@ def _without_stamp(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
     return blocks[:-1] + [cut]
 
 
-def _standfirst(block: TextBlock, container) -> bool:
+def _standfirst(block: TextBlock, container: Element | None) -> bool:
     """A standfirst opening the container: a block in a box whose class names a standfirst
     ('id-Article-content-item-summary', 'lead'). (Not 'excerpt' nor 'intro': themes print the first
     paragraph of the text in one; nor a long heading: page builders set paragraphs in <h2>.)"""
