@@ -167,7 +167,7 @@ def test_an_unreadable_page_is_a_snapshot_error(tmp_path) -> None:
     with pytest.raises(SnapshotError, match="cannot read the page"):
         check(tmp_path / "absent.html")
     with pytest.raises(SnapshotError, match="empty.html"):
-        check(saved(tmp_path, "empty.html", "   "))
+        check(saved(tmp_path, "empty.html", "   "), create=True)
 
 
 @pytest.mark.parametrize("ratio", [0, 1.5, -1])

@@ -152,17 +152,19 @@ def check(page: str | Path, *, golden: str | Path | None = None, section: str | 
     or ``create`` is true. Raises :class:`SnapshotError` when the page or the golden file cannot
     be read.
     """
-    page, target = Path(page), Path(golden) if golden is not None else golden_path(page)
-    extracted = snapshot(_extract(page, url=url, language=language))
+    page = Path(page)
+    target = Path(golden) if golden is not None else golden_path(page)
+    data = _read_page(page)
     document = _read_golden(target)
-    want = document.get(section, None) if section else (document or None)
+    want = document.get(section) if section else (document or None)
+    if want is not None and not isinstance(want, dict):
+        raise SnapshotError(f"{target}: section {section!r} is not a JSON object")
+    if want is None and not (update or create):
+        return Result(page, target, section, "missing")
+    extracted = snapshot(_extract(page, data, url=url, language=language))
     if want is None:
-        if not (update or create):
-            return Result(page, target, section, "missing")
         _write_golden(target, document, section, extracted)
         return Result(page, target, section, "created")
-    if not isinstance(want, dict):
-        raise SnapshotError(f"{target}: section {section!r} is not a JSON object")
     changes = compare(want, extracted, tolerance)
     if not changes:
         return Result(page, target, section, "same")
@@ -174,11 +176,16 @@ def check(page: str | Path, *, golden: str | Path | None = None, section: str | 
 
 # -- reading and writing ----------------------------------------------------------------------------
 
-def _extract(page: Path, *, url: str | None, language: str | None) -> Article:
+def _read_page(page: Path) -> bytes:
     try:
-        return extract(page.read_bytes(), url=url, language=language)
+        return page.read_bytes()
     except OSError as exc:
         raise SnapshotError(f"{page}: cannot read the page ({exc.strerror or exc})") from exc
+
+
+def _extract(page: Path, data: bytes, *, url: str | None, language: str | None) -> Article:
+    try:
+        return extract(data, url=url, language=language)
     except ArticlexError as exc:
         raise SnapshotError(f"{page}: {exc}") from exc
 
