@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from ..lexicon import Cues, agencies, cues
 from ..model import Link
-from ..page import SKIP_TAGS, Page, TextBlock, common_ancestor
+from ..page import SKIP_TAGS, Element, LinkRef, Page, TextBlock, common_ancestor
 from ..selectors import BODY, BOILERPLATE, DISCUSSION, DISCUSSION_TOKENS, STANDFIRST
 from ..text import (MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, has_date_label, is_sentence,
                     looks_like_date, word_count)
@@ -166,7 +166,7 @@ def find_body(page: Page, title: Title) -> Body:
     container, by_rule = _container(page, prose) if prose is not None else (None, False)
     if container is not None:
         candidates = page.blocks_in(container)
-        if not by_rule:
+        if not by_rule and prose is not None:
             candidates = _lead_paragraphs(prose, container) + candidates
     else:
         start = title.index + 1 if title.index is not None else (first_prose(page.blocks) or 0)
@@ -232,7 +232,7 @@ def _until_ending(blocks: list[TextBlock], end: int | None, lexicon: Cues) -> li
     return blocks
 
 
-def _widget_boxes(blocks: list[TextBlock], lexicon: Cues, box) -> set[int]:
+def _widget_boxes(blocks: list[TextBlock], lexicon: Cues, box: Element) -> set[int]:
     """Blocks of a box headed by a section word ('You may also like', 'Comments'): the heading and
     what follows it in its own box (or, in the reading's box itself, up to the next heading)."""
     inside: set[int] = set()
@@ -258,7 +258,7 @@ def _led_by_link(block: TextBlock) -> bool:
         and word_count(block.links[0].text) >= READ_ALSO_MIN_WORDS
 
 
-def _story(first: Body, box):
+def _story(first: Body, box: Element) -> Element | None:
     """The ``<article>`` inside ``box`` holding the first reading's text, if any."""
     if not first.blocks or first.blocks[0].element is None:
         return None
@@ -270,7 +270,7 @@ def _story(first: Body, box):
     return None
 
 
-def _other_item(block: TextBlock, box, story) -> bool:
+def _other_item(block: TextBlock, box: Element, story: Element | None) -> bool:
     """A block inside an ``<article>`` nested in the reading's box, other than the one holding the
     first reading's text: another story's card, or the next story of an endless page."""
     for up in block.element.iterancestors():
@@ -285,11 +285,11 @@ class _Discussion:
     """Whether a block sits in readers' talk or in another story's ``<article>`` (memoised per
     element); the elements in ``around`` (the headline and its ancestors) never count as either."""
 
-    def __init__(self, around: set, stories: bool) -> None:
+    def __init__(self, around: set[Element], stories: bool) -> None:
         self.around = around
         self.stories = stories
         """Whether other ``<article>`` elements are other stories (the headline sits in one of its own)."""
-        self.memo: dict = {}
+        self.memo: dict[Element, bool] = {}
 
     def __call__(self, block: TextBlock) -> bool:
         path, verdict = [], False
@@ -308,9 +308,9 @@ class _Discussion:
         return verdict
 
 
-def _broadest(prose: list[TextBlock], total: int):
+def _broadest(prose: list[TextBlock], total: int) -> Element | None:
     """The deepest element holding ``BROAD_SHARE`` of the prose (such elements form one chain)."""
-    totals: dict = {}
+    totals: dict[Element, int] = {}
     for block in prose:
         for el in (block.element, *block.element.iterancestors()):
             totals[el] = totals.get(el, 0) + len(block.text)
@@ -323,7 +323,7 @@ def _broadest(prose: list[TextBlock], total: int):
     return best
 
 
-def _lead_paragraphs(prose: _Prose, container) -> list[TextBlock]:
+def _lead_paragraphs(prose: _Prose, container: Element) -> list[TextBlock]:
     """Paragraphs of prose set just before the densest element, beside it in the same parent: a
     theme that wraps all but the first paragraph (the lead) in an inner box. Boxes without prose
     between them (a picture, an ad slot) are passed over."""
@@ -367,8 +367,8 @@ def _rows_joined(blocks: list[TextBlock]) -> list[TextBlock]:
     return out
 
 
-def _row_block(cells: list[TextBlock], row) -> TextBlock:
-    text, links = "", []
+def _row_block(cells: list[TextBlock], row: Element) -> TextBlock:
+    text, links = "", list[LinkRef]()
     for cell in cells:
         at = len(text) + (len(CELL_SEPARATOR) if text else 0)
         text = f"{text}{CELL_SEPARATOR}{cell.text}" if text else cell.text
@@ -385,7 +385,7 @@ def _until_widget(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
     return blocks
 
 
-def _container(page: Page, prose: _Prose):
+def _container(page: Page, prose: _Prose) -> tuple[Element | None, bool]:
     """(element, found by a body rule): the first rule's element holding the article's prose, else the
     densest element."""
     totals = prose.totals
@@ -402,7 +402,7 @@ def _container(page: Page, prose: _Prose):
     return densest, False
 
 
-def _chunks(matched: list, totals: dict):
+def _chunks(matched: list[Element], totals: dict[Element, int]) -> Element | None:
     """The common box of an article split into chunks that share one body class (text, then a
     promo, then more text), or None when the rule's prose lies in one element."""
     holding = [el for el in matched if el.tag not in INLINE_OWNERS and totals.get(el, 0) >= MIN_CONTAINER_PROSE]
@@ -424,8 +424,8 @@ class _Prose:
     blocks, the characters of them under every element, and the blocks each element owns."""
 
     blocks: list[TextBlock]
-    totals: dict
-    by_element: dict
+    totals: dict[Element, int]
+    by_element: dict[Element, list[TextBlock]]
     talk: _Discussion | None
     """What was left out as readers' talk or other stories (None: nothing was)."""
 
@@ -436,8 +436,8 @@ class _Prose:
         blocks = [b for b in page.blocks if b.element is not None and b.element not in outside
                   and b.link_density <= 0.5 and b.prose]
         blocks, talk = _without_talk(blocks, heading)
-        totals: dict = {}
-        owned: dict = {}
+        totals: dict[Element, int] = {}
+        owned: dict[Element, list[TextBlock]] = {}
         for block in blocks:
             owned.setdefault(block.element, []).append(block)
             el = block.element
@@ -447,7 +447,7 @@ class _Prose:
         return cls(blocks, totals, owned, talk)
 
 
-def _without_talk(blocks: list[TextBlock], heading) -> tuple[list[TextBlock], _Discussion | None]:
+def _without_talk(blocks: list[TextBlock], heading: Element | None) -> tuple[list[TextBlock], _Discussion | None]:
     """Blocks outside readers' talk (comments, a forum box) and other stories' ``<article>`` elements,
     when the page's headline is outside them: the talk and the other stories then follow an article.
     Around the headline (a forum thread, a story's own ``<article>``) they are the page itself."""
@@ -461,22 +461,22 @@ def _without_talk(blocks: list[TextBlock], heading) -> tuple[list[TextBlock], _D
     return kept, talk
 
 
-def _discussion_elements(page: Page) -> set:
+def _discussion_elements(page: Page) -> set[Element]:
     """Every element inside a comment thread or a sidebar."""
-    inside: set = set()
+    inside: set[Element] = set()
     for el in page.index.all_matches(DISCUSSION):
         if el not in inside and el.tag not in ("body", "html"):
             inside.update(el.iter())
     return inside
 
 
-def _densest(prose: _Prose):
+def _densest(prose: _Prose) -> Element | None:
     """The element scoring most prose: a paragraph counts fully for its parent, half for the grandparent.
 
     The half share lets a box of many one-paragraph wrappers (<div><p>..</p></div> x N) win over
     each wrapper alone, while a plain <div><p/><p/></div> keeps its own div.
     """
-    scores: dict = {}
+    scores: dict[Element, float] = {}
     for block in prose.blocks:
         parent = block.element.getparent() if block.tag not in CONTAINER_TAGS else block.element
         weight = LIST_ITEM_SHARE if block.tag == "li" else 1.0
@@ -496,7 +496,7 @@ def _densest(prose: _Prose):
     return _with_twins(best, scores)
 
 
-def _nested_article(el):
+def _nested_article(el: Element) -> Element | None:
     """The ``<article>`` holding ``el`` when it sits inside another ``<article>``: a related-post card
     or a comment printed inside the story, whose prose must not make the outer element the article's."""
     inner = None
@@ -507,7 +507,7 @@ def _nested_article(el):
     return None
 
 
-def _with_twins(best, scores: dict):
+def _with_twins(best: Element, scores: dict[Element, float]) -> Element:
     """A live blog or a builder splits the text into boxes of one class: take their common ancestor."""
     signature = (best.tag, best.get("class"))
     twins = [el for el in scores if el is not best and (el.tag, el.get("class")) == signature and signature[1]]
@@ -522,7 +522,7 @@ def _with_twins(best, scores: dict):
     return ancestor
 
 
-def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spaced: bool = False,
+def _walk(page: Page, candidates: list[TextBlock], container: Element | None, lexicon: Cues, spaced: bool = False,
           prose: _Prose | None = None) -> Body:
     """The cue walk over candidate blocks. ``spaced``: a dump that sets its paragraphs apart with
     blank lines, where a line packed against its neighbours (caption, standfirst) cannot open the body."""
@@ -860,10 +860,10 @@ def _is_teaser(block: TextBlock, page: Page) -> bool:
         return False
     if not _article_url(link.url):
         return False
-    return not page.url or link.url.split("#")[0] != page.url.split("#")[0]
+    return not page.url or (link.url or "").split("#")[0] != page.url.split("#")[0]
 
 
-def _card_link(block: TextBlock, container, page: Page) -> Link | None:
+def _card_link(block: TextBlock, container: Element | None, page: Page) -> Link | None:
     """A card whose headline is no link, made clickable by one link over the whole box (an empty
     overlay, an icon): the headline with the one article URL the box holds."""
     box = block.element
@@ -982,9 +982,9 @@ def _dated_meta(line: _Line) -> bool:
 class _BoilerplateCheck:
     """Whether a block sits in a non-article box inside the container (memoised per element)."""
 
-    def __init__(self, container, totals: dict) -> None:
+    def __init__(self, container: Element | None, totals: dict[Element, int]) -> None:
         self.container = container
-        self.memo: dict = {}
+        self.memo: dict[Element, bool] = {}
         self.most = MOST_PROSE * totals.get(container, 0) if container is not None else 0
         self.totals = totals
 
@@ -1007,12 +1007,12 @@ class _BoilerplateCheck:
         return verdict
 
 
-    def holds_most(self, el) -> bool:
+    def holds_most(self, el: Element) -> bool:
         """A box holding most of the container's prose is the text, whatever its class says."""
         return bool(self.most) and self.totals.get(el, 0) >= self.most
 
 
-def _link_list(el) -> bool:
+def _link_list(el: Element) -> bool:
     """A list whose every item is one link and nothing more: other stories, sections, sources to
     click; never the article's own sentences."""
     items = 0
@@ -1026,7 +1026,7 @@ def _link_list(el) -> bool:
     return items >= MIN_LINK_LIST
 
 
-def _trim_tail(blocks: list[TextBlock], lexicon: Cues, container=None) -> list[TextBlock]:
+def _trim_tail(blocks: list[TextBlock], lexicon: Cues, container: Element | None = None) -> list[TextBlock]:
     """Drop what trails the last paragraph: labels, signatures, appeals (with the box they sit in),
     headings with no text under them, and runs of lines (list items, table rows, short paragraphs)
     that nothing leads into. A list or a table leads on from a paragraph; any run leads on from a
@@ -1067,7 +1067,7 @@ def _paragraph_list(run: list[TextBlock], lead: TextBlock) -> bool:
         and at_most_words(b.text, MAX_CAPTION_WORDS) for b in run)
 
 
-def _box_start(blocks: list[TextBlock], i: int, container) -> int:
+def _box_start(blocks: list[TextBlock], i: int, container: Element | None) -> int:
     """Where the box of ``blocks[i]`` starts among the blocks: the run before it sharing its parent,
     unless that parent is the container or also holds the article's first block."""
     el = blocks[i].element
@@ -1107,7 +1107,7 @@ def _without_stamp(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
     return blocks[:-1] + [cut]
 
 
-def _standfirst(block: TextBlock, container) -> bool:
+def _standfirst(block: TextBlock, container: Element | None) -> bool:
     """A standfirst opening the container: a block in a box whose class names a standfirst
     ('id-Article-content-item-summary', 'lead'). (Not 'excerpt' nor 'intro': themes print the first
     paragraph of the text in one; nor a long heading: page builders set paragraphs in <h2>.)"""
