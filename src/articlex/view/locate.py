@@ -18,7 +18,7 @@ from lxml import etree
 from ..lexicon import agencies, cues, fold
 from ..model import Article, Link
 from ..page import SKIP_TAGS, Page, TextBlock
-from ..text import parse_count, word_count
+from ..text import looks_like_date, parse_count, word_count
 
 __all__ = ["Kind", "KINDS", "Mark", "locate"]
 
@@ -225,18 +225,32 @@ class _Finder:
         counters = self.article.counters
         pool = self._provenance_blocks("counters") + self._header()
         used: list = []
+        labels: list[str] = []
         for key, value in (("views", counters.views), ("comments", counters.comments)):
-            if value is None:
+            target = self._counter(pool, key, value, used) if value is not None else None
+            if target is None:
                 continue
-            holds = _showing_count(key, value)
+            if any(target is u for u in used):  # one line of a text dump shows both
+                labels[[i for i, u in enumerate(used) if u is target][0]] += f" · {key}"
+            else:
+                used.append(target)
+                labels.append(key)
+        yield from zip(labels, used)
+
+    def _counter(self, pool: list[TextBlock], key: str, value: int, used: list):
+        """The smallest element (or line) showing the count: first one that is a short counter of its
+        own, else any that shows the number (a meta line of the header, in a text dump)."""
+        shows = _showing_count(key, value)
+        for short in (True, False):
             for block in pool:
-                if not holds(block.text):
+                if not shows(block.text):
                     continue
-                target = self._target(block, holds)
-                if all(target is not u for u in used):
-                    used.append(target)
-                    yield key, target
-                    break
+                target = self._target(block, shows)
+                text = block.text if isinstance(target, TextBlock) else shown_text(target)
+                counter_alone = word_count(text) <= MAX_COUNTER_WORDS and not looks_like_date(text)
+                if (counter_alone or not short) and (not self.page.is_html or all(target is not u for u in used)):
+                    return target
+        return None
 
     def _dates(self) -> Iterator[tuple[str, Any]]:
         for name in ("published", "modified"):
@@ -327,15 +341,23 @@ _BLOCK_LABELS = {"paragraph": "¶", "heading": "h", "quote": "❝", "list_item":
 
 
 def _unique(pairs: Iterator[tuple[str, Any]]) -> list[tuple[str, Any]]:
-    """One mark per target within a kind (two body blocks from one ``<div>`` share an outline)."""
-    seen: list = []
-    out = []
+    """One mark per target within a kind, its labels joined (two authors on one line of a dump)."""
+    out: list[list] = []
     for label, target in pairs:
-        if any(target is s for s in seen):
-            continue
-        seen.append(target)
-        out.append((label, target))
-    return out
+        same = next((pair for pair in out if pair[1] is target), None)
+        if same is None:
+            out.append([label, target])
+        else:
+            same[0] = _merged(same[0], label)
+    return [(label, target) for label, target in out]
+
+
+def _merged(first: str, label: str) -> str:
+    """'byline · A' and 'byline · B' make 'byline · A, B'; a positional label ('crumb 2') adds nothing."""
+    head, _, name = label.partition(" · ")
+    if name and first.startswith(head + " · "):
+        return f"{first}, {name}"
+    return first
 
 
 def shown_text(el) -> str:
@@ -353,7 +375,7 @@ def _showing_count(key: str, value: int) -> Callable[[str], bool]:
     lexicon = cues()
 
     def holds(text: str) -> bool:
-        if not text or word_count(text) > MAX_COUNTER_WORDS:
+        if not text:
             return False
         if value == 0 and key == "comments" and lexicon.contains("no_comments", text):
             return True
@@ -367,7 +389,13 @@ _NUMBER_RUN = re.compile(r"\d[\d.,\u00a0\u202f ]*\d(?:\s?[^\W\d_]{1,2}\b)?|\d(?:
 
 
 def _numbers(text: str) -> list[str]:
-    return [m.group(0) for m in _NUMBER_RUN.finditer(text)]
+    """Every way to read the text's numbers: a space groups thousands ('2 289') or parts two
+    counts ('4 1.873'), so each run of space-separated pieces is a candidate."""
+    found = []
+    for m in _NUMBER_RUN.finditer(text):
+        pieces = m.group(0).split()
+        found.extend(" ".join(pieces[i:j]) for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1))
+    return found
 
 
 def _naming_agency(name: str) -> Callable[[str], bool]:

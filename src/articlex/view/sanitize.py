@@ -41,6 +41,9 @@ _ATTRIBUTE_NAME = re.compile(r"^[A-Za-z_][-A-Za-z0-9_.:]*$")
 """A plain attribute name: anything else (quotes, slashes, angle brackets) is dropped, so that
 serialising cannot produce markup the parser did not see."""
 _DECLARED_CHARSET = frozenset({"charset"})
+VOID_TAGS = frozenset("embed param source track link base meta frame keygen".split())
+"""Elements that never hold content in HTML, though libxml2 may make the rest of the page their
+children (it does with ``<embed>``): removing one keeps what it wrongly holds."""
 PLACEHOLDER_IMAGE = ("data:image/svg+xml;charset=utf-8,"
                      "%3Csvg xmlns='http://www.w3.org/2000/svg' width='300' height='150'%3E"
                      "%3Crect width='100%25' height='100%25' fill='%23e3e6ea'/%3E%3C/svg%3E")
@@ -104,6 +107,22 @@ def _scheme_hidden(value: str) -> bool:
     return squeezed.split(":", 1)[0].isalpha() and not SAFE_LINK.match(squeezed) if ":" in squeezed else False
 
 
+def _unwrap(el) -> None:
+    """Remove an element, its children (and the text between them) taking its place."""
+    parent = el.getparent()
+    children = list(el)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + (el.tail or "")
+        el.tail = el.text
+    else:
+        el.tail = (el.text or "") + (el.tail or "")
+    el.text = None
+    at = parent.index(el)
+    for offset, child in enumerate(children):
+        parent.insert(at + 1 + offset, child)
+    _drop(el)
+
+
 def _inert_css(css: str | None) -> str | None:
     """A stylesheet with no '<' left (escaped as CSS does), so no parser can read a tag in it."""
     return css.replace("<", "\\3c ") if css else css
@@ -113,6 +132,9 @@ def _drop(el) -> None:
     """Remove an element (or comment) but keep the text that follows it."""
     parent = el.getparent()
     if parent is None:
+        return
+    if isinstance(el.tag, str) and _local(el.tag) in VOID_TAGS and (len(el) or el.text):
+        _unwrap(el)
         return
     tail = el.tail
     previous = el.getprevious()
