@@ -15,8 +15,9 @@ CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync")
 """Run as root in a container, no GPU, and nothing of the browser's own talking to the network."""
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
-SCREEN = (1600, 1000)
-"""The screenshot's size in CSS pixels: the panel's 380 leave a desktop layout to the page."""
+SCREEN = (1600, 1500)
+"""The screenshot's size in CSS pixels: the panel's 380 leave a desktop layout to the page, and the
+height shows a news page from its breadcrumb to the end of a short article."""
 SETTLE_MS = 150
 """Time for the overlay's first frames after it reports ready (a scroll is placed at the next frame)."""
 
