@@ -14,11 +14,13 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 from support import FIXTURES, SENTENCE, source
 
-from articlex import extract
+from articlex import Article, extract
 from articlex.cli import main
 from articlex.lexicon import fold
 from articlex.view import KINDS, render
@@ -320,6 +322,15 @@ def _until(page, condition: str, tries: int = 40) -> None:
     raise AssertionError(f"never true: {condition}")
 
 
+def test_cli_takes_a_screenshot(browser, tmp_path):
+    """In a process of its own: this one already drives the browser (Playwright's sync API runs one at a time)."""
+    view, png = tmp_path / "view.html", tmp_path / "view.png"
+    done = subprocess.run([sys.executable, "-m", "articlex", "inspect", str(FIXTURES / "fr-tagdiv-agency" / "page.html"),
+                           "-o", str(view), "--screenshot", str(png)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 # -- without a browser --------------------------------------------------------------------------
 
 def test_a_text_dump_gives_its_lines_highlighted():
@@ -337,6 +348,51 @@ def test_the_caller_tree_is_left_alone():
     before = lxml_html.tostring(root)
     render(root)
     assert lxml_html.tostring(root) == before
+
+
+def _marks(html: str, article=None) -> dict[str, list]:
+    from articlex.loading import load_page
+    from articlex.view import locate
+
+    found: dict[str, list] = {}
+    for mark in locate(load_page(html), article or extract(html)):
+        found.setdefault(mark.kind, []).append(mark)
+    return found
+
+
+def test_counters_are_told_apart_in_one_meta_line():
+    page = f"""<html><body><h1>Harbour reopens after the storm</h1>
+    <div class="meta"><span class="meta-comment">4</span> <span class="meta-views">1.873</span></div>
+    <div class="entry-content"><p>{PROSE}</p><p>{PROSE}</p></div></body></html>"""
+    article = Article.from_dict({**extract(page).to_dict(), "counters": {"views": 1873, "comments": 4}})
+    marks = _marks(page, article)
+    assert [(m.label, m.target.text) for m in marks["counters"]] == [("views", "1.873"), ("comments", "4")]
+
+
+def test_an_agency_named_in_a_sentence_is_outlined_alone():
+    page = f"""<html><body><h1>Harbour reopens after the storm</h1>
+    <div class="entry-content"><p>PARIS (AFP) - {PROSE}</p><p>{PROSE}</p></div></body></html>"""
+    article = extract(page)
+    assert article.attribution.sources == ["AFP"]
+    (mark,) = _marks(page, article)["sources"]
+    assert (mark.target.tag, mark.target.text) == ("span", "AFP")
+
+
+def test_a_date_of_another_article_is_not_outlined():
+    page = f"""<html><head><meta property="article:published_time" content="2024-03-13T10:12:00+00:00">
+    </head><body><h1>Harbour reopens after the storm</h1><div class="entry-content"><p>{PROSE}</p>
+    <p>{PROSE}</p></div><aside><h3>Market day moves</h3>
+    <time datetime="2024-03-13T09:00:00+00:00">13 March 2024</time></aside></body></html>"""
+    assert extract(page).published is not None
+    assert "dates" not in _marks(page)
+
+
+def test_a_paragraph_wrapped_over_lines_of_a_dump_is_outlined_whole():
+    dump = "Harbour reopens after the storm\n\n" + SENTENCE + "\nAnd it lasted.\n\n" + PROSE + "\n"
+    article = Article.from_dict({**extract(dump).to_dict(), "title": "Harbour reopens after the storm",
+                                 "blocks": [{"kind": "paragraph", "text": SENTENCE + " And it lasted."},
+                                            {"kind": "paragraph", "text": PROSE}]})
+    assert [(m.label, m.target.line) for m in _marks(dump, article)["body"]] == [("body", 3), ("body", 4), ("¶2", 6)]
 
 
 def test_cli_writes_the_view(tmp_path, capsys):

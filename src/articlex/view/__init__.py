@@ -3,8 +3,8 @@
 :func:`render` gives one self-contained HTML file: the page (its scripts removed, its styles
 kept) with each field's elements outlined in the field's colour and labelled, and a side panel
 listing every field with its value, provenance and confidence. Opening it runs nothing of the
-page and fetches nothing. :func:`screenshot` (extra ``articlex[browser]``) photographs a view in
-headless Chromium.
+page and fetches nothing. :func:`articlex.view.browser.screenshot` (extra ``articlex[browser]``)
+photographs a view in headless Chromium.
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 SCREEN = (1600, 1500)
 """The screenshot's size in CSS pixels: the panel's 380 leave a desktop layout to the page, and the
 height shows a news page from its breadcrumb to the end of a short article."""
+FOCUS_MARGIN = 140
+"""CSS pixels left above the focused outline: room for a crumb trail and the labels over it."""
 SETTLE_MS = 150
 """Time for the overlay's first frames after it reports ready (a scroll is placed at the next frame)."""
 
@@ -39,19 +41,26 @@ def screenshot(view: Path, png: Path, *, focus: str = "title", size: tuple[int, 
     """Open the view file in headless Chromium and save a PNG of the window, scrolled so that
     the first outline of kind ``focus`` sits near the top."""
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import Error, sync_playwright
     except ImportError:
         raise BrowserError("screenshots need Playwright: pip install 'articlex[browser]'") from None
+    try:
+        _shoot(sync_playwright, Path(view), Path(png), focus, size)
+    except Error as exc:
+        raise BrowserError(f"Chromium could not take the screenshot: {exc.message.splitlines()[0]}") from None
+
+
+def _shoot(sync_playwright, view: Path, png: Path, focus: str, size: tuple[int, int]) -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
         try:
             page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-            page.goto(Path(view).resolve().as_uri())
+            page.goto(view.resolve().as_uri())
             page.wait_for_selector("articlex-view[data-ready]", state="attached")
-            page.evaluate("""(kind) => {
+            page.evaluate("""([kind, margin]) => {
                 const el = document.querySelector(`[data-articlex-kind~="${kind}"]`);
-                if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 140);
-            }""", focus)
+                if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - margin);
+            }""", [focus, FOCUS_MARGIN])
             page.wait_for_timeout(SETTLE_MS)
             page.screenshot(path=str(png))
         finally:

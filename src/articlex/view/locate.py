@@ -183,13 +183,12 @@ class _Finder:
         cursor = at[0].index if at else 0
         for n, block in enumerate(self.article.blocks, 1):
             want = fold(block.text)
-            hit = _next_match(blocks, cursor, want) or _next_match(blocks, 0, want)
-            if hit is None:
-                continue
-            self.body_blocks.append(hit)
-            cursor = hit.index + 1
-            yield ("body" if n == 1 else _BLOCK_LABELS.get(block.kind, "") + str(n)), (
-                hit.element if self.page.is_html and hit.element is not None else hit)
+            hits = _next_match(blocks, cursor, want) or _next_match(blocks, 0, want)
+            self.body_blocks.extend(hits)
+            cursor = hits[-1].index + 1 if hits else cursor
+            label = "body" if n == 1 else _BLOCK_LABELS.get(block.kind, "") + str(n)
+            for hit in hits:
+                yield label, hit.element if self.page.is_html and hit.element is not None else hit
 
     def _breadcrumb(self) -> Iterator[tuple[str, Any]]:
         crumbs = self.article.breadcrumb
@@ -335,6 +334,9 @@ class _Finder:
         yield name, anchor
 
 
+SPELLED_SHARE = 0.5
+"""Share of a body block a run of page blocks must spell to stand for it (the extractor may have cut
+a label off the block's end)."""
 _LINES = re.compile(r"lines? (\d+)(?:-(\d+))?")
 _BLOCK_LABELS = {"paragraph": "¶", "heading": "h", "quote": "❝", "list_item": "•", "table_row": "▤"}
 """Short labels of the body's blocks after the first, by kind: 'h4' is the fourth block, a heading."""
@@ -412,15 +414,35 @@ def _agency_text(text: str, name: str) -> str | None:
     return text[at:at + len(name)] if at >= 0 and len(fold(text)) == len(text) else None
 
 
-def _next_match(blocks: list[TextBlock], start: int, want: str) -> TextBlock | None:
-    """The first block from ``start`` whose text is the wanted one, holds it, or opens it."""
+def _next_match(blocks: list[TextBlock], start: int, want: str) -> list[TextBlock]:
+    """The first block from ``start`` whose text is the wanted one or holds it; else the first run
+    of blocks that together spell it (a paragraph wrapped over several lines of a dump)."""
     if not want:
-        return None
+        return []
     for block in blocks[start:]:
         text = fold(block.text)
-        if text == want or want in text or (len(text) >= len(want) // 2 and want.startswith(text)):
-            return block
-    return None
+        if want in text:
+            return [block]
+        if text and want.startswith(text):
+            run = _spelling(blocks, block.index, want)
+            if run:
+                return run
+    return []
+
+
+def _spelling(blocks: list[TextBlock], start: int, want: str) -> list[TextBlock]:
+    """The blocks from ``start`` whose texts, joined by spaces, are ``want`` (or most of it)."""
+    run: list[TextBlock] = []
+    spelled = ""
+    for block in blocks[start:]:
+        joined = f"{spelled} {fold(block.text)}".strip()
+        if not want.startswith(joined):
+            break
+        run.append(block)
+        spelled = joined
+        if spelled == want:
+            break
+    return run if len(spelled) >= len(want) * SPELLED_SHARE else []
 
 
 def _smallest(el, holds: Callable[[str], bool]):
