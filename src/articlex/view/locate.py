@@ -65,6 +65,8 @@ class Mark:
 
 HEADER_REACH = 3
 """Blocks above the title still searched for counters and bylines (a meta bar printed first)."""
+HEADER_SPAN = 40
+"""Blocks after the title taken as its header when no body block was found to end it."""
 MAX_COUNTER_WORDS = 6
 """A counter's element holds a number and a word or two ('1,2k vues'): more is running text."""
 WRAP_SLACK = 24
@@ -155,7 +157,7 @@ class _Finder:
         """From a little above the title to the first body block: where counters and bylines sit."""
         blocks = self.page.blocks
         start = self.title_block.index if self.title_block else 0
-        end = self.body_blocks[0].index if self.body_blocks else min(len(blocks), start + 40)
+        end = self.body_blocks[0].index if self.body_blocks else min(len(blocks), start + HEADER_SPAN)
         return blocks[max(0, start - HEADER_REACH):max(end, start + 1)]
 
     def _tail(self) -> list[TextBlock]:
@@ -285,7 +287,7 @@ class _Finder:
     def _authors(self) -> Iterator[tuple[str, Any]]:
         for name in self.article.attribution.authors:
             holds = _holding(name)
-            pool = self._provenance_blocks("attribution") + self._header() + self._tail() + self.page.blocks
+            pool = self._header() + self._provenance_blocks("attribution") + self._tail() + self.page.blocks
             block = self._search(pool, holds)
             if block is not None:
                 yield f"byline · {name}", self._target(block, holds, name)
@@ -293,7 +295,7 @@ class _Finder:
     def _sources(self) -> Iterator[tuple[str, Any]]:
         for name in self.article.attribution.sources:
             holds = _naming_agency(name)
-            pool = self._provenance_blocks("attribution") + self._header() + self._tail() + self.page.blocks
+            pool = self._header() + self._provenance_blocks("attribution") + self._tail() + self.page.blocks
             block = self._search(pool, holds)
             if block is None:
                 continue
