@@ -18,7 +18,7 @@ import subprocess
 import sys
 
 import pytest
-from support import FIXTURES, SENTENCE, source
+from support import FIXTURES, SENTENCE, shared, source
 
 from articlex import Article, extract
 from articlex.cli import main
@@ -174,6 +174,18 @@ def _check_outlined_text(view: Opened, article) -> None:
             assert fold(text) in shown, (kind, text)
 
 
+@pytest.mark.parametrize("mode", ["html", "text"])
+def test_the_reference_page_is_outlined(opened, mode):
+    path = shared("seed", f"reference-page-fr.{'html' if mode == 'html' else 'txt'}")
+    data = path.read_bytes() if mode == "html" else path.read_text(encoding="utf-8")
+    view = opened(render(data, name=path.name))
+    boxes = view.page.locator("articlex-view .box")
+    kinds = {boxes.nth(i).get_attribute("data-kind") for i in range(boxes.count())}
+    assert _expected_kinds(extract(data)) <= kinds
+    assert {"breadcrumb", "title", "counters", "sources", "body", "related", "previous", "next"} <= kinds
+    _check_outlined_text(view, extract(data))
+
+
 @pytest.mark.parametrize("name,mode", VIEWED[:4], ids=[f"{n}-{m}" for n, m in VIEWED[:4]])
 def test_the_panel_shows_what_extract_returns(opened, name, mode):
     article = extract(source(name, mode))
@@ -325,8 +337,9 @@ def _until(page, condition: str, tries: int = 40) -> None:
 def test_cli_takes_a_screenshot(browser, tmp_path):
     """In a process of its own: this one already drives the browser (Playwright's sync API runs one at a time)."""
     view, png = tmp_path / "view.html", tmp_path / "view.png"
-    done = subprocess.run([sys.executable, "-m", "articlex", "inspect", str(FIXTURES / "fr-tagdiv-agency" / "page.html"),
-                           "-o", str(view), "--screenshot", str(png)], capture_output=True, text=True, timeout=120)
+    page = FIXTURES / "fr-tagdiv-agency" / "page.html"
+    done = subprocess.run([sys.executable, "-m", "articlex", "inspect", str(page), "-o", str(view),
+                           "--screenshot", str(png)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 

@@ -218,7 +218,8 @@ class _Finder:
     def _link_target(self, block: TextBlock, link: Link):
         """The ``<a>`` of the block whose text (and URL, when known) is the link's, else the smallest holder."""
         for a in block.element.iter("a"):
-            if fold(link.text) in fold(shown_text(a)) and (link.url is None or self.page.absolute(a.get("href")) == link.url):
+            same_url = link.url is None or self.page.absolute(a.get("href")) == link.url
+            if same_url and fold(link.text) in fold(shown_text(a)):
                 return a
         return self._target(block, _holding(link.text))
 

@@ -32,7 +32,7 @@
     box.dataset.kind = mark.kind;
     box.style.setProperty("--c", colour[mark.kind]);
     const label = document.createElement("span");
-    label.className = "label";
+    label.className = LABELS_AT_END ? "label end" : "label";
     label.textContent = mark.label;
     box.append(label);
     layer.append(box);
@@ -46,7 +46,7 @@
     for (const { el, label } of boxes) {
       if (!el) continue;
       const left = offset.get(el) || 0;
-      if (left) label.style.marginLeft = left + "px";
+      if (left) label.style[LABELS_AT_END ? "marginRight" : "marginLeft"] = left + "px";
       offset.set(el, left + label.offsetWidth + 3);
     }
     stacked = true;
@@ -67,9 +67,9 @@
       box.style.top = r.top - PAD + "px";
       box.style.width = r.width + 2 * PAD + "px";
       box.style.height = r.height + 2 * PAD + "px";
-      const small = r.height < SMALL_BOX && r.width < 4 * SMALL_BOX;
+      const small = !LABELS_AT_END && r.height < SMALL_BOX && r.width < 4 * SMALL_BOX;
       label.classList.toggle("beside", small);
-      label.classList.toggle("inside", !small && r.top < 18);
+      label.classList.toggle("inside", !small && !LABELS_AT_END && r.top < 18);
       label.classList.toggle("right", r.left + 160 > width);
     }
     if (!stacked) stack();

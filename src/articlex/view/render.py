@@ -180,9 +180,10 @@ def _text_view(page: Page, marks: list[Mark], overlay: str, nonce: str, title: s
 def _overlay(article: Article, marks: list[Mark], name: str | None, is_html: bool, nonce: str) -> str:
     """The shadow host with the panel (rendered here, so it reads without scripts) and the script."""
     panel = _panel(article, marks, name, is_html)
+    # A dump's lines are wide boxes stacked one on the next: their labels go inside, at the right end.
     data = {"MARKS": [{"id": m.id, "kind": m.kind, "label": m.label} for m in marks],
             "KINDS": [{"key": k.key, "colour": k.colour} for k in KINDS],
-            "FALLBACK_STYLE": FALLBACK_STYLE}
+            "FALLBACK_STYLE": FALLBACK_STYLE, "LABELS_AT_END": not is_html}
     constants = "".join(f"const {key} = {_js_value(value)};\n" for key, value in data.items())
     host_style = (f"all: initial !important; display: block !important; position: fixed !important; "
                   f"inset: 0 !important; z-index: {TOP_LAYER_Z} !important; pointer-events: none !important; "

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 __all__ = ["sanitize", "PLACEHOLDER_IMAGE"]
 
 REMOVED_TAGS = frozenset(
