@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["snapshot"]:
         return snapshot_main(argv[1:])
+    if argv[:1] == ["inspect"]:
+        return inspect(argv[1:])
     parser = argparse.ArgumentParser(prog="articlex", description="Split news pages into their parts.")
     parser.add_argument("inputs", nargs="+", metavar="FILE|-|URL", help="HTML or text files, - for stdin, or URLs")
     parser.add_argument("--format", choices=("json", "text", "markdown"), default="json")
@@ -112,3 +114,39 @@ def snapshot_main(argv: list[str]) -> int:
 def _write_utf8(text: str) -> None:
     out = sys.stdout
     out.buffer.write(text.encode("utf-8")) if hasattr(out, "buffer") else out.write(text)
+
+
+def inspect(argv: list[str]) -> int:
+    """``articlex inspect PAGE|URL -o view.html``: the page with each field outlined (articlex.view)."""
+    from pathlib import Path
+
+    from .view import render
+
+    parser = argparse.ArgumentParser(prog="articlex inspect",
+                                     description="Write one self-contained HTML file showing the page with "
+                                                 "each field outlined and a panel of every field's value.")
+    parser.add_argument("input", metavar="PAGE|-|URL", help="an HTML or text file, - for stdin, or a URL")
+    parser.add_argument("-o", "--output", default="-", help="the view's file (default: standard output)")
+    parser.add_argument("--url", help="the page's URL, a base for relative links")
+    parser.add_argument("--language", help="ISO 639-1 code that overrides detection")
+    parser.add_argument("--screenshot", metavar="PNG",
+                        help="also save a PNG of the view, taken in headless Chromium (needs articlex[browser])")
+    args = parser.parse_args(argv)
+    if args.screenshot and args.output == "-":
+        parser.error("--screenshot needs the view in a file: give -o")
+    try:
+        data, fetched_url = _read(args.input)
+        view = render(data, url=args.url or fetched_url, language=args.language, name=Path(args.input).name
+                      if fetched_url is None else fetched_url)
+        if args.output == "-":
+            sys.stdout.buffer.write(view.encode("utf-8"))
+        else:
+            Path(args.output).write_text(view, encoding="utf-8")
+        if args.screenshot:
+            from .view.browser import screenshot
+
+            screenshot(Path(args.output), Path(args.screenshot))
+    except (ArticlexError, OSError) as exc:
+        print(f"articlex inspect: {args.input}: {exc}", file=sys.stderr)
+        return 1
+    return 0
