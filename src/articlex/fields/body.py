@@ -93,6 +93,8 @@ CARD_LINKS = 8
 """Links a card may hold (icons, the overlay, the headline's own) before its box reads as a list."""
 """Boxes above a card's headline searched for the link that makes the card clickable."""
 LABEL_SEPARATORS = ":|»>→–—"
+SENTENCE_ENDS = (".", "!", "?", ":", "…")
+"""How a sentence, or a lead-in to a list, ends."""
 """What sets a label apart from the headline after it in a dump ('Lire aussi : ...')."""
 QUOTES = "\"'«“„‘‚"
 """Quotes that may open a headline."""
@@ -773,9 +775,11 @@ class _Line:
 
     @property
     def labels(self) -> frozenset[str]:
-        """The keys whose label starts the line (looked up when first asked)."""
+        """The keys whose label starts the line set apart as a label (looked up when first asked):
+        'Topics covered:' and 'By then, ...' open sentences, 'Tags: ...' and 'By Jane Doe' are labels."""
         if self._labels is None:
-            self._labels = self.lexicon.labels(_LABEL_KEYS, self.text)
+            found = self.lexicon.labels(_LABEL_KEYS, self.text)
+            self._labels = frozenset(key for key in found if _set_apart(self.text, self.lexicon.strip_label(key, self.text)))
         return self._labels
 
     @property
@@ -857,6 +861,19 @@ def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> tu
     if block.element is not None:
         return None  # a label without a link in HTML is a widget heading ("Related videos")
     return Link(rest.strip(), None), block
+
+
+def _set_apart(text: str, rest: str | None) -> bool:
+    """Whether a label is set apart from what follows it: nothing follows, a separator does, or what
+    follows does not go on in lower case (a name, a date, a headline; scripts without case too)."""
+    if rest is None:
+        return False
+    if not rest or any(mark in text[: len(text) - len(rest)] for mark in LABEL_SEPARATORS):
+        return True
+    if not rest.lstrip(QUOTES)[:1].islower():
+        return True
+    # A short line of its own that is no sentence: 'Photo from the archive of J. Doe, 15 May 2016'.
+    return at_most_words(text, MAX_LABEL_WORDS) and not text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _labelled_headline(text: str, rest: str) -> bool:
