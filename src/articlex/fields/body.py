@@ -36,6 +36,8 @@ RECALL_GAIN = 1.5
 two more is not worth the risk of a footer."""
 PAGE_WIDE_SHARE = 0.0
 """Below this share of the page's prose, the recall reading may take the whole page as its box."""
+KEEP_SHARE = 0.5
+"""The recall reading must keep this share of the first reading's prose (else it read another story)."""
 BROAD_SHARE = 0.8
 """The recall reading starts from the deepest element holding this share of the page's prose."""
 RECALL_LINK_SHARE = 0.5
@@ -214,16 +216,21 @@ def _recall_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     lexicon = cues()
     inside = [b for b in _rows_joined(page.blocks_in(box)) if b.index > after]
     widgets = _widget_boxes(inside, lexicon, box)
-    known = {b.index for b in first.header} | {b.index for b in first.related_blocks}
-    story = _story(first, box)
+    start = first.start if first.start is not None else len(page.blocks)
+    header = [b.index for b in first.header if b.index < start][-MAX_HEADER:]  # a byline, a date, a standfirst
+    known = set(header) | {b.index for b in first.related_blocks}
     blocks = [b for b in inside if b.link_density <= RECALL_LINK_SHARE and b.index not in widgets
-              and b.index not in known and (first.start is None or b.index >= first.start or b.tag == "p")
-              and not boiler(b) and not _other_item(b, box, story) and not _led_by_link(b)
-              and not (found.talk is not None and found.talk(b))]
+              and b.index not in known and (b.index >= start or b.tag == "p")
+              and not boiler(b) and not _led_by_link(b) and not (found.talk is not None and found.talk(b))]
     blocks = _trim_tail(_until_ending(blocks, first.end, lexicon), lexicon, box)
-    if sum(len(b.text) for b in blocks if b.prose) < RECALL_GAIN * kept or not {b.index for b in first.blocks} <= {
-            b.index for b in blocks}:
-        return None  # the recall reading must find more, and keep what the first one found
+    taken = {b.index for b in blocks}
+    if not any(b.index in taken for b in first.blocks):
+        # The first reading lies outside the box (an introduction above a list): both are the text.
+        blocks = sorted(first.blocks + blocks, key=lambda b: b.index)
+        taken |= {b.index for b in first.blocks}
+    if sum(len(b.text) for b in blocks if b.prose) < RECALL_GAIN * kept \
+            or sum(len(b.text) for b in first.blocks if b.prose and b.index in taken) < KEEP_SHARE * kept:
+        return None  # the recall reading must find more, and keep most of what the first one found
     body = Body(blocks=blocks, related=first.related, source_lines=first.source_lines, container=box,
                 related_blocks=first.related_blocks, related_strategy=first.related_strategy)
     body.header = [b for b in first.header if b.index < blocks[0].index] if blocks else first.header
@@ -264,29 +271,6 @@ def _led_by_link(block: TextBlock) -> bool:
     """A list item opening with a linked headline (a ticker's or a related list's entry)."""
     return block.kind == "list_item" and bool(block.links) and block.links[0].start == 0 \
         and word_count(block.links[0].text) >= READ_ALSO_MIN_WORDS
-
-
-def _story(first: Body, box: Element) -> Element | None:
-    """The ``<article>`` inside ``box`` holding the first reading's text, if any."""
-    if not first.blocks or first.blocks[0].element is None:
-        return None
-    for up in first.blocks[0].element.iterancestors():
-        if up is box:
-            return None
-        if up.tag == "article":
-            return up
-    return None
-
-
-def _other_item(block: TextBlock, box: Element, story: Element | None) -> bool:
-    """A block inside an ``<article>`` nested in the reading's box, other than the one holding the
-    first reading's text: another story's card, or the next story of an endless page."""
-    for up in block.element.iterancestors():
-        if up is box:
-            return False
-        if up.tag == "article":
-            return up is not story
-    return False
 
 
 class _Discussion:
