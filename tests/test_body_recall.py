@@ -62,10 +62,19 @@ def test_text_split_over_sibling_boxes_is_read_whole() -> None:
 
 def test_readers_comments_do_not_make_a_short_article_short() -> None:
     comments = "".join(f"<li class='forum-post'><p>Reader {i}: {SENTENCE} {SENTENCE}</p></li>" for i in range(12))
-    html = wrap(f"<div id='page'><article><h1>Council passes budget</h1>{paragraphs('text', 3)}</article>"
+    # A short article (MIN_ARTICLE_PROSE and more) under twelve long comments.
+    html = wrap(f"<div id='page'><article><h1>Council passes budget</h1>{paragraphs('text', 9)}</article>"
                 f"<div class='forum'><ul>{comments}</ul></div></div>")
     article = articlex.extract(html)
-    assert article.body.count(SENTENCE) == 3 and "Reader" not in article.body
+    assert article.body.count(SENTENCE) == 9 and "Reader" not in article.body
+
+
+def test_every_reply_of_a_forum_thread_is_kept() -> None:
+    # The question stands apart from the replies (class 'reply'); the headline is above both.
+    replies = "".join(f"<div class='reply'><p>Reply {i}: {SENTENCE} {SENTENCE}</p></div>" for i in range(8))
+    html = wrap(f"<h1>Council passes budget</h1><div class='question'><p>Question: {SENTENCE}</p></div>{replies}")
+    article = articlex.extract(html)
+    assert "Question:" in article.body and all(f"Reply {i}:" in article.body for i in range(8))
 
 
 def test_every_post_of_a_forum_thread_is_kept() -> None:

@@ -34,7 +34,7 @@ RECALL_SHARE = 0.5
 RECALL_GAIN = 1.5
 """The recall reading replaces the first only when it finds this many times its prose: a line or
 two more is not worth the risk of a footer."""
-PAGE_WIDE_SHARE = 0.0
+PAGE_WIDE_SHARE = 0.3
 """Below this share of the page's prose, the recall reading may take the whole page as its box."""
 KEEP_SHARE = 0.5
 """The recall reading must keep this share of the first reading's prose (else it read another story)."""
@@ -42,6 +42,9 @@ BROAD_SHARE = 0.8
 """The recall reading starts from the deepest element holding this share of the page's prose."""
 RECALL_LINK_SHARE = 0.5
 """In the recall reading, a block more link than text is navigation (a menu, a list of links)."""
+MIN_ARTICLE_PROSE = 800
+"""Characters of prose outside readers' talk that make an article with comments (less: a forum page,
+whose opening post stands apart from the replies)."""
 MIN_CONTAINER_PROSE = 200
 """Characters of prose a body rule's element needs to count as the article (shorter: a teaser)."""
 CONTAINER_SHARE = 0.4
@@ -277,10 +280,12 @@ class _Discussion:
     """Whether a block sits in readers' talk or in another story's ``<article>`` (memoised per
     element); the elements in ``around`` (the headline and its ancestors) never count as either."""
 
-    def __init__(self, around: set[Element], stories: bool) -> None:
+    def __init__(self, around: set[Element], stories: bool, talk: bool = True) -> None:
         self.around = around
         self.stories = stories
         """Whether other ``<article>`` elements are other stories (the headline sits in one of its own)."""
+        self.talk = talk
+        """Whether boxes classed as comments, a forum or replies are readers' talk."""
         self.memo: dict[Element, bool] = {}
 
     def __call__(self, block: TextBlock) -> bool:
@@ -292,7 +297,7 @@ class _Discussion:
             path.append(el)
             if el in self.around:
                 break
-            if el.tag == "article" and self.stories or DISCUSSION_TOKENS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            if el.tag == "article" and self.stories or self.talk and DISCUSSION_TOKENS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
                 verdict = True
                 break
         for seen in path:
@@ -442,15 +447,20 @@ class _Prose:
 def _without_talk(blocks: list[TextBlock], heading: Element | None) -> tuple[list[TextBlock], _Discussion | None]:
     """Blocks outside readers' talk (comments, a forum box) and other stories' ``<article>`` elements,
     when the page's headline is outside them: the talk and the other stories then follow an article.
-    Around the headline (a forum thread, a story's own ``<article>``) they are the page itself."""
+    Around the headline (a forum thread, a story's own ``<article>``) they are the page itself; and
+    with too little prose left besides the talk, the page is a forum thread."""
     if heading is None:
         return blocks, None
     around = {heading, *heading.iterancestors()}
-    talk = _Discussion(around, stories=any(el.tag == "article" for el in around))
-    kept = [b for b in blocks if not talk(b)]
-    if sum(len(b.text) for b in kept) < MIN_CONTAINER_PROSE:
-        return blocks, None
-    return kept, talk
+    stories = any(el.tag == "article" for el in around)
+    for talk, least in ((True, MIN_ARTICLE_PROSE), (False, MIN_CONTAINER_PROSE)):
+        if not (talk or stories):
+            continue
+        check = _Discussion(around, stories=stories, talk=talk)
+        kept = [b for b in blocks if not check(b)]
+        if sum(len(b.text) for b in kept) >= least:
+            return kept, check
+    return blocks, None
 
 
 def _discussion_elements(page: Page) -> set[Element]:
@@ -589,7 +599,7 @@ def _walk(page: Page, candidates: list[TextBlock], container: Element | None, le
         own_line = block.element is container and container is not None and line.words >= MIN_LEAD_IN_WORDS \
             and not _dated_meta(line)
         if not body.blocks and ((not block.prose or packed_lead) and not lead_in and not own_line
-                                or _standfirst(block, container)):
+                                or _standfirst(block, container, boiler)):
             body.header.append(block)
             continue
         if body.blocks and container is not None and _is_teaser(block, page):
@@ -1126,17 +1136,18 @@ def _without_stamp(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
     return blocks[:-1] + [cut]
 
 
-def _standfirst(block: TextBlock, container: Element | None) -> bool:
+def _standfirst(block: TextBlock, container: Element | None, boiler: _BoilerplateCheck) -> bool:
     """A standfirst opening the container: a block in a box whose class names a standfirst
     ('id-Article-content-item-summary', 'lead'). (Not 'excerpt' nor 'intro': themes print the first
-    paragraph of the text in one; nor a long heading: page builders set paragraphs in <h2>.)"""
+    paragraph of the text in one; nor a long heading: page builders set paragraphs in <h2>; nor a box
+    holding most of the text: 'field--type-text-with-summary' wraps a whole article.)"""
     el = block.element
     if el is None:
         return False
     above = set(container.iterancestors()) | {container} if container is not None else set()
     while el is not None and el not in above:
-        if STANDFIRST.search(el.get("class") or ""):  # not ids: 'speakable-summary' marks a paragraph for speech
-            return True
+        if STANDFIRST.search(el.get("class") or "") and not boiler.holds_most(el):
+            return True  # not ids: 'speakable-summary' marks a paragraph for speech
         if container is None:
             break
         el = el.getparent()
