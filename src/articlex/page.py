@@ -37,6 +37,9 @@ STANDALONE_TAGS = HEADINGS | {"p", "blockquote"}
 _LIST_TAGS = frozenset({"li", "dd", "dt"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*(?:sr-only|screen-reader|screen-only|visually-hidden|visual-hidden)[\w-]*|hidden|is-hidden|u-hidden|d-none)(?:\s|$)")
+HIDDEN_CLASS_PARTS = ("hidden", "sr-only", "screen-", "d-none")
+"""Every class token ``_HIDDEN_CLASS`` accepts holds one of these strings: a class string that
+holds none of them (nearly all) is known visible without running the pattern."""
 
 
 @dataclass(slots=True)
@@ -123,9 +126,17 @@ def _hides(items: list) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
 def _hidden_class(cls: str) -> bool:
-    """Class strings repeat across a page and across pages: each is tested once."""
+    """Whether a class string hides its element: substrings first, the pattern (cached) only
+    for the few strings that hold one."""
+    for part in HIDDEN_CLASS_PARTS:
+        if part in cls:
+            return _hidden_class_pattern(cls)
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _hidden_class_pattern(cls: str) -> bool:
     return bool(_HIDDEN_CLASS.search(cls))
 
 
