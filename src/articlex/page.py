@@ -261,9 +261,52 @@ class _Offsets:
 _WHITE = re.compile(r"\s+")
 
 
+MIN_SWALLOWED = 200
+"""Characters of paragraph text a skipped element must hold before it can be the page's own text."""
+RAW_TEXT_TAGS = frozenset({"script", "style", "template", "title", "meta", "link", "textarea", "option"})
+"""Skipped tags whose content is never shown as a page's text, whatever they hold."""
+
+
 def blocks_from_tree(root, base_url: str | None, index: Index | None = None) -> list[TextBlock]:
     """The block stream of an HTML tree, in document order; ``index``, when given, is filled
-    with every element on the way (the elements of skipped subtrees too)."""
+    with every element on the way (the elements of skipped subtrees too).
+
+    An element that is skipped (a button, ``<noscript>``, a hidden box) but holds more paragraph
+    text than everything shown is the page itself: a tag the parser left open swallowed the rest
+    (``<div></button>``), a script reveals a hidden page, a forum prints its posts in
+    ``<noscript>``. Such elements are walked instead, in a second pass.
+    """
+    shown: set = set()
+    for _ in range(MAX_UNSKIP_ROUNDS):
+        swallowed: list = []
+        if index is not None:
+            index.tokens, index.order = {}, {}  # a second pass indexes every element again
+        blocks = _walk_tree(root, base_url, index, shown, swallowed)
+        found = _swallowing(blocks, swallowed)
+        if found is None:
+            break
+        shown.add(found)
+    return blocks
+
+
+MAX_UNSKIP_ROUNDS = 3
+"""Passes of the walk: a swallowing element may sit inside another (a page in a hidden box in a button)."""
+
+
+def _swallowing(blocks: list[TextBlock], skipped: list):
+    """The skipped element holding the most paragraph text, when it holds more than the shown blocks."""
+    if not skipped:
+        return None
+    shown = sum(len(b.text) for b in blocks if b.tag == "p")
+    best, most = None, max(MIN_SWALLOWED, shown)
+    for el in skipped:
+        held = sum(len(p.text_content()) for p in el.iter("p"))
+        if held > most:
+            best, most = el, held
+    return best
+
+
+def _walk_tree(root, base_url: str | None, index: Index | None, shown: set, swallowed: list) -> list[TextBlock]:
     builder = _Builder(base_url)
     add = builder.add
     owners: list = []
@@ -278,9 +321,11 @@ def blocks_from_tree(root, base_url: str | None, index: Index | None = None) -> 
             items = el.items()
             if items and index is not None:
                 index.add(el, items)
-            if tag in SKIP_TAGS or items and _hides(items):
+            if (tag in SKIP_TAGS or items and _hides(items)) and el not in shown:
                 walker.skip_subtree()
                 skipped = el
+                if tag not in RAW_TEXT_TAGS:
+                    swallowed.append(el)
                 if index is not None:
                     for inner in el.iterdescendants():
                         index.add(inner)
