@@ -9,6 +9,7 @@ read the blocks; those that need markup also read ``page.root``.
 from __future__ import annotations
 
 import json
+import os
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -18,10 +19,10 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .selectors import Index
+from .selectors import TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES, Index
 from .text import is_prose
 
-__all__ = ["Page", "TextBlock", "LinkRef"]
+__all__ = ["Page", "TextBlock", "LinkRef", "WALK"]
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br center dd details dialog div dl dt fieldset "
@@ -107,6 +108,10 @@ class TextBlock:
 
 def is_hidden(el) -> bool:
     return _hides(el.items())
+
+
+HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style", "class"})
+"""Every attribute :func:`_hides` reads: the compiled walk asks it only about elements that have one."""
 
 
 def _hides(items: list) -> bool:
@@ -306,7 +311,28 @@ def _swallowing(blocks: list[TextBlock], skipped: list):
     return best
 
 
+def _skips(el, tag: str, items: list, shown: set, swallowed: list) -> bool:
+    """Whether the walk passes over ``el`` and its subtree (a skipped tag, or attributes that
+    hide it, unless a pass found it holds the page); the elements that may hold the page are
+    noted in ``swallowed``."""
+    if not (tag in SKIP_TAGS or items and _hides(items)) or el in shown:
+        return False
+    if tag not in RAW_TEXT_TAGS:
+        swallowed.append(el)
+    return True
+
+
 def _walk_tree(root, base_url: str | None, index: Index | None, shown: set, swallowed: list) -> list[TextBlock]:
+    """One pass of the walk: the compiled one when it is there, else :func:`_walk_python`."""
+    if _walk is None:
+        return _walk_python(root, base_url, index, shown, swallowed)
+    builder = _Builder(base_url)
+    _walk.walk(root, builder, index, _skips, shown, swallowed, _WALK_RULES)
+    return builder.blocks
+
+
+def _walk_python(root, base_url: str | None, index: Index | None, shown: set, swallowed: list) -> list[TextBlock]:
+    """The reference walk, over lxml's ``iterwalk``; ``articlex._walk`` does the same in C."""
     builder = _Builder(base_url)
     add = builder.add
     owners: list = []
@@ -321,11 +347,9 @@ def _walk_tree(root, base_url: str | None, index: Index | None, shown: set, swal
             items = el.items()
             if items and index is not None:
                 index.add(el, items)
-            if (tag in SKIP_TAGS or items and _hides(items)) and el not in shown:
+            if (tag in SKIP_TAGS or items) and _skips(el, tag, items, shown, swallowed):
                 walker.skip_subtree()
                 skipped = el
-                if tag not in RAW_TEXT_TAGS:
-                    swallowed.append(el)
                 if index is not None:
                     for inner in el.iterdescendants():
                         index.add(inner)
@@ -356,6 +380,26 @@ def _walk_tree(root, base_url: str | None, index: Index | None, shown: set, swal
             add(el.tail)
     builder.flush(owners[-1] if owners else None, False)
     return builder.blocks
+
+
+def _compiled_walk():
+    """``articlex._walk`` when it was built, matches the installed lxml, and is not turned off."""
+    if os.environ.get(PURE_PYTHON):
+        return None
+    try:
+        from . import _walk as compiled
+    except ImportError:  # not built (no compiler), or built against another lxml
+        return None
+    return compiled
+
+
+PURE_PYTHON = "ARTICLEX_PURE_PYTHON"
+"""Set (to anything but empty) before articlex is imported, this environment variable makes the
+walk the Python one even where the compiled one is built."""
+_walk = _compiled_walk()
+WALK = "Python" if _walk is None else f"compiled (lxml {_walk.BUILT_WITH_LXML})"
+"""Which block walk this process runs, as ``articlex --version`` prints it."""
+_WALK_RULES = (SKIP_TAGS, BLOCK_TAGS, HIDING_ATTRIBUTES, HIDDEN_CLASS_PARTS, TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES)
 
 
 def blocks_from_text(text: str) -> list[TextBlock]:

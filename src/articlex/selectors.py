@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
+__all__ = ["TOKEN_ATTRIBUTES", "WHOLE_VALUE_ATTRIBUTES", "DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
            "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "STANDFIRST"]
 
 
@@ -35,9 +35,10 @@ def id_(value: str) -> Rule:
     return Rule("id", value)
 
 
-_TOKEN_ATTRS = ("class", "id", "itemprop", "rel", "role", "itemtype", "aria-label", "data-component")
-_TOKEN_SET = frozenset(_TOKEN_ATTRS)
-_WHOLE_VALUE = ("itemtype", "aria-label")
+TOKEN_ATTRIBUTES = frozenset({"class", "id", "itemprop", "rel", "role", "itemtype", "aria-label", "data-component"})
+"""The attributes :class:`Index` indexes."""
+WHOLE_VALUE_ATTRIBUTES = frozenset({"itemtype", "aria-label"})
+"""Attributes indexed by their whole value (lower-cased), not word by word."""
 
 
 class Index:
@@ -61,11 +62,11 @@ class Index:
             items = el.items()
         tokens = self.tokens
         for attr, value in items:
-            if attr not in _TOKEN_SET or not value:
+            if attr not in TOKEN_ATTRIBUTES or not value:
                 continue
             if el not in self.order:
                 self.order[el] = len(self.order)  # only indexed elements are ever sorted
-            for word in [value.strip().lower()] if attr in _WHOLE_VALUE else value.lower().split():
+            for word in [value.strip().lower()] if attr in WHOLE_VALUE_ATTRIBUTES else value.lower().split():
                 tokens.setdefault((attr, word), []).append(el)
 
     def find(self, rule: Rule) -> list:
