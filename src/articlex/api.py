@@ -132,6 +132,8 @@ follows from them at no cost."""
 STEP_OF = {"previous": "navigation", "next": "navigation", "published": "dates", "modified": "dates",
            "url": "canonical_url"}
 """Article fields given by a step of another name (a step gives both ends of the navigation)."""
+FIELD_NAMES = frozenset(f.name for f in dataclass_fields(Article)) - {"provenance"}
+"""What ``fields=`` may name."""
 NEEDS = {"dates": ("language",)}
 """Steps that read another step's result: dates are read in the page's language."""
 
@@ -144,11 +146,10 @@ def _steps_for(wanted: Iterable[str] | None) -> frozenset[str]:
         raise TypeError(f"extract() option fields takes an iterable of field names or None, "
                         f"not {type(wanted).__name__}")
     names = list(wanted)
-    known = {f.name for f in dataclass_fields(Article)} - {"provenance"}
-    unknown = [name for name in names if name not in known]
+    unknown = [name for name in names if name not in FIELD_NAMES]
     if unknown:
         raise ValueError(f"extract() option fields: unknown field(s) {', '.join(map(repr, unknown))}; "
-                         f"the fields are {', '.join(sorted(known))}")
+                         f"the fields are {', '.join(sorted(FIELD_NAMES))}")
     steps = {STEP_OF.get(name, name) for name in names if name not in ALWAYS}
     for step in list(steps):
         steps.update(NEEDS.get(step, ()))

@@ -45,6 +45,14 @@ def explain(article) -> str:
 EXPLAIN_WIDTH = 100
 
 
+def _version() -> str:
+    """The version, and which block walk runs: the compiled one or the Python one."""
+    from . import __version__
+    from .page import WALK
+
+    return f"articlex {__version__} (block walk: {WALK})"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="articlex", description="Split news pages into their parts.")
     parser.add_argument("inputs", nargs="+", metavar="FILE|-|URL", help="HTML or text files, - for stdin, or URLs")
@@ -53,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", help="ISO 639-1 code that overrides detection")
     parser.add_argument("--explain", action="store_true",
                         help="print where each field came from (strategy, confidence, path) instead of JSON")
+    parser.add_argument("--version", action="version", version=_version())
     args = parser.parse_args(argv)
     out = sys.stdout
     status = 0
