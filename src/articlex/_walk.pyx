@@ -66,6 +66,13 @@ cdef class _Walk:
         self.owners = []
         self.quote_depth = 0
 
+    cdef void flush_block(self, owner, bint in_quote):
+        """builder.flush, called only when the builder holds something: with no text and no
+        link pending, flush would change nothing."""
+        builder = self.builder
+        if builder.parts or builder.open_links or builder.links:
+            self.flush(owner, in_quote)
+
     cdef object element(self, xmlNode* c_node):
         return cetree.elementFactory(self.doc, c_node)
 
@@ -141,7 +148,7 @@ cdef class _Walk:
         if tag in self.block_tags:
             if el is None:
                 el = self.element(c_node)
-            self.flush(self.owners[-1] if self.owners else None, self.quote_depth > 0)
+            self.flush_block(self.owners[-1] if self.owners else None, self.quote_depth > 0)
             self.owners.append(el)
             if tag == "blockquote":
                 self.quote_depth += 1
@@ -158,7 +165,7 @@ cdef class _Walk:
             tag = cetree.namespacedName(c_node)
             if tag in self.block_tags:
                 el = self.element(c_node)
-                self.flush(el, self.quote_depth > 0)
+                self.flush_block(el, self.quote_depth > 0)
                 if self.owners and self.owners[-1] is el:
                     self.owners.pop()
                 if tag == "blockquote":

@@ -50,6 +50,9 @@ class Index:
     def __init__(self, root=None) -> None:
         self.tokens: dict[tuple[str, str], list] = {}
         self.order: dict = {}
+        self._grouped: dict[str, list] = {}
+        self._grouped_from: dict | None = None
+        self._grouped_size = 0
         if root is not None:
             for el in root.iter():
                 self.add(el)
@@ -72,9 +75,18 @@ class Index:
     def find(self, rule: Rule) -> list:
         if not rule.part:
             return self.tokens.get((rule.attr, rule.value), [])
-        found = [el for (attr, word), els in self.tokens.items()
-                 if attr == rule.attr and rule.value in word for el in els]
+        found = [el for word, els in self._words(rule.attr) if rule.value in word for el in els]
         return sorted(set(found), key=self.order.__getitem__)
+
+    def _words(self, attr: str) -> list[tuple[str, list]]:
+        """(token, elements) of one attribute: a substring rule reads only its attribute's tokens.
+        Grouped once, after the walk (again if the tables were rebuilt or grew since)."""
+        if self._grouped_from is not self.tokens or self._grouped_size != len(self.tokens):
+            grouped: dict[str, list] = {}
+            for (name, word), els in self.tokens.items():
+                grouped.setdefault(name, []).append((word, els))
+            self._grouped, self._grouped_from, self._grouped_size = grouped, self.tokens, len(self.tokens)
+        return self._grouped.get(attr, [])
 
     def first_matches(self, rules: tuple[Rule, ...]) -> list:
         """The elements of the first rule that matches anything."""
