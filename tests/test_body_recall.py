@@ -46,3 +46,38 @@ def test_a_hidden_box_beside_the_shown_text_stays_hidden() -> None:
 def test_a_menu_button_holding_only_its_own_words_is_skipped() -> None:
     html = wrap(f"<button><p>Open the menu</p></button><h1>Council passes budget</h1>{paragraphs('text', 4)}")
     assert "Open the menu" not in articlex.extract(html).body
+
+
+def sections(count: int, marker: str) -> str:
+    return "".join(f"<div class='block-{i}'><h2>Part {i}</h2>{paragraphs(f'{marker} {i}', 1 if i else 6)}</div>"
+                   for i in range(count))
+
+
+def test_text_split_over_sibling_boxes_is_read_whole() -> None:
+    # The densest box is the first part; the other parts hold more prose between them.
+    html = wrap(f"<main><h1>Council passes budget</h1><div class='text'>{sections(8, 'part')}</div></main>")
+    article = articlex.extract(html)
+    assert article.body.count(SENTENCE) == 13
+
+
+def test_readers_comments_do_not_make_a_short_article_short() -> None:
+    comments = "".join(f"<li class='forum-post'><p>Reader {i}: {SENTENCE} {SENTENCE}</p></li>" for i in range(12))
+    html = wrap(f"<div id='page'><article><h1>Council passes budget</h1>{paragraphs('text', 3)}</article>"
+                f"<div class='forum'><ul>{comments}</ul></div></div>")
+    article = articlex.extract(html)
+    assert article.body.count(SENTENCE) == 3 and "Reader" not in article.body
+
+
+def test_every_post_of_a_forum_thread_is_kept() -> None:
+    posts = "".join(f"<div class='forum-post'><span>user{i}</span><p>Post {i}: {SENTENCE}</p>"
+                    f"<p>{SENTENCE}</p></div>" for i in range(6))
+    html = wrap(f"<div class='forum-thread'><h1>Council passes budget</h1>{posts}</div>")
+    article = articlex.extract(html)
+    assert all(f"Post {i}:" in article.body for i in range(6))
+
+
+def test_the_next_story_of_an_endless_page_is_not_read() -> None:
+    story = f"<article><h1>Council passes budget</h1>{paragraphs('text', 3)}</article>"
+    others = "".join(f"<article><h2>Other story {i}</h2>{paragraphs(f'other {i}', 3)}</article>" for i in range(3))
+    article = articlex.extract(wrap(f"<div class='stream'>{story}{others}</div>"))
+    assert article.body.count(SENTENCE) == 3 and "other" not in article.body

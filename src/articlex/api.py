@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from .fields import metadata
 from .fields.attribution import find_attribution
-from .fields.body import find_body
+from .fields.body import Body, find_body
 from .fields.breadcrumb import find_breadcrumb
 from .fields.counters import find_counters
 from .fields.dates import find_dates
 from .fields.language import find_language
 from .fields.navigation import find_navigation
-from .fields.title import find_title
-from .loading import Limits, load_page
+from .fields.title import Title, find_title
+from .loading import Limits, Source, load_page
 from .model import Article, Attribution, Block, Counters, Provenance
+from .page import Page
 
 __all__ = ["extract"]
 
 NOT_AN_ARTICLE = "no article text found: the page holds no run of paragraphs"
 
 
-def extract(source, *, url: str | None = None, language: str | None = None, now: datetime | None = None,
+def extract(source: Source, *, url: str | None = None, language: str | None = None, now: datetime | None = None,
             fields: Iterable[str] | None = None,
             max_bytes: int = Limits.max_bytes, max_elements: int = Limits.max_elements,
             max_depth: int = Limits.max_depth, max_seconds: float = Limits.max_seconds) -> Article:
@@ -67,12 +69,13 @@ def extract(source, *, url: str | None = None, language: str | None = None, now:
     return replace(article, provenance=_provenance(article, page, url))
 
 
-def _read_fields(page, title, body, site, clock: _Budget, wanted: frozenset[str], *, language, now) -> dict:
+def _read_fields(page: Page, title: Title, body: Body, site: str | None, clock: _Budget, wanted: frozenset[str], *,
+                 language: str | None, now: datetime | None) -> dict[str, Any]:
     """The fields that build on title and body, in order, those ``wanted`` only, while the time
     budget lasts."""
     text = "\n\n".join(b.text for b in body.blocks)
-    parts: dict = {"text": text}
-    steps = (
+    parts: dict[str, Any] = {"text": text}
+    steps: tuple[tuple[str, Callable[[], object]], ...] = (
         ("breadcrumb", lambda: find_breadcrumb(page, title)),
         ("navigation", lambda: find_navigation(page, body.end)),
         ("counters", lambda: find_counters(page, title.index, body.start)),
@@ -94,7 +97,8 @@ def _read_fields(page, title, body, site, clock: _Budget, wanted: frozenset[str]
     return parts
 
 
-def _assemble(page, title, body, site, parts: dict, url: str | None) -> Article:
+def _assemble(page: Page, title: Title, body: Body, site: str | None, parts: dict[str, Any],
+              url: str | None) -> Article:
     previous, following = parts.get("navigation") or (None, None)
     published, modified = parts.get("dates") or (None, None)
     return Article(
@@ -167,7 +171,7 @@ class _Budget:
         return time.monotonic() > self.deadline
 
 
-def _check_options(**options) -> None:
+def _check_options(**options: object) -> None:
     """A wrong option type is the caller's mistake: a TypeError naming the option and the type."""
     expected = {"url": str, "language": str, "now": datetime}
     for name, value in options.items():
@@ -179,7 +183,7 @@ def _check_options(**options) -> None:
 DERIVED_FROM_BODY = ("blocks", "is_article", "warnings")
 
 
-def _provenance(article: Article, page, url: str | None) -> dict[str, Provenance]:
+def _provenance(article: Article, page: Page, url: str | None) -> dict[str, Provenance]:
     """One entry per field: what the extractors noted, 'derived' for what follows from another
     field, 'argument' for what the caller gave, and 'none' for what the page lacks."""
     noted = dict(page.provenance)

@@ -14,7 +14,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, Iterator
+from collections.abc import Callable, Iterator
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -22,7 +24,16 @@ from lxml import etree
 from .selectors import TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES, Index
 from .text import is_prose
 
-__all__ = ["Page", "TextBlock", "LinkRef", "WALK"]
+if TYPE_CHECKING:
+    from .model import Provenance
+
+__all__ = ["Page", "TextBlock", "LinkRef", "Element", "JsonObject", "WALK"]
+
+Element = Any
+"""An lxml element. Typed as Any on purpose: the rules read elements through lxml's dynamic API
+(XPath results, attribute lookups), where the stubs' unions would need a cast at every step."""
+JsonObject = dict[str, Any]
+"""A JSON-LD object as ``json.loads`` gives it."""
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br center dd details dialog div dl dt fieldset "
@@ -106,7 +117,11 @@ class TextBlock:
         return self._density
 
 
-def is_hidden(el) -> bool:
+Where = Element | TextBlock | list[TextBlock] | None
+"""What a field was read from: an element, a block, a run of blocks, or nothing located."""
+
+
+def is_hidden(el: Element) -> bool:
     return _hides(el.items())
 
 
@@ -114,7 +129,7 @@ HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style", "class"})
 """Every attribute :func:`_hides` reads: the compiled walk asks it only about elements that have one."""
 
 
-def _hides(items: list) -> bool:
+def _hides(items: list[tuple[str, str]]) -> bool:
     """Whether attributes hide their element: ``hidden``, ``aria-hidden``, an inline style or a class."""
     for attr, value in items:
         if attr == "hidden":
@@ -169,7 +184,7 @@ class _Builder:
             href, start = self.open_links.pop()
             self.links.append((href, start, self.size))
 
-    def flush(self, owner, in_quote: bool) -> None:
+    def flush(self, owner: Element | None, in_quote: bool) -> None:
         if not self.parts:
             if self.open_links:
                 self.open_links = [(href, 0) for href, _ in self.open_links]
@@ -189,7 +204,7 @@ class _Builder:
         text = " ".join(raw.split())
         if not text:
             return
-        links = []
+        links: list[LinkRef] = []
         if spans and text == raw:  # nothing was collapsed: offsets stay as they are
             for href, start, end in spans:
                 link_text = raw[start:end].strip()
@@ -197,7 +212,8 @@ class _Builder:
                     links.append(LinkRef(link_text, href, start, start + len(link_text), self.base_url))
         elif spans:
             # A few links: each offset by a short rescan; many links: one scan of the block for all.
-            offsets = _Offsets(raw) if len(spans) > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos))
+            offsets: Callable[[int], int] = (
+                _Offsets(raw) if len(spans) > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos)))
             for href, start, end in spans:
                 link_text = " ".join(raw[start:end].split())
                 if link_text:
@@ -272,7 +288,7 @@ RAW_TEXT_TAGS = frozenset({"script", "style", "template", "title", "meta", "link
 """Skipped tags whose content is never shown as a page's text, whatever they hold."""
 
 
-def blocks_from_tree(root, base_url: str | None, index: Index | None = None) -> list[TextBlock]:
+def blocks_from_tree(root: Element, base_url: str | None, index: Index | None = None) -> list[TextBlock]:
     """The block stream of an HTML tree, in document order; ``index``, when given, is filled
     with every element on the way (the elements of skipped subtrees too).
 
@@ -281,9 +297,9 @@ def blocks_from_tree(root, base_url: str | None, index: Index | None = None) -> 
     (``<div></button>``), a script reveals a hidden page, a forum prints its posts in
     ``<noscript>``. Such elements are walked instead, in a second pass.
     """
-    shown: set = set()
+    shown: set[Element] = set()
     for _ in range(MAX_UNSKIP_ROUNDS):
-        swallowed: list = []
+        swallowed: list[Element] = []
         if index is not None:
             index.tokens, index.order = {}, {}  # a second pass indexes every element again
         blocks = _walk_tree(root, base_url, index, shown, swallowed)
@@ -298,7 +314,7 @@ MAX_UNSKIP_ROUNDS = 3
 """Passes of the walk: a swallowing element may sit inside another (a page in a hidden box in a button)."""
 
 
-def _swallowing(blocks: list[TextBlock], skipped: list):
+def _swallowing(blocks: list[TextBlock], skipped: list[Element]) -> Element | None:
     """The skipped element holding the most paragraph text, when it holds more than the shown blocks."""
     if not skipped:
         return None
@@ -311,7 +327,8 @@ def _swallowing(blocks: list[TextBlock], skipped: list):
     return best
 
 
-def _skips(el, tag: str, items: list, shown: set, swallowed: list) -> bool:
+def _skips(el: Element, tag: str, items: list[tuple[str, str]], shown: set[Element],
+           swallowed: list[Element]) -> bool:
     """Whether the walk passes over ``el`` and its subtree (a skipped tag, or attributes that
     hide it, unless a pass found it holds the page); the elements that may hold the page are
     noted in ``swallowed``."""
@@ -322,7 +339,8 @@ def _skips(el, tag: str, items: list, shown: set, swallowed: list) -> bool:
     return True
 
 
-def _walk_tree(root, base_url: str | None, index: Index | None, shown: set, swallowed: list) -> list[TextBlock]:
+def _walk_tree(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
+               swallowed: list[Element]) -> list[TextBlock]:
     """One pass of the walk: the compiled one when it is there, else :func:`_walk_python`."""
     if _walk is None:
         return _walk_python(root, base_url, index, shown, swallowed)
@@ -331,11 +349,12 @@ def _walk_tree(root, base_url: str | None, index: Index | None, shown: set, swal
     return builder.blocks
 
 
-def _walk_python(root, base_url: str | None, index: Index | None, shown: set, swallowed: list) -> list[TextBlock]:
+def _walk_python(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
+                 swallowed: list[Element]) -> list[TextBlock]:
     """The reference walk, over lxml's ``iterwalk``; ``articlex._walk`` does the same in C."""
     builder = _Builder(base_url)
     add = builder.add
-    owners: list = []
+    owners: list[Element] = []
     quote_depth = 0
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     skipped = None
@@ -382,7 +401,7 @@ def _walk_python(root, base_url: str | None, index: Index | None, shown: set, sw
     return builder.blocks
 
 
-def _compiled_walk():
+def _compiled_walk() -> ModuleType | None:
     """``articlex._walk`` when it was built, matches the installed lxml, and is not turned off."""
     if os.environ.get(PURE_PYTHON):
         return None
@@ -428,21 +447,21 @@ class Page:
     blocks: list[TextBlock]
     base_url: str | None = None
     url: str | None = None
-    provenance: dict = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
     """Filled by the field extractors through :meth:`note`."""
-    cache: dict = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
     """Results one field computes and another reuses (the page's prose blocks...)."""
-    warnings: list = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     """What loading altered or left out (undecodable bytes, flattened nesting...)."""
 
-    def note(self, name: str, strategy: str, where=None, confidence: float | None = None) -> None:
+    def note(self, name: str, strategy: str, where: Where = None, confidence: float | None = None) -> None:
         """Record where field ``name`` came from: an element, a block, a list of blocks or nothing."""
         from .model import Provenance
 
         level = CONFIDENCE[strategy] if confidence is None else confidence
         self.provenance[name] = Provenance(strategy, self.path_of(where), round(level, 2))
 
-    def path_of(self, where) -> str | None:
+    def path_of(self, where: Where) -> str | None:
         """An element's XPath, or the line range of text-dump blocks."""
         if where is None:
             return None
@@ -459,10 +478,10 @@ class Page:
             where = where.element
         if where is None or not hasattr(where, "getroottree"):
             return None
-        return where.getroottree().getpath(where)
+        return str(where.getroottree().getpath(where))
 
     @classmethod
-    def from_tree(cls, root, url: str | None = None) -> Page:
+    def from_tree(cls, root: Element, url: str | None = None) -> Page:
         page = cls(root=root, blocks=[], base_url=None, url=url)
         page.base_url = url or _base_href(root) or page.meta.get("og:url") or page._jsonld_url()
         index = Index()
@@ -511,9 +530,9 @@ class Page:
         return found
 
     @cached_property
-    def jsonld(self) -> list[dict]:
+    def jsonld(self) -> list[JsonObject]:
         """Every JSON-LD object of the page, ``@graph`` lists flattened; broken scripts skipped."""
-        found: list[dict] = []
+        found: list[JsonObject] = []
         if self.root is None:
             return found
         for script in self.root.iter("script"):
@@ -527,17 +546,17 @@ class Page:
         return found
 
     @cached_property
-    def jsonld_ids(self) -> dict[str, dict]:
+    def jsonld_ids(self) -> dict[str, JsonObject]:
         """JSON-LD nodes by ``@id``, to resolve references such as ``"author": {"@id": ...}``."""
         return {obj["@id"]: obj for obj in self.jsonld if isinstance(obj.get("@id"), str) and len(obj) > 1}
 
-    def resolve(self, node):
+    def resolve(self, node: Any) -> Any:
         """A JSON-LD node with a bare ``@id`` replaced by the node it names."""
         if isinstance(node, dict) and set(node) == {"@id"} and isinstance(node["@id"], str):
             return self.jsonld_ids.get(node["@id"], node)
         return node
 
-    def jsonld_of(self, *types: str) -> Iterator[dict]:
+    def jsonld_of(self, *types: str) -> Iterator[JsonObject]:
         """JSON-LD objects whose @type is one of ``types``."""
         wanted = set(types)
         for obj in self.jsonld:
@@ -555,7 +574,7 @@ class Page:
                 index.setdefault(block.element, block.index)
         return index
 
-    def position_of(self, el) -> int | None:
+    def position_of(self, el: Element) -> int | None:
         """The stream index of the block holding ``el``: its own, an ancestor's, or its first descendant's."""
         index = self.element_index
         if el in index:
@@ -565,14 +584,14 @@ class Page:
                 return index[anc]
         return next((index[d] for d in el.iterdescendants() if d in index), None)
 
-    def blocks_in(self, container) -> list[TextBlock]:
+    def blocks_in(self, container: Element) -> list[TextBlock]:
         """The blocks whose element lies inside ``container`` (itself included). A block's element
         is always a block-level one: only those are gathered (in C, not every link and span)."""
         inside = set(container.iter(*BLOCK_TAGS))
         return [b for b in self.blocks if b.element in inside]
 
 
-def common_ancestor(elements: list):
+def common_ancestor(elements: list[Element]) -> Element | None:
     """The deepest element holding all of ``elements`` (their shared container)."""
     if not elements:
         return None
@@ -587,7 +606,7 @@ _CDATA = re.compile(r"^\s*(?://\s*|/\*\s*)?<!\[CDATA\[(?:\s*\*/)?|(?://\s*|/\*\s
 """A JSON-LD script wrapped in a CDATA section (XHTML serialisers, some themes): the wrapper is no JSON."""
 
 
-def _objects(data, depth: int = 0) -> Iterator[dict]:
+def _objects(data: Any, depth: int = 0) -> Iterator[JsonObject]:
     if depth > 8:
         return
     if isinstance(data, list):
@@ -599,11 +618,11 @@ def _objects(data, depth: int = 0) -> Iterator[dict]:
             yield from _objects(data["@graph"], depth + 1)
 
 
-def _base_href(root) -> str | None:
+def _base_href(root: Element) -> str | None:
     for el in root.iter("base"):
         if el.get("href"):
-            return el.get("href").strip()
+            return str(el.get("href")).strip()
     for el in root.iter("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
-            return el.get("href").strip()
+            return str(el.get("href")).strip()
     return None
