@@ -34,6 +34,8 @@ RECALL_SHARE = 0.5
 RECALL_GAIN = 1.5
 """The recall reading replaces the first only when it finds this many times its prose: a line or
 two more is not worth the risk of a footer."""
+PAGE_WIDE_SHARE = 0.0
+"""Below this share of the page's prose, the recall reading may take the whole page as its box."""
 BROAD_SHARE = 0.8
 """The recall reading starts from the deepest element holding this share of the page's prose."""
 RECALL_LINK_SHARE = 0.5
@@ -90,6 +92,12 @@ CARD_DEPTH = 4
 CARD_LINKS = 8
 """Links a card may hold (icons, the overlay, the headline's own) before its box reads as a list."""
 """Boxes above a card's headline searched for the link that makes the card clickable."""
+LABEL_SEPARATORS = ":|»>→–—"
+SENTENCE_ENDS = (".", "!", "?", ":", "…")
+"""How a sentence, or a lead-in to a list, ends."""
+"""What sets a label apart from the headline after it in a dump ('Lire aussi : ...')."""
+QUOTES = "\"'«“„‘‚"
+"""Quotes that may open a headline."""
 READ_ALSO_MIN_WORDS = 3
 TEASER_MAX_WORDS = 30
 """A teaser's link is a headline: 'Videos' or an author's name is shorter, a quoted paragraph longer."""
@@ -199,7 +207,7 @@ def _recall_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     if total < MIN_CONTAINER_PROSE or kept >= RECALL_SHARE * total:
         return None
     box = _broadest(prose, total)
-    if box is None or first.blocks and box.tag in ("body", "html"):
+    if box is None or first.blocks and box.tag in ("body", "html") and kept >= PAGE_WIDE_SHARE * total:
         return None  # prose scattered over the whole page: the first reading's box is the better guess
     boiler = _BoilerplateCheck(box, found.totals)
     after = title.index if title.index is not None else -1
@@ -767,9 +775,11 @@ class _Line:
 
     @property
     def labels(self) -> frozenset[str]:
-        """The keys whose label starts the line (looked up when first asked)."""
+        """The keys whose label starts the line set apart as a label (looked up when first asked):
+        'Topics covered:' and 'By then, ...' open sentences, 'Tags: ...' and 'By Jane Doe' are labels."""
         if self._labels is None:
-            self._labels = self.lexicon.labels(_LABEL_KEYS, self.text)
+            found = self.lexicon.labels(_LABEL_KEYS, self.text)
+            self._labels = frozenset(key for key in found if _set_apart(self.text, self.lexicon.strip_label(key, self.text)))
         return self._labels
 
     @property
@@ -840,6 +850,8 @@ def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> tu
         if following is None:
             return None
         rest, block = following.text, following
+    elif block.element is None and not _labelled_headline(line.text, rest):
+        return None  # 'Read more than ...': the label's word opens a sentence
     if not READ_ALSO_MIN_WORDS <= word_count(rest) <= TEASER_MAX_WORDS:
         return None
     link = max((lk for lk in block.links if word_count(lk.text) >= READ_ALSO_MIN_WORDS and lk.text in rest),
@@ -849,6 +861,29 @@ def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> tu
     if block.element is not None:
         return None  # a label without a link in HTML is a widget heading ("Related videos")
     return Link(rest.strip(), None), block
+
+
+def _set_apart(text: str, rest: str | None) -> bool:
+    """Whether a label is set apart from what follows it: nothing follows, a separator does, or what
+    follows does not go on in lower case (a name, a date, a headline; scripts without case too)."""
+    if rest is None:
+        return False
+    if not rest or any(mark in text[: len(text) - len(rest)] for mark in LABEL_SEPARATORS):
+        return True
+    if not rest.lstrip(QUOTES)[:1].islower():
+        return True
+    # A short line of its own that is no sentence: 'Photo from the archive of J. Doe, 15 May 2016'.
+    return at_most_words(text, MAX_LABEL_WORDS) and not text.rstrip().endswith(SENTENCE_ENDS)
+
+
+def _labelled_headline(text: str, rest: str) -> bool:
+    """Whether a label in a dump, with no link to show it, is followed by a headline: set apart by a
+    separator ('Lire aussi : ...', 'Read more | ...'), or a capitalised line that is no sentence."""
+    between = text[: len(text) - len(rest)]
+    if any(mark in between for mark in LABEL_SEPARATORS):
+        return True
+    first = rest.lstrip(QUOTES)[:1]
+    return (first.isupper() or first.isdigit() or first != rest[:1]) and not rest.rstrip().endswith(".")
 
 
 def _is_teaser(block: TextBlock, page: Page) -> bool:
