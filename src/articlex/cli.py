@@ -46,6 +46,14 @@ def explain(article: Article) -> str:
 EXPLAIN_WIDTH = 100
 
 
+def _version() -> str:
+    """The version, and which block walk runs: the compiled one or the Python one."""
+    from . import __version__
+    from .page import WALK
+
+    return f"articlex {__version__} (block walk: {WALK})"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["snapshot"]:
@@ -59,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", help="ISO 639-1 code that overrides detection")
     parser.add_argument("--explain", action="store_true",
                         help="print where each field came from (strategy, confidence, path) instead of JSON")
+    parser.add_argument("--version", action="version", version=_version())
     args = parser.parse_args(argv)
     out = sys.stdout
     status = 0

@@ -9,23 +9,25 @@ read the blocks; those that need markup also read ``page.root``.
 from __future__ import annotations
 
 import json
+import os
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from collections.abc import Callable, Iterator
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from .selectors import Index
+from .selectors import TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES, Index
 from .text import is_prose
 
 if TYPE_CHECKING:
     from .model import Provenance
 
-__all__ = ["Page", "TextBlock", "LinkRef", "Element", "JsonObject"]
+__all__ = ["Page", "TextBlock", "LinkRef", "Element", "JsonObject", "WALK"]
 
 Element = Any
 """An lxml element. Typed as Any on purpose: the rules read elements through lxml's dynamic API
@@ -47,6 +49,9 @@ STANDALONE_TAGS = HEADINGS | {"p", "blockquote"}
 _LIST_TAGS = frozenset({"li", "dd", "dt"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*(?:sr-only|screen-reader|screen-only|visually-hidden|visual-hidden)[\w-]*|hidden|is-hidden|u-hidden|d-none)(?:\s|$)")
+HIDDEN_CLASS_PARTS = ("hidden", "sr-only", "screen-", "d-none")
+"""Every class token ``_HIDDEN_CLASS`` accepts holds one of these strings: a class string that
+holds none of them (nearly all) is known visible without running the pattern."""
 
 
 @dataclass(slots=True)
@@ -120,6 +125,10 @@ def is_hidden(el: Element) -> bool:
     return _hides(el.items())
 
 
+HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style", "class"})
+"""Every attribute :func:`_hides` reads: the compiled walk asks it only about elements that have one."""
+
+
 def _hides(items: list[tuple[str, str]]) -> bool:
     """Whether attributes hide their element: ``hidden``, ``aria-hidden``, an inline style or a class."""
     for attr, value in items:
@@ -137,9 +146,17 @@ def _hides(items: list[tuple[str, str]]) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
 def _hidden_class(cls: str) -> bool:
-    """Class strings repeat across a page and across pages: each is tested once."""
+    """Whether a class string hides its element: substrings first, the pattern (cached) only
+    for the few strings that hold one."""
+    for part in HIDDEN_CLASS_PARTS:
+        if part in cls:
+            return _hidden_class_pattern(cls)
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _hidden_class_pattern(cls: str) -> bool:
     return bool(_HIDDEN_CLASS.search(cls))
 
 
@@ -310,8 +327,31 @@ def _swallowing(blocks: list[TextBlock], skipped: list[Element]) -> Element | No
     return best
 
 
+def _skips(el: Element, tag: str, items: list[tuple[str, str]], shown: set[Element],
+           swallowed: list[Element]) -> bool:
+    """Whether the walk passes over ``el`` and its subtree (a skipped tag, or attributes that
+    hide it, unless a pass found it holds the page); the elements that may hold the page are
+    noted in ``swallowed``."""
+    if not (tag in SKIP_TAGS or items and _hides(items)) or el in shown:
+        return False
+    if tag not in RAW_TEXT_TAGS:
+        swallowed.append(el)
+    return True
+
+
 def _walk_tree(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
                swallowed: list[Element]) -> list[TextBlock]:
+    """One pass of the walk: the compiled one when it is there, else :func:`_walk_python`."""
+    if _walk is None:
+        return _walk_python(root, base_url, index, shown, swallowed)
+    builder = _Builder(base_url)
+    _walk.walk(root, builder, index, _skips, shown, swallowed, _WALK_RULES)
+    return builder.blocks
+
+
+def _walk_python(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
+                 swallowed: list[Element]) -> list[TextBlock]:
+    """The reference walk, over lxml's ``iterwalk``; ``articlex._walk`` does the same in C."""
     builder = _Builder(base_url)
     add = builder.add
     owners: list[Element] = []
@@ -326,11 +366,9 @@ def _walk_tree(root: Element, base_url: str | None, index: Index | None, shown: 
             items = el.items()
             if items and index is not None:
                 index.add(el, items)
-            if (tag in SKIP_TAGS or items and _hides(items)) and el not in shown:
+            if (tag in SKIP_TAGS or items) and _skips(el, tag, items, shown, swallowed):
                 walker.skip_subtree()
                 skipped = el
-                if tag not in RAW_TEXT_TAGS:
-                    swallowed.append(el)
                 if index is not None:
                     for inner in el.iterdescendants():
                         index.add(inner)
@@ -361,6 +399,26 @@ def _walk_tree(root: Element, base_url: str | None, index: Index | None, shown: 
             add(el.tail)
     builder.flush(owners[-1] if owners else None, False)
     return builder.blocks
+
+
+def _compiled_walk() -> ModuleType | None:
+    """``articlex._walk`` when it was built, matches the installed lxml, and is not turned off."""
+    if os.environ.get(PURE_PYTHON):
+        return None
+    try:
+        from . import _walk as compiled
+    except ImportError:  # not built (no compiler), or built against another lxml
+        return None
+    return compiled
+
+
+PURE_PYTHON = "ARTICLEX_PURE_PYTHON"
+"""Set (to anything but empty) before articlex is imported, this environment variable makes the
+walk the Python one even where the compiled one is built."""
+_walk = _compiled_walk()
+WALK = "Python" if _walk is None else f"compiled (lxml {_walk.BUILT_WITH_LXML})"
+"""Which block walk this process runs, as ``articlex --version`` prints it."""
+_WALK_RULES = (SKIP_TAGS, BLOCK_TAGS, HIDING_ATTRIBUTES, HIDDEN_CLASS_PARTS, TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES)
 
 
 def blocks_from_text(text: str) -> list[TextBlock]:
