@@ -90,3 +90,18 @@ def test_the_next_story_of_an_endless_page_is_not_read() -> None:
     others = "".join(f"<article><h2>Other story {i}</h2>{paragraphs(f'other {i}', 3)}</article>" for i in range(3))
     article = articlex.extract(wrap(f"<div class='stream'>{story}{others}</div>"))
     assert article.body.count(SENTENCE) == 3 and "other" not in article.body
+
+
+def test_a_page_of_testimonials_in_figures_is_its_testimonials() -> None:
+    quotes = "".join(f"<figure><blockquote><p>Guest {i}: {SENTENCE}</p></blockquote><figcaption>— Guest {i}"
+                     "</figcaption></figure>" for i in range(8))
+    html = wrap(f"<div class='col'><h1>Council passes budget</h1>{quotes}</div>")
+    article = articlex.extract(html)
+    assert all(f"Guest {i}: {SENTENCE}" in article.body for i in range(8))
+
+
+def test_text_above_a_headline_printed_below_it_is_kept() -> None:
+    html = wrap(f"<div class='content'>{paragraphs('text', 5)}<h2>Council passes budget</h2></div>",
+                head="<meta property='og:title' content='Council passes budget'>")
+    article = articlex.extract(html)
+    assert article.body.count(SENTENCE) == 5

@@ -206,26 +206,13 @@ def _recall_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     """A second, recall-oriented reading when the first kept little of the page's prose: every
     block of the broadest element holding the page's prose, less what is clearly not the text
     (boxes of other kinds, lists of links). None when the first reading stands."""
-    prose = [b for b in found.blocks if not _led_by_link(b)]
-    total = sum(len(b.text) for b in prose)
     kept = sum(len(b.text) for b in first.blocks if b.prose)
-    if total < MIN_CONTAINER_PROSE or kept >= RECALL_SHARE * total:
+    box = _recall_box(first, found, kept)
+    if box is None:
         return None
-    box = _broadest(prose, total)
-    if box is None or first.blocks and box.tag in ("body", "html") and kept >= PAGE_WIDE_SHARE * total:
-        return None  # prose scattered over the whole page: the first reading's box is the better guess
-    boiler = _BoilerplateCheck(box, found.totals)
-    after = title.index if title.index is not None else -1
     lexicon = cues()
-    inside = [b for b in _rows_joined(page.blocks_in(box)) if b.index > after]
-    widgets = _widget_boxes(inside, lexicon, box)
-    start = first.start if first.start is not None else len(page.blocks)
-    header = [b.index for b in first.header if b.index < start][-MAX_HEADER:]  # a byline, a date, a standfirst
-    known = set(header) | {b.index for b in first.related_blocks}
-    blocks = [b for b in inside if b.link_density <= RECALL_LINK_SHARE and b.index not in widgets
-              and b.index not in known and (b.index >= start or b.tag == "p")
-              and not boiler(b) and not _led_by_link(b) and not (found.talk is not None and found.talk(b))]
-    blocks = _trim_tail(_until_ending(blocks, first.end, lexicon), lexicon, box)
+    blocks = _trim_tail(_until_ending(_recall_blocks(page, title, first, found, box), first.end, lexicon),
+                        lexicon, box)
     taken = {b.index for b in blocks}
     if not any(b.index in taken for b in first.blocks):
         # The first reading lies outside the box (an introduction above a list): both are the text.
@@ -238,6 +225,48 @@ def _recall_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
                 related_blocks=first.related_blocks, related_strategy=first.related_strategy)
     body.header = [b for b in first.header if b.index < blocks[0].index] if blocks else first.header
     return body
+
+
+def _after_headline(blocks: list[TextBlock], headline: int | None) -> list[TextBlock]:
+    """The blocks after the headline, when most of their prose follows it (a headline found below the
+    text is no reason to drop the text)."""
+    if headline is None:
+        return blocks
+    after = [b for b in blocks if b.index > headline]
+    before = sum(len(b.text) for b in blocks if b.prose and b.index < headline)
+    return after if sum(len(b.text) for b in after if b.prose) >= before else blocks
+
+
+def _recall_box(first: Body, found: _Prose, kept: int) -> Element | None:
+    """The recall reading's box when the first reading kept under RECALL_SHARE of the page's prose."""
+    prose = [b for b in found.blocks if not _led_by_link(b)]
+    total = sum(len(b.text) for b in prose)
+    if total < MIN_CONTAINER_PROSE or kept >= RECALL_SHARE * total:
+        return None
+    box = _broadest(prose, total)
+    if box is None or first.blocks and box.tag in ("body", "html") and kept >= PAGE_WIDE_SHARE * total:
+        return None  # prose scattered over the whole page: the first reading's box is the better guess
+    return box
+
+
+def _recall_blocks(page: Page, title: Title, first: Body, found: _Prose, box: Element) -> list[TextBlock]:
+    """The box's blocks less what is clearly not the text: the headline and what stands above it in
+    the box, the first reading's header and read-also links, link lists, boxes headed by a section
+    word, readers' talk, and boxes of other kinds — unless those boxes hold most of the prose left
+    (a page of testimonials in ``<figure>``s is its testimonials)."""
+    inside = _after_headline(_rows_joined(page.blocks_in(box)), title.index)
+    widgets = _widget_boxes(inside, cues(), box)
+    start = first.start if first.start is not None else 0
+    header = [b.index for b in first.header if b.index < start][-MAX_HEADER:]  # a byline, a date, a standfirst
+    known = set(header) | {b.index for b in first.related_blocks}
+    blocks = [b for b in inside if b.link_density <= RECALL_LINK_SHARE and b.index not in widgets
+              and b.index not in known and (b.index >= start or b.tag == "p")
+              and not _led_by_link(b) and not (found.talk is not None and found.talk(b))]
+    boiler = _BoilerplateCheck(box, found.totals)
+    kept = [b for b in blocks if not boiler(b)]
+    if sum(len(b.text) for b in kept if b.prose) < (1 - MOST_PROSE) * sum(len(b.text) for b in blocks if b.prose):
+        return blocks  # removing the boxes would take away most of the text: they are the text
+    return kept
 
 
 def _until_ending(blocks: list[TextBlock], end: int | None, lexicon: Cues) -> list[TextBlock]:
