@@ -87,7 +87,7 @@ def test_every_post_of_a_forum_thread_is_kept() -> None:
 
 def test_the_next_story_of_an_endless_page_is_not_read() -> None:
     story = f"<article><h1>Council passes budget</h1>{paragraphs('text', 3)}</article>"
-    others = "".join(f"<article><h2>Other story {i}</h2>{paragraphs(f'other {i}', 3)}</article>" for i in range(3))
+    others = "".join(f"<article><h1>Other story {i}</h1>{paragraphs(f'other {i}', 3)}</article>" for i in range(3))
     article = articlex.extract(wrap(f"<div class='stream'>{story}{others}</div>"))
     assert article.body.count(SENTENCE) == 3 and "other" not in article.body
 
@@ -105,3 +105,12 @@ def test_text_above_a_headline_printed_below_it_is_kept() -> None:
                 head="<meta property='og:title' content='Council passes budget'>")
     article = articlex.extract(html)
     assert article.body.count(SENTENCE) == 5
+
+
+def test_sections_of_one_story_in_articles_of_their_own_are_read() -> None:
+    steps = "".join(f"<li><p>Step {i}: {SENTENCE}</p></li>" for i in range(8))
+    html = wrap(f"<section class='recipe'><article class='intro'><h1>Council passes budget</h1>"
+                f"<p>Intro: {SENTENCE}</p></article><article class='steps'><h2>Steps</h2><ol>{steps}</ol></article>"
+                "</section>")
+    article = articlex.extract(html)
+    assert all(f"Step {i}: {SENTENCE}" in article.body for i in range(8))

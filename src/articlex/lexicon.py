@@ -44,7 +44,7 @@ _APOSTROPHES = "['\u2019\u2018\u02bc]"
 HEAD_LETTERS = 3
 TRAILING_SLACK = 16
 """Characters searched before a trailing label beyond twice its longest phrase (spaces, arrows)."""
-_PHRASE_EDGES = " :.!-–—"
+_PHRASE_EDGES = " :.!-–—…"
 """What may stand around a phrase that is a whole text ('Partager :', '— Tags —')."""
 _END = ""
 """Marks, in the trie, where a phrase ends."""

@@ -257,8 +257,10 @@ def _recall_blocks(page: Page, title: Title, first: Body, found: _Prose, box: El
     inside = _after_headline(_rows_joined(page.blocks_in(box)), title.index)
     widgets = _widget_boxes(inside, cues(), box)
     start = first.start if first.start is not None else 0
-    header = [b.index for b in first.header if b.index < start][-MAX_HEADER:]  # a byline, a date, a standfirst
-    known = set(header) | {b.index for b in first.related_blocks}
+    header = [b for b in first.header if b.index < start][-MAX_HEADER:]  # a byline, a date, a standfirst
+    if sum(len(b.text) for b in header if b.prose) > sum(len(b.text) for b in first.blocks if b.prose):
+        start, header = 0, []  # a 'header' holding more prose than the text was the text (before a bio)
+    known = {b.index for b in header} | {b.index for b in first.related_blocks}
     blocks = [b for b in inside if b.link_density <= RECALL_LINK_SHARE and b.index not in widgets
               and b.index not in known and (b.index >= start or b.tag == "p")
               and not _led_by_link(b) and not (found.talk is not None and found.talk(b))]
@@ -326,12 +328,26 @@ class _Discussion:
             path.append(el)
             if el in self.around:
                 break
-            if el.tag == "article" and self.stories or self.talk and DISCUSSION_TOKENS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            if el.tag == "article" and self.stories and (_headed_story(el) or self._card(el)) \
+                    or self.talk and DISCUSSION_TOKENS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
                 verdict = True
                 break
         for seen in path:
             self.memo[seen] = verdict
         return verdict
+
+
+    def _card(self, el: Element) -> bool:
+        """An ``<article>`` inside the headline's own: a card of another story printed in it."""
+        return any(up.tag == "article" and up in self.around for up in el.iterancestors())
+
+
+def _headed_story(el: Element) -> bool:
+    """An ``<article>`` with a headline of its own: an ``<h1>``, or a heading that is a link (a card)."""
+    for heading in el.iter("h1", "h2", "h3"):
+        if heading.tag == "h1" or heading.find(".//a") is not None or heading.getparent().tag == "a":
+            return True
+    return False
 
 
 def _broadest(prose: list[TextBlock], total: int) -> Element | None:
