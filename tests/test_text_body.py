@@ -136,3 +136,22 @@ def test_a_share_bar_under_a_caption_marks_it_as_header() -> None:
     caption = "Arrested. An ambulance leaves the prison where the detainees were moved during the emergency."
     text = dump("El muro del puerto será reconstruido", caption, "Enlace copiado", P1, P2, P3)
     assert body_of(text) == [P1, P2, P3]
+
+
+LONG_PARAGRAPH = ("The council voted on the new budget after a long debate that lasted well into the night, and the "
+                  "mayor thanked the members for their patience before she closed the session shortly after midnight.")
+
+
+def test_a_sign_off_after_the_text_ends_it_in_a_dump() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, LONG_PARAGRAPH, "JD",
+                        "The Town Gazette is not responsible for the opinions or statements presented by "
+                        "contributors in this section.",
+                        'Mayor on the new library: "It will open in the spring"'])
+    article = articlex.extract(dump + "\n")
+    assert article.body.split("\n\n") == [LONG_PARAGRAPH, LONG_PARAGRAPH]
+
+
+def test_a_subheading_leading_into_a_paragraph_is_no_sign_off() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "What comes next", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert article.body.split("\n\n") == [LONG_PARAGRAPH, "What comes next", LONG_PARAGRAPH]

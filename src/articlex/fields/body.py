@@ -14,7 +14,7 @@ from ..lexicon import Cues, agencies, cues
 from ..model import Link
 from ..page import SKIP_TAGS, Element, LinkRef, Page, TextBlock, common_ancestor
 from ..selectors import BODY, BOILERPLATE, DISCUSSION, DISCUSSION_TOKENS, STANDFIRST
-from ..text import (MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, has_date_label, is_sentence,
+from ..text import (MAX_WORD_CHARS, PROSE_WORDS, SENTENCE_WORDS, at_most_words, date_span, has_date_label, is_sentence,
                     looks_like_date, word_count)
 from .title import Title, first_prose
 
@@ -29,6 +29,10 @@ META_SEPARATORS = r"\s[|•·\-–—]\s"
 
 DENSEST = 0.6
 """Trust in a container found by its amount of prose rather than by a known class."""
+SIGN_OFF_WORDS = 3
+"""A sign-off line after the text is this short ('DS', 'aja/PAP', 'HLNF Staff Report')."""
+SIGN_OFF_REACH = 4
+"""Lines after a short line searched for a paragraph of the story going on (then it was a subheading)."""
 RECALL_SHARE = 0.5
 """A body keeping less than this share of the page's prose is read again, recall first."""
 RECALL_GAIN = 1.5
@@ -194,12 +198,31 @@ def find_body(page: Page, title: Title) -> Body:
         body.header = _until_widget(page.blocks[title.index + 1: body.start][:MAX_HEADER], cues())
     if prose is not None:
         body = _recall_pass(page, title, body, prose) or body
+    else:
+        body.blocks = _before_sign_off(body.blocks)
     if body.blocks:
         where = container if container is not None else body.blocks
         page.note("body", "markup" if by_rule else "cue", where, None if by_rule or container is None else DENSEST)
     if body.related:
         page.note("related", body.related_strategy, body.related_blocks)
     return body
+
+
+def _before_sign_off(blocks: list[TextBlock]) -> list[TextBlock]:
+    """A dump's text up to its sign-off: a line of a few words that is no sentence ('DS', 'aja/PAP',
+    'Staff Report') after a paragraph, with no paragraph of the story in the lines after it (a
+    subheading leads into one; a signature is followed by boxes, appeals and other stories)."""
+    for pos in range(1, len(blocks)):
+        line, before = blocks[pos], blocks[pos - 1]
+        if before.prose and word_count(line.text) <= SIGN_OFF_WORDS and not is_sentence(line.text) \
+                and not any(_story_paragraph(b) for b in blocks[pos + 1: pos + 1 + SIGN_OFF_REACH]):
+            return blocks[:pos]
+    return blocks
+
+
+def _story_paragraph(block: TextBlock) -> bool:
+    """A long paragraph of running text."""
+    return word_count(block.text) >= PROSE_WORDS and is_sentence(block.text)
 
 
 def _recall_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body | None:
