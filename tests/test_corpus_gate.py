@@ -24,13 +24,13 @@ FLOORS = {
     },
     "txt": {
         "title": 0.892, "breadcrumb": 0.622, "counters": 0.838, "authors": 0.676, "sources": 0.905,
-        "published": 0.743, "related": 0.689, "prev": 0.959, "next": 0.959,
-        "body_start": 0.865, "body_end": 0.838, "body_clean": 0.892,
+        "published": 0.743, "related": 0.743, "prev": 0.959, "next": 0.959,
+        "body_start": 0.865, "body_end": 0.838, "body_clean": 0.932,
     },
 }
 """Per-field scores measured on the 74 labelled pages (set at 0.933 / 0.813, raised as work landed)."""
 
-MEAN_FLOORS = {"html": 0.938, "txt": 0.824}
+MEAN_FLOORS = {"html": 0.938, "txt": 0.831}
 
 SLACK = 0.0005
 """Scores are shares of 74 pages, printed to three places: allow the rounding, nothing more."""

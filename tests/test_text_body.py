@@ -155,3 +155,26 @@ def test_a_subheading_leading_into_a_paragraph_is_no_sign_off() -> None:
     dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "What comes next", LONG_PARAGRAPH])
     article = articlex.extract(dump + "\n")
     assert article.body.split("\n\n") == [LONG_PARAGRAPH, "What comes next", LONG_PARAGRAPH]
+
+
+def test_a_read_also_label_in_brackets_gives_its_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH,
+                        "(Read also: Mayor opens the new library in the old town)", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["Mayor opens the new library in the old town"]
+    assert article.body.split("\n\n") == [LONG_PARAGRAPH, LONG_PARAGRAPH]
+
+
+def test_a_repeated_label_starts_its_own_list_and_is_no_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "À lire aussi", "Mayor opens the new library today",
+                        "À lire aussi", "Bus lines change on Monday morning", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["Mayor opens the new library today", "Bus lines change on Monday morning"]
+
+
+def test_an_interview_question_under_a_label_list_is_no_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "Read also", "Mayor opens the new library today",
+                        "— And the bread prices?", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["Mayor opens the new library today"]
+    assert "— And the bread prices?" in article.body

@@ -106,6 +106,10 @@ SENTENCE_ENDS = (".", "!", "?", ":", "…")
 """How a sentence, or a lead-in to a list, ends."""
 """What sets a label apart from the headline after it in a dump ('Lire aussi : ...')."""
 QUOTES = "\"'«“„‘‚"
+BRACKETS = {"(": ")", "[": "]"}
+"""Brackets a label line may stand in ('(Read also: ...)')."""
+DIALOGUE_DASHES = ("—", "–", "-")
+"""What opens a line of dialogue or an interview's question in many languages ('—¿A qué...?')."""
 """Quotes that may open a headline."""
 READ_ALSO_MIN_WORDS = 3
 TEASER_MAX_WORDS = 30
@@ -710,13 +714,13 @@ def _take_read_also(body: Body, block: TextBlock, related: Link, headline: TextB
     if headline is block:
         return []
     used = [headline.index]
-    for item in _listed_headlines(after):
+    for item in _listed_headlines(after, lexicon):
         body.add_related(_teaser_link(item, lexicon) if item.links else Link(item.text, None), item, "cue")
         used.append(item.index)
     return used
 
 
-def _listed_headlines(blocks: list[TextBlock]) -> list[TextBlock]:
+def _listed_headlines(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
     """The headlines listed one a block under a read-also label, after its first one (date stamps
     between them passed over); the list stops at prose or at a line too short for a headline. In
     HTML each headline is a link of its own."""
@@ -726,9 +730,11 @@ def _listed_headlines(blocks: list[TextBlock]) -> list[TextBlock]:
             break
         if looks_like_date(block.text) and word_count(block.text) <= DATE_STAMP_WORDS:
             continue  # '12. Januar 2024' between the headlines; 'Feldhamster ist das Tier des Jahres 2024' is one
-        if block.prose or block.text.rstrip().endswith(".") \
+        if block.prose or block.text.rstrip().endswith(".") or block.text.lstrip().startswith(DIALOGUE_DASHES) \
                 or not READ_ALSO_MIN_WORDS <= word_count(block.text) <= TEASER_MAX_WORDS:
-            break
+            break  # ('—Why now?' is an interview's question, not a headline)
+        if lexicon.labels(("read_also",), block.text) or lexicon.is_any_word(("related_section",), block.text):
+            break  # the label again: its own list starts there
         if block.element is not None and block.link_density < TEASER_LINK_SHARE:
             break
         found.append(block)
@@ -906,6 +912,9 @@ def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> tu
     """'Lire aussi : <headline>', or a label line followed by the headline: the link and the block
     the headline is on (the label's own or the next one). In HTML the headline is a link."""
     rest = line.rest("read_also")
+    if rest is None and line.text[:1] in BRACKETS and line.text.rstrip()[-1:] == BRACKETS[line.text[0]]:
+        inner = _Line(line.text.strip()[1:-1].strip(), line.lexicon)  # '(Leggi anche: <headline>)'
+        rest = inner.rest("read_also")
     if rest is None:
         return None
     if not rest.strip(" .…:"):  # "Lee también..." heads the line below
