@@ -19,8 +19,8 @@ from support import shared
 FLOORS = {
     "html": {
         "title": 1.0, "breadcrumb": 0.892, "counters": 0.959, "authors": 0.878, "sources": 0.892,
-        "published": 0.973, "related": 0.851, "prev": 0.986, "next": 0.986,
-        "body_start": 0.946, "body_end": 0.919, "body_clean": 0.973,
+        "published": 0.973, "related": 0.878, "prev": 0.986, "next": 0.986,
+        "body_start": 0.946, "body_end": 0.919, "body_clean": 1.0,
     },
     "txt": {
         "title": 0.892, "breadcrumb": 0.622, "counters": 0.838, "authors": 0.676, "sources": 0.905,
@@ -30,7 +30,7 @@ FLOORS = {
 }
 """Per-field scores measured on the 74 labelled pages (set at 0.933 / 0.813, raised as work landed)."""
 
-MEAN_FLOORS = {"html": 0.938, "txt": 0.831}
+MEAN_FLOORS = {"html": 0.942, "txt": 0.831}
 
 SLACK = 0.0005
 """Scores are shares of 74 pages, printed to three places: allow the rounding, nothing more."""
