@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import fields, replace
 from datetime import datetime
 
@@ -15,8 +14,10 @@ from .fields.dates import find_dates
 from .fields.language import find_language
 from .fields.navigation import find_navigation
 from .fields.title import find_title
+from .deadline import Deadline, check_seconds
 from .loading import Limits, load_page
 from .model import Article, Attribution, Block, Counters, Provenance
+from .urls import SAFE_SCHEMES, safe_url, scheme_of
 
 __all__ = ["extract"]
 
@@ -43,20 +44,22 @@ def extract(source, *, url: str | None = None, language: str | None = None, now:
     :class:`~articlex.errors.InputError` (or a subclass) for input that is not a document.
     """
     _check_options(url=url, language=language, now=now)
+    language = _language_code(language)
+    deadline = Deadline(check_seconds("max_seconds", max_seconds))
     limits = Limits(max_bytes=max_bytes, max_elements=max_elements, max_depth=max_depth, max_seconds=max_seconds)
-    clock = _Budget(limits.max_seconds)
-    page = load_page(source, url=url, limits=limits)
+    page = load_page(source, url=url, limits=limits, deadline=deadline)
     site = metadata.site_name(page)
     title = find_title(page, site)
     body = find_body(page, title)
-    parts = _read_fields(page, title, body, site, clock, language=language, now=now)
+    parts = _read_fields(page, title, body, site, deadline, language=language, now=now)
     if language is not None:
         page.note("language", "argument")
-    article = _assemble(page, title, body, site, parts, url)
+    page.warnings.extend(deadline.message(note) for note in deadline.notes)
+    article = _safe_links(_assemble(page, title, body, site, parts, url))
     return replace(article, provenance=_provenance(article, page, url))
 
 
-def _read_fields(page, title, body, site, clock: _Budget, *, language, now) -> dict:
+def _read_fields(page, title, body, site, deadline: Deadline, *, language, now) -> dict:
     """The fields that build on title and body, in order, while the time budget lasts."""
     text = "\n\n".join(b.text for b in body.blocks)
     parts: dict = {"text": text}
@@ -73,8 +76,8 @@ def _read_fields(page, title, body, site, clock: _Budget, *, language, now) -> d
         ("tags", lambda: metadata.tags(page)),
     )
     for name, step in steps:
-        if clock.spent():
-            page.warnings.append(f"{OUT_OF_TIME.format(seconds=clock.seconds)}: {name} and later fields not read")
+        if deadline.expired():
+            deadline.stop(f"{name} and later fields not read")
             break
         parts[name] = step()
     return parts
@@ -107,20 +110,6 @@ def _assemble(page, title, body, site, parts: dict, url: str | None) -> Article:
     )
 
 
-OUT_OF_TIME = "max_seconds={seconds} reached"
-
-
-class _Budget:
-    """The wall-clock budget of one call."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.deadline = time.monotonic() + seconds
-
-    def spent(self) -> bool:
-        return time.monotonic() > self.deadline
-
-
 def _check_options(**options) -> None:
     """A wrong option type is the caller's mistake: a TypeError naming the option and the type."""
     expected = {"url": str, "language": str, "now": datetime}
@@ -128,6 +117,61 @@ def _check_options(**options) -> None:
         if value is not None and not isinstance(value, expected[name]):
             raise TypeError(f"extract() option {name} takes {expected[name].__name__} or None, "
                             f"not {type(value).__name__}")
+
+
+ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
+    "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik "
+    "io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml "
+    "mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
+    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
+    "vo wa wo xh yi yo za zh zu".split())
+"""The two-letter codes of ISO 639-1 (the standard's whole table, 184 codes): what ``language=``
+and ``Article.language`` hold."""
+
+
+def _language_code(language: str | None) -> str | None:
+    """``language=`` as a lower-case ISO 639-1 code ('FR' and 'fr-CA' are 'fr': a region or a
+    script after the language does not count); a ValueError naming the value for anything else
+    ('french', 'fra')."""
+    if language is None:
+        return None
+    code = language.strip().replace("_", "-").split("-", 1)[0].lower()
+    if code not in ISO_639_1:
+        raise ValueError(f"extract() option language takes an ISO 639-1 code such as 'fr' or 'en', "
+                         f"not {language!r}")
+    return code
+
+
+URL_FIELDS = ("url", "canonical_url", "image")
+LINK_FIELDS = ("breadcrumb", "related", "previous", "next")
+WARN_UNSAFE_LINK = "{field}: {count} link(s) with the {scheme}: scheme lost their URL (only http and https are kept)"
+
+
+def _safe_links(article: Article) -> Article:
+    """Every URL field through :func:`~articlex.urls.safe_url`: an http(s) URL or None. A link
+    whose scheme is another (``javascript:``, ``data:``...) is dropped and ``warnings`` says so."""
+    changes: dict = {}
+    dropped: dict[tuple[str, str], int] = {}
+
+    def gate(name: str, value: str | None) -> str | None:
+        url = safe_url(value)
+        scheme = scheme_of(value) if value and url is None else None
+        if scheme not in (None, *SAFE_SCHEMES):
+            dropped[(name, scheme)] = dropped.get((name, scheme), 0) + 1
+        return url
+
+    for name in URL_FIELDS:
+        changes[name] = gate(name, getattr(article, name))
+    for name in LINK_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, list):
+            changes[name] = [replace(link, url=gate(name, link.url)) for link in value]
+        elif value is not None:
+            changes[name] = replace(value, url=gate(name, value.url))
+    warnings = [WARN_UNSAFE_LINK.format(field=name, count=count, scheme=scheme)
+                for (name, scheme), count in dropped.items()]
+    return replace(article, **changes, warnings=article.warnings + warnings)
 
 
 DERIVED_FROM_BODY = ("blocks", "is_article", "warnings")

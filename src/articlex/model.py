@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
+from .errors import InputError
+
 __all__ = ["Link", "Counters", "Attribution", "Block", "Provenance", "Article", "BLOCK_KINDS", "STRATEGIES"]
 
 BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item", "table_row")
@@ -155,7 +157,19 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        """The inverse of :meth:`to_dict`."""
+        """The inverse of :meth:`to_dict`. Raises :class:`TypeError` for anything but a dict, and
+        :class:`~articlex.errors.InputError` (a ValueError) naming what is missing or malformed."""
+        if not isinstance(data, dict):
+            raise TypeError(f"Article.from_dict() takes a dict, not {type(data).__name__}")
+        try:
+            return cls._from_dict(data)
+        except KeyError as exc:
+            raise InputError(f"Article.from_dict(): an entry lacks its {exc.args[0]!r} key") from None
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise InputError(f"Article.from_dict(): a value has the wrong shape ({exc})") from None
+
+    @classmethod
+    def _from_dict(cls, data: dict[str, Any]) -> Article:
         links = lambda items: [Link.from_dict(x) for x in items or []]  # noqa: E731
         one = lambda x: Link.from_dict(x) if x else None  # noqa: E731
         date = lambda x: datetime.fromisoformat(x) if x else None  # noqa: E731

@@ -14,12 +14,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Iterator
-from urllib.parse import urljoin
 
 from lxml import etree
 
+from .deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from .selectors import Index
 from .text import is_prose
+from .urls import absolute, http_base
 
 __all__ = ["Page", "TextBlock", "LinkRef"]
 
@@ -193,17 +194,10 @@ class _Builder:
 
 
 def join_url(base: str | None, href: str | None) -> str | None:
-    """``href`` made absolute against ``base``; None for an empty or malformed one."""
-    if not href or not href.strip():
-        return None
-    if href.startswith(("http://", "https://")) and " " not in href:
-        return href  # already absolute: urljoin would only copy it
-    if not base:
-        return href.strip()  # nothing to resolve against: urljoin would only copy it
-    try:
-        return urljoin(base or "", href.strip()) or None
-    except ValueError:  # "http://[bad-host]/": not a URL at all
-        return None
+    """``href`` made absolute against ``base``; None for an empty or malformed one. Any scheme is
+    kept here (the fields judge a link by its target); :func:`articlex.urls.safe_url` is the
+    gate every URL field passes on its way out."""
+    return absolute(base, href)
 
 
 FEW_LINKS = 8
@@ -250,24 +244,72 @@ class _Offsets:
 _WHITE = re.compile(r"\s+")
 
 
-def blocks_from_tree(root, base_url: str | None, index: Index | None = None) -> list[TextBlock]:
+PARSER_CONTAINERS = frozenset("svg math embed object canvas button select option".split())
+"""Skipped elements that never hold a paragraph as written, but that libxml2 makes the container of
+the rest of the page when they are left open (``<embed>`` is void in HTML; an unclosed ``<svg>``
+or ``<math>`` ends where a browser's parser leaves foreign content, at the first paragraph). One
+that holds a paragraph or a heading is walked like any other element, with a warning."""
+_REST_OF_PAGE = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "blockquote", "table")
+"""What shows that a skipped element holds page content: an icon, a formula or a plugin holds none."""
+RAW_TEXT_TAGS = frozenset("iframe textarea xmp noembed noframes title".split())
+"""Skipped elements whose content libxml2 reads as text up to their end tag (the rest of the page
+when there is none): what they swallowed is reported, as a browser would not show it either."""
+_MARKUP_IN_TEXT = re.compile(r"<(?:p|div|h[1-6]|article|section|table)[\s>]", re.I)
+WARN_KEPT = "an unclosed <{tag}> held the rest of the page: its content was read as the page's"
+WARN_SWALLOWED = "an unclosed <{tag}> took {chars} characters of the page as its own text: they were not read"
+
+
+def _holds_the_rest(el) -> bool:
+    """Whether a skipped element holds page content (an SVG's foreignObject may hold HTML on purpose)."""
+    return next(el.iterdescendants(*_REST_OF_PAGE), None) is not None \
+        and next(el.iterdescendants("foreignobject", "foreignObject"), None) is None
+
+
+def _swallowed(el) -> bool:
+    text = el.text
+    return bool(text) and _MARKUP_IN_TEXT.search(text) is not None
+
+
+def _note_once(notes: list[str], note: str) -> None:
+    if note not in notes:
+        notes.append(note)
+
+
+def blocks_from_tree(root, base_url: str | None, index: Index | None = None,
+                     deadline: Deadline = NO_DEADLINE, notes: list[str] | None = None) -> list[TextBlock]:
     """The block stream of an HTML tree, in document order; ``index``, when given, is filled
-    with every element on the way (the elements of skipped subtrees too)."""
+    with every element on the way (the elements of skipped subtrees too). When ``deadline``
+    expires the walk stops there, keeps the blocks it made and notes it in the deadline.
+    ``notes``, when given, receives what the walk read unusually or could not read (an element
+    left open that holds the rest of the page)."""
     builder = _Builder(base_url)
     add = builder.add
     owners: list = []
     quote_depth = 0
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     skipped = None
+    countdown = CHECK_EVERY
     for event, el in walker:
         tag = el.tag
+        countdown -= 1
+        if not countdown:
+            countdown = CHECK_EVERY
+            if deadline.expired():
+                deadline.stop(WALK_STOPPED.format(blocks=len(builder.blocks)))
+                break
         if event == "start":
             if tag.__class__ is not str:
                 continue
             items = el.items()
             if items and index is not None:
                 index.add(el, items)
-            if tag in SKIP_TAGS or items and _hides(items):
+            hidden = bool(items) and _hides(items)
+            if tag in SKIP_TAGS and not hidden and tag in PARSER_CONTAINERS and _holds_the_rest(el):
+                if notes is not None:
+                    _note_once(notes, WARN_KEPT.format(tag=tag))
+            elif tag in SKIP_TAGS or hidden:
+                if notes is not None and tag in RAW_TEXT_TAGS and _swallowed(el):
+                    _note_once(notes, WARN_SWALLOWED.format(tag=tag, chars=len(el.text)))
                 walker.skip_subtree()
                 skipped = el
                 if index is not None:
@@ -302,11 +344,17 @@ def blocks_from_tree(root, base_url: str | None, index: Index | None = None) -> 
     return builder.blocks
 
 
-def blocks_from_text(text: str) -> list[TextBlock]:
-    """One block a non-empty line of a text dump."""
+WALK_STOPPED = "the page was read into {blocks} blocks, the rest of it was not read"
+
+
+def blocks_from_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[TextBlock]:
+    """One block a non-empty line of a text dump (up to the line where ``deadline`` expires)."""
     blocks: list[TextBlock] = []
     lines = text.splitlines()
     for n, line in enumerate(lines):
+        if n and not n % CHECK_EVERY and deadline.expired():
+            deadline.stop(WALK_STOPPED.format(blocks=len(blocks)))
+            break
         collapsed = " ".join(line.split())
         if collapsed:
             apart = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
@@ -334,6 +382,8 @@ class Page:
     """Results one field computes and another reuses (the page's prose blocks...)."""
     warnings: list = field(default_factory=list)
     """What loading altered or left out (undecodable bytes, flattened nesting...)."""
+    deadline: Deadline = NO_DEADLINE
+    """The call's time budget: steps that loop look at it (``page.deadline.expired()``) and stop."""
 
     def note(self, name: str, strategy: str, where=None, confidence: float | None = None) -> None:
         """Record where field ``name`` came from: an element, a block, a list of blocks or nothing."""
@@ -362,11 +412,11 @@ class Page:
         return where.getroottree().getpath(where)
 
     @classmethod
-    def from_tree(cls, root, url: str | None = None) -> Page:
-        page = cls(root=root, blocks=[], base_url=None, url=url)
-        page.base_url = url or _base_href(root) or page.meta.get("og:url") or page._jsonld_url()
+    def from_tree(cls, root, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
+        page = cls(root=root, blocks=[], base_url=None, url=url, deadline=deadline)
+        page.base_url = _page_base(page, url)
         index = Index()
-        page.blocks = blocks_from_tree(root, page.base_url, index)
+        page.blocks = blocks_from_tree(root, page.base_url, index, deadline, page.warnings)
         page.index = index  # filled on the way: no second pass over the elements
         return page
 
@@ -380,8 +430,8 @@ class Page:
         return None
 
     @classmethod
-    def from_text(cls, text: str, url: str | None = None) -> Page:
-        return cls(root=None, blocks=blocks_from_text(text), base_url=None, url=url)
+    def from_text(cls, text: str, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
+        return cls(root=None, blocks=blocks_from_text(text, deadline), base_url=None, url=url, deadline=deadline)
 
     @property
     def is_html(self) -> bool:
@@ -497,6 +547,14 @@ def _objects(data, depth: int = 0) -> Iterator[dict]:
         yield data
         if "@graph" in data:
             yield from _objects(data["@graph"], depth + 1)
+
+
+def _page_base(page: Page, url: str | None) -> str | None:
+    """The http(s) address the page's links resolve against: the caller's ``url=``, else the page's
+    ``<base href>`` or canonical link (resolved against its own og:url or JSON-LD address when
+    relative or scheme-relative), else that address itself."""
+    own = page.meta.get("og:url") or page._jsonld_url()
+    return http_base(url) or http_base(_base_href(page.root), own or url) or http_base(own)
 
 
 def _base_href(root) -> str | None:

@@ -8,8 +8,11 @@ then walk the same cue rules over the blocks, so unknown themes and text dumps w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
+from ..deadline import CHECK_EVERY
 from ..lexicon import Cues, agencies, cues
 from ..model import Link
 from ..page import SKIP_TAGS, Page, TextBlock, common_ancestor
@@ -375,6 +378,9 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
     prose_after = _ProseAfter(candidates)
     skip.update(_embedded_posts(candidates) if page.root is None else ())
     for pos, block in enumerate(candidates):
+        if pos and not pos % CHECK_EVERY and page.deadline.expired():
+            page.deadline.stop(BODY_STOPPED.format(blocks=pos, total=len(candidates)))
+            break
         if block.index in skip:
             continue
         text = block.text
@@ -386,7 +392,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
             continue
         found = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None)
         if found is not None:
-            skip.update(_take_read_also(body, block, *found, candidates[pos + 2:], lexicon))
+            skip.update(_take_read_also(body, block, *found, candidates, pos + 2, lexicon))
             continue
         if container is not None and boiler(block):
             # A box inside the article (related links, tags, share bar) is skipped; its heading
@@ -457,6 +463,9 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
     return body
 
 
+BODY_STOPPED = "the body was read in {blocks} of its {total} candidate blocks"
+
+
 def _embedded_posts(blocks: list[TextBlock]) -> set[int]:
     """Lines of posts embedded in a dump (a tweet): the signature line and the post's text above it,
     back to the article's paragraph before (set apart and plain prose, without a link)."""
@@ -473,20 +482,21 @@ def _embedded_posts(blocks: list[TextBlock]) -> set[int]:
 
 
 def _take_read_also(body: Body, block: TextBlock, related: Link, headline: TextBlock,
-                    after: list[TextBlock], lexicon: Cues) -> list[int]:
+                    candidates: list[TextBlock], after: int, lexicon: Cues) -> list[int]:
     """Record a read-also link found at ``block``; the blocks it used up, to skip. A bare label's
-    headline is the next block, and more headlines may be listed under it."""
+    headline is the next block, and more headlines may be listed under it, from ``candidates[after]``
+    on (an index, not a copy of the rest: a dump may hold thousands of labels)."""
     body.add_related(related, block, "cue")
     if headline is block:
         return []
     used = [headline.index]
-    for item in _listed_headlines(after):
+    for item in _listed_headlines(islice(candidates, after, None)):
         body.add_related(_teaser_link(item, lexicon) if item.links else Link(item.text, None), item, "cue")
         used.append(item.index)
     return used
 
 
-def _listed_headlines(blocks: list[TextBlock]) -> list[TextBlock]:
+def _listed_headlines(blocks: Iterable[TextBlock]) -> list[TextBlock]:
     """The headlines listed one a block under a read-also label, after its first one (date stamps
     between them passed over); the list stops at prose or at a line too short for a headline. In
     HTML each headline is a link of its own."""
