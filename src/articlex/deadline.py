@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
-__all__ = ["Deadline", "CHECK_EVERY", "check_seconds"]
+__all__ = ["Deadline", "CHECK_EVERY", "NO_DEADLINE", "check_seconds", "paced"]
+
+T = TypeVar("T")
 
 CHECK_EVERY = 1024
 """Elements (or lines) between two looks at the clock in a walk: a look costs about 50 ns, a
@@ -56,3 +60,13 @@ class Deadline:
 NO_DEADLINE = Deadline(None)
 """For a Page built without ``extract()`` (tests, a caller's own use of the walk): never expires.
 Its notes stay empty: nothing ever stops on it."""
+
+
+def paced(items: Iterable[T], deadline: Deadline, what: str) -> Iterator[T]:
+    """``items`` one by one while ``deadline`` lasts (looked at every :data:`CHECK_EVERY` items);
+    when it runs out, the loop ends there and ``what`` is noted as left unread."""
+    for n, item in enumerate(items):
+        if n and not n % CHECK_EVERY and deadline.expired():
+            deadline.stop(what)
+            return
+        yield item

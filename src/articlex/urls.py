@@ -26,6 +26,9 @@ _ENDS = "".join(map(chr, range(0x21)))
 _INSIDE = re.compile("[\x00-\x1f\x7f]")
 """... and what is no URL's character anywhere (tabs and line breaks are removed, as browsers do)."""
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_PLAIN_HTTP = re.compile(r"https?://[^/?#\[\]\x00-\x20\x7f\ud800-\udfff]+(?:[/?#][^\x00-\x20\x7f\ud800-\udfff]*)?\Z")
+"""An absolute http(s) URL with nothing to clean nor to doubt (the common case, judged at once):
+what follows a literal scheme cannot change it; a bracketed (IPv6) host takes the long way."""
 
 
 def clean_url(value: str) -> str:
@@ -71,6 +74,8 @@ def safe_url(href: str | None, base: str | None = None) -> str | None:
     to resolve it, or a malformed URL."""
     if not href:
         return None
+    if _PLAIN_HTTP.match(href):
+        return href
     if scheme_of(href) not in (None, *SAFE_SCHEMES):
         return None
     url = absolute(http_base(base), href)
