@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from lxml import etree
 
@@ -38,6 +38,16 @@ STANDALONE_TAGS = HEADINGS | {"p", "blockquote"}
 _LIST_TAGS = frozenset({"li", "dd", "dt"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*(?:sr-only|screen-reader|screen-only|visually-hidden|visual-hidden)[\w-]*|hidden|is-hidden|u-hidden|d-none)(?:\s|$)")
+
+
+NO_LINKS: tuple = ()
+SHARED_CHARS = 48
+"""Texts this short repeat across a page (menu items, labels, numbers, a dump's short lines): a walk
+keeps one copy of each. Longer ones are prose, seldom repeated, and not worth a dictionary entry."""
+
+
+def _shared(texts: dict[str, str], text: str) -> str:
+    return texts.setdefault(text, text) if len(text) <= SHARED_CHARS else text
 
 
 @dataclass(slots=True)
@@ -66,7 +76,8 @@ class TextBlock:
     """The owning element's tag (``p``, ``h2``, ``div``...), or ``line`` in a text dump."""
     element: Any = None
     """The owning lxml element (HTML only)."""
-    links: list[LinkRef] = field(default_factory=list)
+    links: Sequence[LinkRef] = NO_LINKS
+    """The links inside the block, in order (one shared empty tuple for the many blocks without any)."""
     in_quote: bool = False
     line: int | None = None
     """The line number in a text dump (1-based)."""
@@ -140,6 +151,7 @@ class _Builder:
         self.size = 0
         self.links: list[tuple[str | None, int, int]] = []
         self.open_links: list[tuple[str | None, int]] = []
+        self.texts: dict[str, str] = {}
 
     def add(self, text: str | None) -> None:
         if text:
@@ -174,11 +186,14 @@ class _Builder:
         text = " ".join(raw.split())
         if not text:
             return
-        links = []
+        links: list[LinkRef] = []
+        texts = self.texts
+        text = _shared(texts, text)
         if spans and text == raw:  # nothing was collapsed: offsets stay as they are
             for href, start, end in spans:
                 link_text = raw[start:end].strip()
                 if link_text:
+                    link_text = text if len(link_text) == len(text) else _shared(texts, link_text)
                     links.append(LinkRef(link_text, href, start, start + len(link_text), self.base_url))
         elif spans:
             # A few links: each offset by a short rescan; many links: one scan of the block for all.
@@ -186,11 +201,13 @@ class _Builder:
             for href, start, end in spans:
                 link_text = " ".join(raw[start:end].split())
                 if link_text:
+                    link_text = text if len(link_text) == len(text) else _shared(texts, link_text)
                     at = offsets(start)
                     links.append(LinkRef(link_text, href, at, at + len(link_text), self.base_url))
         tag = owner.tag if owner is not None and isinstance(owner.tag, str) else "div"
         standalone = tag in STANDALONE_TAGS
-        self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote, standalone=standalone))
+        self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links or NO_LINKS, in_quote,
+                                     standalone=standalone))
 
 
 def join_url(base: str | None, href: str | None) -> str | None:
@@ -350,16 +367,38 @@ WALK_STOPPED = "the page was read into {blocks} blocks, the rest of it was not r
 def blocks_from_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[TextBlock]:
     """One block a non-empty line of a text dump (up to the line where ``deadline`` expires)."""
     blocks: list[TextBlock] = []
-    lines = text.splitlines()
-    for n, line in enumerate(lines):
+    texts: dict[str, str] = {}
+    blank_before = True
+    lines = _lines(text)
+    line = next(lines, None)
+    n = 0
+    while line is not None:
+        following = next(lines, None)
         if n and not n % CHECK_EVERY and deadline.expired():
             deadline.stop(WALK_STOPPED.format(blocks=len(blocks)))
             break
-        collapsed = " ".join(line.split())
+        collapsed = " ".join(line.split()) if line else ""
         if collapsed:
-            apart = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
-            blocks.append(TextBlock(len(blocks), collapsed, "line", line=n + 1, standalone=apart))
+            apart = blank_before and (following is None or not following.strip())
+            blocks.append(TextBlock(len(blocks), _shared(texts, collapsed), "line", line=n + 1, standalone=apart))
+        blank_before = not collapsed
+        line = following
+        n += 1
     return blocks
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""Where ``str.splitlines`` breaks a line."""
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.splitlines()`` one line at a time: a dump of a million short lines is never held twice."""
+    start = 0
+    for m in _LINE_BREAK.finditer(text):
+        yield text[start:m.start()]
+        start = m.end()
+    if start < len(text):
+        yield text[start:]
 
 
 CONFIDENCE = {"argument": 1.0, "jsonld": 0.9, "microdata": 0.85, "meta": 0.85, "markup": 0.8, "cue": 0.6,
