@@ -313,3 +313,28 @@ def test_every_error_is_the_librarys() -> None:
     for bad in (dict(url=3), dict(language=3), dict(now="today"), dict(max_bytes="1")):
         with pytest.raises((TypeError, ArticlexError)):
             articlex.extract(PAGE, **bad)
+
+
+# --- No fixture or corpus page gives a URL of another scheme ---------------------------------
+
+def _pages() -> list:
+    from support import FIXTURES
+
+    return sorted(FIXTURES.glob("*/page.html")) + sorted(FIXTURES.glob("*/page.txt"))
+
+
+@pytest.mark.parametrize("path", _pages(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fixture_urls_are_http(path) -> None:
+    article = articlex.extract(path.read_bytes())
+    assert all(scheme_of(u) in ("http", "https") for u in urls_of(article)), urls_of(article)
+
+
+def test_corpus_urls_are_http() -> None:
+    from support import shared
+
+    pages = sorted(shared("corpus", "pages").glob("*.html")) + sorted(shared("corpus", "pages").glob("*.txt"))
+    assert pages
+    for path in pages:
+        article = articlex.extract(path.read_bytes())
+        urls = urls_of(article)
+        assert all(scheme_of(u) in ("http", "https") for u in urls), (path.name, urls)

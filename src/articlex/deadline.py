@@ -13,10 +13,14 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-__all__ = ["Deadline", "CHECK_EVERY", "NO_DEADLINE", "check_seconds", "paced"]
+__all__ = ["Deadline", "CHECK_EVERY", "READING_SHARE", "NO_DEADLINE", "check_seconds", "paced"]
 
 T = TypeVar("T")
 
+READING_SHARE = 0.6
+"""Share of the budget the block walk may spend reading the page: the rest is left to the title,
+the body and the fields to work on what was read (they take about as long as the walk on a dense
+page, and a third of it suffices on a page cut short; the share is measured on the dense cases of benchmarks/hostile.py)."""
 CHECK_EVERY = 1024
 """Elements (or lines) between two looks at the clock in a walk: a look costs about 50 ns, a
 thousand elements about a millisecond, so the walk overruns by a millisecond at most."""
@@ -35,18 +39,24 @@ def check_seconds(name: str, value) -> float:
 class Deadline:
     """A point in time past which a call stops reading and returns what it has."""
 
-    __slots__ = ("seconds", "end", "notes")
+    __slots__ = ("seconds", "end", "reading_end", "notes")
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
         """The budget as given (None: no budget)."""
-        self.end = math.inf if seconds is None else time.monotonic() + seconds
+        now = time.monotonic()
+        self.end = math.inf if seconds is None else now + seconds
+        self.reading_end = math.inf if seconds is None else now + seconds * READING_SHARE
         self.notes: list[str] = []
         """What each step left unread when the budget ran out, in the order it happened."""
 
     def expired(self) -> bool:
         """Whether the budget is spent (cheap: one clock read)."""
         return time.monotonic() > self.end
+
+    def reading_over(self) -> bool:
+        """Whether the block walk has spent its share (:data:`READING_SHARE`) of the budget."""
+        return time.monotonic() > self.reading_end
 
     def stop(self, what: str) -> None:
         """Record that ``what`` was left unread because the budget ran out."""

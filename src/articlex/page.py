@@ -17,7 +17,7 @@ from typing import Any, Iterator, Sequence
 
 from lxml import etree
 
-from .deadline import CHECK_EVERY, NO_DEADLINE, Deadline
+from .deadline import CHECK_EVERY, NO_DEADLINE, Deadline, paced
 from .selectors import Index
 from .text import is_prose
 from .urls import absolute, http_base
@@ -311,7 +311,7 @@ def blocks_from_tree(root, base_url: str | None, index: Index | None = None,
         countdown -= 1
         if not countdown:
             countdown = CHECK_EVERY
-            if deadline.expired():
+            if deadline.reading_over():
                 deadline.stop(WALK_STOPPED.format(blocks=len(builder.blocks)))
                 break
         if event == "start":
@@ -362,6 +362,7 @@ def blocks_from_tree(root, base_url: str | None, index: Index | None = None,
 
 
 WALK_STOPPED = "the page was read into {blocks} blocks, the rest of it was not read"
+BLOCKS_IN_STOPPED = "the article's blocks were gathered from part of its container only"
 
 
 def blocks_from_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[TextBlock]:
@@ -374,7 +375,7 @@ def blocks_from_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[TextBl
     n = 0
     while line is not None:
         following = next(lines, None)
-        if n and not n % CHECK_EVERY and deadline.expired():
+        if n and not n % CHECK_EVERY and deadline.reading_over():
             deadline.stop(WALK_STOPPED.format(blocks=len(blocks)))
             break
         collapsed = " ".join(line.split()) if line else ""
@@ -558,7 +559,7 @@ class Page:
         """The blocks whose element lies inside ``container`` (itself included). A block's element
         is always a block-level one: only those are gathered (in C, not every link and span)."""
         inside = set(container.iter(*BLOCK_TAGS))
-        return [b for b in self.blocks if b.element in inside]
+        return [b for b in paced(self.blocks, self.deadline, BLOCKS_IN_STOPPED) if b.element in inside]
 
 
 def common_ancestor(elements: list):

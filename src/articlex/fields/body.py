@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
-from ..deadline import CHECK_EVERY
+from ..deadline import CHECK_EVERY, NO_DEADLINE, Deadline, paced
 from ..lexicon import Cues, agencies, cues
 from ..model import Link
 from ..page import SKIP_TAGS, Page, TextBlock, common_ancestor
@@ -165,8 +165,9 @@ def find_body(page: Page, title: Title) -> Body:
     if title.index is not None:
         candidates = [b for b in candidates if b.index > title.index]
     if container is not None:
-        candidates = _rows_joined(candidates)
-    spaced = page.root is None and sum(1 for b in page.blocks if b.standalone and b.prose) >= MIN_SPACED
+        candidates = _rows_joined(candidates, page.deadline)
+    spaced = page.root is None and sum(1 for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
+                                       if b.standalone and b.prose) >= MIN_SPACED
     body = _walk(page, candidates, container, cues(), spaced)
     if title.index is not None and body.start is not None and body.start > title.index:
         body.header = _until_widget(page.blocks[title.index + 1: body.start][:MAX_HEADER], cues())
@@ -198,12 +199,15 @@ def _lead_paragraphs(page: Page, container) -> list[TextBlock]:
     return lead[::-1]
 
 
-def _rows_joined(blocks: list[TextBlock]) -> list[TextBlock]:
+def _rows_joined(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> list[TextBlock]:
     """The cells of each row of a data table joined into one block (kind ``table_row``, cells
     separated by ' | '). A row holding prose is a layout table's and stays as it is."""
     out: list[TextBlock] = []
     i = 0
     while i < len(blocks):
+        if len(out) % CHECK_EVERY == CHECK_EVERY - 1 and deadline.expired():
+            deadline.stop(BODY_STOPPED.format(blocks=i, total=len(blocks)))
+            break
         block = blocks[i]
         j = i
         row = block.element.getparent() if block.tag in TABLE_CELLS else None
@@ -300,7 +304,8 @@ def _prose_blocks(page: Page) -> list[TextBlock]:
     """Blocks of running text outside comment threads and sidebars (readers' comments are prose too)."""
     if "prose_blocks" not in page.cache:
         outside = _discussion_elements(page)
-        page.cache["prose_blocks"] = [b for b in page.blocks if b.element is not None and b.element not in outside
+        page.cache["prose_blocks"] = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
+                                      if b.element is not None and b.element not in outside
                                       and b.link_density <= 0.5 and b.prose]
     return page.cache["prose_blocks"]
 
@@ -464,6 +469,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
 
 
 BODY_STOPPED = "the body was read in {blocks} of its {total} candidate blocks"
+PROSE_STOPPED = "the article's container was looked for in part of the page only"
 
 
 def _embedded_posts(blocks: list[TextBlock]) -> set[int]:
