@@ -32,15 +32,18 @@ def extract(source, *, url: str | None = None, language: str | None = None, now:
     ``source`` is a str (HTML or a plain-text dump, told apart automatically), bytes (decoded
     from the BOM, the declared charset, else detected), a BeautifulSoup object or an lxml
     element. ``url`` is the page's address (a base for relative links); ``language`` an ISO
-    639-1 code that overrides detection; ``now`` the reference time for relative dates and
-    the latest acceptable publication date. Never touches the network.
+    639-1 code that overrides detection ('FR' and 'fr-CA' are read as 'fr'); ``now`` the
+    reference time for relative dates and the latest acceptable publication date. Never
+    touches the network. Every URL of the result is an absolute http(s) URL or None.
 
     Limits (see :class:`~articlex.loading.Limits`): past ``max_bytes`` or ``max_elements`` the
     call raises :class:`~articlex.errors.TooLargeError`; nesting deeper than ``max_depth`` is
-    flattened; past ``max_seconds`` the fields not reached yet are left empty. Each of these
-    is listed in ``article.warnings``.
+    flattened; ``max_seconds`` bounds the call (the page is read for part of it, then each step
+    stops where it runs out, leaving what it did not reach empty). Each of these is listed in
+    ``article.warnings``.
 
-    Raises :class:`TypeError` for an argument of the wrong type and
+    Raises :class:`TypeError` for an argument of the wrong type, :class:`ValueError` for an
+    option out of range (``max_seconds=nan``, ``language='french'``) and
     :class:`~articlex.errors.InputError` (or a subclass) for input that is not a document.
     """
     _check_options(url=url, language=language, now=now)

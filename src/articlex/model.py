@@ -43,7 +43,8 @@ class Link:
     text: str
     """The visible text of the link, without any label ("Lire aussi :")."""
     url: str | None = None
-    """The absolute URL when the page or ``url=`` gives a base; None in text input."""
+    """An absolute http(s) URL when the page or ``url=`` gives a base; None in text input, without
+    a base, or for a link of another scheme (``javascript:``...)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "url": self.url}
@@ -125,7 +126,7 @@ class Article:
     language: str | None = None
     """ISO 639-1 code of the article's language."""
     url: str | None = None
-    """The URL given by the caller, else the page's own (og:url or canonical)."""
+    """The URL given by the caller, else the page's own (og:url or canonical); http(s) only."""
     canonical_url: str | None = None
     """The page's rel=canonical (or og:url) URL, absolute."""
     site_name: str | None = None
