@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, replace
 from datetime import datetime
+from typing import Any
 
 from .fields import metadata
 from .fields.attribution import find_attribution
-from .fields.body import find_body
+from .fields.body import Body, find_body
 from .fields.breadcrumb import find_breadcrumb
 from .fields.counters import find_counters
 from .fields.dates import find_dates
 from .fields.language import find_language
 from .fields.navigation import find_navigation
-from .fields.title import find_title
+from .fields.title import Title, find_title
 from .deadline import Deadline, check_seconds
-from .loading import Limits, load_page
+from .loading import Limits, Source, load_page
 from .model import Article, Attribution, Block, Counters, Provenance
+from .page import Page
 from .urls import SAFE_SCHEMES, safe_url, scheme_of
 
 __all__ = ["extract"]
@@ -24,7 +27,7 @@ __all__ = ["extract"]
 NOT_AN_ARTICLE = "no article text found: the page holds no run of paragraphs"
 
 
-def extract(source, *, url: str | None = None, language: str | None = None, now: datetime | None = None,
+def extract(source: Source, *, url: str | None = None, language: str | None = None, now: datetime | None = None,
             max_bytes: int = Limits.max_bytes, max_elements: int = Limits.max_elements,
             max_depth: int = Limits.max_depth, max_seconds: float = Limits.max_seconds) -> Article:
     """Split a news page into its parts.
@@ -62,11 +65,12 @@ def extract(source, *, url: str | None = None, language: str | None = None, now:
     return replace(article, provenance=_provenance(article, page, url))
 
 
-def _read_fields(page, title, body, site, deadline: Deadline, *, language, now) -> dict:
+def _read_fields(page: Page, title: Title, body: Body, site: str | None, deadline: Deadline, *,
+                 language: str | None, now: datetime | None) -> dict[str, Any]:
     """The fields that build on title and body, in order, while the time budget lasts."""
     text = "\n\n".join(b.text for b in body.blocks)
-    parts: dict = {"text": text}
-    steps = (
+    parts: dict[str, Any] = {"text": text}
+    steps: tuple[tuple[str, Callable[[], object]], ...] = (
         ("breadcrumb", lambda: find_breadcrumb(page, title)),
         ("navigation", lambda: find_navigation(page, body.end)),
         ("counters", lambda: find_counters(page, title.index, body.start)),
@@ -86,7 +90,8 @@ def _read_fields(page, title, body, site, deadline: Deadline, *, language, now) 
     return parts
 
 
-def _assemble(page, title, body, site, parts: dict, url: str | None) -> Article:
+def _assemble(page: Page, title: Title, body: Body, site: str | None, parts: dict[str, Any],
+              url: str | None) -> Article:
     previous, following = parts.get("navigation") or (None, None)
     published, modified = parts.get("dates") or (None, None)
     return Article(
@@ -113,7 +118,7 @@ def _assemble(page, title, body, site, parts: dict, url: str | None) -> Article:
     )
 
 
-def _check_options(**options) -> None:
+def _check_options(**options: object) -> None:
     """A wrong option type is the caller's mistake: a TypeError naming the option and the type."""
     expected = {"url": str, "language": str, "now": datetime}
     for name, value in options.items():
@@ -154,13 +159,13 @@ WARN_UNSAFE_LINK = "{field}: {count} link(s) with the {scheme}: scheme lost thei
 def _safe_links(article: Article) -> Article:
     """Every URL field through :func:`~articlex.urls.safe_url`: an http(s) URL or None. A link
     whose scheme is another (``javascript:``, ``data:``...) is dropped and ``warnings`` says so."""
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     dropped: dict[tuple[str, str], int] = {}
 
     def gate(name: str, value: str | None) -> str | None:
         url = safe_url(value)
         scheme = scheme_of(value) if value and url is None else None
-        if scheme not in (None, *SAFE_SCHEMES):
+        if scheme is not None and scheme not in SAFE_SCHEMES:
             dropped[(name, scheme)] = dropped.get((name, scheme), 0) + 1
         return url
 
@@ -180,7 +185,7 @@ def _safe_links(article: Article) -> Article:
 DERIVED_FROM_BODY = ("blocks", "is_article", "warnings")
 
 
-def _provenance(article: Article, page, url: str | None) -> dict[str, Provenance]:
+def _provenance(article: Article, page: Page, url: str | None) -> dict[str, Provenance]:
     """One entry per field: what the extractors noted, 'derived' for what follows from another
     field, 'argument' for what the caller gave, and 'none' for what the page lacks."""
     noted = dict(page.provenance)

@@ -26,7 +26,7 @@ CHECK_EVERY = 1024
 thousand elements about a millisecond, so the walk overruns by a millisecond at most."""
 
 
-def check_seconds(name: str, value) -> float:
+def check_seconds(name: str, value: object) -> float:
     """``value`` as a number of seconds, or the caller's mistake named: a TypeError for a value
     that is no number, a ValueError for one that is not a finite number above 0."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):

@@ -13,7 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -22,7 +23,16 @@ from .selectors import Index
 from .text import is_prose
 from .urls import absolute, http_base
 
-__all__ = ["Page", "TextBlock", "LinkRef"]
+if TYPE_CHECKING:
+    from .model import Provenance
+
+__all__ = ["Page", "TextBlock", "LinkRef", "Element", "JsonObject"]
+
+Element = Any
+"""An lxml element. Typed as Any on purpose: the rules read elements through lxml's dynamic API
+(XPath results, attribute lookups), where the stubs' unions would need a cast at every step."""
+JsonObject = dict[str, Any]
+"""A JSON-LD object as ``json.loads`` gives it."""
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br center dd details dialog div dl dt fieldset "
@@ -40,7 +50,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*(?:sr-only|screen-reader|screen-only|visually-hidden|visual-hidden)[\w-]*|hidden|is-hidden|u-hidden|d-none)(?:\s|$)")
 
 
-NO_LINKS: tuple = ()
+NO_LINKS: tuple[LinkRef, ...] = ()
 SHARED_CHARS = 48
 """Texts this short repeat across a page (menu items, labels, numbers, a dump's short lines): a walk
 keeps one copy of each. Longer ones are prose, seldom repeated, and not worth a dictionary entry."""
@@ -114,11 +124,15 @@ class TextBlock:
         return self._density
 
 
-def is_hidden(el) -> bool:
+Where = Element | TextBlock | list[TextBlock] | None
+"""What a field was read from: an element, a block, a run of blocks, or nothing located."""
+
+
+def is_hidden(el: Element) -> bool:
     return _hides(el.items())
 
 
-def _hides(items: list) -> bool:
+def _hides(items: list[tuple[str, str]]) -> bool:
     """Whether attributes hide their element: ``hidden``, ``aria-hidden``, an inline style or a class."""
     for attr, value in items:
         if attr == "hidden":
@@ -166,7 +180,7 @@ class _Builder:
             href, start = self.open_links.pop()
             self.links.append((href, start, self.size))
 
-    def flush(self, owner, in_quote: bool) -> None:
+    def flush(self, owner: Element | None, in_quote: bool) -> None:
         if not self.parts:
             if self.open_links:
                 self.open_links = [(href, 0) for href, _ in self.open_links]
@@ -197,7 +211,8 @@ class _Builder:
                     links.append(LinkRef(link_text, href, start, start + len(link_text), self.base_url))
         elif spans:
             # A few links: each offset by a short rescan; many links: one scan of the block for all.
-            offsets = _Offsets(raw) if len(spans) > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos))
+            offsets: Callable[[int], int] = (
+                _Offsets(raw) if len(spans) > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos)))
             for href, start, end in spans:
                 link_text = " ".join(raw[start:end].split())
                 if link_text:
@@ -265,10 +280,11 @@ PARSER_CONTAINERS = frozenset("svg math embed object canvas button select option
 """Skipped elements that never hold a paragraph as written, but that libxml2 makes the container of
 the rest of the page when they are left open (``<embed>`` is void in HTML; an unclosed ``<svg>``
 or ``<math>`` ends where a browser's parser leaves foreign content, at the first paragraph). One
-that holds a paragraph or a heading is walked like any other element, with a warning."""
+that holds a paragraph or a heading is walked like any other element, with a warning, however
+little text it holds (the second pass below needs it to hold more than the rest of the page)."""
 _REST_OF_PAGE = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "blockquote", "table")
 """What shows that a skipped element holds page content: an icon, a formula or a plugin holds none."""
-RAW_TEXT_TAGS = frozenset("iframe textarea xmp noembed noframes title".split())
+SWALLOWING_TAGS = frozenset("iframe textarea xmp noembed noframes title".split())
 """Skipped elements whose content libxml2 reads as text up to their end tag (the rest of the page
 when there is none): what they swallowed is reported, as a browser would not show it either."""
 _MARKUP_IN_TEXT = re.compile(r"<(?:p|div|h[1-6]|article|section|table)[\s>]", re.I)
@@ -276,13 +292,13 @@ WARN_KEPT = "an unclosed <{tag}> held the rest of the page: its content was read
 WARN_SWALLOWED = "an unclosed <{tag}> took {chars} characters of the page as its own text: they were not read"
 
 
-def _holds_the_rest(el) -> bool:
+def _holds_the_rest(el: Element) -> bool:
     """Whether a skipped element holds page content (an SVG's foreignObject may hold HTML on purpose)."""
     return next(el.iterdescendants(*_REST_OF_PAGE), None) is not None \
         and next(el.iterdescendants("foreignobject", "foreignObject"), None) is None
 
 
-def _swallowed(el) -> bool:
+def _swallowed(el: Element) -> bool:
     text = el.text
     return bool(text) and _MARKUP_IN_TEXT.search(text) is not None
 
@@ -292,16 +308,61 @@ def _note_once(notes: list[str], note: str) -> None:
         notes.append(note)
 
 
-def blocks_from_tree(root, base_url: str | None, index: Index | None = None,
+MIN_SWALLOWED = 200
+"""Characters of paragraph text a skipped element must hold before it can be the page's own text."""
+RAW_TEXT_TAGS = frozenset({"script", "style", "template", "title", "meta", "link", "textarea", "option"})
+"""Skipped tags whose content is never shown as a page's text, whatever they hold."""
+
+
+def blocks_from_tree(root: Element, base_url: str | None, index: Index | None = None,
                      deadline: Deadline = NO_DEADLINE, notes: list[str] | None = None) -> list[TextBlock]:
     """The block stream of an HTML tree, in document order; ``index``, when given, is filled
-    with every element on the way (the elements of skipped subtrees too). When ``deadline``
-    expires the walk stops there, keeps the blocks it made and notes it in the deadline.
-    ``notes``, when given, receives what the walk read unusually or could not read (an element
-    left open that holds the rest of the page)."""
+    with every element on the way (the elements of skipped subtrees too).
+
+    An element that is skipped (a button, ``<noscript>``, a hidden box) but holds more paragraph
+    text than everything shown is the page itself: a tag the parser left open swallowed the rest
+    (``<div></button>``), a script reveals a hidden page, a forum prints its posts in
+    ``<noscript>``. Such elements are walked instead, in a second pass.
+
+    When ``deadline`` has spent its reading share the walk stops there, keeps the blocks it made
+    and notes it in the deadline. ``notes``, when given, receives what the walk read unusually or
+    could not read (an element left open that holds the rest of the page).
+    """
+    shown: set[Element] = set()
+    for _ in range(MAX_UNSKIP_ROUNDS):
+        swallowed: list[Element] = []
+        if index is not None:
+            index.tokens, index.order = {}, {}  # a second pass indexes every element again
+        blocks = _walk_tree(root, base_url, index, shown, swallowed, deadline, notes)
+        found = _swallowing(blocks, swallowed) if not deadline.reading_over() else None
+        if found is None:
+            break
+        shown.add(found)
+    return blocks
+
+
+MAX_UNSKIP_ROUNDS = 3
+"""Passes of the walk: a swallowing element may sit inside another (a page in a hidden box in a button)."""
+
+
+def _swallowing(blocks: list[TextBlock], skipped: list[Element]) -> Element | None:
+    """The skipped element holding the most paragraph text, when it holds more than the shown blocks."""
+    if not skipped:
+        return None
+    shown = sum(len(b.text) for b in blocks if b.tag == "p")
+    best, most = None, max(MIN_SWALLOWED, shown)
+    for el in skipped:
+        held = sum(len(p.text_content()) for p in el.iter("p"))
+        if held > most:
+            best, most = el, held
+    return best
+
+
+def _walk_tree(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
+               swallowed: list[Element], deadline: Deadline, notes: list[str] | None) -> list[TextBlock]:
     builder = _Builder(base_url)
     add = builder.add
-    owners: list = []
+    owners: list[Element] = []
     quote_depth = 0
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     skipped = None
@@ -321,14 +382,16 @@ def blocks_from_tree(root, base_url: str | None, index: Index | None = None,
             if items and index is not None:
                 index.add(el, items)
             hidden = bool(items) and _hides(items)
-            if tag in SKIP_TAGS and not hidden and tag in PARSER_CONTAINERS and _holds_the_rest(el):
+            if tag in PARSER_CONTAINERS and not hidden and el not in shown and _holds_the_rest(el):
                 if notes is not None:
                     _note_once(notes, WARN_KEPT.format(tag=tag))
-            elif tag in SKIP_TAGS or hidden:
-                if notes is not None and tag in RAW_TEXT_TAGS and _swallowed(el):
+            elif (tag in SKIP_TAGS or hidden) and el not in shown:
+                if notes is not None and tag in SWALLOWING_TAGS and _swallowed(el):
                     _note_once(notes, WARN_SWALLOWED.format(tag=tag, chars=len(el.text)))
                 walker.skip_subtree()
                 skipped = el
+                if tag not in RAW_TEXT_TAGS:
+                    swallowed.append(el)
                 if index is not None:
                     for inner in el.iterdescendants():
                         index.add(inner)
@@ -416,23 +479,23 @@ class Page:
     blocks: list[TextBlock]
     base_url: str | None = None
     url: str | None = None
-    provenance: dict = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
     """Filled by the field extractors through :meth:`note`."""
-    cache: dict = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
     """Results one field computes and another reuses (the page's prose blocks...)."""
-    warnings: list = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     """What loading altered or left out (undecodable bytes, flattened nesting...)."""
     deadline: Deadline = NO_DEADLINE
     """The call's time budget: steps that loop look at it (``page.deadline.expired()``) and stop."""
 
-    def note(self, name: str, strategy: str, where=None, confidence: float | None = None) -> None:
+    def note(self, name: str, strategy: str, where: Where = None, confidence: float | None = None) -> None:
         """Record where field ``name`` came from: an element, a block, a list of blocks or nothing."""
         from .model import Provenance
 
         level = CONFIDENCE[strategy] if confidence is None else confidence
         self.provenance[name] = Provenance(strategy, self.path_of(where), round(level, 2))
 
-    def path_of(self, where) -> str | None:
+    def path_of(self, where: Where) -> str | None:
         """An element's XPath, or the line range of text-dump blocks."""
         if where is None:
             return None
@@ -449,10 +512,10 @@ class Page:
             where = where.element
         if where is None or not hasattr(where, "getroottree"):
             return None
-        return where.getroottree().getpath(where)
+        return str(where.getroottree().getpath(where))
 
     @classmethod
-    def from_tree(cls, root, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
+    def from_tree(cls, root: Element, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
         page = cls(root=root, blocks=[], base_url=None, url=url, deadline=deadline)
         page.base_url = _page_base(page, url)
         index = Index()
@@ -501,9 +564,9 @@ class Page:
         return found
 
     @cached_property
-    def jsonld(self) -> list[dict]:
+    def jsonld(self) -> list[JsonObject]:
         """Every JSON-LD object of the page, ``@graph`` lists flattened; broken scripts skipped."""
-        found: list[dict] = []
+        found: list[JsonObject] = []
         if self.root is None:
             return found
         for script in self.root.iter("script"):
@@ -517,17 +580,17 @@ class Page:
         return found
 
     @cached_property
-    def jsonld_ids(self) -> dict[str, dict]:
+    def jsonld_ids(self) -> dict[str, JsonObject]:
         """JSON-LD nodes by ``@id``, to resolve references such as ``"author": {"@id": ...}``."""
         return {obj["@id"]: obj for obj in self.jsonld if isinstance(obj.get("@id"), str) and len(obj) > 1}
 
-    def resolve(self, node):
+    def resolve(self, node: Any) -> Any:
         """A JSON-LD node with a bare ``@id`` replaced by the node it names."""
         if isinstance(node, dict) and set(node) == {"@id"} and isinstance(node["@id"], str):
             return self.jsonld_ids.get(node["@id"], node)
         return node
 
-    def jsonld_of(self, *types: str) -> Iterator[dict]:
+    def jsonld_of(self, *types: str) -> Iterator[JsonObject]:
         """JSON-LD objects whose @type is one of ``types``."""
         wanted = set(types)
         for obj in self.jsonld:
@@ -545,7 +608,7 @@ class Page:
                 index.setdefault(block.element, block.index)
         return index
 
-    def position_of(self, el) -> int | None:
+    def position_of(self, el: Element) -> int | None:
         """The stream index of the block holding ``el``: its own, an ancestor's, or its first descendant's."""
         index = self.element_index
         if el in index:
@@ -555,14 +618,14 @@ class Page:
                 return index[anc]
         return next((index[d] for d in el.iterdescendants() if d in index), None)
 
-    def blocks_in(self, container) -> list[TextBlock]:
+    def blocks_in(self, container: Element) -> list[TextBlock]:
         """The blocks whose element lies inside ``container`` (itself included). A block's element
         is always a block-level one: only those are gathered (in C, not every link and span)."""
         inside = set(container.iter(*BLOCK_TAGS))
         return [b for b in paced(self.blocks, self.deadline, BLOCKS_IN_STOPPED) if b.element in inside]
 
 
-def common_ancestor(elements: list):
+def common_ancestor(elements: list[Element]) -> Element | None:
     """The deepest element holding all of ``elements`` (their shared container)."""
     if not elements:
         return None
@@ -577,7 +640,7 @@ _CDATA = re.compile(r"^\s*(?://\s*|/\*\s*)?<!\[CDATA\[(?:\s*\*/)?|(?://\s*|/\*\s
 """A JSON-LD script wrapped in a CDATA section (XHTML serialisers, some themes): the wrapper is no JSON."""
 
 
-def _objects(data, depth: int = 0) -> Iterator[dict]:
+def _objects(data: Any, depth: int = 0) -> Iterator[JsonObject]:
     if depth > 8:
         return
     if isinstance(data, list):
@@ -597,11 +660,11 @@ def _page_base(page: Page, url: str | None) -> str | None:
     return http_base(url) or http_base(_base_href(page.root), own or url) or http_base(own)
 
 
-def _base_href(root) -> str | None:
+def _base_href(root: Element) -> str | None:
     for el in root.iter("base"):
         if el.get("href"):
-            return el.get("href").strip()
+            return str(el.get("href")).strip()
     for el in root.iter("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
-            return el.get("href").strip()
+            return str(el.get("href")).strip()
     return None
