@@ -37,6 +37,8 @@ RECALL_SHARE = 0.5
 RECALL_GAIN = 1.5
 """The recall reading replaces the first only when it finds this many times its prose: a line or
 two more is not worth the risk of a footer."""
+PAGE_WIDE_SHARE = 0.0
+"""Below this share of the page's prose, the recall reading may take the whole page as its box."""
 BROAD_SHARE = 0.8
 """The recall reading starts from the deepest element holding this share of the page's prose."""
 RECALL_LINK_SHARE = 0.5
@@ -93,6 +95,10 @@ CARD_DEPTH = 4
 CARD_LINKS = 8
 """Links a card may hold (icons, the overlay, the headline's own) before its box reads as a list."""
 """Boxes above a card's headline searched for the link that makes the card clickable."""
+LABEL_SEPARATORS = ":|»>→–—"
+"""What sets a label apart from the headline after it in a dump ('Lire aussi : ...')."""
+QUOTES = "\"'«“„‘‚"
+"""Quotes that may open a headline."""
 READ_ALSO_MIN_WORDS = 3
 TEASER_MAX_WORDS = 30
 """A teaser's link is a headline: 'Videos' or an author's name is shorter, a quoted paragraph longer."""
@@ -203,7 +209,7 @@ def _recall_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     if total < MIN_CONTAINER_PROSE or kept >= RECALL_SHARE * total:
         return None
     box = _broadest(prose, total)
-    if box is None or first.blocks and box.tag in ("body", "html"):
+    if box is None or first.blocks and box.tag in ("body", "html") and kept >= PAGE_WIDE_SHARE * total:
         return None  # prose scattered over the whole page: the first reading's box is the better guess
     boiler = _BoilerplateCheck(box, found.totals)
     after = title.index if title.index is not None else -1
@@ -855,6 +861,8 @@ def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> tu
         if following is None:
             return None
         rest, block = following.text, following
+    elif block.element is None and not _labelled_headline(line.text, rest):
+        return None  # 'Read more than ...': the label's word opens a sentence
     if not READ_ALSO_MIN_WORDS <= word_count(rest) <= TEASER_MAX_WORDS:
         return None
     link = max((lk for lk in block.links if word_count(lk.text) >= READ_ALSO_MIN_WORDS and lk.text in rest),
@@ -864,6 +872,16 @@ def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> tu
     if block.element is not None:
         return None  # a label without a link in HTML is a widget heading ("Related videos")
     return Link(rest.strip(), None), block
+
+
+def _labelled_headline(text: str, rest: str) -> bool:
+    """Whether a label in a dump, with no link to show it, is followed by a headline: set apart by a
+    separator ('Lire aussi : ...', 'Read more | ...'), or a capitalised line that is no sentence."""
+    between = text[: len(text) - len(rest)]
+    if any(mark in between for mark in LABEL_SEPARATORS):
+        return True
+    first = rest.lstrip(QUOTES)[:1]
+    return (first.isupper() or first.isdigit() or first != rest[:1]) and not rest.rstrip().endswith(".")
 
 
 def _is_teaser(block: TextBlock, page: Page) -> bool:

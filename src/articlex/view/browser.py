@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any, Callable
 
 from ..errors import ArticlexError
 
@@ -50,7 +51,7 @@ def screenshot(view: Path, png: Path, *, focus: str = "title", size: tuple[int, 
         raise BrowserError(f"Chromium could not take the screenshot: {exc.message.splitlines()[0]}") from None
 
 
-def _shoot(sync_playwright, view: Path, png: Path, focus: str, size: tuple[int, int]) -> None:
+def _shoot(sync_playwright: Callable[[], Any], view: Path, png: Path, focus: str, size: tuple[int, int]) -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
         try:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from lxml import etree
 
 from ..lexicon import agencies, cues, fold
 from ..model import Article, Link
-from ..page import SKIP_TAGS, Page, TextBlock
+from ..page import SKIP_TAGS, Element, Page, TextBlock
 from ..text import looks_like_date, parse_count, word_count
 
 __all__ = ["Kind", "KINDS", "Mark", "locate"]
@@ -131,7 +131,7 @@ class _Finder:
         el = self._element_at(path)
         return self.page.blocks_in(el) if el is not None else []
 
-    def _element_at(self, path: str):
+    def _element_at(self, path: str) -> Element | None:
         if not path.startswith("/") or self.page.root is None:
             return None
         try:
@@ -140,7 +140,7 @@ class _Finder:
             return None
         return hits[0] if hits and isinstance(hits[0], etree._Element) else None
 
-    def _target(self, block: TextBlock, holds: Callable[[str], bool], needle: str | None = None):
+    def _target(self, block: TextBlock, holds: Callable[[str], bool], needle: str | None = None) -> Element | TextBlock:
         """The smallest element of the block that still satisfies ``holds`` (HTML), or the line."""
         if not self.page.is_html or block.element is None:
             return block
@@ -150,7 +150,7 @@ class _Finder:
             return el if span is None else span
         return el
 
-    def _search(self, blocks, holds: Callable[[str], bool]) -> TextBlock | None:
+    def _search(self, blocks: Iterable[TextBlock], holds: Callable[[str], bool]) -> TextBlock | None:
         return next((b for b in blocks if holds(b.text)), None)
 
     def _header(self) -> list[TextBlock]:
@@ -215,7 +215,7 @@ class _Finder:
         for n, target in enumerate(targets, 1):
             yield ("breadcrumb" if n == 1 else f"crumb {n}"), target
 
-    def _link_target(self, block: TextBlock, link: Link):
+    def _link_target(self, block: TextBlock, link: Link) -> Element | TextBlock:
         """The ``<a>`` of the block whose text (and URL, when known) is the link's, else the smallest holder."""
         for a in block.element.iter("a"):
             same_url = link.url is None or self.page.absolute(a.get("href")) == link.url
@@ -226,7 +226,7 @@ class _Finder:
     def _counters(self) -> Iterator[tuple[str, Any]]:
         counters = self.article.counters
         pool = self._provenance_blocks("counters") + self._header()
-        used: list = []
+        used: list[Element | TextBlock] = []
         labels: list[str] = []
         for key, value in (("views", counters.views), ("comments", counters.comments)):
             target = self._counter(pool, key, value, used) if value is not None else None
@@ -239,7 +239,8 @@ class _Finder:
                 labels.append(key)
         yield from zip(labels, used)
 
-    def _counter(self, pool: list[TextBlock], key: str, value: int, used: list):
+    def _counter(self, pool: list[TextBlock], key: str, value: int,
+                 used: list[Element | TextBlock]) -> Element | TextBlock | None:
         """The smallest element (or line) showing the count: first one that is a short counter of its
         own, else any that shows the number (a meta line of the header, in a text dump)."""
         shows = _showing_count(key, value)
@@ -271,7 +272,7 @@ class _Finder:
                 if lines:
                     yield name, lines[0]
 
-    def _time_element(self, when: datetime):
+    def _time_element(self, when: datetime) -> Element | None:
         """A ``<time>`` of the header (not another article's, further down) whose machine-readable
         date is this one."""
         header = self._header()
@@ -347,7 +348,7 @@ _BLOCK_LABELS = {"paragraph": "¶", "heading": "h", "quote": "❝", "list_item":
 
 def _unique(pairs: Iterator[tuple[str, Any]]) -> list[tuple[str, Any]]:
     """One mark per target within a kind, its labels joined (two authors on one line of a dump)."""
-    out: list[list] = []
+    out: list[list[Any]] = []
     for label, target in pairs:
         same = next((pair for pair in out if pair[1] is target), None)
         if same is None:
@@ -365,7 +366,7 @@ def _merged(first: str, label: str) -> str:
     return first
 
 
-def shown_text(el) -> str:
+def shown_text(el: Element) -> str:
     """The text an element shows, white space collapsed (scripts and styles left out)."""
     return " ".join(" ".join(_SHOWN_TEXT(el)).split())
 
@@ -396,7 +397,7 @@ _NUMBER_RUN = re.compile(r"\d[\d.,\u00a0\u202f ]*\d(?:\s?[^\W\d_]{1,2}\b)?|\d(?:
 def _numbers(text: str) -> list[str]:
     """Every way to read the text's numbers: a space groups thousands ('2 289') or parts two
     counts ('4 1.873'), so each run of space-separated pieces is a candidate."""
-    found = []
+    found: list[str] = []
     for m in _NUMBER_RUN.finditer(text):
         pieces = m.group(0).split()
         found.extend(" ".join(pieces[i:j]) for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1))
@@ -448,7 +449,7 @@ def _spelling(blocks: list[TextBlock], start: int, want: str) -> list[TextBlock]
     return run if len(spelled) >= len(want) * SPELLED_SHARE else []
 
 
-def _smallest(el, holds: Callable[[str], bool]):
+def _smallest(el: Element, holds: Callable[[str], bool]) -> Element:
     """The deepest element under ``el`` whose shown text still satisfies ``holds``."""
     while True:
         for child in el.iterchildren(tag=etree.Element):
@@ -459,7 +460,7 @@ def _smallest(el, holds: Callable[[str], bool]):
             return el
 
 
-def _crumb_box(targets: list, crumbs: list[Link], title: str | None):
+def _crumb_box(targets: list[Element], crumbs: list[Link], title: str | None) -> Element | None:
     """The crumbs' shared container, when it holds little more than the crumbs and the title."""
     from ..page import common_ancestor
 
@@ -470,11 +471,11 @@ def _crumb_box(targets: list, crumbs: list[Link], title: str | None):
     return box if len(shown_text(box)) <= room and box.tag not in ("body", "html") else None
 
 
-def _holds_element(box, el) -> bool:
+def _holds_element(box: Element, el: Element) -> bool:
     return box is el or any(anc is box for anc in el.iterancestors())
 
 
-def _in_body(el) -> bool:
+def _in_body(el: Element) -> bool:
     return any(anc.tag == "body" for anc in el.iterancestors())
 
 
@@ -492,7 +493,7 @@ def _same_moment(value: str | None, when: datetime) -> bool:
     return parsed == when
 
 
-def _wrap(el, needle: str):
+def _wrap(el: Element, needle: str) -> Element | None:
     """Wrap the first occurrence of ``needle`` in the text under ``el`` in a ``<span>`` (the
     view's own, outlined) and return it; None when the text runs across elements."""
     pattern = re.compile(r"\s+".join(re.escape(word) for word in needle.split()), re.I)
@@ -508,7 +509,7 @@ def _wrap(el, needle: str):
     return None
 
 
-def _split(node, slot: str, found: re.Match):
+def _split(node: Element, slot: str, found: re.Match[str]) -> Element:
     value = getattr(node, slot)
     span = etree.Element("span")
     span.text, span.tail = found.group(0), value[found.end():]

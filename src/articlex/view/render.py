@@ -19,9 +19,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..api import extract
-from ..loading import load_page
+from ..loading import Source, load_page
 from ..model import Article
-from ..page import Page
+from ..page import Element, Page
 from .locate import KIND_BY_KEY, KINDS, Mark, locate
 from .sanitize import sanitize
 
@@ -45,7 +45,7 @@ def csp(nonce: str) -> str:
             "img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
 
 
-def render(source, *, url: str | None = None, language: str | None = None, name: str | None = None) -> str:
+def render(source: Source, *, url: str | None = None, language: str | None = None, name: str | None = None) -> str:
     """The annotated view of a page (HTML or text dump) as one HTML document.
 
     ``source``, ``url`` and ``language`` are those of :func:`articlex.extract`; ``name`` is what the
@@ -76,14 +76,14 @@ def _html_view(page: Page, marks: list[Mark], overlay: str, nonce: str) -> str:
     _make_scrollable(root, body)
     for n, el in enumerate(_head_elements(nonce)):
         head.insert(n, el)
-    fallback = etree.SubElement(head, "style", id=FALLBACK_STYLE)
+    fallback: Element = etree.SubElement(head, "style", id=FALLBACK_STYLE)
     fallback.text = _fallback_css()
     text = lxml_html.tostring(root, encoding="unicode", method="html", doctype="<!DOCTYPE html>")
     at = text.rfind("</body>")
     return text[:at] + overlay + text[at:] if at >= 0 else text + overlay
 
 
-def _document(root):
+def _document(root: Element) -> Element:
     """The page's ``<html>`` element (a fragment is wrapped in one)."""
     root = root.getroottree().getroot()
     if root.tag == "html":
@@ -94,7 +94,7 @@ def _document(root):
     return wrapper
 
 
-def _head_and_body(root):
+def _head_and_body(root: Element) -> tuple[Element, Element]:
     head = root.find("head")
     if head is None:
         head = lxml_html.Element("head")
@@ -105,7 +105,7 @@ def _head_and_body(root):
     return head, body
 
 
-def _clear_markers(root) -> None:
+def _clear_markers(root: Element) -> None:
     """Markers the page carries already (an attack on the overlay) are not the view's: removed."""
     for el in list(root.iter(HOST_TAG)):
         el.getparent().remove(el)
@@ -116,7 +116,7 @@ def _clear_markers(root) -> None:
             del el.attrib["id"]
 
 
-def _add_token(el, attribute: str, token: str) -> None:
+def _add_token(el: Element, attribute: str, token: str) -> None:
     tokens = (el.get(attribute) or "").split()
     if token not in tokens:
         el.set(attribute, " ".join(tokens + [token]))
@@ -127,13 +127,13 @@ SCROLLABLE = {"html": "overflow: auto !important", "body": "overflow: visible !i
 (``overflow: hidden`` on body, a modal's scroll lock) scrolls again in the view."""
 
 
-def _make_scrollable(root, body) -> None:
+def _make_scrollable(root: Element, body: Element) -> None:
     for el, rule in ((root, SCROLLABLE["html"]), (body, SCROLLABLE["body"])):
         style = (el.get("style") or "").strip().rstrip(";")
         el.set("style", f"{style}; {rule}" if style else rule)
 
 
-def _head_elements(nonce: str) -> list:
+def _head_elements(nonce: str) -> list[Element]:
     charset = lxml_html.Element("meta", charset="utf-8")
     policy = lxml_html.Element("meta", content=csp(nonce))
     policy.set("http-equiv", "Content-Security-Policy")
@@ -155,7 +155,7 @@ def _text_view(page: Page, marks: list[Mark], overlay: str, nonce: str, title: s
     by_line: dict[int, list[Mark]] = {}
     for mark in marks:
         by_line.setdefault(mark.target.line, []).append(mark)
-    text_of = {b.line: b.text for b in page.blocks}
+    text_of = {b.line: b.text for b in page.blocks if b.line is not None}
     last = max(text_of, default=0)
     rows = []
     for n in range(1, last + 1):
@@ -194,7 +194,7 @@ def _overlay(article: Article, marks: list[Mark], name: str | None, is_html: boo
             f'<script nonce="{nonce}">\n{constants}{_resource("overlay.js")}</script>')
 
 
-def _js_value(value) -> str:
+def _js_value(value: object) -> str:
     """JSON that is also safe inside a ``<script>`` element (no '</script>', no '<!--')."""
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
@@ -220,7 +220,7 @@ def _panel(article: Article, marks: list[Mark], name: str | None, is_html: bool)
             f'<div class="legend">{legend}</div>{"".join(rows)}</aside>')
 
 
-def _row(field: str, value, article: Article, marks: list[Mark], kinds: list[str]) -> str:
+def _row(field: str, value: object, article: Article, marks: list[Mark], kinds: list[str]) -> str:
     prov = article.provenance.get(field)
     strategy = prov.strategy if prov else "none"
     confidence = prov.confidence if prov else 0.0
@@ -247,7 +247,7 @@ def _belongs(field: str, mark: Mark) -> bool:
     return mark.kind != "dates" or mark.label == field
 
 
-def _empty(value) -> bool:
+def _empty(value: object) -> bool:
     return value in (None, "", [], {}) or value == {"views": None, "comments": None} \
         or value == {"authors": [], "sources": []}
 

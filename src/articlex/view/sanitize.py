@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..page import Element
+
 __all__ = ["sanitize", "PLACEHOLDER_IMAGE"]
 
 REMOVED_TAGS = frozenset(
@@ -49,9 +51,9 @@ PLACEHOLDER_IMAGE = ("data:image/svg+xml;charset=utf-8,"
 when given, still size it)."""
 
 
-def sanitize(root) -> None:
+def sanitize(root: Element) -> None:
     """Strip the tree under ``root`` in place of everything that could run or fetch."""
-    doomed = []
+    doomed: list[Element] = []
     for el in root.iter():
         if not isinstance(el.tag, str):
             doomed.append(el)  # comments and processing instructions: '--!>' ends a comment early in HTML
@@ -73,12 +75,12 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
 
 
-def _meta_acts(el) -> bool:
+def _meta_acts(el: Element) -> bool:
     """A ``<meta>`` that acts (refresh, a policy, a charset that no longer holds), not one that informs."""
     return any(name.lower() in DROPPED_ATTRIBUTES | _DECLARED_CHARSET for name in el.attrib)
 
 
-def _clean_attributes(el, tag: str) -> None:
+def _clean_attributes(el: Element, tag: str) -> None:
     for name in list(el.attrib):
         low = name.lower()
         value = el.attrib[name]
@@ -88,7 +90,7 @@ def _clean_attributes(el, tag: str) -> None:
             _clean_url(el, tag, name, low, value)
 
 
-def _clean_url(el, tag: str, name: str, low: str, value: str) -> None:
+def _clean_url(el: Element, tag: str, name: str, low: str, value: str) -> None:
     if low in ("href", "xlink:href") and tag in LINK_TAGS and SAFE_LINK.match(value) and not _scheme_hidden(value):
         return
     if low in ("href", "xlink:href") and value.strip().startswith("#"):
@@ -105,7 +107,7 @@ def _scheme_hidden(value: str) -> bool:
     return squeezed.split(":", 1)[0].isalpha() and not SAFE_LINK.match(squeezed) if ":" in squeezed else False
 
 
-def _unwrap(el) -> None:
+def _unwrap(el: Element) -> None:
     """Remove an element, its children (and the text between them) taking its place."""
     parent = el.getparent()
     children = list(el)
@@ -126,7 +128,7 @@ def _inert_css(css: str | None) -> str | None:
     return css.replace("<", "\\3c ") if css else css
 
 
-def _drop(el) -> None:
+def _drop(el: Element) -> None:
     """Remove an element (or comment) but keep the text that follows it."""
     parent = el.getparent()
     if parent is None:
