@@ -9,6 +9,7 @@ making, each the shape of something a field looks for, repeated around a short a
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Callable
 
@@ -50,8 +51,12 @@ def _name(i: int) -> str:
 
 SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "byline of many names, text": (lambda n: _dump(["Par " + ", ".join(_name(i) for i in range(n))]), 300),
-    "byline of many names, html": (lambda n: _html("").replace(
-        "<div class", f'<p class="byline">Par {", ".join(_name(i) for i in range(n))}</p><div class', 1), 400),
+    "bylines, rel=author": (lambda n: _html("").replace("<div class", '<div class="byline">Par ' + ", ".join(
+        f'<a rel="author" href="/a/{i}">{_name(i)}</a>' for i in range(n)) + "</div><div class", 1), 300),
+    "bylines, JSON-LD": (lambda n: _html("", '<script type="application/ld+json">' + json.dumps(
+        {"@type": "NewsArticle", "author": [{"@type": "Person", "name": _name(i)} for i in range(n)]}) + "</script>"),
+        500),
+    "bylines, meta": (lambda n: _html("", "".join(f'<meta name="author" content="{_name(i)}">' for i in range(n))), 500),
     "read-also, text": (lambda n: _dump([f"Lire aussi : Une autre histoire numéro {i} du jour" for i in range(n)]), 400),
     "read-also, html": (lambda n: _html("".join(
         f'<p>Lire aussi : <a href="/story-{i}-of-the-day">Une autre histoire numéro {i} du jour</a></p>'
@@ -96,8 +101,9 @@ def _cost(source: str) -> float:
 
 
 SUPERLINEAR = {
-    "byline of many names, html": "attribution.py dedups names on a growing list and matches each against "
-                                  "the agencies at about 200 us (helper fields-b's fix; drop this mark once merged)",
+    "bylines, JSON-LD": "attribution.py dedups names on a growing list (n not in names): quadratic in the "
+                        "names (helper fields-b's fix; drop this mark once it is merged)",
+    "bylines, meta": "same as bylines, JSON-LD",
 }
 """Shapes still superlinear on this branch because of code another change fixes: strict expected
 failures, so that the fix shows as an unexpected pass and the mark is removed with it."""
