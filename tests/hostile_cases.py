@@ -11,6 +11,7 @@ Inputs are deterministic: the same bytes on every run.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import random
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Callable
 
 from articlex import EmptyInputError, UnsupportedContentError
 
-__all__ = ["Case", "CASES", "HEAVY", "by_name", "prose", "page", "article", "news_page", "SEED"]
+__all__ = ["Case", "CASES", "DENSE", "HEAVY", "by_name", "prose", "page", "article", "news_page", "SEED"]
 
 SEED = 20240611
 """Any fixed value: random inputs must be the same from one run to the next."""
@@ -331,6 +332,70 @@ def _nul_inside_words() -> str:
     return page(article("nulmarker")).replace("nulmarker", "nul\x00mar\x00ker")
 
 
+def _joined(pieces, chunk: int = 10_000) -> str:
+    """The pieces joined, a chunk at a time: a million small strings never live at once (the
+    benchmark's peak memory includes the input's building)."""
+    out = io.StringIO()
+    batch: list[str] = []
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) >= chunk:
+            out.write("".join(batch))
+            batch.clear()
+    out.write("".join(batch))
+    return out.getvalue()
+
+
+def _short_lines(count: int) -> str:
+    """A text dump of a title, two paragraphs and ``count`` short lines of a few characters."""
+    head = f"A plain headline for the hostile text page\n{prose('linesmarker')}\n{prose('linessecond')}\n"
+    return head + _joined(f"w{i % 100}\n" for i in range(count))
+
+
+def _table_rows(count: int) -> str:
+    rows = _joined(f"<tr><td>{i}</td><td>x</td></tr>" for i in range(count))
+    return page(article("rowsmarker") + f"<table>{rows}</table>" + article("rowslast"))
+
+
+def _many_links(count: int) -> str:
+    links = _joined(f'<a href="/s/{i}">s {i}</a> ' for i in range(count))
+    return page(article("manymarker") + f"<div>{links}</div>" + article("manylast"))
+
+
+def _cue_html(count: int) -> str:
+    """Read-also paragraphs, bylines, counters and dates, one after another."""
+    cues = _joined(f'<p>Lire aussi : <a href="/story-{i}-of-the-day">Une autre histoire {i} du jour</a></p>'
+                   f'<span class="author">Jean Dupont{i}</span><span class="views">{i} vues</span>'
+                   f'<time datetime="2024-03-{1 + i % 28:02d}">{1 + i % 28} mars</time>' for i in range(count))
+    return page(article("cuehtmlmarker") + cues + article("cuehtmllast"))
+
+
+def _read_also_and_navigation(read_also: int, navigation: int) -> str:
+    """The text dump that ran 39-54 s against max_seconds=10: read-also lines, then navigation lines."""
+    head = f"A plain headline for the hostile text page\n\n{prose('ranavmarker')}\n\n{prose('ranavsecond')}\n\n"
+    return head + _joined(f"Lire aussi : Une autre histoire numéro {i} du jour\n" for i in range(read_also)) \
+        + "Article précédent\n" * navigation
+
+
+def _alternating_text(size: int) -> str:
+    """A dump of headings and short lines, one after the other."""
+    unit = "Un intertitre assez court\nab\n"
+    head = f"A plain headline for the hostile text page\n\n{prose('altmarker')}\n\n{prose('altsecond')}\n\n"
+    return head + unit * (size // len(unit))
+
+
+def _left_open(tag: str) -> str:
+    return page(article("openmarker") + tag + article("afteropenmarker", "afteropenlast"))
+
+
+def _unsafe_links() -> str:
+    href = "JaVa&#x09;ScRiPt:alert(1)"
+    return page(article("linkmarker") + f'<p>Lire aussi : <a href="{href}">Une autre histoire très longue ici</a></p>'
+                + article("linklast"),
+                head=f'<link rel="canonical" href="&#106;avascript:x"><meta property="og:image" content="data:x">'
+                     f'<link rel="next" href="{href}">')
+
+
 # --- The battery ---------------------------------------------------------------------------
 
 CASES: tuple[Case, ...] = (
@@ -422,11 +487,31 @@ CASES: tuple[Case, ...] = (
     Case("20k cells in one table row", lambda: _wide_row(20_000), body_has=("rowmarker", "rowcell", "rowlast")),
     Case("20k dated lines, text dump", lambda: _dated_lines_text(20_000), page_has=("dated0", "dated19999"),
          is_article=False),
+    Case("unclosed <embed>", lambda: _left_open("<embed src=/clip.swf>"),
+         body_has=("openmarker", "afteropenmarker", "afteropenlast"), warns="unclosed <embed>"),
+    Case("unclosed <svg>", lambda: _left_open("<svg><circle r=1>"),
+         body_has=("openmarker", "afteropenmarker", "afteropenlast"), warns="unclosed <svg>"),
+    Case("unclosed <math>", lambda: _left_open("<math><mi>x</mi>"),
+         body_has=("openmarker", "afteropenmarker", "afteropenlast"), warns="unclosed <math>"),
+    Case("unsafe links", _unsafe_links, body_has=("linkmarker", "linklast"), body_lacks=("ScRiPt",)),
 )
+
+DENSE: tuple[Case, ...] = (
+    Case("1.28M short lines, text dump", lambda: _short_lines(1_280_000), body_has=("linesmarker",), heavy=True),
+    Case("200k table rows", lambda: _table_rows(200_000), body_has=("rowsmarker",), heavy=True),
+    Case("300k links in one block", lambda: _many_links(300_000), body_has=("manymarker",), heavy=True),
+    Case("cue-heavy HTML", lambda: _cue_html(30_000), body_has=("cuehtmlmarker",), heavy=True),
+    Case("200k read-also and 50k navigation lines, text dump", lambda: _read_also_and_navigation(200_000, 50_000),
+         body_has=("ranavmarker",), heavy=True),
+    Case("headings and short lines, 21 MB dump", lambda: _alternating_text(21 * MB), body_has=("altmarker",),
+         heavy=True),
+)
+"""Dense inputs of megabytes that reach the default ``max_seconds``: the benchmark's alone (in the
+test suite they would cost a minute; tests/test_reliability.py checks the deadline on smaller ones)."""
 
 HEAVY = tuple(c for c in CASES if c.heavy)
 
 
 def by_name(name: str) -> Case:
-    return next(c for c in CASES if c.name == name)
+    return next(c for c in CASES + DENSE if c.name == name)
 

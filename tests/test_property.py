@@ -169,3 +169,44 @@ def test_flattening_loses_no_word(soup: tuple[str, list[str]], depth: int) -> No
 def test_every_encoding_is_known() -> None:
     for encoding in ENCODINGS:
         codecs.lookup(encoding)
+
+
+SCHEME_PIECES = ("javascript", "JaVa", "java", "script", "data", "vbscript", "http", "https", "file", ":", "//",
+                 "&#106;", "&#x09;", "&#0;", "&#58;", "&colon;", "&Tab;", "\t", "\n", "\x00", "\x01", " ", "\udcff",
+                 "\ud800", "[::1", "/x", "?a=1&b=2", "#f", "%0a", "\u2028", "ｊａｖａ")
+"""Pieces of URLs and of the ways pages disguise a scheme."""
+hrefs = st.lists(st.one_of(st.sampled_from(SCHEME_PIECES), st.text(chars, max_size=4)), max_size=12).map("".join)
+
+
+@FUZZ
+@given(hrefs, st.one_of(st.none(), hrefs, st.sampled_from(["https://a.example/d/", "//b.example/", "javascript:x"])))
+def test_safe_url_gives_http_or_nothing(href: str, base: str | None) -> None:
+    from articlex.urls import safe_url
+
+    url = safe_url(href, base)
+    if url is not None:
+        url.encode("utf-8")
+        assert url.lower().startswith(("http://", "https://")) and not any(ord(c) < 0x21 for c in url[:8])
+
+
+@FUZZ
+@given(hrefs, st.sampled_from(["href", "og", "jsonld", "argument"]))
+def test_no_url_field_holds_another_scheme(href: str, where: str) -> None:
+    quoted = href.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    sentence = "The council said on Monday that the harbour wall would be rebuilt next spring at last. "
+    jsonld = json.dumps({"@type": "NewsArticle", "url": href, "image": href}).replace("<", "\\u003c")
+    head = {"og": f'<meta property="og:url" content="{quoted}"><meta property="og:image" content="{quoted}">',
+            "jsonld": f'<script type="application/ld+json">{jsonld}</script>'}.get(where, "")
+    link = f'<p>Lire aussi : <a href="{quoted}">Une autre histoire assez longue ici</a></p>' if where == "href" else ""
+    source = (f"<html><head>{head}<link rel=next href=\"{quoted}\"></head><body><h1>A headline of the page</h1>"
+              f"<p>{sentence * 3}</p>{link}<p>{sentence * 2}</p></body></html>")
+    try:
+        article = articlex.extract(source, url=href if where == "argument" else None)
+    except ArticlexError:
+        return
+    article.to_json().encode("utf-8")
+    urls = [article.url, article.canonical_url, article.image]
+    for links in (article.related, article.breadcrumb, [article.previous, article.next]):
+        urls += [link.url for link in links if link is not None]
+    for url in urls:
+        assert url is None or url.lower().startswith(("http://", "https://")), url

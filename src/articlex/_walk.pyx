@@ -179,13 +179,22 @@ cdef class _Walk:
         if text is not None:
             self.add(text)
 
-    cdef void run(self, xmlNode* top):
+    cdef bint run(self, xmlNode* top, object over, int check_every):
         """Depth first from ``top`` as lxml's iterwalk goes: comments and processing
-        instructions give their tail; entity nodes, nothing."""
+        instructions give their tail; entity nodes, nothing. Every ``check_every`` nodes,
+        ``over()`` is asked whether the reading time is spent; True when the walk stopped so."""
         cdef xmlNode* c_node = top
         cdef xmlNode* after
         cdef bint walked
+        cdef bint stopped = False
+        cdef int countdown = check_every
         while True:
+            countdown -= 1
+            if countdown <= 0:
+                countdown = check_every
+                if over():
+                    stopped = True
+                    break
             after = NULL
             walked = True
             if c_node.type == tree.XML_ELEMENT_NODE:
@@ -210,9 +219,11 @@ cdef class _Walk:
                 break
             c_node = after
         self.flush(self.owners[-1] if self.owners else None, False)
+        return stopped
 
 
-def walk(root, builder, index, skips, shown, swallowed, rules):
-    """page._walk_tree's walk of ``root`` into ``builder``, filling ``index`` when given."""
+def walk(root, builder, index, skips, shown, swallowed, rules, over, int check_every):
+    """page._walk_tree's walk of ``root`` into ``builder``, filling ``index`` when given; True
+    when ``over()`` stopped it before the end."""
     cdef _Walk state = _Walk(root, builder, index, skips, shown, swallowed, rules)
-    state.run((<cetree._Element>root)._c_node)
+    return state.run((<cetree._Element>root)._c_node, over, check_every)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import fields as dataclass_fields
 from dataclasses import replace
@@ -18,9 +17,11 @@ from .fields.dates import find_dates
 from .fields.language import find_language
 from .fields.navigation import find_navigation
 from .fields.title import Title, find_title
+from .deadline import Deadline, check_seconds
 from .loading import Limits, Source, load_page
 from .model import Article, Attribution, Block, Counters, Provenance
 from .page import Page
+from .urls import SAFE_SCHEMES, safe_url, scheme_of
 
 __all__ = ["extract"]
 
@@ -36,8 +37,9 @@ def extract(source: Source, *, url: str | None = None, language: str | None = No
     ``source`` is a str (HTML or a plain-text dump, told apart automatically), bytes (decoded
     from the BOM, the declared charset, else detected), a BeautifulSoup object or an lxml
     element. ``url`` is the page's address (a base for relative links); ``language`` an ISO
-    639-1 code that overrides detection; ``now`` the reference time for relative dates and
-    the latest acceptable publication date. Never touches the network.
+    639-1 code that overrides detection ('FR' and 'fr-CA' are read as 'fr'); ``now`` the
+    reference time for relative dates and the latest acceptable publication date. Never
+    touches the network. Every URL of the result is an absolute http(s) URL or None.
 
     ``fields`` names the fields wanted (names of :class:`~articlex.model.Article` fields, such
     as ``("body",)`` or ``("title", "published")``); the default is all of them. Fields not
@@ -48,28 +50,32 @@ def extract(source: Source, *, url: str | None = None, language: str | None = No
 
     Limits (see :class:`~articlex.loading.Limits`): past ``max_bytes`` or ``max_elements`` the
     call raises :class:`~articlex.errors.TooLargeError`; nesting deeper than ``max_depth`` is
-    flattened; past ``max_seconds`` the fields not reached yet are left empty. Each of these
-    is listed in ``article.warnings``.
+    flattened; ``max_seconds`` bounds the call (the page is read for part of it, then each step
+    stops where it runs out, leaving what it did not reach empty). Each of these is listed in
+    ``article.warnings``.
 
-    Raises :class:`TypeError` for an argument of the wrong type and
+    Raises :class:`TypeError` for an argument of the wrong type, :class:`ValueError` for an
+    option out of range (``max_seconds=nan``, ``language='french'``) and
     :class:`~articlex.errors.InputError` (or a subclass) for input that is not a document.
     """
     _check_options(url=url, language=language, now=now)
     steps = _steps_for(fields)
+    language = _language_code(language)
+    deadline = Deadline(check_seconds("max_seconds", max_seconds))
     limits = Limits(max_bytes=max_bytes, max_elements=max_elements, max_depth=max_depth, max_seconds=max_seconds)
-    clock = _Budget(limits.max_seconds)
-    page = load_page(source, url=url, limits=limits)
+    page = load_page(source, url=url, limits=limits, deadline=deadline)
     site = metadata.site_name(page)
     title = find_title(page, site)
     body = find_body(page, title)
-    parts = _read_fields(page, title, body, site, clock, steps, language=language, now=now)
+    parts = _read_fields(page, title, body, site, deadline, steps, language=language, now=now)
     if language is not None:
         page.note("language", "argument")
-    article = _assemble(page, title, body, site, parts, url)
+    page.warnings.extend(deadline.message(note) for note in deadline.notes)
+    article = _safe_links(_assemble(page, title, body, site, parts, url))
     return replace(article, provenance=_provenance(article, page, url))
 
 
-def _read_fields(page: Page, title: Title, body: Body, site: str | None, clock: _Budget, wanted: frozenset[str], *,
+def _read_fields(page: Page, title: Title, body: Body, site: str | None, deadline: Deadline, wanted: frozenset[str], *,
                  language: str | None, now: datetime | None) -> dict[str, Any]:
     """The fields that build on title and body, in order, those ``wanted`` only, while the time
     budget lasts."""
@@ -90,8 +96,8 @@ def _read_fields(page: Page, title: Title, body: Body, site: str | None, clock: 
     for name, step in steps:
         if name not in wanted:
             continue
-        if clock.spent():
-            page.warnings.append(f"{OUT_OF_TIME.format(seconds=clock.seconds)}: {name} and later fields not read")
+        if deadline.expired():
+            deadline.stop(f"{name} and later fields not read")
             break
         parts[name] = step()
     return parts
@@ -124,8 +130,6 @@ def _assemble(page: Page, title: Title, body: Body, site: str | None, parts: dic
         warnings=list(page.warnings) + ([] if body.blocks else [NOT_AN_ARTICLE]),
     )
 
-
-OUT_OF_TIME = "max_seconds={seconds} reached"
 
 STEPS = ("breadcrumb", "navigation", "counters", "attribution", "language", "dates", "canonical_url",
          "description", "image", "tags")
@@ -160,17 +164,6 @@ def _steps_for(wanted: Iterable[str] | None) -> frozenset[str]:
     return frozenset(steps)
 
 
-class _Budget:
-    """The wall-clock budget of one call."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.deadline = time.monotonic() + seconds
-
-    def spent(self) -> bool:
-        return time.monotonic() > self.deadline
-
-
 def _check_options(**options: object) -> None:
     """A wrong option type is the caller's mistake: a TypeError naming the option and the type."""
     expected = {"url": str, "language": str, "now": datetime}
@@ -178,6 +171,61 @@ def _check_options(**options: object) -> None:
         if value is not None and not isinstance(value, expected[name]):
             raise TypeError(f"extract() option {name} takes {expected[name].__name__} or None, "
                             f"not {type(value).__name__}")
+
+
+ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
+    "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik "
+    "io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml "
+    "mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
+    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
+    "vo wa wo xh yi yo za zh zu".split())
+"""The two-letter codes of ISO 639-1 (the standard's whole table, 184 codes): what ``language=``
+and ``Article.language`` hold."""
+
+
+def _language_code(language: str | None) -> str | None:
+    """``language=`` as a lower-case ISO 639-1 code ('FR' and 'fr-CA' are 'fr': a region or a
+    script after the language does not count); a ValueError naming the value for anything else
+    ('french', 'fra')."""
+    if language is None:
+        return None
+    code = language.strip().replace("_", "-").split("-", 1)[0].lower()
+    if code not in ISO_639_1:
+        raise ValueError(f"extract() option language takes an ISO 639-1 code such as 'fr' or 'en', "
+                         f"not {language!r}")
+    return code
+
+
+URL_FIELDS = ("url", "canonical_url", "image")
+LINK_FIELDS = ("breadcrumb", "related", "previous", "next")
+WARN_UNSAFE_LINK = "{field}: {count} link(s) with the {scheme}: scheme lost their URL (only http and https are kept)"
+
+
+def _safe_links(article: Article) -> Article:
+    """Every URL field through :func:`~articlex.urls.safe_url`: an http(s) URL or None. A link
+    whose scheme is another (``javascript:``, ``data:``...) is dropped and ``warnings`` says so."""
+    changes: dict[str, Any] = {}
+    dropped: dict[tuple[str, str], int] = {}
+
+    def gate(name: str, value: str | None) -> str | None:
+        url = safe_url(value)
+        scheme = scheme_of(value) if value and url is None else None
+        if scheme is not None and scheme not in SAFE_SCHEMES:
+            dropped[(name, scheme)] = dropped.get((name, scheme), 0) + 1
+        return url
+
+    for name in URL_FIELDS:
+        changes[name] = gate(name, getattr(article, name))
+    for name in LINK_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, list):
+            changes[name] = [replace(link, url=gate(name, link.url)) for link in value]
+        elif value is not None:
+            changes[name] = replace(value, url=gate(name, value.url))
+    warnings = [WARN_UNSAFE_LINK.format(field=name, count=count, scheme=scheme)
+                for (name, scheme), count in dropped.items()]
+    return replace(article, **changes, warnings=article.warnings + warnings)
 
 
 DERIVED_FROM_BODY = ("blocks", "is_article", "warnings")

@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             data, fetched_url = _read(target)
             article = extract(data, url=args.url or fetched_url, language=args.language)
-        except (ArticlexError, OSError) as exc:
+        except (ArticlexError, OSError, ValueError) as exc:  # ValueError: an option such as --language
             print(f"articlex: {target}: {exc}", file=sys.stderr)
             status = 1
             continue

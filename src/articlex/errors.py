@@ -4,7 +4,8 @@ Every error the library raises on purpose derives from :class:`ArticlexError`,
 so one ``except ArticlexError`` is enough around a crawl loop::
 
     ArticlexError
-     +-- InputError              the input cannot be read as a document (also a ValueError)
+     +-- InputError              the input cannot be read as a document, or a dict given to
+     |    |                      Article.from_dict() as an Article (also a ValueError)
      |    +-- EmptyInputError    nothing but white space (or invisible characters), no element
      |    +-- TooLargeError      past max_bytes, max_elements or max_seconds
      |    +-- UnsupportedContentError   binary data, an RSS/Atom feed, a sitemap, JSON
@@ -34,7 +35,8 @@ class ArticlexError(Exception):
 
 
 class InputError(ArticlexError, ValueError):
-    """The input cannot be read as an HTML document or a text dump."""
+    """The input cannot be read as an HTML document or a text dump (or, from
+    ``Article.from_dict()``, as an Article: the message names the missing or malformed entry)."""
 
 
 class EmptyInputError(InputError):

@@ -33,7 +33,6 @@ import codecs
 import html as html_entities
 import re
 import threading
-import time
 from dataclasses import dataclass, fields
 from collections.abc import Callable
 from functools import lru_cache
@@ -41,6 +40,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from lxml import etree, html
 
+from .deadline import Deadline, check_seconds
 from .errors import EmptyInputError, InputError, TooLargeError, UnsupportedContentError
 from .page import Element, Page
 
@@ -76,11 +76,13 @@ class Limits:
     depth at which Blink (Chrome) stops nesting elements; real pages stay under 100. Values
     above :data:`DEEPEST` act as :data:`DEEPEST`, where libxml2 would stop parsing."""
     max_seconds: float = 10.0
-    """Wall-clock budget of one call. Loading raises ``TooLargeError`` when decoding and
-    parsing alone take longer; the field extractors stop where they are and flag a partial
-    result. A 30 MB page takes under 5 s; a normal page, tens of milliseconds."""
+    """Wall-clock budget of one call (a finite number above 0). Loading raises ``TooLargeError``
+    when decoding and parsing alone take longer; the block walk, the body walk and the field
+    steps stop where they are and flag a partial result in ``warnings``. A 30 MB page takes
+    under 5 s; a normal page, tens of milliseconds."""
 
     def __post_init__(self) -> None:
+        check_seconds("max_seconds", self.max_seconds)
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -733,25 +735,31 @@ def _markup_to_text(text: str) -> str:
 # --- Entry point ---------------------------------------------------------------------------
 
 
-def load_page(source: Source, *, url: str | None = None, limits: Limits = Limits()) -> Page:
+def load_page(source: Source, *, url: str | None = None, limits: Limits = Limits(),
+              deadline: Deadline | None = None) -> Page:
     """The :class:`Page` for any supported source; raises the library's own errors.
 
     What was altered or left out on the way (undecodable bytes, flattened nesting, dropped
-    attributes) is listed in ``page.warnings``.
+    attributes) is listed in ``page.warnings``. ``deadline`` (else one of ``limits.max_seconds``)
+    is checked after decoding and after parsing (past it: :class:`TooLargeError`, nothing was
+    read yet), then handed to the page's block walk, which stops where it expires.
     """
-    started = time.monotonic()
+    deadline = deadline or Deadline(limits.max_seconds)
     if isinstance(source, etree._ElementTree):
         source = source.getroot()
         if source is None:
             raise EmptyInputError("the lxml tree is empty (it has no root element)")
     if isinstance(source, etree._Element):
-        return _page_from_element(source, url, limits)
+        return _page_from_element(source, url, limits, deadline)
     text, warnings = _text_of(source, limits)
-    page = _page_from_str(text, url, limits, warnings)
-    elapsed = time.monotonic() - started
-    if elapsed > limits.max_seconds:
-        raise TooLargeError(f"loading the input took {elapsed:.1f} s, over max_seconds={limits.max_seconds}")
-    return page
+    _check_time(deadline, "decoding")
+    return _page_from_str(text, url, limits, warnings, deadline)
+
+
+def _check_time(deadline: Deadline, step: str) -> None:
+    """Past the deadline before any block is read, there is nothing to return: the input is too large."""
+    if deadline.expired():
+        raise TooLargeError(f"{step} the input alone took over max_seconds={deadline.seconds:g}")
 
 
 def _text_of(source: object, limits: Limits) -> tuple[str, list[str]]:
@@ -787,20 +795,22 @@ def _check_size(size: int, unit: str, limits: Limits) -> None:
         raise TooLargeError(f"the input is {size} {unit}, over max_bytes={limits.max_bytes}")
 
 
-def _page_from_str(text: str, url: str | None, limits: Limits, warnings: list[str]) -> Page:
+def _page_from_str(text: str, url: str | None, limits: Limits, warnings: list[str],
+                   deadline: Deadline) -> Page:
     text = clean_text(text).lstrip("\ufeff")
     _refuse_non_documents(text)
     if not looks_like_html(text):
-        return _with_warnings(Page.from_text(text, url), warnings)
+        return _with_warnings(Page.from_text(text, url, deadline), warnings)
     root, more = parse_html(text, limits)
+    _check_time(deadline, "parsing")
     if root is None:
-        page = Page.from_text(_markup_to_text(text), url)
+        page = Page.from_text(_markup_to_text(text), url, deadline)
     else:
-        page = Page.from_tree(root, url)
+        page = Page.from_tree(root, url, deadline)
     return _with_warnings(page, warnings + more)
 
 
-def _page_from_element(element: Element, url: str | None, limits: Limits) -> Page:
+def _page_from_element(element: Element, url: str | None, limits: Limits, deadline: Deadline) -> Page:
     root = element
     if element.getparent() is None:  # a comment beside the root element stands for its document
         root = element.getroottree().getroot()
@@ -813,8 +823,8 @@ def _page_from_element(element: Element, url: str | None, limits: Limits) -> Pag
     if not isinstance(root, html.HtmlElement):
         # etree.HTML() or an XML parser's tree: plain elements (no text_content()), maybe
         # namespaced tags ("{http://www.w3.org/1999/xhtml}p"). Read again as HTML.
-        return _page_from_str(etree.tostring(root, encoding="unicode", method="html"), url, limits, [])
-    return _with_warnings(Page.from_tree(root, url), [])
+        return _page_from_str(etree.tostring(root, encoding="unicode", method="html"), url, limits, [], deadline)
+    return _with_warnings(Page.from_tree(root, url, deadline), [])
 
 
 def _with_warnings(page: Page, warnings: list[str]) -> Page:

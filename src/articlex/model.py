@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
+from .errors import InputError
+
 __all__ = ["Link", "Counters", "Attribution", "Block", "Provenance", "Article", "BLOCK_KINDS", "STRATEGIES"]
 
 BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item", "table_row")
@@ -42,7 +44,8 @@ class Link:
     text: str
     """The visible text of the link, without any label ("Lire aussi :")."""
     url: str | None = None
-    """The absolute URL when the page or ``url=`` gives a base; None in text input."""
+    """An absolute http(s) URL when the page or ``url=`` gives a base; None in text input, without
+    a base, or for a link of another scheme (``javascript:``...)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "url": self.url}
@@ -124,7 +127,7 @@ class Article:
     language: str | None = None
     """ISO 639-1 code of the article's language."""
     url: str | None = None
-    """The URL given by the caller, else the page's own (og:url or canonical)."""
+    """The URL given by the caller, else the page's own (og:url or canonical); http(s) only."""
     canonical_url: str | None = None
     """The page's rel=canonical (or og:url) URL, absolute."""
     site_name: str | None = None
@@ -156,7 +159,19 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        """The inverse of :meth:`to_dict`."""
+        """The inverse of :meth:`to_dict`. Raises :class:`TypeError` for anything but a dict, and
+        :class:`~articlex.errors.InputError` (a ValueError) naming what is missing or malformed."""
+        if not isinstance(data, dict):
+            raise TypeError(f"Article.from_dict() takes a dict, not {type(data).__name__}")
+        try:
+            return cls._from_dict(data)
+        except KeyError as exc:
+            raise InputError(f"Article.from_dict(): an entry lacks its {exc.args[0]!r} key") from None
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise InputError(f"Article.from_dict(): a value has the wrong shape ({exc})") from None
+
+    @classmethod
+    def _from_dict(cls, data: dict[str, Any]) -> Article:
         links: Callable[[Any], list[Link]] = lambda items: [Link.from_dict(x) for x in items or []]  # noqa: E731
         one: Callable[[Any], Link | None] = lambda x: Link.from_dict(x) if x else None  # noqa: E731
         date: Callable[[Any], datetime | None] = lambda x: datetime.fromisoformat(x) if x else None  # noqa: E731

@@ -14,15 +14,16 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
 
 from lxml import etree
 
+from .deadline import CHECK_EVERY, NO_DEADLINE, Deadline, paced
 from .selectors import TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES, Index
 from .text import is_prose
+from .urls import absolute, http_base
 
 if TYPE_CHECKING:
     from .model import Provenance
@@ -54,6 +55,16 @@ HIDDEN_CLASS_PARTS = ("hidden", "sr-only", "screen-", "d-none")
 holds none of them (nearly all) is known visible without running the pattern."""
 
 
+NO_LINKS: tuple[LinkRef, ...] = ()
+SHARED_CHARS = 48
+"""Texts this short repeat across a page (menu items, labels, numbers, a dump's short lines): a walk
+keeps one copy of each. Longer ones are prose, seldom repeated, and not worth a dictionary entry."""
+
+
+def _shared(texts: dict[str, str], text: str) -> str:
+    return texts.setdefault(text, text) if len(text) <= SHARED_CHARS else text
+
+
 @dataclass(slots=True)
 class LinkRef:
     """A link inside a block: its text, its href and where its text sits in the block."""
@@ -80,7 +91,8 @@ class TextBlock:
     """The owning element's tag (``p``, ``h2``, ``div``...), or ``line`` in a text dump."""
     element: Any = None
     """The owning lxml element (HTML only)."""
-    links: list[LinkRef] = field(default_factory=list)
+    links: Sequence[LinkRef] = NO_LINKS
+    """The links inside the block, in order (one shared empty tuple for the many blocks without any)."""
     in_quote: bool = False
     line: int | None = None
     """The line number in a text dump (1-based)."""
@@ -170,6 +182,7 @@ class _Builder:
         self.size = 0
         self.links: list[tuple[str | None, int, int]] = []
         self.open_links: list[tuple[str | None, int]] = []
+        self.texts: dict[str, str] = {}
 
     def add(self, text: str | None) -> None:
         if text:
@@ -205,10 +218,13 @@ class _Builder:
         if not text:
             return
         links: list[LinkRef] = []
+        texts = self.texts
+        text = _shared(texts, text)
         if spans and text == raw:  # nothing was collapsed: offsets stay as they are
             for href, start, end in spans:
                 link_text = raw[start:end].strip()
                 if link_text:
+                    link_text = text if len(link_text) == len(text) else _shared(texts, link_text)
                     links.append(LinkRef(link_text, href, start, start + len(link_text), self.base_url))
         elif spans:
             # A few links: each offset by a short rescan; many links: one scan of the block for all.
@@ -217,25 +233,20 @@ class _Builder:
             for href, start, end in spans:
                 link_text = " ".join(raw[start:end].split())
                 if link_text:
+                    link_text = text if len(link_text) == len(text) else _shared(texts, link_text)
                     at = offsets(start)
                     links.append(LinkRef(link_text, href, at, at + len(link_text), self.base_url))
         tag = owner.tag if owner is not None and isinstance(owner.tag, str) else "div"
         standalone = tag in STANDALONE_TAGS
-        self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote, standalone=standalone))
+        self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links or NO_LINKS, in_quote,
+                                     standalone=standalone))
 
 
 def join_url(base: str | None, href: str | None) -> str | None:
-    """``href`` made absolute against ``base``; None for an empty or malformed one."""
-    if not href or not href.strip():
-        return None
-    if href.startswith(("http://", "https://")) and " " not in href:
-        return href  # already absolute: urljoin would only copy it
-    if not base:
-        return href.strip()  # nothing to resolve against: urljoin would only copy it
-    try:
-        return urljoin(base or "", href.strip()) or None
-    except ValueError:  # "http://[bad-host]/": not a URL at all
-        return None
+    """``href`` made absolute against ``base``; None for an empty or malformed one. Any scheme is
+    kept here (the fields judge a link by its target); :func:`articlex.urls.safe_url` is the
+    gate every URL field passes on its way out."""
+    return absolute(base, href)
 
 
 FEW_LINKS = 8
@@ -282,13 +293,46 @@ class _Offsets:
 _WHITE = re.compile(r"\s+")
 
 
+PARSER_CONTAINERS = frozenset("svg math embed object canvas button select option".split())
+"""Skipped elements that never hold a paragraph as written, but that libxml2 makes the container of
+the rest of the page when they are left open (``<embed>`` is void in HTML; an unclosed ``<svg>``
+or ``<math>`` ends where a browser's parser leaves foreign content, at the first paragraph). One
+that holds a paragraph or a heading is walked like any other element, with a warning, however
+little text it holds (the second pass below needs it to hold more than the rest of the page)."""
+_REST_OF_PAGE = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "blockquote", "table")
+"""What shows that a skipped element holds page content: an icon, a formula or a plugin holds none."""
+SWALLOWING_TAGS = frozenset("iframe textarea xmp noembed noframes title".split())
+"""Skipped elements whose content libxml2 reads as text up to their end tag (the rest of the page
+when there is none): what they swallowed is reported, as a browser would not show it either."""
+_MARKUP_IN_TEXT = re.compile(r"<(?:p|div|h[1-6]|article|section|table)[\s>]", re.I)
+WARN_KEPT = "an unclosed <{tag}> held the rest of the page: its content was read as the page's"
+WARN_SWALLOWED = "an unclosed <{tag}> took {chars} characters of the page as its own text: they were not read"
+
+
+def _holds_the_rest(el: Element) -> bool:
+    """Whether a skipped element holds page content (an SVG's foreignObject may hold HTML on purpose)."""
+    return next(el.iterdescendants(*_REST_OF_PAGE), None) is not None \
+        and next(el.iterdescendants("foreignobject", "foreignObject"), None) is None
+
+
+def _swallowed(el: Element) -> bool:
+    text = el.text
+    return bool(text) and _MARKUP_IN_TEXT.search(text) is not None
+
+
+def _note_once(notes: list[str], note: str) -> None:
+    if note not in notes:
+        notes.append(note)
+
+
 MIN_SWALLOWED = 200
 """Characters of paragraph text a skipped element must hold before it can be the page's own text."""
 RAW_TEXT_TAGS = frozenset({"script", "style", "template", "title", "meta", "link", "textarea", "option"})
 """Skipped tags whose content is never shown as a page's text, whatever they hold."""
 
 
-def blocks_from_tree(root: Element, base_url: str | None, index: Index | None = None) -> list[TextBlock]:
+def blocks_from_tree(root: Element, base_url: str | None, index: Index | None = None,
+                     deadline: Deadline = NO_DEADLINE, notes: list[str] | None = None) -> list[TextBlock]:
     """The block stream of an HTML tree, in document order; ``index``, when given, is filled
     with every element on the way (the elements of skipped subtrees too).
 
@@ -296,14 +340,18 @@ def blocks_from_tree(root: Element, base_url: str | None, index: Index | None = 
     text than everything shown is the page itself: a tag the parser left open swallowed the rest
     (``<div></button>``), a script reveals a hidden page, a forum prints its posts in
     ``<noscript>``. Such elements are walked instead, in a second pass.
+
+    When ``deadline`` has spent its reading share the walk stops there, keeps the blocks it made
+    and notes it in the deadline. ``notes``, when given, receives what the walk read unusually or
+    could not read (an element left open that holds the rest of the page).
     """
     shown: set[Element] = set()
     for _ in range(MAX_UNSKIP_ROUNDS):
         swallowed: list[Element] = []
         if index is not None:
             index.tokens, index.order = {}, {}  # a second pass indexes every element again
-        blocks = _walk_tree(root, base_url, index, shown, swallowed)
-        found = _swallowing(blocks, swallowed)
+        blocks = _walk_tree(root, base_url, index, shown, swallowed, deadline, notes)
+        found = _swallowing(blocks, swallowed) if not deadline.reading_over() else None
         if found is None:
             break
         shown.add(found)
@@ -328,29 +376,45 @@ def _swallowing(blocks: list[TextBlock], skipped: list[Element]) -> Element | No
 
 
 def _skips(el: Element, tag: str, items: list[tuple[str, str]], shown: set[Element],
-           swallowed: list[Element]) -> bool:
+           swallowed: list[Element], notes: list[str] | None = None) -> bool:
     """Whether the walk passes over ``el`` and its subtree (a skipped tag, or attributes that
     hide it, unless a pass found it holds the page); the elements that may hold the page are
-    noted in ``swallowed``."""
-    if not (tag in SKIP_TAGS or items and _hides(items)) or el in shown:
+    noted in ``swallowed``. An element the parser made the container of the rest of the page
+    (an unclosed ``<embed>``) is walked, and a raw-text element that swallowed markup reported,
+    in ``notes``."""
+    hidden = bool(items) and _hides(items)
+    if not (tag in SKIP_TAGS or hidden) or el in shown:
         return False
+    if tag in PARSER_CONTAINERS and not hidden and _holds_the_rest(el):
+        if notes is not None:
+            _note_once(notes, WARN_KEPT.format(tag=tag))
+        return False
+    if notes is not None and tag in SWALLOWING_TAGS and _swallowed(el):
+        _note_once(notes, WARN_SWALLOWED.format(tag=tag, chars=len(el.text)))
     if tag not in RAW_TEXT_TAGS:
         swallowed.append(el)
     return True
 
 
 def _walk_tree(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
-               swallowed: list[Element]) -> list[TextBlock]:
+               swallowed: list[Element], deadline: Deadline = NO_DEADLINE,
+               notes: list[str] | None = None) -> list[TextBlock]:
     """One pass of the walk: the compiled one when it is there, else :func:`_walk_python`."""
+    def skips(el: Element, tag: str, items: list[tuple[str, str]], shown: set[Element],
+              swallowed: list[Element]) -> bool:
+        return _skips(el, tag, items, shown, swallowed, notes)
+
     if _walk is None:
-        return _walk_python(root, base_url, index, shown, swallowed)
+        return _walk_python(root, base_url, index, shown, swallowed, deadline, skips)
     builder = _Builder(base_url)
-    _walk.walk(root, builder, index, _skips, shown, swallowed, _WALK_RULES)
+    if _walk.walk(root, builder, index, skips, shown, swallowed, _WALK_RULES, deadline.reading_over, CHECK_EVERY):
+        deadline.stop(WALK_STOPPED.format(blocks=len(builder.blocks)))
     return builder.blocks
 
 
 def _walk_python(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
-                 swallowed: list[Element]) -> list[TextBlock]:
+                 swallowed: list[Element], deadline: Deadline = NO_DEADLINE,
+                 skips: Callable[..., bool] = _skips) -> list[TextBlock]:
     """The reference walk, over lxml's ``iterwalk``; ``articlex._walk`` does the same in C."""
     builder = _Builder(base_url)
     add = builder.add
@@ -358,15 +422,22 @@ def _walk_python(root: Element, base_url: str | None, index: Index | None, shown
     quote_depth = 0
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     skipped = None
+    countdown = CHECK_EVERY
     for event, el in walker:
         tag = el.tag
+        countdown -= 1
+        if not countdown:
+            countdown = CHECK_EVERY
+            if deadline.reading_over():
+                deadline.stop(WALK_STOPPED.format(blocks=len(builder.blocks)))
+                break
         if event == "start":
             if tag.__class__ is not str:
                 continue
             items = el.items()
             if items and index is not None:
                 index.add(el, items)
-            if (tag in SKIP_TAGS or items) and _skips(el, tag, items, shown, swallowed):
+            if (tag in SKIP_TAGS or items) and skips(el, tag, items, shown, swallowed):
                 walker.skip_subtree()
                 skipped = el
                 if index is not None:
@@ -421,16 +492,45 @@ WALK = "Python" if _walk is None else f"compiled (lxml {_walk.BUILT_WITH_LXML})"
 _WALK_RULES = (SKIP_TAGS, BLOCK_TAGS, HIDING_ATTRIBUTES, HIDDEN_CLASS_PARTS, TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES)
 
 
-def blocks_from_text(text: str) -> list[TextBlock]:
-    """One block a non-empty line of a text dump."""
+WALK_STOPPED = "the page was read into {blocks} blocks, the rest of it was not read"
+BLOCKS_IN_STOPPED = "the article's blocks were gathered from part of its container only"
+
+
+def blocks_from_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[TextBlock]:
+    """One block a non-empty line of a text dump (up to the line where ``deadline`` expires)."""
     blocks: list[TextBlock] = []
-    lines = text.splitlines()
-    for n, line in enumerate(lines):
-        collapsed = " ".join(line.split())
+    texts: dict[str, str] = {}
+    blank_before = True
+    lines = _lines(text)
+    line = next(lines, None)
+    n = 0
+    while line is not None:
+        following = next(lines, None)
+        if n and not n % CHECK_EVERY and deadline.reading_over():
+            deadline.stop(WALK_STOPPED.format(blocks=len(blocks)))
+            break
+        collapsed = " ".join(line.split()) if line else ""
         if collapsed:
-            apart = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
-            blocks.append(TextBlock(len(blocks), collapsed, "line", line=n + 1, standalone=apart))
+            apart = blank_before and (following is None or not following.strip())
+            blocks.append(TextBlock(len(blocks), _shared(texts, collapsed), "line", line=n + 1, standalone=apart))
+        blank_before = not collapsed
+        line = following
+        n += 1
     return blocks
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""Where ``str.splitlines`` breaks a line."""
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.splitlines()`` one line at a time: a dump of a million short lines is never held twice."""
+    start = 0
+    for m in _LINE_BREAK.finditer(text):
+        yield text[start:m.start()]
+        start = m.end()
+    if start < len(text):
+        yield text[start:]
 
 
 CONFIDENCE = {"argument": 1.0, "jsonld": 0.9, "microdata": 0.85, "meta": 0.85, "markup": 0.8, "cue": 0.6,
@@ -453,6 +553,8 @@ class Page:
     """Results one field computes and another reuses (the page's prose blocks...)."""
     warnings: list[str] = field(default_factory=list)
     """What loading altered or left out (undecodable bytes, flattened nesting...)."""
+    deadline: Deadline = NO_DEADLINE
+    """The call's time budget: steps that loop look at it (``page.deadline.expired()``) and stop."""
 
     def note(self, name: str, strategy: str, where: Where = None, confidence: float | None = None) -> None:
         """Record where field ``name`` came from: an element, a block, a list of blocks or nothing."""
@@ -481,11 +583,11 @@ class Page:
         return str(where.getroottree().getpath(where))
 
     @classmethod
-    def from_tree(cls, root: Element, url: str | None = None) -> Page:
-        page = cls(root=root, blocks=[], base_url=None, url=url)
-        page.base_url = url or _base_href(root) or page.meta.get("og:url") or page._jsonld_url()
+    def from_tree(cls, root: Element, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
+        page = cls(root=root, blocks=[], base_url=None, url=url, deadline=deadline)
+        page.base_url = _page_base(page, url)
         index = Index()
-        page.blocks = blocks_from_tree(root, page.base_url, index)
+        page.blocks = blocks_from_tree(root, page.base_url, index, deadline, page.warnings)
         page.index = index  # filled on the way: no second pass over the elements
         return page
 
@@ -499,8 +601,8 @@ class Page:
         return None
 
     @classmethod
-    def from_text(cls, text: str, url: str | None = None) -> Page:
-        return cls(root=None, blocks=blocks_from_text(text), base_url=None, url=url)
+    def from_text(cls, text: str, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
+        return cls(root=None, blocks=blocks_from_text(text, deadline), base_url=None, url=url, deadline=deadline)
 
     @property
     def is_html(self) -> bool:
@@ -588,7 +690,7 @@ class Page:
         """The blocks whose element lies inside ``container`` (itself included). A block's element
         is always a block-level one: only those are gathered (in C, not every link and span)."""
         inside = set(container.iter(*BLOCK_TAGS))
-        return [b for b in self.blocks if b.element in inside]
+        return [b for b in paced(self.blocks, self.deadline, BLOCKS_IN_STOPPED) if b.element in inside]
 
 
 def common_ancestor(elements: list[Element]) -> Element | None:
@@ -616,6 +718,14 @@ def _objects(data: Any, depth: int = 0) -> Iterator[JsonObject]:
         yield data
         if "@graph" in data:
             yield from _objects(data["@graph"], depth + 1)
+
+
+def _page_base(page: Page, url: str | None) -> str | None:
+    """The http(s) address the page's links resolve against: the caller's ``url=``, else the page's
+    ``<base href>`` or canonical link (resolved against its own og:url or JSON-LD address when
+    relative or scheme-relative), else that address itself."""
+    own = page.meta.get("og:url") or page._jsonld_url()
+    return http_base(url) or http_base(_base_href(page.root), own or url) or http_base(own)
 
 
 def _base_href(root: Element) -> str | None:

@@ -8,8 +8,11 @@ then walk the same cue rules over the blocks, so unknown themes and text dumps w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
+from ..deadline import CHECK_EVERY, NO_DEADLINE, Deadline, paced
 from ..lexicon import Cues, agencies, cues
 from ..model import Link
 from ..page import SKIP_TAGS, Element, LinkRef, Page, TextBlock, common_ancestor
@@ -195,12 +198,13 @@ def find_body(page: Page, title: Title) -> Body:
     if title.index is not None:
         candidates = [b for b in candidates if b.index > title.index]
     if container is not None:
-        candidates = _rows_joined(candidates)
-    spaced = page.root is None and sum(1 for b in page.blocks if b.standalone and b.prose) >= MIN_SPACED
+        candidates = _rows_joined(candidates, page.deadline)
+    spaced = page.root is None and sum(1 for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
+                                       if b.standalone and b.prose) >= MIN_SPACED
     body = _walk(page, candidates, container, cues(), spaced, prose)
     if title.index is not None and body.start is not None and body.start > title.index:
         body.header = _until_widget(page.blocks[title.index + 1: body.start][:MAX_HEADER], cues())
-    if prose is not None:
+    if prose is not None and not page.deadline.expired():
         body = _recall_pass(page, title, body, prose) or body
     else:
         body.blocks = _before_sign_off(body.blocks)
@@ -281,7 +285,7 @@ def _recall_blocks(page: Page, title: Title, first: Body, found: _Prose, box: El
     the box, the first reading's header and read-also links, link lists, boxes headed by a section
     word, readers' talk, and boxes of other kinds — unless those boxes hold most of the prose left
     (a page of testimonials in ``<figure>``s is its testimonials)."""
-    inside = _after_headline(_rows_joined(page.blocks_in(box)), title.index)
+    inside = _after_headline(_rows_joined(page.blocks_in(box), page.deadline), title.index)
     widgets = _widget_boxes(inside, cues(), box)
     start = first.start if first.start is not None else 0
     header = [b for b in first.header if b.index < start][-MAX_HEADER:]  # a byline, a date, a standfirst
@@ -412,12 +416,15 @@ def _lead_paragraphs(prose: _Prose, container: Element) -> list[TextBlock]:
     return lead[::-1]
 
 
-def _rows_joined(blocks: list[TextBlock]) -> list[TextBlock]:
+def _rows_joined(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> list[TextBlock]:
     """The cells of each row of a data table joined into one block (kind ``table_row``, cells
     separated by ' | '). A row holding prose is a layout table's and stays as it is."""
     out: list[TextBlock] = []
     i = 0
     while i < len(blocks):
+        if len(out) % CHECK_EVERY == CHECK_EVERY - 1 and deadline.expired():
+            deadline.stop(BODY_STOPPED.format(blocks=i, total=len(blocks)))
+            break
         block = blocks[i]
         j = i
         row = block.element.getparent() if block.tag in TABLE_CELLS else None
@@ -502,8 +509,8 @@ class _Prose:
     def of(cls, page: Page, title: Title) -> _Prose:
         heading = page.blocks[title.index].element if title.index is not None and page.is_html else None
         outside = _discussion_elements(page)
-        blocks = [b for b in page.blocks if b.element is not None and b.element not in outside
-                  and b.link_density <= 0.5 and b.prose]
+        blocks = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
+                  if b.element is not None and b.element not in outside and b.link_density <= 0.5 and b.prose]
         blocks, talk = _without_talk(blocks, heading)
         totals: dict[Element, int] = {}
         owned: dict[Element, list[TextBlock]] = {}
@@ -609,6 +616,9 @@ def _walk(page: Page, candidates: list[TextBlock], container: Element | None, le
     prose_after = _ProseAfter(candidates)
     skip.update(_embedded_posts(candidates) if page.root is None else ())
     for pos, block in enumerate(candidates):
+        if pos and not pos % CHECK_EVERY and page.deadline.expired():
+            page.deadline.stop(BODY_STOPPED.format(blocks=pos, total=len(candidates)))
+            break
         if block.index in skip:
             continue
         text = block.text
@@ -620,7 +630,7 @@ def _walk(page: Page, candidates: list[TextBlock], container: Element | None, le
             continue
         found = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None)
         if found is not None:
-            skip.update(_take_read_also(body, block, *found, candidates[pos + 2:], lexicon))
+            skip.update(_take_read_also(body, block, *found, candidates, pos + 2, lexicon))
             continue
         if container is not None and boiler(block):
             # A box inside the article (related links, tags, share bar) is skipped; its heading
@@ -691,6 +701,10 @@ def _walk(page: Page, candidates: list[TextBlock], container: Element | None, le
     return body
 
 
+BODY_STOPPED = "the body was read in {blocks} of its {total} candidate blocks"
+PROSE_STOPPED = "the article's container was looked for in part of the page only"
+
+
 def _embedded_posts(blocks: list[TextBlock]) -> set[int]:
     """Lines of posts embedded in a dump (a tweet): the signature line and the post's text above it,
     back to the article's paragraph before (set apart and plain prose, without a link)."""
@@ -707,20 +721,21 @@ def _embedded_posts(blocks: list[TextBlock]) -> set[int]:
 
 
 def _take_read_also(body: Body, block: TextBlock, related: Link, headline: TextBlock,
-                    after: list[TextBlock], lexicon: Cues) -> list[int]:
+                    candidates: list[TextBlock], after: int, lexicon: Cues) -> list[int]:
     """Record a read-also link found at ``block``; the blocks it used up, to skip. A bare label's
-    headline is the next block, and more headlines may be listed under it."""
+    headline is the next block, and more headlines may be listed under it, from ``candidates[after]``
+    on (an index, not a copy of the rest: a dump may hold thousands of labels)."""
     body.add_related(related, block, "cue")
     if headline is block:
         return []
     used = [headline.index]
-    for item in _listed_headlines(after, lexicon):
+    for item in _listed_headlines(islice(candidates, after, None), lexicon):
         body.add_related(_teaser_link(item, lexicon) if item.links else Link(item.text, None), item, "cue")
         used.append(item.index)
     return used
 
 
-def _listed_headlines(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
+def _listed_headlines(blocks: Iterable[TextBlock], lexicon: Cues) -> list[TextBlock]:
     """The headlines listed one a block under a read-also label, after its first one (date stamps
     between them passed over); the list stops at prose or at a line too short for a headline. In
     HTML each headline is a link of its own."""

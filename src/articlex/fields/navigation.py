@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..deadline import paced
 from ..lexicon import Cues, cues, fold
 from ..model import Link
 from ..page import BLOCK_TAGS, Element, Page, is_hidden
@@ -130,7 +131,7 @@ def _title_of(text: str, lexicon: Cues) -> str | None:
 def _from_labels(page: Page, key: str, after: int | None, lexicon: Cues) -> Link | None:
     blocks = page.blocks
     start = (after or 0) + 1 if after is not None else 0
-    for pos in range(start, len(blocks)):
+    for pos in paced(range(start, len(blocks)), page.deadline, f"{key}: part of the page was not searched"):
         block = blocks[pos]
         rest = lexicon.strip_label(key, block.text)
         rest = _arrowed(block.text, key) if rest is None else rest

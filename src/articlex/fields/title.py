@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..deadline import NO_DEADLINE, Deadline, paced
 from ..lexicon import Cues, cues, fold
 from ..page import HEADINGS, Element, Page, TextBlock
 from ..text import is_sentence, looks_like_date, word_count
@@ -49,7 +50,7 @@ def find_title(page: Page, site: str | None) -> Title:
         if text:
             page.note("title", strategy)
         return Title(text)
-    found = _from_lines(page.blocks)
+    found = _from_lines(page.blocks, page.deadline)
     if found.index is not None:
         page.note("title", "cue", page.blocks[found.index])
     return found
@@ -171,13 +172,13 @@ def _rejoin(title: str, parts: list[str]) -> str:
     return title[start:end].strip() if start >= 0 and end > start else parts[0]
 
 
-def _from_lines(blocks: list[TextBlock]) -> Title:
+def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Title:
     """A text dump's title: the best-scoring headline-like line before the first run of prose."""
-    start = first_prose(blocks)
+    start = first_prose(blocks, deadline)
     if start is None:
         return Title(None)
     lexicon = cues()
-    seen = _occurrences(blocks)
+    seen = _occurrences(blocks, deadline)
     # The run of prose may begin with a question headline ("...près de chez vous ?"), or with a
     # widget's blurb a few lines above the header: a line further down counts when its byline or
     # date follows right under it.
@@ -192,7 +193,7 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
     _, best = max(scored)
     best = _completed(blocks, best)
     line = blocks[best]
-    return Title(_without_glued_kicker(blocks, best) or line.text, line.index, _crumb_line(blocks, best))
+    return Title(_without_glued_kicker(blocks, best, deadline) or line.text, line.index, _crumb_line(blocks, best))
 
 
 # Weights of the cues that make a line a dump's title; tuned on the seed page and the corpus
@@ -281,9 +282,9 @@ def _is_meta(text: str, lexicon: Cues) -> bool:
         lexicon.strip_label(key, text) is not None for key in ("byline_prefixes", "published_labels", "updated_labels"))
 
 
-def _occurrences(blocks: list[TextBlock]) -> dict[str, int]:
+def _occurrences(blocks: list[TextBlock], deadline: Deadline) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for block in blocks:
+    for block in paced(blocks, deadline, TITLE_STOPPED):
         key = fold(block.text)
         counts[key] = counts.get(key, 0) + 1
     return counts
@@ -333,6 +334,7 @@ def _completed(blocks: list[TextBlock], i: int) -> int:
     return i
 
 
+TITLE_STOPPED = "the title was looked for in part of the page only"
 MIN_CUT_CHARS = 20
 """A cut-short line must keep this much of the headline to be matched with it."""
 MAX_KICKER_WORDS = 4
@@ -340,14 +342,14 @@ MAX_KICKER_WORDS = 4
 MIN_HEADLINE_WORDS = 3
 
 
-def _without_glued_kicker(blocks: list[TextBlock], i: int) -> str | None:
+def _without_glued_kicker(blocks: list[TextBlock], i: int, deadline: Deadline) -> str | None:
     """The headline without the kicker glued before it: the dump prints the headline alone
     elsewhere (the last crumb, a share text, '<headline> - <kicker>' in a trail) and the line
     is a few more words then that text."""
     text = blocks[i].text
     key = fold(text)
     best = ""
-    for block in blocks:
+    for block in paced(blocks, deadline, TITLE_STOPPED):
         if block.index == i:
             continue
         for part in [block.text, *_PARTS.split(block.text)]:
@@ -392,10 +394,10 @@ def _headline_like(text: str) -> bool:
     return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES)
 
 
-def first_prose(blocks: list[TextBlock]) -> int | None:
+def first_prose(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> int | None:
     """The start of the longest run of prose: where a text dump's article most likely begins."""
     best, best_start, run, run_start = 0.0, None, 0.0, None
-    for i, block in enumerate(blocks):
+    for i, block in enumerate(paced(blocks, deadline, TITLE_STOPPED)):
         gain = len(block.text) if block.prose else -min(len(block.text), 40) - 10
         if run <= 0:
             run, run_start = 0.0, None
