@@ -138,7 +138,7 @@ NAVIGATION = (
 PREVIOUS = (
     cls("td-post-prev-post"), cls("jeg_prev_post"), cls("nav-previous"), cls("post-previous"),
     cls("prev-post"), cls("previous-post"), cls("prev-post-link"), cls("elementor-post-navigation__prev"),
-    cls("post-prev"), cls("prev"), Rule("rel", "prev"),
+    cls("post-prev"), cls("prev"), cls("previous"), Rule("rel", "prev"),
 )
 
 NEXT = (

@@ -14,9 +14,12 @@ from ..text import looks_like_date, parse_count, word_count
 
 __all__ = ["find_counters"]
 
-_BARE_NUMBER = re.compile(r"^\d[\d.,\s\u00a0\u202f]*[^\W\d]{0,4}\.?$")
+_BARE_NUMBER = re.compile(r"^(\d[\d.,\s\u00a0\u202f]*?)\s*([^\W\d]{1,4}\.?)?$")
 HEADER_REACH = 3
 """Counters may sit this many blocks above the title (a meta bar printed before the headline)."""
+LABELLED_REACH = 8
+"""A counter with its label ('1.2k views') may sit this many blocks above the title: a meta bar
+printed over the headline, after the category and the date. Bare numbers keep to HEADER_REACH."""
 MAX_COUNTER_WORDS = 5
 _SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::style) and not(ancestor::script) and not(ancestor::noscript)]")
 """The text a box shows: a page builder's <style> inside a counter's box is not part of it."""
@@ -24,15 +27,17 @@ _SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::style) and not(ancestor::scri
 
 def find_counters(page: Page, title_index: int | None, body_start: int | None) -> Counters:
     """Counters between the title and the first body block (markup first, then cue lines)."""
-    low = max(0, (title_index if title_index is not None else (body_start or 0)) - HEADER_REACH)
+    anchor = title_index if title_index is not None else (body_start or 0)
+    low = max(0, anchor - HEADER_REACH)
     high = body_start if body_start is not None else min(len(page.blocks), low + 20)
+    labelled_low = max(0, anchor - LABELLED_REACH)
     lexicon = cues()
     views = comments = None
     if page.is_html:
         views = _from_markup(page, VIEWS, low, high, lexicon, "views")
         comments = _from_markup(page, COMMENTS, low, high, lexicon, "comments")
-    header = page.blocks[low:high]
-    cue_views, cue_comments = _from_lines(header, lexicon, page.is_html)
+    header = page.blocks[labelled_low:high]
+    cue_views, cue_comments = _from_lines(header, lexicon, page.is_html, bare_from=low - labelled_low)
     if views is None and comments is None and (cue_views is not None or cue_comments is not None):
         page.note("counters", "cue", header)
     return Counters(views=views if views is not None else cue_views,
@@ -59,12 +64,14 @@ def _count_of(text: str, lexicon: Cues, key: str) -> int | None:
     return parse_count(text, lexicon)
 
 
-def _from_lines(header: list[TextBlock], lexicon: Cues, is_html: bool) -> tuple[int | None, int | None]:
-    """'41 vues', 'Kommentare: 5', 'Nessun commento' anywhere in a header line; in text dumps two
-    bare numbers on lines of their own are the views and comments of a tagDiv header."""
+def _from_lines(header: list[TextBlock], lexicon: Cues, is_html: bool,
+                bare_from: int = 0) -> tuple[int | None, int | None]:
+    """'41 vues', 'Kommentare: 5', 'Nessun commento' anywhere in a header line, or a number over its
+    label on the next line ('2.289' / 'letture'); in text dumps, bare numbers on lines of their own
+    (from ``bare_from`` on: the lines nearest the title) are a theme's icon counters."""
     views = comments = None
     bare: list[int] = []
-    for block in header:
+    for pos, block in enumerate(header):
         text = block.text
         if word_count(text) > MAX_META_WORDS:
             continue
@@ -72,28 +79,84 @@ def _from_lines(header: list[TextBlock], lexicon: Cues, is_html: bool) -> tuple[
         if comments is None and lexicon.contains("no_comments", text):
             comments = 0
         comments = comments if comments is not None else _labelled(text, "comments", lexicon)
-        if _BARE_NUMBER.match(text) and not is_html and not looks_like_date(text) \
-                and not lexicon.contains("reading_time", text):
-            value = parse_count(text, lexicon)
-            if value is not None:
-                bare.append(value)
-    if len(bare) >= 2 and views is None and comments is None:
-        # Themes print the pair in either order; an article is read more often than commented.
-        views, comments = max(bare[:2]), min(bare[:2])
-    elif len(bare) == 1 and comments is None and views is None:
-        comments = bare[0]
+        value = None if is_html else _bare_count(text, lexicon)
+        if value is None:
+            continue
+        below = _label_of(header[pos + 1].text, lexicon) if pos + 1 < len(header) else None
+        if below is None and lexicon.contains("reading_time", text):
+            below = "views"  # 'views, reading time' is a meta row of its own; comments carry a label
+        if below == "views" and views is None:
+            views = value
+        elif below == "comments" and comments is None:
+            comments = value
+        elif below is None and pos >= bare_from:
+            bare.append(value)
+    if views is None and comments is None:
+        views, comments = _icon_counts(bare)
     return views, comments
 
 
+def _bare_count(text: str, lexicon: Cues) -> int | None:
+    """The count a line shows alone ('58', '1,2k'), or before a reading time ('184 2 minute read').
+    A date, a decimal ('540,91': a price or an index) or a number with another word is not one."""
+    text = text.strip()
+    if lexicon.contains("reading_time", text):
+        text = _TRAILING_NUMBER.sub("", text[:lexicon.any_pattern("reading_time").search(text).start()]).strip()
+    m = _BARE_NUMBER.match(text)
+    if not m or looks_like_date(text):
+        return None
+    suffix = m.group(2).rstrip(".") if m.group(2) else ""
+    if suffix and not lexicon.is_word("thousands", suffix):
+        return None  # '1 live', '13 °C': a number with a word that is no multiplier
+    if not suffix and _DECIMAL.fullmatch(m.group(1).strip()):
+        return None
+    return parse_count(text, lexicon)
+
+
+def _label_of(text: str, lexicon: Cues) -> str | None:
+    """The kind of count a line labels when it is only a label ('letture', 'SHARES', 'Visto')."""
+    for key in ("views", "comments", "share_counts"):
+        if lexicon.is_word(key, text):
+            return key
+    return None
+
+
+def _icon_counts(bare: list[int]) -> tuple[int | None, int | None]:
+    """(views, comments) from bare numbers printed beside icons. Themes print them in either order
+    and an article is read more often than commented: the largest is the views, the first of the
+    others the comments. A lone number, or only zeros, is the comments (a page shown with no reader
+    at all is rare; no comment yet is common; many themes show the comment count alone)."""
+    if not bare:
+        return None, None
+    largest = max(bare)
+    if largest == 0 or len(bare) == 1:
+        return None, bare[0]
+    rest = list(bare)
+    rest.remove(largest)
+    return largest, rest[0]
+
+
+_TRAILING_NUMBER = re.compile(r"\d+\s*$")
+_DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
+"""A number with one or two decimals: a price, a temperature, a stock index (counts group by three)."""
 MAX_META_WORDS = 30
 _NUM = r"(?:\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?!\d)"
-_COUNT_BEFORE = re.compile(rf"(?<![\d.,])({_NUM})\s*([^\W\d_]{{1,4}}\.?)?\s*$")
-_COUNT_AFTER = re.compile(rf"^\s*[:：]?\s*({_NUM})\s*([^\W\d_]{{1,4}}\.?)?")
+# A number glued to a letter before or after it is part of another token ('1e309', 'mp3', 'A320').
+_COUNT_BEFORE = re.compile(rf"(?<![\w.,])({_NUM})\s*([^\W\d_]{{1,4}}\.?)?\s*$")
+_DIGIT = re.compile(r"\d")
+_LEADING_COUNT = re.compile(rf"^\s*({_NUM})\s+(?=[^\W\d_])")
+_COUNT_AFTER = re.compile(rf"^\s*[:：]?\s*({_NUM})\s*([^\W\d_]{{1,4}}\.?)?(?!\w)")
 
 
 def _labelled(text: str, key: str, lexicon: Cues) -> int | None:
     """The count written next to one of the key's words: '512 Visite', 'Просмотров: 2 289'.
-    A word followed by a colon labels the number after it; otherwise the number before it counts."""
+    A word followed by a colon labels the number after it; otherwise the number before it counts,
+    or the number opening a short line the word ends ('6 NUjij-reacties')."""
+    lead = _LEADING_COUNT.match(text)
+    if lead and word_count(text) <= MAX_COUNTER_WORDS:
+        label = lexicon.any_pattern(key).search(text, lead.end())
+        if label and not _DIGIT.search(text, lead.end(), label.start()):  # '2 days ago 5 comments': 5
+            return parse_count(lead.group(1), lexicon)
     for m in lexicon.any_pattern(key).finditer(text):
         after_text = text[m.end():]
         colon = after_text.lstrip().startswith((":", "："))

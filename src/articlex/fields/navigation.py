@@ -17,6 +17,11 @@ _ARROWS = " \t←→«»‹›<>⟵⟶⇐⇒◄►◀▶|-–—:"
 """A linked 'title' of one word is a pager ('2', 'Next'), not an article."""
 
 
+BARE_CLASSES = ("prev", "previous", "next")
+"""Classes too common to trust alone (sliders, carousels): a box of that class counts inside a
+navigation box only; a link of that class counts when its text is an article's title."""
+
+
 def find_navigation(page: Page, after: int | None) -> tuple[Link | None, Link | None]:
     """(previous, next). ``after``: the body's last block; navigation lies after it."""
     lexicon = cues()
@@ -34,8 +39,8 @@ def _from_markup(page: Page, rules: tuple[Rule, ...], lexicon: Cues, key: str) -
     boxes = set(page.index.all_matches(NAVIGATION))
     for rule in rules:
         for el in page.index.find(rule):
-            if el.tag in ("link", "head") or (rule.attr == "class" and rule.value in ("prev", "next")
-                                               and not _inside(el, boxes)):
+            if el.tag in ("link", "head") or (rule.attr == "class" and rule.value in BARE_CLASSES
+                                               and el.tag != "a" and not _inside(el, boxes)):
                 continue
             link = _link_in(page, el, lexicon)
             if link is not None:
@@ -69,15 +74,17 @@ def _anchor_text(page: Page, a) -> str:
     hint = " ".join((a.get("title") or "").split())
     if hint and len(hint) < len(whole) and fold(whole).startswith(fold(hint)):
         return hint  # the card's text runs on past the headline its title attribute names
+    lexicon = cues()
     for child in a.iterdescendants():
         if isinstance(child.tag, str) and "title" in (child.get("class") or "").lower() and not is_hidden(child):
-            return " ".join(child.text_content().split())
+            text = " ".join(child.text_content().split())
+            if word_count(_title_of(text, lexicon) or "") >= MIN_TITLE_WORDS:
+                return text  # a 'nav-subtitle' holding the label ('Nächste:') is not the title
     lead = _before_first_box(a)
     if lead is not None and word_count(lead) >= MIN_TITLE_WORDS:
         return lead  # 'Title<div class="excerpt">...</div>': the headline, then the card's excerpt
     blocks = page.blocks_in(a)
     if len(blocks) > 1:
-        lexicon = cues()
         for block in blocks:
             if word_count(_title_of(block.text, lexicon) or "") >= MIN_TITLE_WORDS:
                 return block.text
@@ -132,18 +139,73 @@ def _from_labels(page: Page, key: str, after: int | None, lexicon: Cues) -> Link
     start = (after or 0) + 1 if after is not None else 0
     for pos in range(start, len(blocks)):
         block = blocks[pos]
-        rest = lexicon.strip_label(key, block.text)
-        rest = _arrowed(block.text, key) if rest is None else rest
-        if rest is None or lexicon.strip_label("page_next", block.text) is not None:
+        if lexicon.strip_label("page_next", block.text) is not None:
+            continue
+        rest = _labelled_title(block.text, key, lexicon)
+        if rest is None:
+            continue
+        if not rest and _pager_buttons(blocks, pos, key, lexicon):
             continue
         if not rest and pos + 1 < len(blocks):
             following = blocks[pos + 1]
             rest = following.text
             block = following
-        if rest and word_count(rest) >= MIN_TITLE_WORDS:
+        if rest and word_count(rest) >= MIN_TITLE_WORDS and _reads_as_title(rest):
             url = next((lk.url for lk in block.links if lk.text in rest or rest in lk.text), None)
             if url is None and page.is_html:
                 continue  # in a page, the next article is a link; a 'Read next' heading over a widget is not
             page.note(key, "cue", block)
             return Link(rest, url)
     return None
+
+
+def _labelled_title(text: str, key: str, lexicon: Cues) -> str | None:
+    """The title a navigation line labels with ``key``: after the label ('Article précédent Title',
+    'PrevVorheriger ArtikelTitle': a theme may print the label twice), after an arrow, or before a
+    label glued after it ('TitleNext article'). None without such a label, or on a pager line that
+    holds both labels ('Prev Next 1 of 2,585')."""
+    rest = lexicon.strip_label(key, text)
+    if rest is not None:
+        while (again := lexicon.strip_label(key, rest)) is not None and again != rest:
+            rest = again
+        other = "next" if key == "previous" else "previous"
+        return None if lexicon.strip_label(other, rest) is not None else rest
+    arrowed = _arrowed(text, key)
+    if arrowed is not None:
+        return arrowed
+    return _before_glued_label(text, key, lexicon)
+
+
+def _before_glued_label(text: str, key: str, lexicon: Cues) -> str | None:
+    """'Konkurrenz für Musks SpaceX kommt aus ChinaNächster Artikel' -> the title: a label ends the
+    line, glued to the title's last letter or set off by an arrow or a bar (a sentence ending with
+    the word 'next' has neither)."""
+    rest = lexicon.strip_trailing_label(key, text)
+    if not rest or not text.startswith(rest):
+        return None
+    title = rest.rstrip(_ARROWS)
+    after = text[len(title):]
+    between = after[:len(after) - len(after.lstrip(_ARROWS))]
+    if between.strip():
+        return title or None  # 'Title → Next article', 'Title | Next'
+    return title if not between and after[:1].isupper() and title[-1:].islower() else None
+
+
+PAGER_DIGITS = 0.5
+"""A share of words holding digits at or above which a 'title' is a page counter ('1 of 2,585')."""
+
+
+def _reads_as_title(text: str) -> bool:
+    """Whether a labelled line's rest is a headline: not a page counter, and not the label's own
+    sentence running on ('Next story in 5 seconds': a headline starts with a capital or a digit)."""
+    words = text.split()
+    if sum(any(ch.isdigit() for ch in w) for w in words) >= PAGER_DIGITS * len(words):
+        return False
+    return not text[:1].islower()
+
+
+def _pager_buttons(blocks, pos: int, key: str, lexicon: Cues) -> bool:
+    """Whether a bare label line sits next to the other bare label ('Anterior' / 'Próximo'):
+    slider or pager buttons, with no title between them."""
+    other = "next" if key == "previous" else "previous"
+    return any(0 <= j < len(blocks) and lexicon.is_word(other, blocks[j].text) for j in (pos - 1, pos + 1))
