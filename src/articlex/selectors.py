@@ -100,7 +100,8 @@ BREADCRUMB = (
     cls("rank-math-breadcrumb"), cls("breadcrumb-trail"), cls("a-breadcrumb"),
     Rule("itemtype", "https://schema.org/breadcrumblist"), Rule("itemtype", "http://schema.org/breadcrumblist"),
     Rule("aria-label", "breadcrumb"), Rule("aria-label", "breadcrumbs"),
-    cls_part("breadcrumb"), Rule("id", "breadcrumb", part=True), cls_part("crumbs"),
+    cls("ariane"), cls("fil-ariane"),
+    cls_part("breadcrumb"), Rule("id", "breadcrumb", part=True), cls_part("crumbs"), cls_part("crumb"),
 )
 
 BODY = (

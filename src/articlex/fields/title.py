@@ -387,8 +387,23 @@ def _headline_like(text: str) -> bool:
         return False  # headlines do not end with a full stop; paragraphs and captions do
     if _ADDRESS.search(text):
         return False  # a printed link ('Dieser Artikel wurde ausgedruckt unter: www...')
+    if _trail_shaped(text):
+        return False
     lexicon = cues()
     return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES)
+
+
+_TRAIL_SEPARATORS = re.compile(r"\s+[/>»›|→]\s+|\s*[|›→]\s*")
+MAX_TRAIL_PART_WORDS = 3
+MAX_TRAIL_WORDS = 8
+
+
+def _trail_shaped(text: str) -> bool:
+    """A crumb trail or a category line ('El Salvador / judicial', 'News > Coast'): a few short
+    parts between separators, not a headline."""
+    parts = [p for p in _TRAIL_SEPARATORS.split(text) if p.strip()]
+    return (len(parts) >= 2 and word_count(text) <= MAX_TRAIL_WORDS
+            and all(word_count(p) <= MAX_TRAIL_PART_WORDS for p in parts))
 
 
 def first_prose(blocks: list[TextBlock]) -> int | None:
