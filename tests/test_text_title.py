@@ -126,3 +126,10 @@ def test_a_headline_cut_short_in_the_trail_is_read_in_full_below() -> None:
     cut = 'Mayor on the harbour wall: "Work starts in May, the storms broke it ...'
     text = dump((*MENU, "Coast", cut, "Interview"), long_title, P1, P2, P3)
     assert title_of(text) == long_title
+
+
+def test_teasers_and_a_question_headline_do_not_open_the_run_of_prose() -> None:
+    teasers = tuple(f"Story number {n} of the latest news on the coast…" for n in range(12))
+    question = "Will the harbour wall be rebuilt before the next winter storms?"
+    text = dump(MENU, *teasers, ("Home", "Coast"), question, ("By Jane Doe", "4 May 2021"), P1, P2, P3)
+    assert title_of(text) == question

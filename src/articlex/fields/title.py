@@ -172,7 +172,7 @@ def _rejoin(title: str, parts: list[str]) -> str:
 
 def _from_lines(blocks: list[TextBlock]) -> Title:
     """A text dump's title: the best-scoring headline-like line before the first run of prose."""
-    start = first_prose(blocks)
+    start = _longest_run(blocks, _paragraph)
     if start is None:
         return Title(None)
     lexicon = cues()
@@ -408,9 +408,23 @@ def _trail_shaped(text: str) -> bool:
 
 def first_prose(blocks: list[TextBlock]) -> int | None:
     """The start of the longest run of prose: where a text dump's article most likely begins."""
+    return _longest_run(blocks, lambda block: block.prose)
+
+
+TEASER_WORDS = 20
+"""A line this short ending in '…', '?', '!' or a closing quote is a headline (a teaser's or the
+article's), not prose: it does not open the run of paragraphs."""
+_TEASER_END = re.compile(r"(?:…|\.\.\.|[?!\"”“»'’])\s*$")
+
+
+def _paragraph(block: TextBlock) -> bool:
+    return block.prose and not (word_count(block.text) < TEASER_WORDS and _TEASER_END.search(block.text))
+
+
+def _longest_run(blocks: list[TextBlock], is_prose) -> int | None:
     best, best_start, run, run_start = 0.0, None, 0.0, None
     for i, block in enumerate(blocks):
-        gain = len(block.text) if block.prose else -min(len(block.text), 40) - 10
+        gain = len(block.text) if is_prose(block) else -min(len(block.text), 40) - 10
         if run <= 0:
             run, run_start = 0.0, None
         if gain > 0 and run_start is None:
