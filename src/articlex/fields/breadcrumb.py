@@ -12,7 +12,7 @@ from ..page import Page, TextBlock
 from ..selectors import BREADCRUMB
 from ..text import date_span, word_count
 from .metadata import site_name
-from .title import Title
+from .title import Title, page_host
 
 __all__ = ["find_breadcrumb"]
 
@@ -143,11 +143,18 @@ def _from_separated_links(page: Page, title: Title) -> list[Link]:
             continue
         gaps = [block.text[a.end:b.start] for a, b in zip(block.links, block.links[1:])]
         first = block.links[0]
-        home = lexicon.is_word("home", first.text) or urlsplit(first.url or "").path in ("", "/")
+        home = lexicon.is_word("home", first.text) or _path(first.url) in ("", "/")
         if home and all(_SEPARATOR.match(gap) and gap.strip() for gap in gaps):
             page.note("breadcrumb", "markup", block, SEPARATED_LINKS)
             return _crumbs_of_block(block)
     return []
+
+
+def _path(url: str | None) -> str | None:
+    try:
+        return urlsplit(url or "").path
+    except ValueError:  # a malformed address ('http://[::1/x') has no path to read
+        return None
 
 
 def _from_jsonld(page: Page, title: str | None) -> list[Link]:
@@ -230,7 +237,7 @@ def _site_keys(page: Page) -> frozenset[str]:
     """Letters the site's name is written with: the labels of the page's host ('heise' from
     www.heise.de, 'gazetadopovo') and the name the page declares, folded without accents."""
     keys = set()
-    host = urlsplit(page.url or "").hostname or ""
+    host = page_host(page)
     labels = host.split(".")[:-1]  # the top-level domain names no site
     names = [label for label in labels if len(label) >= MIN_SITE_KEY and label not in _HOST_FILLER]
     keys.update(names)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ..lexicon import cues, fold
 from ..page import HEADINGS, Page, TextBlock
@@ -11,7 +12,7 @@ from ..text import is_sentence, looks_like_date, word_count
 from ..selectors import BREADCRUMB, KICKER
 from .metadata import article_objects
 
-__all__ = ["Title", "find_title", "strip_site_name"]
+__all__ = ["Title", "find_title", "strip_site_name", "page_host"]
 
 _SEPARATORS = re.compile(r"\s+[|\-–—:»·•/]\s+|\s+[|»·•]\s*")
 _PARTS = re.compile(_SEPARATORS.pattern + r"|(?<=\w):\s+")
@@ -44,7 +45,15 @@ def find_title(page: Page, site: str | None) -> Title:
         if found is not None:
             page.note("title", "markup", page.blocks[found.index], found.confidence)
             return found
-        text, strategy = _from_metadata(page, site)
+        text, strategy = _from_metadata(page, site or _host_name(page))
+        shown = _shown_block(page, text)
+        if shown is not None:  # a headline set in <font>, <b> or a table cell, as the metadata says
+            page.note("title", "markup", shown, CONFIRMED)
+            return Title(shown.text, shown.index, confidence=CONFIRMED)
+        lead = _lead_heading(page, text)
+        if lead is not None:
+            page.note("title", "markup", page.blocks[lead.index], UNCONFIRMED)
+            return lead
         if text:
             page.note("title", strategy)
         return Title(text)
@@ -63,8 +72,97 @@ def _references(page: Page, site: str | None) -> list[str]:
     return [fold(r) for r in refs if r and r.strip()]
 
 
+SHOWN_REACH = 400
+"""Blocks from the top searched for the metadata's headline printed outside any heading."""
+
+
+LEAD_REACH = 8
+"""Blocks before the first paragraph where a page without <h1> prints its headline."""
+BIG_FONT = frozenset({"+2", "+3", "+4", "5", "6", "7"})
+"""<font size> values of a headline on a page from before CSS."""
+_QUOTE_MARKS = "\"'“”«»„ "
+
+
+def _lead_heading(page: Page, meta_title: str | None) -> Title | None:
+    """On a page without <h1> whose metadata names none of its headings, the headline printed
+    right above the text the way pages from before CSS print it: a big <font>, or an <h2>/<h3>
+    set in a <font>; its first line (before a <br>: a subtitle or the author follows)."""
+    start = first_prose(page.blocks)
+    if start is None or any(b.tag == "h1" for b in page.blocks):
+        return None
+    for block in page.blocks[max(0, start - LEAD_REACH):start + 1]:  # a headline may read as prose
+        el = block.element
+        if el is None:
+            continue
+        big = next((f for f in el.iter("font") if (f.get("size") or "").strip() in BIG_FONT), None)
+        styled = block.tag in ("h2", "h3") and next(el.iter("font"), None) is not None
+        if big is None and not styled:
+            continue
+        text = _first_line(big if big is not None else el).strip(_QUOTE_MARKS)
+        if MIN_TITLE_WORDS <= word_count(text) <= MAX_LEAD_TITLE_WORDS and not (meta_title and fold(meta_title) == fold(text)):
+            return Title(text, block.index, confidence=UNCONFIRMED)
+    return None
+
+
+def _first_line(el) -> str:
+    """An element's text up to its first <br>; a child holding most of it (the <font> of an <h2>)
+    gives its own text, without what trails it ('(1853)')."""
+    line = " ".join("".join(_visible_until_br(el)).split())
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in ("font", "b", "strong", "big"):
+            inner = " ".join("".join(_visible_until_br(child)).split())
+            if len(inner) >= MAIN_PART * len(line):
+                return inner
+    return line
+
+
+MAIN_PART = 0.6
+"""The share of a headline's first line a styled child must hold to be the headline itself."""
+
+
+def _visible_until_br(el) -> list[str]:
+    """The text of ``el`` in reading order, up to its first <br>."""
+    out: list[str] = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str):
+            out.append(child.tail or "")
+            continue
+        if child.tag == "br":
+            return out
+        if any(d.tag == "br" for d in child.iter()):
+            out.extend(_visible_until_br(child))
+            return out
+        out.append(child.text_content())
+        out.append(child.tail or "")
+    return out
+
+
+def _shown_block(page: Page, text: str | None) -> TextBlock | None:
+    """The block printing exactly the headline the metadata gives, before the article's text."""
+    if not text:
+        return None
+    key = fold(text)
+    return next((b for b in page.blocks[:SHOWN_REACH] if fold(b.text) == key), None)
+
+
+def _host_name(page: Page) -> str | None:
+    """The site's name as its address spells it ('wikipedia' from en.wikipedia.org), for cutting
+    a <title> suffix when the page declares no name."""
+    labels = [label for label in page_host(page).split(".")[:-1] if label not in ("www", "m", "amp")]
+    return max(labels, key=len) if labels else None
+
+
+def page_host(page: Page) -> str:
+    """The host of the page's address, '' without one or when the address is malformed."""
+    try:
+        return urlsplit(page.url or page.base_url or "").hostname or ""
+    except ValueError:  # '[::1' and other addresses urllib cannot split
+        return ""
+
+
 def _from_headings(page: Page, site: str | None) -> Title | None:
     refs = _references(page, site)
+    one_word = [b for b in page.blocks if b.tag in HEADINGS and word_count(b.text) == 1]
     headings = [b for b in page.blocks if b.tag in HEADINGS and word_count(b.text) >= MIN_TITLE_WORDS]
     in_trail = _in_breadcrumb(page, headings)
     headings = [b for b in headings if b not in in_trail]
@@ -72,17 +170,32 @@ def _from_headings(page: Page, site: str | None) -> Title | None:
     # A heading the metadata repeats whole beats one that only starts it: a blog's name in the
     # <h1> is the start of '<title>Blog: Post</title>', the post's own heading is the og:title.
     # A trail's last item set as <h1> (an SEO title) comes after the headings outside the trail.
+    # A one-word heading ('Brexit') is the headline only when the metadata says exactly that; else
+    # it is a logo or a section name.
     for match in (_same_text, _matching_part):
-        for group in (h1s, headings, in_trail):
+        for group in (h1s, headings, in_trail, one_word if match is _same_text else []):
             for block in group:
                 text = match(block, refs)
                 if text:
                     return Title(_without_kicker(block) or text, block.index, confidence=CONFIRMED)
     h1s = h1s or [b for b in in_trail if b.tag == "h1"]
+    lone = [b for b in one_word if b.tag == "h1"]
+    if not h1s and len(lone) == 1 and not _names_site(lone[0].text, page, site):
+        return Title(lone[0].text, lone[0].index, confidence=UNCONFIRMED)  # 'Brexit', 'Lorem'
     if h1s:
         block = max(h1s, key=lambda b: len(b.text)) if len(h1s) > 1 and not refs else h1s[0]
         return Title(_without_kicker(block) or block.text, block.index, confidence=UNCONFIRMED)
     return None
+
+
+def _names_site(text: str, page: Page, site: str | None) -> bool:
+    """Whether a word is the site's name: the declared one, the host's, or a <title> part after
+    the first (a logo set as the page's only <h1>)."""
+    key = fold(text)
+    title_el = next(page.root.iter("title"), None)
+    later_parts = _SEPARATORS.split(" ".join(title_el.text.split()))[1:] if title_el is not None and title_el.text else []
+    names = [site or "", _host_name(page) or "", *later_parts]
+    return any(key == fold(name) or (name and key in fold(name).split()) for name in names)
 
 
 def _in_breadcrumb(page: Page, headings: list[TextBlock]) -> list[TextBlock]:
@@ -149,8 +262,12 @@ def _from_metadata(page: Page, site: str | None) -> tuple[str | None, str]:
 
 
 def strip_site_name(title: str, site: str | None) -> str:
-    """``Headline | Site`` -> ``Headline``: a part is dropped only when it is the site's name."""
-    title = " ".join(title.split())
+    """``Headline | Site`` -> ``Headline``: a part is dropped only when it is the site's name.
+    East Asian titles join the headline, the channel and the site with '_' ('标题_国内频道_新浪网'):
+    the headline comes first. A name in full-width brackets at an end ('＜東京新聞＞') is the site's."""
+    title = _CJK_BRACKETED.sub("", " ".join(title.split())).strip() or " ".join(title.split())
+    if _UNDERSCORED.search(title):
+        return _UNDERSCORED.split(title)[0].strip()
     parts = _SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -162,6 +279,13 @@ def strip_site_name(title: str, site: str | None) -> str:
     if word_count(parts[-1]) <= 3 and len(parts[-1]) < len(parts[0]):
         return _rejoin(title, parts[:-1])
     return title
+
+
+_CJK_CHAR = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef"
+_UNDERSCORED = re.compile(rf"(?<=[{_CJK_CHAR}\w])\s*_\s*(?=[{_CJK_CHAR}])|(?<=[{_CJK_CHAR}])\s*_\s*(?=\w)")
+"""An underscore with an East Asian character on one side: a title's parts joined."""
+_CJK_BRACKETED = re.compile(r"^\s*[＜【《][^＞】》]{1,30}[＞】》]|[＜【《][^＞】》]{1,30}[＞】》]\s*$")
+"""A name in full-width brackets opening or closing a <title>."""
 
 
 def _rejoin(title: str, parts: list[str]) -> str:
