@@ -120,3 +120,20 @@ def test_crumbs_in_brackets_below_the_title() -> None:
 def test_a_labelled_trail_line_far_from_the_title() -> None:
     text = dump(("You are in: Coast", *MENU, "Elections", "More", "Video", "Radio", "Weather", "Maps", "COAST"))
     assert crumbs(text) == ["Coast"]
+
+
+def test_a_screen_reader_label_is_not_a_crumb() -> None:
+    html = page("<nav class='breadcrumbs'><span class='u-visuallyhidden'>Pfad der Seite</span>"
+                "<a href='/'>Start</a><span class='a11y-text'>: </span><a href='/coast'>Küste</a></nav>")
+    assert crumbs(html) == ["Start", "Küste"]
+
+
+def test_links_going_down_the_sites_tree_joined_by_slashes() -> None:
+    html = page("<div class='news-line'><a href='/section/coast/'>Coast</a> <a href='/section/coast/harbour/'>"
+                "<span>&nbsp;/&nbsp;</span>harbour</a></div>")
+    assert crumbs(html, url="https://c.example/a") == ["Coast", "harbour"]
+
+
+def test_links_joined_by_slashes_that_do_not_nest_are_a_menu() -> None:
+    html = page("<div class='top'><a href='/coast/'>Coast</a> / <a href='/sport/'>Sport</a></div>")
+    assert crumbs(html, url="https://c.example/a") == []

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
-           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "STANDFIRST"]
+           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "STANDFIRST",
+           "SCREEN_READER_ONLY"]
 
 
 @dataclass(frozen=True)
@@ -178,3 +179,11 @@ STANDFIRST = re.compile(
 
 # Class tokens of a kicker printed inside the headline element (left out of the title).
 KICKER = re.compile(r"kicker|overline|topline|dachzeile|roofline|eyebrow|supertitle|spitzmarke", re.I)
+
+# Class tokens of text kept for screen readers only (a trail's 'You are here' or 'Navigation path'
+# label): shown to no reader, whatever the words.
+SCREEN_READER_ONLY = re.compile(
+    r"(?:^|\s)[\w-]*(?:sr-only|sronly|screen-?reader|visually-?hidden|visuallyhidden|a11y|assistive|offscreen|"
+    r"element-invisible|hidden-text|hide-text|sr-text)[\w-]*(?:$|\s)",
+    re.I,
+)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from ..lexicon import cues, fold
 from ..model import Link
 from ..page import Page, TextBlock
-from ..selectors import BREADCRUMB
+from ..selectors import BREADCRUMB, SCREEN_READER_ONLY
 from ..text import date_span, word_count
 from .metadata import site_name
 from .title import Title, page_host
@@ -69,8 +69,16 @@ def _outermost(elements: list) -> list:
 
 def _markup_crumbs(page: Page, container) -> list[Link]:
     lexicon = cues()
-    crumbs = [c for block in page.blocks_in(container) for c in _crumbs_of_block(block)]
-    return [c for c in crumbs if not lexicon.is_word("breadcrumb_labels", c.text) and _crumb_text(c.text)]
+    unread = _screen_reader_texts(container)
+    crumbs = [c for block in page.blocks_in(container) for c in _crumbs_of_block(block, unread)]
+    return [c for c in crumbs if not lexicon.is_word("breadcrumb_labels", c.text) and _crumb_text(c.text)
+            and fold(c.text) not in unread]
+
+
+def _screen_reader_texts(container) -> frozenset[str]:
+    """The texts inside the trail's box kept for screen readers only ('Navigationspfad', ': ')."""
+    return frozenset(fold(" ".join(el.text_content().split())) for el in container.iter()
+                     if isinstance(el.tag, str) and SCREEN_READER_ONLY.search(el.get("class") or ""))
 
 
 MIN_CRUMB_LETTERS = 2
@@ -84,12 +92,13 @@ def _crumb_text(text: str) -> bool:
     return sum(ch.isalpha() for ch in text) >= MIN_CRUMB_LETTERS or any(ch.isdigit() for ch in text)
 
 
-def _crumbs_of_block(block: TextBlock) -> list[Link]:
-    """Links as crumbs, and the unlinked text between them (the last crumb often has no link)."""
+def _crumbs_of_block(block: TextBlock, unread: frozenset[str] = frozenset()) -> list[Link]:
+    """Links as crumbs, and the unlinked text between them (the last crumb often has no link);
+    a leading text kept for screen readers only is left out."""
     lexicon = cues()
     text = block.text
     label = lexicon.strip_label("breadcrumb_labels", text)
-    offset = len(text) - len(label) if label is not None else 0
+    offset = len(text) - len(label) if label is not None else _unread_prefix(text, unread)
     crumbs, at = [], offset
     for link in block.links:
         if link.start < at:
@@ -100,6 +109,15 @@ def _crumbs_of_block(block: TextBlock) -> list[Link]:
         at = link.end
     crumbs.extend(_plain_crumbs(text[at:]))
     return crumbs
+
+
+def _unread_prefix(text: str, unread: frozenset[str]) -> int:
+    """How many characters a screen-reader-only label takes at the start of a block's text."""
+    for label in unread:
+        size = len(label)
+        if label and size < len(text) and fold(text[:size]) == label:
+            return len(text) - len(text[size:].lstrip(" :"))
+    return 0
 
 
 def _undecorated(text: str) -> str:
@@ -134,20 +152,33 @@ def _unquoted(text: str) -> str:
 
 
 def _from_separated_links(page: Page, title: Title) -> list[Link]:
-    """A trail without a known class: a short line of links joined by separators, starting at home."""
+    """A trail without a known class: a short line of links joined by separators, starting at home
+    or going down the site's tree link by link."""
     if title.index is None:
         return []
     lexicon = cues()
     for block in page.blocks[max(0, title.index - TRAIL_REACH): title.index]:
-        if not 2 <= len(block.links) <= MAX_CRUMBS or not _SEPARATED.search(block.text):
+        if not 2 <= len(block.links) <= MAX_CRUMBS:
             continue
-        gaps = [block.text[a.end:b.start] for a, b in zip(block.links, block.links[1:])]
+        # The separator sits between two links or opens the second one ('<a><span> / </span>judicial</a>').
+        gaps = [block.text[a.end:b.start] + _leading_separator(b.text) for a, b in zip(block.links, block.links[1:])]
         first = block.links[0]
         home = lexicon.is_word("home", first.text) or _path(first.url) in ("", "/")
-        if home and all(_SEPARATOR.match(gap) and gap.strip() for gap in gaps):
+        if (home or _nested(block.links)) and all(_SEPARATOR.match(gap) and gap.strip() for gap in gaps):
             page.note("breadcrumb", "markup", block, SEPARATED_LINKS)
             return _crumbs_of_block(block)
     return []
+
+
+def _leading_separator(text: str) -> str:
+    return text[:len(text) - len(text.lstrip(_TRAIL_EDGES))]
+
+
+def _nested(links) -> bool:
+    """Whether each link's address extends the one before it ('/section/', '/section/topic/'): a
+    trail down the site's tree, whatever its first crumb is called."""
+    paths = [(_path(link.url) or "").rstrip("/") for link in links]
+    return all(a and b.startswith(a + "/") for a, b in zip(paths, paths[1:]))
 
 
 def _path(url: str | None) -> str | None:
