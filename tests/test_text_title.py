@@ -133,3 +133,18 @@ def test_teasers_and_a_question_headline_do_not_open_the_run_of_prose() -> None:
     question = "Will the harbour wall be rebuilt before the next winter storms?"
     text = dump(MENU, *teasers, ("Home", "Coast"), question, ("By Jane Doe", "4 May 2021"), P1, P2, P3)
     assert title_of(text) == question
+
+
+def test_the_headline_right_above_the_text_beats_a_promo_heading_further_up() -> None:
+    text = dump(MENU, "Our best offer for new readers", ("Sport", "Video"), "Coast", TITLE, P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_byline_with_a_time_right_above_the_text_is_not_the_headline() -> None:
+    text = dump(MENU, TITLE, "Coast column 11:00, today - read in French", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_interface_buttons_are_not_headlines() -> None:
+    text = dump(MENU, "See more", "Place an ad", TITLE, ("Coast", "Jane Doe"), P1, P2, P3)
+    assert title_of(text) == TITLE

@@ -343,6 +343,13 @@ widget heading or a crumb line above the headline reaches the header only across
 (es-biobiochile-01, fr-sciencesetavenir-01)."""
 
 
+_STAMPED = re.compile(r"\d{1,2}:\d{2}")
+"""A time of day: the line is the byline or date line over the text, not the headline."""
+ABOVE_TEXT = 2.0
+"""A headline set apart right above the first paragraph: where the article's own headline is
+printed (a promo heading or a widget's title sits further up, a caption under the text's start)."""
+
+
 def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon) -> float:
     line = blocks[i]
     key = fold(line.text)
@@ -356,6 +363,8 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
         score += STANDALONE
         if i and not blocks[i - 1].standalone:
             score += SECTION_START
+    if i == start - 1 and line.standalone and not _STAMPED.search(line.text):
+        score += ABOVE_TEXT
     if any(_is_meta(b.text, lexicon) for b in blocks[i + 1: i + 1 + META_REACH]):
         score += META_FOLLOWS
         if _meta_next(blocks, i, lexicon):
@@ -499,7 +508,7 @@ def _date_line(text: str) -> bool:
 
 _ADDRESS = re.compile(r"\bwww\.|://")
 NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read_also", "tags_labels", "home",
-              "byline_prefixes", "photo_credits", "previous", "next")
+              "byline_prefixes", "photo_credits", "previous", "next", "advertising", "read_more")
 
 
 def _headline_like(text: str) -> bool:
