@@ -69,7 +69,7 @@ def test_a_label_line_in_the_run_opens_the_trail() -> None:
 
 
 def test_a_trail_whose_first_crumb_is_the_sites_name() -> None:
-    text = dump((*MENU, "Coast Times", "News", "05/2020"))
+    text = dump(("News", "Sport"), (*MENU, "Coast Times", "News", "05/2020"))
     assert crumbs(text, url="https://www.coasttimes.example/news/harbour") == ["Coast Times", "News", "05/2020"]
     assert crumbs(text) == []  # without the address nothing tells the site's name from a menu item
 
@@ -137,3 +137,17 @@ def test_links_going_down_the_sites_tree_joined_by_slashes() -> None:
 def test_links_joined_by_slashes_that_do_not_nest_are_a_menu() -> None:
     html = page("<div class='top'><a href='/coast/'>Coast</a> / <a href='/sport/'>Sport</a></div>")
     assert crumbs(html, url="https://c.example/a") == []
+
+
+def test_the_sites_name_alone_is_no_trail() -> None:
+    assert crumbs(dump((*MENU, "Coast TIMES")), url="https://coasttimes.example/a") == []
+
+
+def test_the_sites_name_over_account_links_is_the_pages_header() -> None:
+    text = dump((*MENU, "Coast Times", "Log out of account"))
+    assert crumbs(text, url="https://coasttimes.example/a") == []
+
+
+def test_a_label_set_apart_over_a_group_of_crumbs() -> None:
+    text = dump(*MENU, "You are here:", ("Coast Times", "Harbour"), "New section")
+    assert crumbs(text) == ["Coast Times", "Harbour"]

@@ -333,6 +333,9 @@ def _stacked(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tu
     line repeating a crumb is a kicker."""
     lexicon = cues()
     end = _trail_end(blocks, title)
+    after_label = _after_label(blocks, end)
+    if after_label:
+        return [Link(b.text) for b in after_label], after_label
     start = end
     while start > 0 and end - start < MAX_CRUMBS and _crumb_like(blocks[start - 1]):
         start -= 1
@@ -344,16 +347,50 @@ def _stacked(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tu
         return ([Link(t) for t in trail], blocks[start + first:end]) if 0 < len(trail) <= MAX_STACKED else ([], None)
     for i in range(len(lines) - 1, -1, -1):
         home = word_count(lines[i]) <= 4 and any(lexicon.contains("home", p) for p in _unglue(lines[i]))
-        if home or _is_site(lines[i], sites):
+        site = not home and _is_site(lines[i], sites)
+        if home or site:
             trail = _without_kicker(lines[i:])
-            if len(trail) == 1 and lexicon.is_word("home", trail[0]):
-                return [], None  # a stray home line ('home page') is no trail
+            if len(trail) == 1 and (site or lexicon.is_word("home", trail[0])):
+                return [], None  # a stray home line ('home page') or the site's name alone is no trail
+            if site and not _sections_elsewhere(trail[1:], blocks, start + i):
+                return [], None  # the site's name over account links ('Log out') is the page's header
             if len(trail) == 1:
                 trail = [p for w in _segment(trail[0], blocks) for p in _unglue(w)]
             if len(trail) <= MAX_STACKED:
                 return [Link(t) for t in trail], blocks[start + i:end]
             return [], None
     return [], None
+
+
+LABEL_REACH = 12
+"""Lines above the title (or its copy) where a lone breadcrumb label line ('Standort:') may stand."""
+
+
+def _after_label(blocks: list[TextBlock], end: int) -> list[TextBlock]:
+    """The crumbs under a label line a few lines above the title: the short lines printed together
+    right after it (a blank line closes the group), four at most."""
+    lexicon = cues()
+    for j in range(end - 1, max(-1, end - 1 - LABEL_REACH), -1):
+        if not lexicon.is_word("breadcrumb_labels", blocks[j].text):
+            continue
+        trail: list[TextBlock] = []
+        for block in blocks[j + 1:end]:
+            if word_count(block.text) > 4 or block.text.rstrip().endswith(".") or (trail and block.standalone):
+                break
+            trail.append(block)
+            if block.standalone:
+                break  # one crumb set apart on its own
+        return trail if len(trail) <= MAX_STACKED else []
+    return []
+
+
+def _sections_elsewhere(crumbs: list[str], blocks: list[TextBlock], trail_start: int) -> bool:
+    """Whether one of the crumbs is a section: printed on a line of its own elsewhere too (the menu
+    lists it), or an archive's month ('06/2019'); account links ('Log out') are neither."""
+    if any(any(ch.isdigit() for ch in c) for c in crumbs):
+        return True
+    keys = {fold(c) for c in crumbs}
+    return any(fold(b.text) in keys for b in blocks if not trail_start <= b.index < trail_start + len(crumbs) + 1)
 
 
 def _without_kicker(trail: list[str]) -> list[str]:
@@ -370,8 +407,8 @@ JOINED_REACH = 3
 
 def _joined(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], TextBlock | None]:
     """Crumbs joined by spaces on a line over the title, the first being home or the site's name
-    ('Sciences et Avenir Santé', 'Inicio VENEZUELA CIUDAD'). Each other crumb must be printed on a
-    line of its own elsewhere (a section in the menu), and such names keep their words together."""
+    ('Sciences et Avenir Santé', 'Inicio VENEZUELA CIUDAD'). One of the other crumbs must be printed
+    on a line of its own elsewhere (a section in the menu), and such names keep their words together."""
     lexicon = cues()
     lines = {fold(b.text) for b in blocks if word_count(b.text) <= MAX_SITE_WORDS}
     for block in reversed(blocks[max(0, title.index - JOINED_REACH): title.index]):
@@ -384,7 +421,7 @@ def _joined(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tup
                 break  # 'Home page': one phrase, not two crumbs
             if lexicon.is_word("home", head) or _is_site(head, sites):
                 rest = [p for w in _segment(" ".join(words[size:]), blocks) for p in _unglue(w)]
-                if all(fold(p) in lines for p in rest):
+                if any(fold(p) in lines for p in rest):
                     return [Link(head)] + [Link(p) for p in rest], block
                 break
     return [], None
