@@ -148,3 +148,10 @@ def test_a_byline_with_a_time_right_above_the_text_is_not_the_headline() -> None
 def test_interface_buttons_are_not_headlines() -> None:
     text = dump(MENU, "See more", "Place an ad", TITLE, ("Coast", "Jane Doe"), P1, P2, P3)
     assert title_of(text) == TITLE
+
+
+def test_a_long_date_line_under_the_headline_is_its_meta_line() -> None:
+    promo = ("Digital edition", "Articles of the paper", "Archives", "Front pages since 1973", "My subscription")
+    text = dump(MENU, "Subscribers edition", promo, "Politics", TITLE, "27 October 2012 at 18:27 (Updated on that day at 19:56)",
+                "The mayor on the harbour, 27 October 2012 (Photo Jane Doe)", P1, P2, P3)
+    assert title_of(text) == TITLE

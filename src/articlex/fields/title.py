@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from ..lexicon import cues, fold
 from ..page import HEADINGS, Page, TextBlock
-from ..text import is_sentence, looks_like_date, word_count
+from ..text import date_span, is_sentence, looks_like_date, word_count
 from ..selectors import BREADCRUMB, KICKER
 from .metadata import article_objects
 
@@ -409,7 +409,8 @@ def _is_meta(text: str, lexicon) -> bool:
     """A header line: a date, a byline, a counter, a reading time."""
     if word_count(text) > 12:
         return False
-    return looks_like_date(text) or text.strip().isdigit() or lexicon.contains("reading_time", text) or any(
+    return looks_like_date(text) or date_span(text) is not None or text.strip().isdigit() \
+        or lexicon.contains("reading_time", text) or any(
         lexicon.strip_label(key, text) is not None for key in ("byline_prefixes", "published_labels", "updated_labels"))
 
 
