@@ -64,3 +64,8 @@ def test_a_number_leading_the_reading_time_is_the_views() -> None:
 def test_a_labelled_counter_above_the_title_is_in_reach() -> None:
     above = ("Coast\n12 May 2020\n1.2k views\n3 comments\nShare\nTweet\nEmail",)
     assert counters(dump("By Jane Doe", above=above)) == Counters(views=1200, comments=3)
+
+
+def test_a_count_glued_to_the_date() -> None:
+    assert counters(dump("Jane Doe - 4 November 202058")) == Counters(comments=58)
+    assert counters(dump("Budget 2021", "By Jane Doe")) == Counters()

@@ -10,7 +10,7 @@ from ..lexicon import Cues, cues
 from ..model import Counters
 from ..page import Page, TextBlock
 from ..selectors import COMMENTS, VIEWS, Rule
-from ..text import looks_like_date, parse_count, word_count
+from ..text import date_span, looks_like_date, parse_count, word_count
 
 __all__ = ["find_counters"]
 
@@ -80,6 +80,11 @@ def _from_lines(header: list[TextBlock], lexicon: Cues, is_html: bool,
             comments = 0
         comments = comments if comments is not None else _labelled(text, "comments", lexicon)
         value = None if is_html else _bare_count(text, lexicon)
+        if value is None and not is_html:
+            value = _glued_to_date(text)
+            if value is not None:
+                bare.append(value)
+            continue
         if value is None:
             continue
         below = _label_of(header[pos + 1].text, lexicon) if pos + 1 < len(header) else None
@@ -134,6 +139,19 @@ def _icon_counts(bare: list[int]) -> tuple[int | None, int | None]:
     rest = list(bare)
     rest.remove(largest)
     return largest, rest[0]
+
+
+_GLUED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,6})\s*$")
+"""A year with digits glued after it: the count a theme prints right after the date, without a
+space or a line between them in the dump ('23 Març 20200' is 2020 and 0)."""
+
+
+def _glued_to_date(text: str) -> int | None:
+    """The count glued to the date that ends a header line, when the line is a date without it."""
+    m = _GLUED_YEAR.search(text)
+    if not m or date_span(text[:m.end(1)]) is None:
+        return None
+    return int(m.group(2))
 
 
 _TRAILING_NUMBER = re.compile(r"\d+\s*$")
