@@ -69,3 +69,19 @@ def test_a_labelled_counter_above_the_title_is_in_reach() -> None:
 def test_a_count_glued_to_the_date() -> None:
     assert counters(dump("Jane Doe - 4 November 202058")) == Counters(comments=58)
     assert counters(dump("Budget 2021", "By Jane Doe")) == Counters()
+
+
+def _far_header(box: str) -> str:
+    links = "".join(f"<div><a href='/t{n}'>Tag {n}</a></div>" for n in range(8))
+    return (f"<html><body><div class='meta'>{box}</div>{links}<h1>{TITLE}</h1>"
+            f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></body></html>")
+
+
+def test_a_single_post_counter_of_the_theme_counts_far_above_the_title() -> None:
+    box = ("<div class='td_block_wrap tdb_single_post_views'><style>.x{}</style><div><i></i><span>79</span></div></div>"
+           "<div class='td_block_wrap tdb_single_comments_count'><div><a href='#c'><span>0</span></a></div></div>")
+    assert articlex.extract(_far_header(box)).counters == Counters(views=79, comments=0)
+
+
+def test_a_plain_counter_class_far_above_the_title_is_another_articles() -> None:
+    assert articlex.extract(_far_header("<div class='post-views'>79 views</div>")).counters == Counters()

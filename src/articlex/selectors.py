@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 __all__ = ["DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
            "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "STANDFIRST",
-           "SCREEN_READER_ONLY"]
+           "SCREEN_READER_ONLY", "OWN_VIEWS", "OWN_COMMENTS"]
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,11 @@ COMMENTS = (
     cls("comment-count"), cls("post-comments"), cls("comments-count"), cls("single-comment-o"),
     cls("meta-comms"), cls_part("comment-count"), cls_part("comm"),
 )
+
+# Counters a theme prints only for the article itself (its single-post template): trusted anywhere
+# above the text, however far the layout puts them from the headline.
+OWN_VIEWS = (cls("tdb_single_post_views"),)
+OWN_COMMENTS = (cls("tdb_single_comments_count"),)
 
 NAVIGATION = (
     cls("td-post-next-prev"), cls("jeg_prevnext_post"), cls("post-navigation"), cls("prev-next-post-nav"),

@@ -9,7 +9,7 @@ from lxml import etree
 from ..lexicon import Cues, cues
 from ..model import Counters
 from ..page import Page, TextBlock
-from ..selectors import COMMENTS, VIEWS, Rule
+from ..selectors import COMMENTS, OWN_COMMENTS, OWN_VIEWS, VIEWS, Rule
 from ..text import date_span, looks_like_date, parse_count, word_count
 
 __all__ = ["find_counters"]
@@ -34,8 +34,10 @@ def find_counters(page: Page, title_index: int | None, body_start: int | None) -
     lexicon = cues()
     views = comments = None
     if page.is_html:
-        views = _from_markup(page, VIEWS, low, high, lexicon, "views")
-        comments = _from_markup(page, COMMENTS, low, high, lexicon, "comments")
+        views = _first_found(_from_markup(page, OWN_VIEWS, 0, high, lexicon, "views"),
+                             lambda: _from_markup(page, VIEWS, low, high, lexicon, "views"))
+        comments = _first_found(_from_markup(page, OWN_COMMENTS, 0, high, lexicon, "comments"),
+                                lambda: _from_markup(page, COMMENTS, low, high, lexicon, "comments"))
     header = page.blocks[labelled_low:high]
     cue_views, cue_comments = _from_lines(header, lexicon, page.is_html, bare_from=low - labelled_low)
     if views is None and comments is None and (cue_views is not None or cue_comments is not None):
@@ -47,13 +49,25 @@ def find_counters(page: Page, title_index: int | None, body_start: int | None) -
 def _from_markup(page: Page, rules: tuple[Rule, ...], low: int, high: int, lexicon: Cues, key: str) -> int | None:
     for rule in rules:
         for el in page.index.find(rule):
-            position = page.position_of(el)
+            position = _shown_at(page, el)
             if position is not None and low <= position < high:
                 value = _count_of(" ".join(" ".join(_SHOWN_TEXT(el)).split()), lexicon, key)
                 if value is not None:
                     page.note("counters", "markup", el)
                     return value
     return None
+
+
+def _first_found(value: int | None, otherwise) -> int | None:
+    """``value``, or what ``otherwise()`` finds when it is None (0 is a count, not a miss)."""
+    return value if value is not None else otherwise()
+
+
+def _shown_at(page: Page, el) -> int | None:
+    """Where a counter box's text is printed in the stream: its first block of its own, else the
+    block around it (a box without text of its own would take an ancestor's place far above)."""
+    inside = page.blocks_in(el)
+    return inside[0].index if inside else page.position_of(el)
 
 
 def _count_of(text: str, lexicon: Cues, key: str) -> int | None:
