@@ -18,7 +18,7 @@ from support import shared
 
 FLOORS = {
     "html": {
-        "title": 1.0, "breadcrumb": 0.986, "counters": 0.986, "authors": 0.878, "sources": 0.892,
+        "title": 1.0, "breadcrumb": 0.986, "counters": 1.0, "authors": 0.878, "sources": 0.892,
         "published": 0.959, "related": 0.851, "prev": 1.0, "next": 1.0,
         "body_start": 0.932, "body_end": 0.905, "body_clean": 0.959,
     },

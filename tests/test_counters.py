@@ -85,3 +85,9 @@ def test_a_single_post_counter_of_the_theme_counts_far_above_the_title() -> None
 
 def test_a_plain_counter_class_far_above_the_title_is_another_articles() -> None:
     assert articlex.extract(_far_header("<div class='post-views'>79 views</div>")).counters == Counters()
+
+
+def test_a_counter_printed_in_a_button_under_the_title() -> None:
+    html = (f"<html><body><h1>{TITLE}</h1><div class='tools'><button class='comments-btn'>See 133 comments</button>"
+            f"</div><p class='standfirst'>The mayor said the work starts in May.</p><p>{P1}</p><p>{P2}</p></body></html>")
+    assert articlex.extract(html).counters == Counters(comments=133)

@@ -47,9 +47,10 @@ def find_counters(page: Page, title_index: int | None, body_start: int | None) -
 
 
 def _from_markup(page: Page, rules: tuple[Rule, ...], low: int, high: int, lexicon: Cues, key: str) -> int | None:
+    walks = [MAX_PLACEMENT_WALKS]
     for rule in rules:
         for el in page.index.find(rule):
-            position = _shown_at(page, el)
+            position = _shown_at(page, el, walks)
             if position is not None and low <= position < high:
                 value = _count_of(" ".join(" ".join(_SHOWN_TEXT(el)).split()), lexicon, key)
                 if value is not None:
@@ -63,11 +64,45 @@ def _first_found(value: int | None, otherwise) -> int | None:
     return value if value is not None else otherwise()
 
 
-def _shown_at(page: Page, el) -> int | None:
+MAX_PLACEMENT_WALKS = 20
+"""Counter boxes without a block of their own placed by walking an ancestor, per rule list: a
+header has a few; a page with thousands of such boxes is placed by ancestors only (linear time)."""
+
+
+def _shown_at(page: Page, el, walks: list[int]) -> int | None:
     """Where a counter box's text is printed in the stream: its first block of its own, else the
-    block around it (a box without text of its own would take an ancestor's place far above)."""
+    first block after it in a near ancestor (a <button> makes no block, and a box without text of
+    its own would take a far ancestor's place), else the block around it."""
     inside = page.blocks_in(el)
-    return inside[0].index if inside else page.position_of(el)
+    if inside:
+        return inside[0].index
+    around = page.position_of(el)
+    shown = " ".join(" ".join(_SHOWN_TEXT(el)).split())
+    if around is not None and shown and shown in page.blocks[around].text:
+        return around  # inline text joined into the block around it
+    for depth, anc in enumerate(el.iterancestors()):
+        if depth == NEAR_ANCESTORS or walks[0] <= 0:
+            break
+        walks[0] -= 1
+        following = _first_block_after(page, anc, el)
+        if following is not None:
+            return following
+    return around
+
+
+NEAR_ANCESTORS = 3
+"""Levels searched above a counter without a block of its own for the block printed next."""
+
+
+def _first_block_after(page: Page, anc, el) -> int | None:
+    where = {b.element: b.index for b in page.blocks_in(anc)}
+    passed = False
+    for node in anc.iter():
+        if node is el:
+            passed = True
+        elif passed and node in where:
+            return where[node]
+    return None
 
 
 def _count_of(text: str, lexicon: Cues, key: str) -> int | None:
