@@ -155,3 +155,15 @@ def test_a_long_date_line_under_the_headline_is_its_meta_line() -> None:
     text = dump(MENU, "Subscribers edition", promo, "Politics", TITLE, "27 October 2012 at 18:27 (Updated on that day at 19:56)",
                 "The mayor on the harbour, 27 October 2012 (Photo Jane Doe)", P1, P2, P3)
     assert title_of(text) == TITLE
+
+
+def test_a_dated_meta_line_with_a_time_or_a_reading_time_is_not_the_headline() -> None:
+    meta = "Harbour town - May 22, 2022 | 12:01 a. m. | 9 min read"
+    text = dump(MENU, "Coast", TITLE, meta, "By Jane Doe", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_caption_closed_by_an_agency_credit_is_not_the_headline() -> None:
+    caption = "Damage caused by the storm on the harbour wall of the old port — Jane Doe/AP"
+    text = dump(MENU, TITLE, ("Coast", "Share", "Tweet"), caption, "12 May 2020 - By Jane Doe", P1, P2, P3)
+    assert title_of(text) == TITLE

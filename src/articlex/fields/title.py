@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..lexicon import cues, fold
+from ..lexicon import agencies, cues, fold
 from ..page import HEADINGS, Page, TextBlock
 from ..text import date_span, is_sentence, looks_like_date, word_count
 from ..selectors import BREADCRUMB, KICKER
@@ -372,7 +372,7 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
     if is_sentence(line.text) and word_count(line.text) > 15:
         score += LONG_SENTENCE
     if "©" in line.text or lexicon.strip_label("photo_credits", line.text) is not None \
-            or lexicon.contains("photo_credits", line.text) and ":" in line.text:
+            or lexicon.contains("photo_credits", line.text) and ":" in line.text or _agency_credit(line.text):
         score += CREDIT
     return score
 
@@ -524,7 +524,18 @@ def _headline_like(text: str) -> bool:
     if _trail_shaped(text):
         return False
     lexicon = cues()
+    if lexicon.contains("reading_time", text) or (date_span(text) and _STAMPED.search(text)):
+        return False  # a meta line: 'Santo Domingo - abr. 22, 2022 | 12:01 a. m. | 9 min de lectura'
     return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES)
+
+
+_CREDIT_TAIL = re.compile(r"(?:\s[—–-]\s|/)\s*([^/—–]{2,40})$")
+
+
+def _agency_credit(text: str) -> bool:
+    """A caption closed by its photo credit: '... — Bob Edme/AP', '... - Jane Doe / AFP'."""
+    tail = _CREDIT_TAIL.search(text.rstrip(" )"))
+    return tail is not None and agencies().name_of(tail.group(1)) is not None
 
 
 _TRAIL_SEPARATORS = re.compile(r"\s+[/>»›|→]\s+|\s*[|›→]\s*")
