@@ -167,3 +167,15 @@ def test_a_caption_closed_by_an_agency_credit_is_not_the_headline() -> None:
     caption = "Damage caused by the storm on the harbour wall of the old port — Jane Doe/AP"
     text = dump(MENU, TITLE, ("Coast", "Share", "Tweet"), caption, "12 May 2020 - By Jane Doe", P1, P2, P3)
     assert title_of(text) == TITLE
+
+
+def test_the_standfirst_under_the_headline_is_not_the_headline() -> None:
+    headline = "Harbour wall to be rebuilt after storms 'broke it in two places'"
+    standfirst = "The council has voted to rebuild the wall across four harbours as the port seeks to stay open all year"
+    text = dump(MENU, headline, standfirst, ("Bookmark", "Share", "Coast", "By", "Jane Doe"), P1, P2, P3)
+    assert title_of(text) == headline
+
+
+def test_a_kicker_over_the_headline_does_not_take_its_date_as_a_standfirst_would() -> None:
+    text = dump(MENU, "The inside story", TITLE, "12 May 2020", P1, P2, P3)
+    assert title_of(text) == TITLE

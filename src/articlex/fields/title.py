@@ -371,10 +371,26 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
             score += META_NEXT
     if is_sentence(line.text) and word_count(line.text) > 15:
         score += LONG_SENTENCE
+    if _standfirst_of(blocks, i):
+        score += STANDFIRST
     if "©" in line.text or lexicon.strip_label("photo_credits", line.text) is not None \
             or lexicon.contains("photo_credits", line.text) and ":" in line.text or _agency_credit(line.text):
         score += CREDIT
     return score
+
+
+STANDFIRST = -4.0
+MIN_HEADLINE_OVER_STANDFIRST = 6
+"""Words of a headline over its standfirst; a shorter line over a longer one is a kicker over the headline."""
+
+
+def _standfirst_of(blocks: list[TextBlock], i: int) -> bool:
+    """Whether line ``i`` is the standfirst under a headline: set apart right after a headline-like
+    line of six words or more, and longer than it."""
+    if i == 0 or not blocks[i].standalone or not blocks[i - 1].standalone:
+        return False
+    above, words = blocks[i - 1].text, word_count(blocks[i].text)
+    return (_headline_like(above) and MIN_HEADLINE_OVER_STANDFIRST <= word_count(above) < words)
 
 
 def _meta_next(blocks: list[TextBlock], i: int, lexicon) -> bool:
@@ -383,7 +399,8 @@ def _meta_next(blocks: list[TextBlock], i: int, lexicon) -> bool:
     if not following:
         return False
     meta = i + 1 if _is_meta(following[0].text, lexicon) else None
-    standfirst = following[0].prose or word_count(following[0].text) > word_count(blocks[i].text)
+    standfirst = following[0].prose or (word_count(following[0].text) > word_count(blocks[i].text)
+                                        and word_count(blocks[i].text) >= MIN_HEADLINE_OVER_STANDFIRST)
     if meta is None and standfirst and len(following) > 1 and _is_meta(following[1].text, lexicon):
         meta = i + 2
     return meta is not None and not _dated_list_item(blocks, meta)
