@@ -40,9 +40,9 @@ def test_a_rule_whose_box_holds_no_trail_gives_way_to_the_next() -> None:
 
 
 def test_a_crumb_container_class_and_its_home_link() -> None:
-    html = page("<div class='theme-crumb-container'><a class='crumbs-home' href='/'>Home</a> <span>»</span> "
-                f"<a href='/coast'>Coast</a> <span>»</span> <span class='current'>{TITLE}</span></div>")
-    assert crumbs(html) == ["Home", "Coast"]
+    html = page("<div class='theme-crumb-container'><a class='crumbs-home' href='/news/'>News</a> <span>»</span> "
+                f"<a href='/coast/'>Coast</a> <span>»</span> <span class='current'>{TITLE}</span></div>")
+    assert crumbs(html) == ["News", "Coast"]
 
 
 def test_separators_printed_inside_links_and_icon_counts_are_dropped() -> None:
