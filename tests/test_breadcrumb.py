@@ -151,3 +151,8 @@ def test_the_sites_name_over_account_links_is_the_pages_header() -> None:
 def test_a_label_set_apart_over_a_group_of_crumbs() -> None:
     text = dump(*MENU, "You are here:", ("Coast Times", "Harbour"), "New section")
     assert crumbs(text) == ["Coast Times", "Harbour"]
+
+
+def test_a_label_alone_in_the_footer_over_its_crumbs() -> None:
+    text = dump((*MENU,), after=("About us", "Breadcrumb", ("Home", "Coast"), "© Coast Times"))
+    assert crumbs(text) == ["Home", "Coast"]

@@ -373,15 +373,21 @@ def _after_label(blocks: list[TextBlock], end: int) -> list[TextBlock]:
     for j in range(end - 1, max(-1, end - 1 - LABEL_REACH), -1):
         if not lexicon.is_word("breadcrumb_labels", blocks[j].text):
             continue
-        trail: list[TextBlock] = []
-        for block in blocks[j + 1:end]:
-            if word_count(block.text) > 4 or block.text.rstrip().endswith(".") or (trail and block.standalone):
-                break
-            trail.append(block)
-            if block.standalone:
-                break  # one crumb set apart on its own
-        return trail if len(trail) <= MAX_STACKED else []
+        return _group_after(blocks, j, end)
     return []
+
+
+def _group_after(blocks: list[TextBlock], label: int, end: int) -> list[TextBlock]:
+    """The short lines printed together right after a label line, before ``end`` (a blank line
+    closes the group; one line set apart alone counts), four at most."""
+    trail: list[TextBlock] = []
+    for block in blocks[label + 1:end]:
+        if word_count(block.text) > 4 or block.text.rstrip().endswith(".") or (trail and block.standalone):
+            break
+        trail.append(block)
+        if block.standalone:
+            break  # one crumb set apart on its own
+    return trail if len(trail) <= MAX_STACKED else []
 
 
 def _sections_elsewhere(crumbs: list[str], blocks: list[TextBlock], trail_start: int) -> bool:
@@ -457,6 +463,11 @@ def _labelled_line(blocks: list[TextBlock], title: Title, sites: frozenset[str])
             crumbs = [Link(p) for p in _parts(rest)]
             if 0 < len(crumbs) <= MAX_CRUMBS:
                 return crumbs, block
+        if rest == "" and block.index != title.index:  # a label alone: its group of crumbs follows
+            group = _group_after(blocks, block.index, len(blocks))
+            crumbs = [Link(b.text) for b in group if fold(b.text) != fold(title.text or "")]
+            if crumbs:
+                return crumbs, group
     return [], None
 
 
