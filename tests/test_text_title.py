@@ -179,3 +179,12 @@ def test_the_standfirst_under_the_headline_is_not_the_headline() -> None:
 def test_a_kicker_over_the_headline_does_not_take_its_date_as_a_standfirst_would() -> None:
     text = dump(MENU, "The inside story", TITLE, "12 May 2020", P1, P2, P3)
     assert title_of(text) == TITLE
+
+
+def test_a_labelled_trails_last_crumb_gives_way_to_the_headline_below() -> None:
+    seo = "Coast: Harbour wall - rebuilt after the storms, mayor is glad"
+    headline = "Harbour wall rebuilt after the storms - the mayor is glad"
+    text = dump(MENU, ("You are here:", "Coast Times Home", "Coast"), seo, ("3 comments", "More", "Close"),
+                "04.05.20 14:50", "Coast", headline, "The wall broke in two places; the work starts in May and lasts long",
+                P1, P2, P3)
+    assert title_of(text) == headline

@@ -313,9 +313,33 @@ def _from_lines(blocks: list[TextBlock]) -> Title:
     if not scored:
         return Title(None)
     _, best = max(scored)
-    best = _completed(blocks, best)
+    best = _completed(blocks, _past_trail_crumb(blocks, best, [i for _, i in scored], lexicon))
     line = blocks[best]
     return Title(_without_glued_kicker(blocks, best) or line.text, line.index, _crumb_line(blocks, best))
+
+
+TRAIL_LABEL_REACH = 5
+"""Lines above a trail's last crumb where the trail's label may stand ('Sie sind hier:' and four crumbs)."""
+SHARED_WORDS = 0.5
+"""Share of the last crumb's words the headline below repeats (the same story in other words)."""
+
+
+def _past_trail_crumb(blocks: list[TextBlock], best: int, candidates: list[int], lexicon) -> int:
+    """The headline printed below, when the best line is the last crumb of a labelled trail that
+    names the article in other words ('Nordkorea: Kim Jong Un - ...' in the trail, 'Kim Jong Un:
+    ...' as the headline): a later candidate sharing half its words."""
+    above = blocks[max(0, best - TRAIL_LABEL_REACH):best]
+    if not any(lexicon.is_word("breadcrumb_labels", b.text) for b in above):
+        return best
+    words = _words_of(blocks[best].text)
+    for i in sorted(c for c in candidates if c > best):
+        if words and len(words & _words_of(blocks[i].text)) >= SHARED_WORDS * len(words):
+            return i
+    return best
+
+
+def _words_of(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{3,}", fold(text))}
 
 
 # Weights of the cues that make a line a dump's title; tuned on the seed page and the corpus
