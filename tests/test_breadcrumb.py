@@ -156,3 +156,7 @@ def test_a_label_set_apart_over_a_group_of_crumbs() -> None:
 def test_a_label_alone_in_the_footer_over_its_crumbs() -> None:
     text = dump((*MENU,), after=("About us", "Breadcrumb", ("Home", "Coast"), "© Coast Times"))
     assert crumbs(text) == ["Home", "Coast"]
+
+
+def test_a_follow_button_between_the_trail_and_the_title() -> None:
+    assert crumbs(dump((*MENU, "Home", "Coast", "Harbour", "Follow topic +"))) == ["Home", "Coast", "Harbour"]

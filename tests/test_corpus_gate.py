@@ -23,7 +23,7 @@ FLOORS = {
         "body_start": 0.932, "body_end": 0.905, "body_clean": 0.959,
     },
     "txt": {
-        "title": 0.946, "breadcrumb": 0.851, "counters": 0.932, "authors": 0.676, "sources": 0.905,
+        "title": 0.946, "breadcrumb": 0.865, "counters": 0.932, "authors": 0.676, "sources": 0.905,
         "published": 0.743, "related": 0.689, "prev": 0.986, "next": 0.986,
         "body_start": 0.865, "body_end": 0.73, "body_clean": 0.878,
     },

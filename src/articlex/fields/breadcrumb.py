@@ -315,8 +315,8 @@ def _trail_end(blocks: list[TextBlock], title: Title) -> int:
         if _title_copy(blocks[j].text, title.text or ""):
             return j
     end = title.index
-    while end > 0 and title.index - end < MAX_GAP and _credit(blocks[end - 1].text):
-        end -= 1  # a photo credit printed between the trail and the headline
+    while end > 0 and title.index - end < MAX_GAP and (_credit(blocks[end - 1].text) or _button(blocks[end - 1].text)):
+        end -= 1  # a photo credit or a 'follow' button printed between the trail and the headline
     return end
 
 
@@ -482,7 +482,7 @@ def _split_trail(head: str, blocks: list[TextBlock]) -> list[Link]:
 
 def _crumb_like(block: TextBlock) -> bool:
     return (not block.standalone and 1 <= word_count(block.text) <= 4 and not block.text.endswith(".")
-            and not _SEPARATED.search(block.text) and not _credit(block.text))
+            and not _SEPARATED.search(block.text) and not _credit(block.text) and not _button(block.text))
 
 
 def _unglue(text: str) -> list[str]:
@@ -525,6 +525,11 @@ _LOOSE_SEPARATED = re.compile(_SEPARATED.pattern + r"|\s+/\s+|\s*\|\s*|(?<=[^\W\
 def _parts(text: str) -> list[str]:
     parts = [p.strip(_TRAIL_EDGES) for p in _LOOSE_SEPARATED.split(_quoted(text).strip(_TRAIL_EDGES))]
     return [_unquoted(p) for p in parts if p]
+
+
+def _button(text: str) -> bool:
+    """A button's text: it ends with a '+' ('Seguir Tema +', a menu's 'Sports+' expander)."""
+    return text.rstrip().endswith("+")
 
 
 def _credit(text: str) -> bool:
