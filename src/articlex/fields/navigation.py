@@ -159,6 +159,10 @@ def _from_labels(page: Page, key: str, after: int | None, lexicon: Cues) -> Link
     return None
 
 
+MAX_REPEATED_LABELS = 3
+"""Labels stripped one after the other ('PrevVorheriger Artikel'); a line repeating one endlessly is no title."""
+
+
 def _labelled_title(text: str, key: str, lexicon: Cues) -> str | None:
     """The title a navigation line labels with ``key``: after the label ('Article précédent Title',
     'PrevVorheriger ArtikelTitle': a theme may print the label twice), after an arrow, or before a
@@ -166,7 +170,10 @@ def _labelled_title(text: str, key: str, lexicon: Cues) -> str | None:
     holds both labels ('Prev Next 1 of 2,585')."""
     rest = lexicon.strip_label(key, text)
     if rest is not None:
-        while (again := lexicon.strip_label(key, rest)) is not None and again != rest:
+        for _ in range(MAX_REPEATED_LABELS):
+            again = lexicon.strip_label(key, rest)
+            if again is None or again == rest:
+                break
             rest = again
         other = "next" if key == "previous" else "previous"
         return None if lexicon.strip_label(other, rest) is not None else rest
