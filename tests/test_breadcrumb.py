@@ -160,3 +160,26 @@ def test_a_label_alone_in_the_footer_over_its_crumbs() -> None:
 
 def test_a_follow_button_between_the_trail_and_the_title() -> None:
     assert crumbs(dump((*MENU, "Home", "Coast", "Harbour", "Follow topic +"))) == ["Home", "Coast", "Harbour"]
+
+
+def test_a_signature_with_a_spaced_bar_is_not_a_trail() -> None:
+    assert crumbs(dump((*MENU,), "Jane Doe | Harbour Master")) == []
+
+
+def test_a_ticker_printed_again_and_again_is_not_a_trail() -> None:
+    ticker = "\n".join(["UP TO 60% OFF|SUMMER SALE"] * 4)
+    assert crumbs(dump((*MENU,), ticker)) == []
+
+
+def test_a_section_named_with_the_home_word_is_not_the_home_crumb() -> None:
+    assert crumbs(dump((*MENU, "Home & Garden", "Kitchen", "Pets"))) == []
+
+
+def test_a_sentence_ending_with_the_title_is_not_a_crumb_line() -> None:
+    text = dump((*MENU,), f"Learn about the latest in {TITLE}")
+    assert crumbs(text) == []
+
+
+def test_the_sites_name_joined_to_a_product_is_not_a_trail() -> None:
+    text = dump(("Online", "Courses"), "Coast Times Online Course", "Register now")
+    assert crumbs(text, url="https://coasttimes.example/a") == []

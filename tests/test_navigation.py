@@ -92,3 +92,14 @@ def test_bare_labels_side_by_side_are_slider_buttons() -> None:
     text = dump("Previous\nNext\nMore from the Coast Times\nBeach huts for sale")
     article = articlex.extract(text)
     assert article.previous is None and article.next is None
+
+
+def test_a_sentence_opening_with_the_word_next_is_not_navigation() -> None:
+    article = articlex.extract(dump("Next Steps Once You Have a Course Platform", "Contact us",
+                                    "Previous, we have seen a course."))
+    assert article.previous is None and article.next is None
+
+
+def test_one_word_labels_on_two_lines_side_by_side_are_navigation() -> None:
+    article = articlex.extract(dump(f"Before {OLDER}\nAfter {NEWER}".replace("Before", "Previous").replace("After", "Next")))
+    assert (article.previous.text, article.next.text) == (OLDER, NEWER)

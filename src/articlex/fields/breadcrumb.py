@@ -346,7 +346,7 @@ def _stacked(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tu
         trail = lines[first:]
         return ([Link(t) for t in trail], blocks[start + first:end]) if 0 < len(trail) <= MAX_STACKED else ([], None)
     for i in range(len(lines) - 1, -1, -1):
-        home = word_count(lines[i]) <= 4 and any(lexicon.contains("home", p) for p in _unglue(lines[i]))
+        home = word_count(lines[i]) <= 4 and _opens_with_home(lines[i], lexicon)
         site = not home and _is_site(lines[i], sites)
         if home or site:
             trail = _without_kicker(lines[i:])
@@ -355,7 +355,8 @@ def _stacked(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tu
             if site and not _sections_elsewhere(trail[1:], blocks, start + i):
                 return [], None  # the site's name over account links ('Log out') is the page's header
             if len(trail) == 1:
-                trail = [p for w in _segment(trail[0], blocks) for p in _unglue(w)]
+                links = _named([p for w in _segment(trail[0], blocks) for p in _unglue(w)])
+                return (links, blocks[start + i:end]) if 0 < len(links) <= MAX_STACKED else ([], None)
             if len(trail) <= MAX_STACKED:
                 return [Link(t) for t in trail], blocks[start + i:end]
             return [], None
@@ -399,6 +400,15 @@ def _sections_elsewhere(crumbs: list[str], blocks: list[TextBlock], trail_start:
     return any(fold(b.text) in keys for b in blocks if not trail_start <= b.index < trail_start + len(crumbs) + 1)
 
 
+def _opens_with_home(line: str, lexicon) -> bool:
+    """Whether a line is the home crumb, or opens with it before other crumbs ('HomeNews',
+    'Inicio VENEZUELA CIUDAD'); 'Home & Garden' is a section named with the word."""
+    if any(lexicon.is_word("home", part) for part in _unglue(line)):
+        return True
+    rest = lexicon.strip_label("home", line)
+    return bool(rest) and rest[:1].isalpha() and rest[:1].isupper()
+
+
 def _without_kicker(trail: list[str]) -> list[str]:
     """A trail without a last line repeating one of its crumbs: the section printed again as the
     article's kicker ('Home / Black Country / Crime / Black Country')."""
@@ -413,8 +423,9 @@ JOINED_REACH = 3
 
 def _joined(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], TextBlock | None]:
     """Crumbs joined by spaces on a line over the title, the first being home or the site's name
-    ('Sciences et Avenir Santé', 'Inicio VENEZUELA CIUDAD'). One of the other crumbs must be printed
-    on a line of its own elsewhere (a section in the menu), and such names keep their words together."""
+    ('Sciences et Avenir Santé', 'Inicio VENEZUELA CIUDAD'). After home one of the other crumbs, after
+    the site's name each of them, must be printed on a line of its own elsewhere (a section in the
+    menu: 'Harvard Health Online Course' is a product), and such names keep their words together."""
     lexicon = cues()
     lines = {fold(b.text) for b in blocks if word_count(b.text) <= MAX_SITE_WORDS}
     for block in reversed(blocks[max(0, title.index - JOINED_REACH): title.index]):
@@ -425,10 +436,12 @@ def _joined(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tup
             head = " ".join(words[:size])
             if lexicon.is_word("home", block.text):
                 break  # 'Home page': one phrase, not two crumbs
-            if lexicon.is_word("home", head) or _is_site(head, sites):
+            home = lexicon.is_word("home", head)
+            if home or _is_site(head, sites):
                 rest = [p for w in _segment(" ".join(words[size:]), blocks) for p in _unglue(w)]
-                if any(fold(p) in lines for p in rest):
-                    return [Link(head)] + [Link(p) for p in rest], block
+                shown = [fold(p) in lines for p in rest]
+                if (any(shown) if home else all(shown)) and _named(rest):
+                    return [Link(head)] + _named(rest), block
                 break
     return [], None
 
@@ -477,7 +490,16 @@ def _split_trail(head: str, blocks: list[TextBlock]) -> list[Link]:
     if _SPLIT.search(head) or _TIGHT_SLASH.search(head):
         parts = [p.strip(_TRAIL_EDGES) for p in _TIGHT_SLASH.split(" / ".join(_SPLIT.split(head)))]
         return [Link(p) for p in _SPLIT.split(" / ".join(parts)) if p.strip(_TRAIL_EDGES)]
-    return [Link(p) for w in _segment(head, blocks) for p in _unglue(w)]
+    return _named([p for w in _segment(head, blocks) for p in _unglue(w)])
+
+
+def _named(crumbs: list[str]) -> list[Link]:
+    """Crumbs split from words joined by spaces, or none when one is a lone lower-case word: a
+    section's name is capitalised or printed elsewhere whole ('à la une'); 'about', 'the', 'in'
+    are a sentence's words ('Learn about the latest in ...')."""
+    if any(" " not in c and c[:1].islower() for c in crumbs):
+        return []
+    return [Link(c) for c in crumbs]
 
 
 def _crumb_like(block: TextBlock) -> bool:
@@ -496,9 +518,14 @@ def _separated(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> 
     """A short line with crumb separators near the title ('Primo Piano > Sanità', 'El Salvador /
     judicial', 'Futurs,Météo'); a line with two separators or opening with one may stand further up."""
     title_index = title.index
-    for block in blocks[max(0, title_index - TRAIL_REACH): title_index + 3]:
-        if block.index == title_index or word_count(block.text) > MAX_CRUMBS * 3 or _credit(block.text):
-            continue
+    near_blocks = blocks[max(0, title_index - TRAIL_REACH): title_index + 3]
+    counts: dict[str, int] = {}
+    for block in near_blocks:
+        counts[block.text] = counts.get(block.text, 0) + 1
+    for block in near_blocks:
+        if block.index == title_index or word_count(block.text) > MAX_CRUMBS * 3 or _credit(block.text) \
+                or counts[block.text] > MAX_TRAIL_COPIES:
+            continue  # a line printed again and again is a ticker ('UP TO 60% OFF | 72-HR CLEAROUT')
         near = abs(block.index - title_index) <= 3
         separators = len(_LOOSE_SEPARATED.findall(block.text))
         if not near and separators < 2 and not block.text.lstrip().startswith(tuple(">»›→")):
@@ -509,6 +536,8 @@ def _separated(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> 
     return [], None
 
 
+MAX_TRAIL_COPIES = 2
+"""A trail is printed once, or twice (desktop and mobile); more copies near the title are a ticker."""
 MAX_PART_WORDS = 4
 """Words of a section's name; quotation marks do not count ('Les blogs du « Diplo »')."""
 
@@ -517,9 +546,9 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
-_LOOSE_SEPARATED = re.compile(_SEPARATED.pattern + r"|\s+/\s+|\s*\|\s*|(?<=[^\W\d_]),(?=[^\W\d_])")
-"""Separators of a trail line: arrows, and in a dump also ' / ', '|' and a comma without a space
-('Futurs,Météo': a sentence puts a space after its commas)."""
+_LOOSE_SEPARATED = re.compile(_SEPARATED.pattern + r"|\s+/\s+|(?<=\S)\|(?=\S)|(?<=[^\W\d_]),(?=[^\W\d_])")
+"""Separators of a trail line: arrows, and in a dump also ' / ', an unspaced '|' and an unspaced
+comma ('Futurs,Météo': a sentence puts a space after its commas; 'Name | Role' is a signature)."""
 
 
 def _parts(text: str) -> list[str]:

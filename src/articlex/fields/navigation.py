@@ -141,7 +141,7 @@ def _from_labels(page: Page, key: str, after: int | None, lexicon: Cues) -> Link
         block = blocks[pos]
         if lexicon.strip_label("page_next", block.text) is not None:
             continue
-        rest = _labelled_title(block.text, key, lexicon)
+        rest = _labelled_title(block.text, key, lexicon, _paired(blocks, pos, key, lexicon))
         if rest is None:
             continue
         if not rest and _pager_buttons(blocks, pos, key, lexicon):
@@ -163,12 +163,21 @@ MAX_REPEATED_LABELS = 3
 """Labels stripped one after the other ('PrevVorheriger Artikel'); a line repeating one endlessly is no title."""
 
 
-def _labelled_title(text: str, key: str, lexicon: Cues) -> str | None:
+def _paired(blocks, pos: int, key: str, lexicon: Cues) -> bool:
+    """Whether a line next to this one opens with the other navigation label ('Vorher ...' over
+    'Danach ...'): the two lines are the navigation pair."""
+    other = "next" if key == "previous" else "previous"
+    return any(0 <= j < len(blocks) and lexicon.strip_label(other, blocks[j].text) is not None for j in (pos - 1, pos + 1))
+
+
+def _labelled_title(text: str, key: str, lexicon: Cues, paired: bool = False) -> str | None:
     """The title a navigation line labels with ``key``: after the label ('Article précédent Title',
     'PrevVorheriger ArtikelTitle': a theme may print the label twice), after an arrow, or before a
     label glued after it ('TitleNext article'). None without such a label, or on a pager line that
     holds both labels ('Prev Next 1 of 2,585')."""
     rest = lexicon.strip_label(key, text)
+    if rest and not paired and lexicon.strip_label(key, rest) is None and _bare_word_label(text, rest):
+        return None  # 'Next Steps Once You Have...': a word of the sentence, not a label
     if rest is not None:
         for _ in range(MAX_REPEATED_LABELS):
             again = lexicon.strip_label(key, rest)
@@ -181,6 +190,21 @@ def _labelled_title(text: str, key: str, lexicon: Cues) -> str | None:
     if arrowed is not None:
         return arrowed
     return _before_glued_label(text, key, lexicon)
+
+
+_LABEL_MARKS = ":-–—»›>|/→▶►"
+
+
+def _bare_word_label(text: str, rest: str) -> bool:
+    """Whether a one-word label ('Next', 'Précédent') opens the line with only a space before
+    the rest: a label acts with a mark after it (':', '»', '|'), glued to a capital, as a phrase
+    ('Next article'), before another label, alone on its line, or beside the other label's line;
+    else it is the first word of a sentence."""
+    head = text[:text.rfind(rest)]
+    label = head.strip(_LABEL_MARKS + " \t\u00a0")
+    if " " in label or not head[-1:].isspace():
+        return False
+    return not any(mark in head for mark in _LABEL_MARKS)
 
 
 def _before_glued_label(text: str, key: str, lexicon: Cues) -> str | None:
@@ -203,12 +227,19 @@ PAGER_DIGITS = 0.5
 
 
 def _reads_as_title(text: str) -> bool:
-    """Whether a labelled line's rest is a headline: not a page counter, and not the label's own
-    sentence running on ('Next story in 5 seconds': a headline starts with a capital or a digit)."""
+    """Whether a labelled line's rest is a headline: not a page counter, not a paragraph, and not
+    the label's own sentence running on ('Next story in 5 seconds', ', we have...': a headline
+    does not start with a small letter or a comma)."""
     words = text.split()
-    if sum(any(ch.isdigit() for ch in w) for w in words) >= PAGER_DIGITS * len(words):
+    if len(words) > MAX_NAV_TITLE_WORDS or sum(any(ch.isdigit() for ch in w) for w in words) >= PAGER_DIGITS * len(words):
         return False
-    return not text[:1].islower()
+    return text[:1] not in _CONTINUING and not text[:1].islower()
+
+
+MAX_NAV_TITLE_WORDS = 30
+"""A headline is shorter; a longer 'title' after the word 'Next' is a paragraph that opens with it."""
+_CONTINUING = ",;.:)]"
+"""Marks that continue a sentence: a 'title' opening with one is the rest of a sentence."""
 
 
 def _pager_buttons(blocks, pos: int, key: str, lexicon: Cues) -> bool:
