@@ -91,3 +91,7 @@ def test_a_counter_printed_in_a_button_under_the_title() -> None:
     html = (f"<html><body><h1>{TITLE}</h1><div class='tools'><button class='comments-btn'>See 133 comments</button>"
             f"</div><p class='standfirst'>The mayor said the work starts in May.</p><p>{P1}</p><p>{P2}</p></body></html>")
     assert articlex.extract(html).counters == Counters(comments=133)
+
+
+def test_a_number_over_a_reading_time_label_is_the_reading_time() -> None:
+    assert counters(dump("July 16, 2025", "•", "10", "min read")) == Counters()

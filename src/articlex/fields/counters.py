@@ -168,8 +168,9 @@ def _bare_count(text: str, lexicon: Cues) -> int | None:
 
 
 def _label_of(text: str, lexicon: Cues) -> str | None:
-    """The kind of count a line labels when it is only a label ('letture', 'SHARES', 'Visto')."""
-    for key in ("views", "comments", "share_counts"):
+    """The kind of count a line labels when it is only a label ('letture', 'SHARES', 'Visto', or
+    'min read': then the number is a reading time)."""
+    for key in ("views", "comments", "share_counts", "reading_time"):
         if lexicon.is_word(key, text):
             return key
     return None
