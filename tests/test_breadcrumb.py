@@ -183,3 +183,8 @@ def test_a_sentence_ending_with_the_title_is_not_a_crumb_line() -> None:
 def test_the_sites_name_joined_to_a_product_is_not_a_trail() -> None:
     text = dump(("Online", "Courses"), "Coast Times Online Course", "Register now")
     assert crumbs(text, url="https://coasttimes.example/a") == []
+
+
+def test_crumbs_one_a_line_each_ending_with_its_separator() -> None:
+    text = dump((*MENU, "Home>", "Coast>", "Harbour"), "A kicker for the story")
+    assert crumbs(text) == ["Home", "Coast", "Harbour"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -251,7 +252,7 @@ def _from_line(page: Page, title: Title) -> list[Link]:
         if crumbs:  # else the line is the title cut short, the trail's last crumb: read above it
             page.note("breadcrumb", "cue", blocks[title.crumb_line])
             return crumbs
-    for finder in (_separated, _stacked, _joined, _labelled_line):
+    for finder in (_separated, _chained, _stacked, _joined, _labelled_line):
         crumbs, where = finder(blocks, title, sites)
         if crumbs:
             page.note("breadcrumb", "cue", where)
@@ -415,6 +416,28 @@ def _without_kicker(trail: list[str]) -> list[str]:
     if len(trail) > 1 and fold(trail[-1]) in {fold(t) for t in trail[:-1]}:
         return trail[:-1]
     return trail
+
+
+_TRAILING_SEPARATOR = re.compile(r"\s*[>»›→/|]\s*$")
+
+
+def _chained(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], list[TextBlock] | None]:
+    """Crumbs one a line, each ending with its separator ('Home>' / 'Investing>' / 'Cloud Stocks'),
+    above the title: the run of such lines and the line closing it."""
+    zone = blocks[max(0, title.index - TRAIL_REACH): title.index]
+    for k, block in enumerate(zone):
+        run = list(itertools.takewhile(lambda b: _TRAILING_SEPARATOR.search(b.text) and word_count(b.text) <= 4,
+                                       zone[k:]))
+        if len(run) < 2:
+            continue
+        closing = zone[k + len(run)] if k + len(run) < len(zone) else None
+        if closing is not None and word_count(closing.text) <= MAX_CRUMB_WORDS and not closing.standalone:
+            run = run + [closing]
+        names = [_TRAILING_SEPARATOR.sub("", b.text).strip(_TRAIL_EDGES) for b in run]
+        if all(names) and len(names) <= MAX_CRUMBS:
+            return [Link(n) for n in names], run
+        return [], None
+    return [], None
 
 
 JOINED_REACH = 3
