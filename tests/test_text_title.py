@@ -188,3 +188,8 @@ def test_a_labelled_trails_last_crumb_gives_way_to_the_headline_below() -> None:
                 "04.05.20 14:50", "Coast", headline, "The wall broke in two places; the work starts in May and lasts long",
                 P1, P2, P3)
     assert title_of(text) == headline
+
+
+def test_a_short_section_heading_right_above_the_text_is_not_the_headline() -> None:
+    text = dump(MENU, "Coast", TITLE, ("Jane Doe", "12 May 2020", "Share"), "Key points", P1, P2, P3)
+    assert title_of(text) == TITLE

@@ -371,7 +371,9 @@ _STAMPED = re.compile(r"\d{1,2}:\d{2}")
 """A time of day: the line is the byline or date line over the text, not the headline."""
 ABOVE_TEXT = 2.0
 """A headline set apart right above the first paragraph: where the article's own headline is
-printed (a promo heading or a widget's title sits further up, a caption under the text's start)."""
+printed (a promo heading or a widget's title sits further up, a caption under the text's start).
+Only for a line of MIN_REPEATED_WORDS words or more: a short one there is a section heading
+('Key points', 'Quick summary')."""
 
 
 def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon) -> float:
@@ -387,7 +389,8 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
         score += STANDALONE
         if i and not blocks[i - 1].standalone:
             score += SECTION_START
-    if i == start - 1 and line.standalone and not _STAMPED.search(line.text):
+    if i == start - 1 and line.standalone and not _STAMPED.search(line.text) \
+            and word_count(line.text) >= MIN_REPEATED_WORDS:
         score += ABOVE_TEXT
     if any(_is_meta(b.text, lexicon) for b in blocks[i + 1: i + 1 + META_REACH]):
         score += META_FOLLOWS
