@@ -7,9 +7,9 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from ..lexicon import cues, fold
+from ..lexicon import Cues, cues, fold
 from ..model import Link
-from ..page import Page, TextBlock
+from ..page import Element, JsonObject, LinkRef, Page, TextBlock
 from ..selectors import BREADCRUMB, SCREEN_READER_ONLY
 from ..text import date_span, word_count
 from .metadata import site_name
@@ -60,7 +60,7 @@ def _from_markup(page: Page) -> list[Link]:
     return []
 
 
-def _outermost(elements: list) -> list:
+def _outermost(elements: list[Element]) -> list[Element]:
     """The boxes a rule marks, without those inside another one it marks and without links (a
     'crumb-home' link is one crumb of the trail around it, not the trail)."""
     chosen = set(elements)
@@ -68,7 +68,7 @@ def _outermost(elements: list) -> list:
             and not any(anc in chosen for anc in el.iterancestors())]
 
 
-def _markup_crumbs(page: Page, container) -> list[Link]:
+def _markup_crumbs(page: Page, container: Element) -> list[Link]:
     lexicon = cues()
     unread = _screen_reader_texts(container)
     crumbs = [c for block in page.blocks_in(container) for c in _crumbs_of_block(block, unread)]
@@ -76,7 +76,7 @@ def _markup_crumbs(page: Page, container) -> list[Link]:
             and fold(c.text) not in unread]
 
 
-def _screen_reader_texts(container) -> frozenset[str]:
+def _screen_reader_texts(container: Element) -> frozenset[str]:
     """The texts inside the trail's box kept for screen readers only ('Navigationspfad', ': ')."""
     return frozenset(fold(" ".join(el.text_content().split())) for el in container.iter()
                      if isinstance(el.tag, str) and SCREEN_READER_ONLY.search(el.get("class") or ""))
@@ -175,7 +175,7 @@ def _leading_separator(text: str) -> str:
     return text[:len(text) - len(text.lstrip(_TRAIL_EDGES))]
 
 
-def _nested(links) -> bool:
+def _nested(links: list[LinkRef]) -> bool:
     """Whether each link's address extends the one before it ('/section/', '/section/topic/'): a
     trail down the site's tree, whatever its first crumb is called."""
     paths = [(_path(link.url) or "").rstrip("/") for link in links]
@@ -217,14 +217,14 @@ def _shown_together(names: list[str], lines: list[str]) -> bool:
     return any(all(name in " ".join(lines[i:i + len(names)]) for name in names) for i in range(len(lines)))
 
 
-def _position(item: dict) -> int:
+def _position(item: JsonObject) -> int:
     try:
         return int(item.get("position") or 0)
     except (TypeError, ValueError, OverflowError):  # "position": Infinity, a list, a word
         return 0
 
 
-def _item_name_url(item: dict) -> tuple[str | None, str | None]:
+def _item_name_url(item: JsonObject) -> tuple[str | None, str | None]:
     inner = item.get("item")
     name = item.get("name")
     url = None
@@ -234,6 +234,15 @@ def _item_name_url(item: dict) -> tuple[str | None, str | None]:
     elif isinstance(inner, str):
         url = inner
     return (" ".join(name.split()) if isinstance(name, str) else None), (url if isinstance(url, str) else None)
+
+
+Where = TextBlock | list[TextBlock] | None
+"""The block or blocks a text trail was read from (for provenance)."""
+
+
+def _at(title: Title) -> int:
+    """The title's block (a text trail is looked for only when the title has one)."""
+    return title.index if title.index is not None else 0
 
 
 def _from_line(page: Page, title: Title) -> list[Link]:
@@ -312,11 +321,11 @@ the trail's cut-short last crumb and the headline."""
 def _trail_end(blocks: list[TextBlock], title: Title) -> int:
     """Where the stacked trail above the title stops: at a copy of the title a few lines up (the
     trail's last crumb, whole or cut short, sometimes with the kicker), else at the title."""
-    for j in range(title.index - 1, max(-1, title.index - 1 - MAX_GAP), -1):
+    for j in range(_at(title) - 1, max(-1, _at(title) - 1 - MAX_GAP), -1):
         if _title_copy(blocks[j].text, title.text or ""):
             return j
-    end = title.index
-    while end > 0 and title.index - end < MAX_GAP and (_credit(blocks[end - 1].text) or _button(blocks[end - 1].text)):
+    end = _at(title)
+    while end > 0 and _at(title) - end < MAX_GAP and (_credit(blocks[end - 1].text) or _button(blocks[end - 1].text)):
         end -= 1  # a photo credit or a 'follow' button printed between the trail and the headline
     return end
 
@@ -328,7 +337,7 @@ def _title_copy(line: str, title: str) -> bool:
     return key.startswith(cut) or cut.startswith(key) or cut.endswith(key)
 
 
-def _stacked(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], list[TextBlock] | None]:
+def _stacked(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
     """Crumbs printed one a line above the title, down to the title or its copy: after a label
     line, else from the nearest home crumb or the site's name. A longer run is a menu; a last
     line repeating a crumb is a kicker."""
@@ -401,13 +410,13 @@ def _sections_elsewhere(crumbs: list[str], blocks: list[TextBlock], trail_start:
     return any(fold(b.text) in keys for b in blocks if not trail_start <= b.index < trail_start + len(crumbs) + 1)
 
 
-def _opens_with_home(line: str, lexicon) -> bool:
+def _opens_with_home(line: str, lexicon: Cues) -> bool:
     """Whether a line is the home crumb, or opens with it before other crumbs ('HomeNews',
     'Inicio VENEZUELA CIUDAD'); 'Home & Garden' is a section named with the word."""
     if any(lexicon.is_word("home", part) for part in _unglue(line)):
         return True
     rest = lexicon.strip_label("home", line)
-    return bool(rest) and rest[:1].isalpha() and rest[:1].isupper()
+    return rest is not None and rest[:1].isalpha() and rest[:1].isupper()
 
 
 def _without_kicker(trail: list[str]) -> list[str]:
@@ -421,10 +430,10 @@ def _without_kicker(trail: list[str]) -> list[str]:
 _TRAILING_SEPARATOR = re.compile(r"\s*[>»›→/|]\s*$")
 
 
-def _chained(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], list[TextBlock] | None]:
+def _chained(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
     """Crumbs one a line, each ending with its separator ('Home>' / 'Investing>' / 'Cloud Stocks'),
     above the title: the run of such lines and the line closing it."""
-    zone = blocks[max(0, title.index - TRAIL_REACH): title.index]
+    zone = blocks[max(0, _at(title) - TRAIL_REACH): _at(title)]
     for k, block in enumerate(zone):
         run = list(itertools.takewhile(lambda b: _TRAILING_SEPARATOR.search(b.text) and word_count(b.text) <= 4,
                                        zone[k:]))
@@ -444,14 +453,14 @@ JOINED_REACH = 3
 """Lines above the title where a trail joined by spaces may stand."""
 
 
-def _joined(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], TextBlock | None]:
+def _joined(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
     """Crumbs joined by spaces on a line over the title, the first being home or the site's name
     ('Sciences et Avenir Santé', 'Inicio VENEZUELA CIUDAD'). After home one of the other crumbs, after
     the site's name each of them, must be printed on a line of its own elsewhere (a section in the
     menu: 'Harvard Health Online Course' is a product), and such names keep their words together."""
     lexicon = cues()
     lines = {fold(b.text) for b in blocks if word_count(b.text) <= MAX_SITE_WORDS}
-    for block in reversed(blocks[max(0, title.index - JOINED_REACH): title.index]):
+    for block in reversed(blocks[max(0, _at(title) - JOINED_REACH): _at(title)]):
         words = block.text.split()
         if not 2 <= len(words) <= MAX_JOINED_WORDS or block.text.rstrip().endswith("."):
             continue
@@ -472,9 +481,9 @@ def _joined(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tup
 MAX_JOINED_WORDS = 6
 
 
-def _bracketed(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], list[TextBlock] | None]:
+def _bracketed(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
     """Crumbs printed in brackets, one a line, next to the title ('[Accueil]' / '[Politique]')."""
-    near = range(max(0, title.index - MAX_GAP - MAX_CRUMBS), min(len(blocks), title.index + MAX_GAP + MAX_CRUMBS))
+    near = range(max(0, _at(title) - MAX_GAP - MAX_CRUMBS), min(len(blocks), _at(title) + MAX_GAP + MAX_CRUMBS))
     run: list[TextBlock] = []
     for i in near:
         text = blocks[i].text.strip()
@@ -489,7 +498,7 @@ def _bracketed(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> 
     return [], None
 
 
-def _labelled_line(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], TextBlock | None]:
+def _labelled_line(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
     """A line anywhere that starts with a breadcrumb label and holds the trail ('Estás en: España'),
     far above the title, below it or in the footer."""
     lexicon = cues()
@@ -499,7 +508,7 @@ def _labelled_line(blocks: list[TextBlock], title: Title, sites: frozenset[str])
             crumbs = [Link(p) for p in _parts(rest)]
             if 0 < len(crumbs) <= MAX_CRUMBS:
                 return crumbs, block
-        if rest == "" and block.index != title.index:  # a label alone: its group of crumbs follows
+        if rest == "" and block.index != _at(title):  # a label alone: its group of crumbs follows
             group = _group_after(blocks, block.index, len(blocks))
             crumbs = [Link(b.text) for b in group if fold(b.text) != fold(title.text or "")]
             if crumbs:
@@ -537,10 +546,10 @@ def _unglue(text: str) -> list[str]:
     return [p for p in _CAMEL.split(text) if p.strip()]
 
 
-def _separated(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], TextBlock | None]:
+def _separated(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
     """A short line with crumb separators near the title ('Primo Piano > Sanità', 'El Salvador /
     judicial', 'Futurs,Météo'); a line with two separators or opening with one may stand further up."""
-    title_index = title.index
+    title_index = _at(title)
     near_blocks = blocks[max(0, title_index - TRAIL_REACH): title_index + 3]
     counts: dict[str, int] = {}
     for block in near_blocks:

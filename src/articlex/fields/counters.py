@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
 from ..lexicon import Cues, cues
 from ..model import Counters
-from ..page import Page, TextBlock
+from ..page import Element, Page, TextBlock
 from ..selectors import COMMENTS, OWN_COMMENTS, OWN_VIEWS, VIEWS, Rule
 from ..text import date_span, looks_like_date, parse_count, word_count
 
@@ -59,7 +60,7 @@ def _from_markup(page: Page, rules: tuple[Rule, ...], low: int, high: int, lexic
     return None
 
 
-def _first_found(value: int | None, otherwise) -> int | None:
+def _first_found(value: int | None, otherwise: Callable[[], int | None]) -> int | None:
     """``value``, or what ``otherwise()`` finds when it is None (0 is a count, not a miss)."""
     return value if value is not None else otherwise()
 
@@ -69,7 +70,7 @@ MAX_PLACEMENT_WALKS = 20
 header has a few; a page with thousands of such boxes is placed by ancestors only (linear time)."""
 
 
-def _shown_at(page: Page, el, walks: list[int]) -> int | None:
+def _shown_at(page: Page, el: Element, walks: list[int]) -> int | None:
     """Where a counter box's text is printed in the stream: its first block of its own, else the
     first block after it in a near ancestor (a <button> makes no block, and a box without text of
     its own would take a far ancestor's place), else the block around it."""
@@ -94,7 +95,7 @@ NEAR_ANCESTORS = 3
 """Levels searched above a counter without a block of its own for the block printed next."""
 
 
-def _first_block_after(page: Page, anc, el) -> int | None:
+def _first_block_after(page: Page, anc: Element, el: Element) -> int | None:
     where = {b.element: b.index for b in page.blocks_in(anc)}
     passed = False
     for node in anc.iter():
@@ -154,8 +155,9 @@ def _bare_count(text: str, lexicon: Cues) -> int | None:
     """The count a line shows alone ('58', '1,2k'), or before a reading time ('184 2 minute read').
     A date, a decimal ('540,91': a price or an index) or a number with another word is not one."""
     text = text.strip()
-    if lexicon.contains("reading_time", text):
-        text = _TRAILING_NUMBER.sub("", text[:lexicon.any_pattern("reading_time").search(text).start()]).strip()
+    reading = lexicon.any_pattern("reading_time").search(text)
+    if reading is not None:
+        text = _TRAILING_NUMBER.sub("", text[:reading.start()]).strip()
     m = _BARE_NUMBER.match(text)
     if not m or looks_like_date(text):
         return None

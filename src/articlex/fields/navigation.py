@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import Cues, cues, fold
 from ..model import Link
-from ..page import BLOCK_TAGS, Page, is_hidden
+from ..page import BLOCK_TAGS, Element, Page, TextBlock, is_hidden
 from ..selectors import NAVIGATION, NEXT, PREVIOUS, Rule
 from ..text import word_count
 
@@ -25,7 +25,7 @@ navigation box only; a link of that class counts when its text is an article's t
 def find_navigation(page: Page, after: int | None) -> tuple[Link | None, Link | None]:
     """(previous, next). ``after``: the body's last block; navigation lies after it."""
     lexicon = cues()
-    found = {"previous": None, "next": None}
+    found: dict[str, Link | None] = {"previous": None, "next": None}
     if page.is_html:
         found["previous"] = _from_markup(page, PREVIOUS, lexicon, "previous")
         found["next"] = _from_markup(page, NEXT, lexicon, "next")
@@ -49,11 +49,11 @@ def _from_markup(page: Page, rules: tuple[Rule, ...], lexicon: Cues, key: str) -
     return None
 
 
-def _inside(el, boxes: set) -> bool:
+def _inside(el: Element, boxes: set[Element]) -> bool:
     return any(anc in boxes for anc in el.iterancestors()) or el in boxes
 
 
-def _link_in(page: Page, el, lexicon: Cues) -> Link | None:
+def _link_in(page: Page, el: Element, lexicon: Cues) -> Link | None:
     """The first link in a navigation box whose text, labels and arrows removed, is a title."""
     anchors = [el] if el.tag == "a" else list(el.iter("a"))
     for a in anchors:
@@ -67,7 +67,7 @@ def _link_in(page: Page, el, lexicon: Cues) -> Link | None:
     return None
 
 
-def _anchor_text(page: Page, a) -> str:
+def _anchor_text(page: Page, a: Element) -> str:
     """A link's visible text; a child marked as the title wins (the label sits beside it), and in
     a card of several blocks (title, excerpt) the first block that is more than a label."""
     whole = " ".join(a.text_content().split())
@@ -98,7 +98,7 @@ def _anchor_text(page: Page, a) -> str:
     return " ".join("".join(parts).split())
 
 
-def _before_first_box(a) -> str | None:
+def _before_first_box(a: Element) -> str | None:
     """The link's text before its first block-level child, or None when it has no such child."""
     parts = [a.text or ""]
     for child in a:
@@ -163,7 +163,7 @@ MAX_REPEATED_LABELS = 3
 """Labels stripped one after the other ('PrevVorheriger Artikel'); a line repeating one endlessly is no title."""
 
 
-def _paired(blocks, pos: int, key: str, lexicon: Cues) -> bool:
+def _paired(blocks: list[TextBlock], pos: int, key: str, lexicon: Cues) -> bool:
     """Whether a line next to this one opens with the other navigation label ('Vorher ...' over
     'Danach ...'): the two lines are the navigation pair."""
     other = "next" if key == "previous" else "previous"
@@ -242,7 +242,7 @@ _CONTINUING = ",;.:)]"
 """Marks that continue a sentence: a 'title' opening with one is the rest of a sentence."""
 
 
-def _pager_buttons(blocks, pos: int, key: str, lexicon: Cues) -> bool:
+def _pager_buttons(blocks: list[TextBlock], pos: int, key: str, lexicon: Cues) -> bool:
     """Whether a bare label line sits next to the other bare label ('Anterior' / 'Próximo'):
     slider or pager buttons, with no title between them."""
     other = "next" if key == "previous" else "previous"

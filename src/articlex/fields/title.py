@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..lexicon import agencies, cues, fold
-from ..page import HEADINGS, Page, TextBlock
+from ..lexicon import Cues, agencies, cues, fold
+from ..page import HEADINGS, Element, Page, TextBlock
 from ..text import date_span, is_sentence, looks_like_date, word_count
 from ..selectors import BREADCRUMB, KICKER
 from .metadata import article_objects
@@ -43,7 +44,8 @@ def find_title(page: Page, site: str | None) -> Title:
     if page.is_html:
         found = _from_headings(page, site)
         if found is not None:
-            page.note("title", "markup", page.blocks[found.index], found.confidence)
+            where = page.blocks[found.index] if found.index is not None else None
+            page.note("title", "markup", where, found.confidence)
             return found
         text, strategy = _from_metadata(page, site or _host_name(page))
         shown = _shown_block(page, text)
@@ -52,7 +54,7 @@ def find_title(page: Page, site: str | None) -> Title:
             return Title(shown.text, shown.index, confidence=CONFIRMED)
         lead = _lead_heading(page, text)
         if lead is not None:
-            page.note("title", "markup", page.blocks[lead.index], UNCONFIRMED)
+            page.note("title", "markup", page.blocks[lead.index] if lead.index is not None else None, UNCONFIRMED)
             return lead
         if text:
             page.note("title", strategy)
@@ -104,7 +106,7 @@ def _lead_heading(page: Page, meta_title: str | None) -> Title | None:
     return None
 
 
-def _first_line(el) -> str:
+def _first_line(el: Element) -> str:
     """An element's text up to its first <br>; a child holding most of it (the <font> of an <h2>)
     gives its own text, without what trails it ('(1853)')."""
     line = " ".join("".join(_visible_until_br(el)).split())
@@ -120,7 +122,7 @@ MAIN_PART = 0.6
 """The share of a headline's first line a styled child must hold to be the headline itself."""
 
 
-def _visible_until_br(el) -> list[str]:
+def _visible_until_br(el: Element) -> list[str]:
     """The text of ``el`` in reading order, up to its first <br>."""
     out: list[str] = [el.text or ""]
     for child in el:
@@ -204,7 +206,7 @@ def _in_breadcrumb(page: Page, headings: list[TextBlock]) -> list[TextBlock]:
     trails = {el for rule in BREADCRUMB for el in page.index.find(rule)}
     if not trails:
         return []
-    found: dict = {}
+    found: dict[Element, list[TextBlock]] = {}
     for block in headings:
         if block.element is None:
             continue
@@ -324,7 +326,7 @@ SHARED_WORDS = 0.5
 """Share of the last crumb's words the headline below repeats (the same story in other words)."""
 
 
-def _past_trail_crumb(blocks: list[TextBlock], best: int, candidates: list[int], lexicon) -> int:
+def _past_trail_crumb(blocks: list[TextBlock], best: int, candidates: list[int], lexicon: Cues) -> int:
     """The headline printed below, when the best line is the last crumb of a labelled trail that
     names the article in other words ('Nordkorea: Kim Jong Un - ...' in the trail, 'Kim Jong Un:
     ...' as the headline): a later candidate sharing half its words."""
@@ -376,7 +378,7 @@ Only for a line of MIN_REPEATED_WORDS words or more: a short one there is a sect
 ('Key points', 'Quick summary')."""
 
 
-def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon) -> float:
+def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon: Cues) -> float:
     line = blocks[i]
     key = fold(line.text)
     score = 1.0 - DISTANCE * abs(start - i)
@@ -420,7 +422,7 @@ def _standfirst_of(blocks: list[TextBlock], i: int) -> bool:
     return (_headline_like(above) and MIN_HEADLINE_OVER_STANDFIRST <= word_count(above) < words)
 
 
-def _meta_next(blocks: list[TextBlock], i: int, lexicon) -> bool:
+def _meta_next(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
     """Whether the byline or the date comes right under the line, or under its standfirst."""
     following = blocks[i + 1: i + 3]
     if not following:
@@ -449,7 +451,7 @@ def _dated_list_item(blocks: list[TextBlock], meta: int) -> bool:
     return mark is not None and any(kind(meta + step) == mark for p in LIST_PERIODS for step in (-p, p))
 
 
-def _is_meta(text: str, lexicon) -> bool:
+def _is_meta(text: str, lexicon: Cues) -> bool:
     """A header line: a date, a byline, a counter, a reading time."""
     if word_count(text) > 12:
         return False
@@ -610,7 +612,7 @@ def _paragraph(block: TextBlock) -> bool:
     return block.prose and not (word_count(block.text) < TEASER_WORDS and _TEASER_END.search(block.text))
 
 
-def _longest_run(blocks: list[TextBlock], is_prose) -> int | None:
+def _longest_run(blocks: list[TextBlock], is_prose: Callable[[TextBlock], bool]) -> int | None:
     best, best_start, run, run_start = 0.0, None, 0.0, None
     for i, block in enumerate(blocks):
         gain = len(block.text) if is_prose(block) else -min(len(block.text), 40) - 10
