@@ -119,3 +119,70 @@ def test_a_headline_cut_short_in_the_trail_is_read_in_full_below() -> None:
     cut = 'Mayor on the harbour wall: "Work starts in May, the storms broke it ...'
     text = dump((*MENU, "Coast", cut, "Interview"), long_title, P1, P2, P3)
     assert title_of(text) == long_title
+
+
+def test_teasers_and_a_question_headline_do_not_open_the_run_of_prose() -> None:
+    teasers = tuple(f"Story number {n} of the latest news on the coast…" for n in range(12))
+    question = "Will the harbour wall be rebuilt before the next winter storms?"
+    text = dump(MENU, *teasers, ("Home", "Coast"), question, ("By Jane Doe", "4 May 2021"), P1, P2, P3)
+    assert title_of(text) == question
+
+
+def test_the_headline_right_above_the_text_beats_a_promo_heading_further_up() -> None:
+    text = dump(MENU, "Our best offer for new readers", ("Sport", "Video"), "Coast", TITLE, P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_byline_with_a_time_right_above_the_text_is_not_the_headline() -> None:
+    text = dump(MENU, TITLE, "Coast column 11:00, today - read in French", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_interface_buttons_are_not_headlines() -> None:
+    text = dump(MENU, "See more", "Place an ad", TITLE, ("Coast", "Jane Doe"), P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_long_date_line_under_the_headline_is_its_meta_line() -> None:
+    promo = ("Digital edition", "Articles of the paper", "Archives", "Front pages since 1973", "My subscription")
+    text = dump(MENU, "Subscribers edition", promo, "Politics", TITLE, "27 October 2012 at 18:27 (Updated on that day at 19:56)",
+                "The mayor on the harbour, 27 October 2012 (Photo Jane Doe)", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_dated_meta_line_with_a_time_or_a_reading_time_is_not_the_headline() -> None:
+    meta = "Harbour town - May 22, 2022 | 12:01 a. m. | 9 min read"
+    text = dump(MENU, "Coast", TITLE, meta, "By Jane Doe", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_caption_closed_by_an_agency_credit_is_not_the_headline() -> None:
+    caption = "Damage caused by the storm on the harbour wall of the old port — Jane Doe/AP"
+    text = dump(MENU, TITLE, ("Coast", "Share", "Tweet"), caption, "12 May 2020 - By Jane Doe", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_the_standfirst_under_the_headline_is_not_the_headline() -> None:
+    headline = "Harbour wall to be rebuilt after storms 'broke it in two places'"
+    standfirst = "The council has voted to rebuild the wall across four harbours as the port seeks to stay open all year"
+    text = dump(MENU, headline, standfirst, ("Bookmark", "Share", "Coast", "By", "Jane Doe"), P1, P2, P3)
+    assert title_of(text) == headline
+
+
+def test_a_kicker_over_the_headline_does_not_take_its_date_as_a_standfirst_would() -> None:
+    text = dump(MENU, "The inside story", TITLE, "12 May 2020", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_labelled_trails_last_crumb_gives_way_to_the_headline_below() -> None:
+    seo = "Coast: Harbour wall - rebuilt after the storms, mayor is glad"
+    headline = "Harbour wall rebuilt after the storms - the mayor is glad"
+    text = dump(MENU, ("You are here:", "Coast Times Home", "Coast"), seo, ("3 comments", "More", "Close"),
+                "04.05.20 14:50", "Coast", headline, "The wall broke in two places; the work starts in May and lasts long",
+                P1, P2, P3)
+    assert title_of(text) == headline
+
+
+def test_a_short_section_heading_right_above_the_text_is_not_the_headline() -> None:
+    text = dump(MENU, "Coast", TITLE, ("Jane Doe", "12 May 2020", "Share"), "Key points", P1, P2, P3)
+    assert title_of(text) == TITLE

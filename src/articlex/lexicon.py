@@ -28,6 +28,7 @@ KEYS = (
     "photo_credits", "tags_labels", "share", "comment_section", "related_section",
     "published_labels", "updated_labels", "newsletter", "advertising", "read_more", "rights_reserved",
     "stop_words",
+    "share_counts",
 )
 """The keys every language file must have (``language`` and ``name`` aside)."""
 

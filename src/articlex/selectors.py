@@ -13,7 +13,7 @@ from typing import Any
 
 __all__ = ["TOKEN_ATTRIBUTES", "WHOLE_VALUE_ATTRIBUTES", "DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB",
            "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT", "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "STANDFIRST",
-           "DISCUSSION_TOKENS"]
+           "DISCUSSION_TOKENS", "SCREEN_READER_ONLY", "OWN_VIEWS", "OWN_COMMENTS"]
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,8 @@ BREADCRUMB = (
     cls("rank-math-breadcrumb"), cls("breadcrumb-trail"), cls("a-breadcrumb"),
     Rule("itemtype", "https://schema.org/breadcrumblist"), Rule("itemtype", "http://schema.org/breadcrumblist"),
     Rule("aria-label", "breadcrumb"), Rule("aria-label", "breadcrumbs"),
-    cls_part("breadcrumb"), Rule("id", "breadcrumb", part=True), cls_part("crumbs"),
+    cls("ariane"), cls("fil-ariane"),
+    cls_part("breadcrumb"), Rule("id", "breadcrumb", part=True), cls_part("crumbs"), cls_part("crumb"),
 )
 
 BODY = (
@@ -145,6 +146,11 @@ COMMENTS = (
     cls("meta-comms"), cls_part("comment-count"), cls_part("comm"),
 )
 
+# Counters a theme prints only for the article itself (its single-post template): trusted anywhere
+# above the text, however far the layout puts them from the headline.
+OWN_VIEWS = (cls("tdb_single_post_views"),)
+OWN_COMMENTS = (cls("tdb_single_comments_count"),)
+
 NAVIGATION = (
     cls("td-post-next-prev"), cls("jeg_prevnext_post"), cls("post-navigation"), cls("prev-next-post-nav"),
     id_("prev-next-post-nav"), cls("post-pagination"), cls("penci-post-pagination"),
@@ -154,7 +160,7 @@ NAVIGATION = (
 PREVIOUS = (
     cls("td-post-prev-post"), cls("jeg_prev_post"), cls("nav-previous"), cls("post-previous"),
     cls("prev-post"), cls("previous-post"), cls("prev-post-link"), cls("elementor-post-navigation__prev"),
-    cls("post-prev"), cls("prev"), Rule("rel", "prev"),
+    cls("post-prev"), cls("prev"), cls("previous"), Rule("rel", "prev"),
 )
 
 NEXT = (
@@ -198,3 +204,11 @@ STANDFIRST = re.compile(
 
 # Class tokens of a kicker printed inside the headline element (left out of the title).
 KICKER = re.compile(r"kicker|overline|topline|dachzeile|roofline|eyebrow|supertitle|spitzmarke", re.I)
+
+# Class tokens of text kept for screen readers only (a trail's 'You are here' or 'Navigation path'
+# label): shown to no reader, whatever the words.
+SCREEN_READER_ONLY = re.compile(
+    r"(?:^|\s)[\w-]*(?:sr-only|sronly|screen-?reader|visually-?hidden|visuallyhidden|a11y|assistive|offscreen|"
+    r"element-invisible|hidden-text|hide-text|sr-text)[\w-]*(?:$|\s)",
+    re.I,
+)

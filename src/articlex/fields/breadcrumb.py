@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from urllib.parse import urlsplit
+from collections.abc import Sequence
 
-from ..lexicon import cues, fold
+from ..lexicon import Cues, cues, fold
 from ..model import Link
-from ..page import JsonObject, Page, TextBlock
-from ..selectors import BREADCRUMB
-from ..text import word_count
-from .title import Title
+from ..page import Element, JsonObject, LinkRef, Page, TextBlock
+from ..selectors import BREADCRUMB, SCREEN_READER_ONLY
+from ..text import date_span, word_count
+from .metadata import site_name
+from .title import Title, page_host
 
 __all__ = ["find_breadcrumb"]
 
 _SEPARATOR = re.compile(r"^[\s>»›/|\\→•·:-]*$")
-_SPLIT = re.compile(r"\s+[>»›/|→•·]\s+|\s*[»›→]\s*")
+_SPLIT = re.compile(r"\s+[>»›/|→•·]\s+|\s*[»›→|]\s*")
 _TIGHT_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
 _TRAIL_EDGES = " >»›/|→•·:-"
 MAX_STACKED = 4
 """Crumbs stacked one a line above the title; a longer run of short lines is the site menu."""
 _SEPARATED = re.compile(r"\s+[>»›→]\s+|\s*[»›→]\s*")
-_CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-ÞА-ЯЁЇІЄҐ][^\W\d_])")
+_CAMEL = re.compile(r"(?<=[a-zß-öø-ÿа-яёїієґ])(?=[A-ZÀ-ÖØ-ÞА-ЯЁЇІЄҐ][^\W\d_])")
+"""Where two crumbs are glued: a capital right after a small letter ('InicioNacionales'), never
+inside a word in capitals ('VENEZUELA')."""
 MAX_CRUMBS = 8
 SEPARATED_LINKS = 0.7
 """A trail recognised by its separators and home link, without a breadcrumb class."""
@@ -44,36 +50,76 @@ def find_breadcrumb(page: Page, title: Title) -> list[Link]:
 
 
 def _from_markup(page: Page) -> list[Link]:
-    lexicon = cues()
-    for container in page.index.first_matches(BREADCRUMB):
-        if container.tag in ("body", "html"):
-            continue
-        crumbs = []
-        for block in page.blocks_in(container):
-            crumbs.extend(_crumbs_of_block(block))
-        crumbs = [c for c in crumbs if not lexicon.is_word("breadcrumb_labels", c.text)]
-        if 0 < len(crumbs) <= MAX_CRUMBS + 1:
-            page.note("breadcrumb", "microdata" if "itemtype" in container.attrib else "markup", container)
-            return crumbs
+    """The first trail a breadcrumb rule marks, rule by rule (a rule whose boxes hold no trail, such
+    as an empty or hidden one, gives way to the next)."""
+    for rule in BREADCRUMB:
+        for container in _outermost(page.index.find(rule)):
+            crumbs = _markup_crumbs(page, container)
+            if 0 < len(crumbs) <= MAX_CRUMBS + 1:
+                page.note("breadcrumb", "microdata" if "itemtype" in container.attrib else "markup", container)
+                return crumbs
     return []
 
 
-def _crumbs_of_block(block: TextBlock) -> list[Link]:
-    """Links as crumbs, and the unlinked text between them (the last crumb often has no link)."""
+def _outermost(elements: list[Element]) -> list[Element]:
+    """The boxes a rule marks, without those inside another one it marks and without links (a
+    'crumb-home' link is one crumb of the trail around it, not the trail)."""
+    chosen = set(elements)
+    return [el for el in elements if el.tag not in ("body", "html", "a")
+            and not any(anc in chosen for anc in el.iterancestors())]
+
+
+def _markup_crumbs(page: Page, container: Element) -> list[Link]:
+    lexicon = cues()
+    unread = _screen_reader_texts(container)
+    crumbs = [c for block in page.blocks_in(container) for c in _crumbs_of_block(block, unread)]
+    return [c for c in crumbs if not lexicon.is_word("breadcrumb_labels", c.text) and _crumb_text(c.text)
+            and fold(c.text) not in unread]
+
+
+def _screen_reader_texts(container: Element) -> frozenset[str]:
+    """The texts inside the trail's box kept for screen readers only ('Navigationspfad', ': ')."""
+    return frozenset(fold(" ".join(el.text_content().split())) for el in container.iter()
+                     if isinstance(el.tag, str) and SCREEN_READER_ONLY.search(el.get("class") or ""))
+
+
+MIN_CRUMB_LETTERS = 2
+
+
+def _crumb_text(text: str) -> bool:
+    """Whether a piece of a trail's box reads as a crumb: not a date ('05.05.2021', 'Actualizado
+    al 03/05/2022 22:46'), not a bare count or an icon's letter ('27', 'i')."""
+    if date_span(text) is not None or text.strip().isdigit():
+        return False
+    return sum(ch.isalpha() for ch in text) >= MIN_CRUMB_LETTERS or any(ch.isdigit() for ch in text)
+
+
+def _crumbs_of_block(block: TextBlock, unread: frozenset[str] = frozenset()) -> list[Link]:
+    """Links as crumbs, and the unlinked text between them (the last crumb often has no link);
+    a leading text kept for screen readers only is left out."""
     lexicon = cues()
     text = block.text
     label = lexicon.strip_label("breadcrumb_labels", text)
-    offset = len(text) - len(label) if label is not None else 0
+    offset = len(text) - len(label) if label is not None else _unread_prefix(text, unread)
     crumbs, at = [], offset
     for link in block.links:
         if link.start < at:
             continue
         crumbs.extend(_plain_crumbs(text[at:link.start]))
         if not _SEPARATOR.match(link.text):
-            crumbs.append(Link(_undecorated(link.text), link.url))
+            crumbs.append(Link(_undecorated(link.text.strip(_TRAIL_EDGES)), link.url))
         at = link.end
     crumbs.extend(_plain_crumbs(text[at:]))
     return crumbs
+
+
+def _unread_prefix(text: str, unread: frozenset[str]) -> int:
+    """How many characters a screen-reader-only label takes at the start of a block's text."""
+    for label in unread:
+        size = len(label)
+        if label and size < len(text) and fold(text[:size]) == label:
+            return len(text) - len(text[size:].lstrip(" :"))
+    return 0
 
 
 def _undecorated(text: str) -> str:
@@ -82,25 +128,66 @@ def _undecorated(text: str) -> str:
 
 
 def _plain_crumbs(text: str) -> list[Link]:
-    parts = [p.strip(" >»›/|→•·:-") for p in _SPLIT.split(text)]
+    parts = [_unquoted(p).strip(" >»›/|→•·:-") for p in _SPLIT.split(_quoted(text))]
     return [Link(p) for p in parts if p and not _SEPARATOR.match(p)]
 
 
+_HELD = "\ue000"
+"""Stands in for a '»' that closes a '«' while a trail is split: there it quotes, it does not separate."""
+
+
+def _quoted(text: str) -> str:
+    """The text with each '»' closing a '«' held out of the separators ('« vol aggravé » : ...')."""
+    out, open_quote = [], False
+    for ch in text:
+        if ch == "«":
+            open_quote = True
+        elif ch == "»" and open_quote:
+            open_quote = False
+            ch = _HELD
+        out.append(ch)
+    return "".join(out)
+
+
+def _unquoted(text: str) -> str:
+    return text.replace(_HELD, "»")
+
+
 def _from_separated_links(page: Page, title: Title) -> list[Link]:
-    """A trail without a known class: a short line of links joined by separators, starting at home."""
+    """A trail without a known class: a short line of links joined by separators, starting at home
+    or going down the site's tree link by link."""
     if title.index is None:
         return []
     lexicon = cues()
     for block in page.blocks[max(0, title.index - TRAIL_REACH): title.index]:
-        if not 2 <= len(block.links) <= MAX_CRUMBS or not _SEPARATED.search(block.text):
+        if not 2 <= len(block.links) <= MAX_CRUMBS:
             continue
-        gaps = [block.text[a.end:b.start] for a, b in zip(block.links, block.links[1:])]
+        # The separator sits between two links or opens the second one ('<a><span> / </span>judicial</a>').
+        gaps = [block.text[a.end:b.start] + _leading_separator(b.text) for a, b in zip(block.links, block.links[1:])]
         first = block.links[0]
-        home = lexicon.is_word("home", first.text) or urlsplit(first.url or "").path in ("", "/")
-        if home and all(_SEPARATOR.match(gap) and gap.strip() for gap in gaps):
+        home = lexicon.is_word("home", first.text) or _path(first.url) in ("", "/")
+        if (home or _nested(block.links)) and all(_SEPARATOR.match(gap) and gap.strip() for gap in gaps):
             page.note("breadcrumb", "markup", block, SEPARATED_LINKS)
             return _crumbs_of_block(block)
     return []
+
+
+def _leading_separator(text: str) -> str:
+    return text[:len(text) - len(text.lstrip(_TRAIL_EDGES))]
+
+
+def _nested(links: Sequence[LinkRef]) -> bool:
+    """Whether each link's address extends the one before it ('/section/', '/section/topic/'): a
+    trail down the site's tree, whatever its first crumb is called."""
+    paths = [(_path(link.url) or "").rstrip("/") for link in links]
+    return all(a and b.startswith(a + "/") for a, b in zip(paths, paths[1:]))
+
+
+def _path(url: str | None) -> str | None:
+    try:
+        return urlsplit(url or "").path
+    except ValueError:  # a malformed address ('http://[::1/x') has no path to read
+        return None
 
 
 def _from_jsonld(page: Page, title: str | None) -> list[Link]:
@@ -150,21 +237,284 @@ def _item_name_url(item: JsonObject) -> tuple[str | None, str | None]:
     return (" ".join(name.split()) if isinstance(name, str) else None), (url if isinstance(url, str) else None)
 
 
+Where = TextBlock | list[TextBlock] | None
+"""The block or blocks a text trail was read from (for provenance)."""
+
+
+def _at(title: Title) -> int:
+    """The title's block (a text trail is looked for only when the title has one)."""
+    return title.index if title.index is not None else 0
+
+
 def _from_line(page: Page, title: Title) -> list[Link]:
-    """A text dump's crumb trail: before the title on its line, one crumb a line above it, or a separated line."""
+    """A text dump's crumb trail: before the title on its line, a separated line near the title,
+    crumbs in brackets, one crumb a line above it, or a labelled line anywhere."""
     blocks = page.blocks
     if title.text is None or title.index is None:
         return []
-    if title.crumb_line is not None:
-        page.note("breadcrumb", "cue", blocks[title.crumb_line])
-        return _split_trail(_before_title(blocks[title.crumb_line].text, title.text), blocks)
-    where: TextBlock | list[TextBlock] | None
-    crumbs, where = _separated(blocks, title.index)
-    if not crumbs:
-        crumbs, where = _stacked(blocks, title.index)
+    sites = _site_keys(page)
+    crumbs, where = _bracketed(blocks, title, sites)
     if crumbs:
         page.note("breadcrumb", "cue", where)
-    return crumbs
+        return crumbs
+    if title.crumb_line is not None:
+        crumbs = _split_trail(_before_title(blocks[title.crumb_line].text, title.text), blocks)
+        if crumbs:  # else the line is the title cut short, the trail's last crumb: read above it
+            page.note("breadcrumb", "cue", blocks[title.crumb_line])
+            return crumbs
+    for finder in (_separated, _chained, _stacked, _joined, _labelled_line):
+        crumbs, where = finder(blocks, title, sites)
+        if crumbs:
+            page.note("breadcrumb", "cue", where)
+            return crumbs
+    return []
+
+
+MIN_SITE_KEY = 3
+"""A host label shorter than this ('tv', 'ap') is too short to find a site's name by."""
+_HOST_FILLER = frozenset({"www", "m", "amp", "mobile", "com", "org", "net", "co", "news", "blog", "blogs"})
+
+
+def _site_keys(page: Page) -> frozenset[str]:
+    """Letters the site's name is written with: the labels of the page's host ('heise' from
+    www.heise.de, 'gazetadopovo') and the name the page declares, folded without accents."""
+    keys = set()
+    host = page_host(page)
+    labels = host.split(".")[:-1]  # the top-level domain names no site
+    names = [label for label in labels if len(label) >= MIN_SITE_KEY and label not in _HOST_FILLER]
+    keys.update(names)
+    keys.update(name + host.rsplit(".", 1)[-1] for name in names)  # 'ANSA.it', 'MDR.DE', 'Clarín.com'
+    if page.is_html:
+        name = site_name(page)
+        if name:
+            keys.add(_letters(name))
+    return frozenset(k for k in keys if len(k) >= MIN_SITE_KEY)
+
+
+def _letters(text: str) -> str:
+    """Lower-case letters and digits only, accents dropped: 'Clarín.com' -> 'clarincom'."""
+    plain = unicodedata.normalize("NFKD", fold(text))
+    return "".join(ch for ch in plain if ch.isalnum())
+
+
+def _is_site(text: str, sites: frozenset[str]) -> bool:
+    """Whether a short line is the site's name: its letters are the host's name ('Gazeta do Povo',
+    'ANSA.it'), or it is that name and one short word ('heise online', 'DER SPIEGEL'; not
+    'ZEIT Reiseauktion', a product of the site)."""
+    if not sites or word_count(text) > MAX_SITE_WORDS:
+        return False
+    if _letters(text) in sites:
+        return True
+    words = [_letters(w) for w in text.split()]
+    return len(words) == 2 and any(w in sites and len(other) <= SITE_AFFIX_LETTERS
+                                   for w, other in (words, words[::-1]))
+
+
+MAX_SITE_WORDS = 4
+SITE_AFFIX_LETTERS = 6
+"""A word printed with the site's name ('online', 'der', 'news') is short; a longer one names a
+section or a product of the site."""
+MAX_GAP = 4
+"""Lines a trail may stand above the title's copy: a kicker, a credit or a printed address between
+the trail's cut-short last crumb and the headline."""
+
+
+def _trail_end(blocks: list[TextBlock], title: Title) -> int:
+    """Where the stacked trail above the title stops: at a copy of the title a few lines up (the
+    trail's last crumb, whole or cut short, sometimes with the kicker), else at the title."""
+    for j in range(_at(title) - 1, max(-1, _at(title) - 1 - MAX_GAP), -1):
+        if _title_copy(blocks[j].text, title.text or ""):
+            return j
+    end = _at(title)
+    while end > 0 and _at(title) - end < MAX_GAP and (_credit(blocks[end - 1].text) or _button(blocks[end - 1].text)):
+        end -= 1  # a photo credit or a 'follow' button printed between the trail and the headline
+    return end
+
+
+def _title_copy(line: str, title: str) -> bool:
+    cut, key = fold(line).rstrip(" .…"), fold(title)
+    if len(cut) < MIN_TRUNCATED_TITLE or len(key) < MIN_TRUNCATED_TITLE:
+        return False
+    return key.startswith(cut) or cut.startswith(key) or cut.endswith(key)
+
+
+def _stacked(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """Crumbs printed one a line above the title, down to the title or its copy: after a label
+    line, else from the nearest home crumb or the site's name. A longer run is a menu; a last
+    line repeating a crumb is a kicker."""
+    lexicon = cues()
+    end = _trail_end(blocks, title)
+    after_label = _after_label(blocks, end)
+    if after_label:
+        return [Link(b.text) for b in after_label], after_label
+    start = end
+    while start > 0 and end - start < MAX_CRUMBS and _crumb_like(blocks[start - 1]):
+        start -= 1
+    lines = [b.text for b in blocks[start:end]]
+    labelled = [i for i, line in enumerate(lines) if lexicon.is_word("breadcrumb_labels", line)]
+    if labelled or (start > 0 and lexicon.is_word("breadcrumb_labels", blocks[start - 1].text)):
+        first = labelled[-1] + 1 if labelled else 0
+        trail = lines[first:]
+        return ([Link(t) for t in trail], blocks[start + first:end]) if 0 < len(trail) <= MAX_STACKED else ([], None)
+    for i in range(len(lines) - 1, -1, -1):
+        home = word_count(lines[i]) <= 4 and _opens_with_home(lines[i], lexicon)
+        site = not home and _is_site(lines[i], sites)
+        if home or site:
+            trail = _without_kicker(lines[i:])
+            if len(trail) == 1 and (site or lexicon.is_word("home", trail[0])):
+                return [], None  # a stray home line ('home page') or the site's name alone is no trail
+            if site and not _sections_elsewhere(trail[1:], blocks, start + i):
+                return [], None  # the site's name over account links ('Log out') is the page's header
+            if len(trail) == 1:
+                links = _named([p for w in _segment(trail[0], blocks) for p in _unglue(w)])
+                return (links, blocks[start + i:end]) if 0 < len(links) <= MAX_STACKED else ([], None)
+            if len(trail) <= MAX_STACKED:
+                return [Link(t) for t in trail], blocks[start + i:end]
+            return [], None
+    return [], None
+
+
+LABEL_REACH = 12
+"""Lines above the title (or its copy) where a lone breadcrumb label line ('Standort:') may stand."""
+
+
+def _after_label(blocks: list[TextBlock], end: int) -> list[TextBlock]:
+    """The crumbs under a label line a few lines above the title: the short lines printed together
+    right after it (a blank line closes the group), four at most."""
+    lexicon = cues()
+    for j in range(end - 1, max(-1, end - 1 - LABEL_REACH), -1):
+        if not lexicon.is_word("breadcrumb_labels", blocks[j].text):
+            continue
+        return _group_after(blocks, j, end)
+    return []
+
+
+def _group_after(blocks: list[TextBlock], label: int, end: int) -> list[TextBlock]:
+    """The short lines printed together right after a label line, before ``end`` (a blank line
+    closes the group; one line set apart alone counts), four at most."""
+    trail: list[TextBlock] = []
+    for block in blocks[label + 1:end]:
+        if word_count(block.text) > 4 or block.text.rstrip().endswith(".") or (trail and block.standalone):
+            break
+        trail.append(block)
+        if block.standalone:
+            break  # one crumb set apart on its own
+    return trail if len(trail) <= MAX_STACKED else []
+
+
+def _sections_elsewhere(crumbs: list[str], blocks: list[TextBlock], trail_start: int) -> bool:
+    """Whether one of the crumbs is a section: printed on a line of its own elsewhere too (the menu
+    lists it), or an archive's month ('06/2019'); account links ('Log out') are neither."""
+    if any(any(ch.isdigit() for ch in c) for c in crumbs):
+        return True
+    keys = {fold(c) for c in crumbs}
+    return any(fold(b.text) in keys for b in blocks if not trail_start <= b.index < trail_start + len(crumbs) + 1)
+
+
+def _opens_with_home(line: str, lexicon: Cues) -> bool:
+    """Whether a line is the home crumb, or opens with it before other crumbs ('HomeNews',
+    'Inicio VENEZUELA CIUDAD'); 'Home & Garden' is a section named with the word."""
+    if any(lexicon.is_word("home", part) for part in _unglue(line)):
+        return True
+    rest = lexicon.strip_label("home", line)
+    return rest is not None and rest[:1].isalpha() and rest[:1].isupper()
+
+
+def _without_kicker(trail: list[str]) -> list[str]:
+    """A trail without a last line repeating one of its crumbs: the section printed again as the
+    article's kicker ('Home / Black Country / Crime / Black Country')."""
+    if len(trail) > 1 and fold(trail[-1]) in {fold(t) for t in trail[:-1]}:
+        return trail[:-1]
+    return trail
+
+
+_TRAILING_SEPARATOR = re.compile(r"\s*[>»›→/|]\s*$")
+
+
+def _chained(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """Crumbs one a line, each ending with its separator ('Home>' / 'Investing>' / 'Cloud Stocks'),
+    above the title: the run of such lines and the line closing it."""
+    zone = blocks[max(0, _at(title) - TRAIL_REACH): _at(title)]
+    for k, block in enumerate(zone):
+        run = list(itertools.takewhile(lambda b: _TRAILING_SEPARATOR.search(b.text) and word_count(b.text) <= 4,
+                                       zone[k:]))
+        if len(run) < 2:
+            continue
+        closing = zone[k + len(run)] if k + len(run) < len(zone) else None
+        if closing is not None and word_count(closing.text) <= MAX_CRUMB_WORDS and not closing.standalone:
+            run = run + [closing]
+        names = [_TRAILING_SEPARATOR.sub("", b.text).strip(_TRAIL_EDGES) for b in run]
+        if all(names) and len(names) <= MAX_CRUMBS:
+            return [Link(n) for n in names], run
+        return [], None
+    return [], None
+
+
+JOINED_REACH = 3
+"""Lines above the title where a trail joined by spaces may stand."""
+
+
+def _joined(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """Crumbs joined by spaces on a line over the title, the first being home or the site's name
+    ('Sciences et Avenir Santé', 'Inicio VENEZUELA CIUDAD'). After home one of the other crumbs, after
+    the site's name each of them, must be printed on a line of its own elsewhere (a section in the
+    menu: 'Harvard Health Online Course' is a product), and such names keep their words together."""
+    lexicon = cues()
+    lines = {fold(b.text) for b in blocks if word_count(b.text) <= MAX_SITE_WORDS}
+    for block in reversed(blocks[max(0, _at(title) - JOINED_REACH): _at(title)]):
+        words = block.text.split()
+        if not 2 <= len(words) <= MAX_JOINED_WORDS or block.text.rstrip().endswith("."):
+            continue
+        for size in range(min(MAX_SITE_WORDS, len(words) - 1), 0, -1):
+            head = " ".join(words[:size])
+            if lexicon.is_word("home", block.text):
+                break  # 'Home page': one phrase, not two crumbs
+            home = lexicon.is_word("home", head)
+            if home or _is_site(head, sites):
+                rest = [p for w in _segment(" ".join(words[size:]), blocks) for p in _unglue(w)]
+                shown = [fold(p) in lines for p in rest]
+                if (any(shown) if home else all(shown)) and _named(rest):
+                    return [Link(head)] + _named(rest), block
+                break
+    return [], None
+
+
+MAX_JOINED_WORDS = 6
+
+
+def _bracketed(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """Crumbs printed in brackets, one a line, next to the title ('[Accueil]' / '[Politique]')."""
+    near = range(max(0, _at(title) - MAX_GAP - MAX_CRUMBS), min(len(blocks), _at(title) + MAX_GAP + MAX_CRUMBS))
+    run: list[TextBlock] = []
+    for i in near:
+        text = blocks[i].text.strip()
+        if len(text) > 2 and text[0] + text[-1] == "[]" and word_count(text) <= 4:
+            run.append(blocks[i])
+            continue
+        if len(run) >= 2:
+            break
+        run = []
+    if len(run) >= 2:
+        return [Link(_undecorated(b.text.strip())) for b in run], run
+    return [], None
+
+
+def _labelled_line(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """A line anywhere that starts with a breadcrumb label and holds the trail ('Estás en: España'),
+    far above the title, below it or in the footer."""
+    lexicon = cues()
+    for block in blocks:
+        rest = lexicon.strip_label("breadcrumb_labels", block.text)
+        if rest and word_count(rest) <= MAX_CRUMBS * 2:
+            crumbs = [Link(p) for p in _parts(rest)]
+            if 0 < len(crumbs) <= MAX_CRUMBS:
+                return crumbs, block
+        if rest == "" and block.index != _at(title):  # a label alone: its group of crumbs follows
+            group = _group_after(blocks, block.index, len(blocks))
+            crumbs = [Link(b.text) for b in group if fold(b.text) != fold(title.text or "")]
+            if crumbs:
+                return crumbs, group
+    return [], None
 
 
 def _split_trail(head: str, blocks: list[TextBlock]) -> list[Link]:
@@ -173,37 +523,21 @@ def _split_trail(head: str, blocks: list[TextBlock]) -> list[Link]:
     if _SPLIT.search(head) or _TIGHT_SLASH.search(head):
         parts = [p.strip(_TRAIL_EDGES) for p in _TIGHT_SLASH.split(" / ".join(_SPLIT.split(head)))]
         return [Link(p) for p in _SPLIT.split(" / ".join(parts)) if p.strip(_TRAIL_EDGES)]
-    return [Link(p) for w in _segment(head, blocks) for p in _unglue(w)]
+    return _named([p for w in _segment(head, blocks) for p in _unglue(w)])
 
 
-def _stacked(blocks: list[TextBlock], title_index: int) -> tuple[list[Link], list[TextBlock] | None]:
-    """Crumbs printed one a line right above the title: the nearest home crumb down to the title
-    (a repeated title line just above is the trail's last crumb). A longer run is a menu."""
-    lexicon = cues()
-    end = title_index
-    if end > 0 and fold(blocks[end - 1].text).rstrip(" .…") and fold(blocks[title_index].text).startswith(
-            fold(blocks[end - 1].text).rstrip(" .…")):
-        end -= 1
-    start = end
-    while start > 0 and end - start < MAX_CRUMBS and _crumb_like(blocks[start - 1]):
-        start -= 1
-    lines = [b.text for b in blocks[start:end]]
-    if start > 0 and lexicon.is_word("breadcrumb_labels", blocks[start - 1].text) and len(lines) <= MAX_STACKED:
-        return [Link(t) for t in lines], blocks[start:end]
-    for i in range(len(lines) - 1, -1, -1):
-        if word_count(lines[i]) <= 4 and any(lexicon.contains("home", p) for p in _unglue(lines[i])):
-            trail = lines[i:]
-            if len(trail) == 1:
-                trail = [p for w in _segment(trail[0], blocks) for p in _unglue(w)]
-            if len(trail) <= MAX_STACKED:
-                return [Link(t) for t in trail], blocks[start + i:end]
-            return [], None
-    return [], None
+def _named(crumbs: list[str]) -> list[Link]:
+    """Crumbs split from words joined by spaces, or none when one is a lone lower-case word: a
+    section's name is capitalised or printed elsewhere whole ('à la une'); 'about', 'the', 'in'
+    are a sentence's words ('Learn about the latest in ...')."""
+    if any(" " not in c and c[:1].islower() for c in crumbs):
+        return []
+    return [Link(c) for c in crumbs]
 
 
 def _crumb_like(block: TextBlock) -> bool:
     return (not block.standalone and 1 <= word_count(block.text) <= 4 and not block.text.endswith(".")
-            and not _SEPARATED.search(block.text))
+            and not _SEPARATED.search(block.text) and not _credit(block.text) and not _button(block.text))
 
 
 def _unglue(text: str) -> list[str]:
@@ -213,15 +547,57 @@ def _unglue(text: str) -> list[str]:
     return [p for p in _CAMEL.split(text) if p.strip()]
 
 
-def _separated(blocks: list[TextBlock], title_index: int) -> tuple[list[Link], TextBlock | None]:
-    """A short line with crumb separators just before or after the title ('Primo Piano > Sanità')."""
-    for block in blocks[max(0, title_index - 3): title_index + 3]:
-        if block.index == title_index or word_count(block.text) > MAX_CRUMBS * 3:
+def _separated(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """A short line with crumb separators near the title ('Primo Piano > Sanità', 'El Salvador /
+    judicial', 'Futurs,Météo'); a line with two separators or opening with one may stand further up."""
+    title_index = _at(title)
+    near_blocks = blocks[max(0, title_index - TRAIL_REACH): title_index + 3]
+    counts: dict[str, int] = {}
+    for block in near_blocks:
+        counts[block.text] = counts.get(block.text, 0) + 1
+    for block in near_blocks:
+        if block.index == title_index or word_count(block.text) > MAX_CRUMBS * 3 or _credit(block.text) \
+                or counts[block.text] > MAX_TRAIL_COPIES:
+            continue  # a line printed again and again is a ticker ('UP TO 60% OFF | 72-HR CLEAROUT')
+        near = abs(block.index - title_index) <= 3
+        separators = len(_LOOSE_SEPARATED.findall(block.text))
+        if not near and separators < 2 and not block.text.lstrip().startswith(tuple(">»›→")):
             continue
-        parts = [p.strip() for p in _SEPARATED.split(block.text)]
-        if len(parts) >= 2 and all(p and word_count(p) <= 4 for p in parts):
+        parts = _parts(block.text)
+        if len(parts) >= 2 and all(p and _words(p) <= MAX_PART_WORDS and not date_span(p) for p in parts):
             return [Link(p) for p in parts], block
     return [], None
+
+
+MAX_TRAIL_COPIES = 2
+"""A trail is printed once, or twice (desktop and mobile); more copies near the title are a ticker."""
+MAX_PART_WORDS = 4
+"""Words of a section's name; quotation marks do not count ('Les blogs du « Diplo »')."""
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+_LOOSE_SEPARATED = re.compile(_SEPARATED.pattern + r"|\s+/\s+|(?<=\S)\|(?=\S)|(?<=[^\W\d_]),(?=[^\W\d_])")
+"""Separators of a trail line: arrows, and in a dump also ' / ', an unspaced '|' and an unspaced
+comma ('Futurs,Météo': a sentence puts a space after its commas; 'Name | Role' is a signature)."""
+
+
+def _parts(text: str) -> list[str]:
+    parts = [p.strip(_TRAIL_EDGES) for p in _LOOSE_SEPARATED.split(_quoted(text).strip(_TRAIL_EDGES))]
+    return [_unquoted(p) for p in parts if p]
+
+
+def _button(text: str) -> bool:
+    """A button's text: it ends with a '+' ('Seguir Tema +', a menu's 'Sports+' expander)."""
+    return text.rstrip().endswith("+")
+
+
+def _credit(text: str) -> bool:
+    """A photo credit or a printed address ('Londyn / autor: Pixabay', '© AFP / Reuters')."""
+    lexicon = cues()
+    return "©" in text or "www." in text or "://" in text or lexicon.contains("photo_credits", text)
 
 
 def _before_title(line: str, title: str) -> str:
@@ -239,7 +615,8 @@ def _before_title(line: str, title: str) -> str:
 def _segment(head: str, blocks: list[TextBlock]) -> list[str]:
     """Split crumbs joined by spaces, using multi-word names the page prints elsewhere (menus)."""
     words = head.split()
-    known = {fold(b.text) for b in blocks if 2 <= word_count(b.text) <= 4}
+    whole = fold(head)
+    known = {fold(b.text) for b in blocks if 2 <= word_count(b.text) <= 4} - {whole}
     out, i = [], 0
     while i < len(words):
         for size in range(min(4, len(words) - i), 0, -1):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..deadline import paced
 from ..lexicon import Cues, cues, fold
 from ..model import Link
-from ..page import BLOCK_TAGS, Element, Page, is_hidden
+from ..page import BLOCK_TAGS, Element, Page, TextBlock, is_hidden
 from ..selectors import NAVIGATION, NEXT, PREVIOUS, Rule
 from ..text import word_count
 
@@ -16,6 +16,11 @@ _BACK = "←⟵⇐◄◀"  # not « » ‹ ›: those are quotation marks in man
 _FORTH = "→⟶⇒►▶"
 _ARROWS = " \t←→«»‹›<>⟵⟶⇐⇒◄►◀▶|-–—:"
 """A linked 'title' of one word is a pager ('2', 'Next'), not an article."""
+
+
+BARE_CLASSES = ("prev", "previous", "next")
+"""Classes too common to trust alone (sliders, carousels): a box of that class counts inside a
+navigation box only; a link of that class counts when its text is an article's title."""
 
 
 def find_navigation(page: Page, after: int | None) -> tuple[Link | None, Link | None]:
@@ -35,8 +40,8 @@ def _from_markup(page: Page, rules: tuple[Rule, ...], lexicon: Cues, key: str) -
     boxes = set(page.index.all_matches(NAVIGATION))
     for rule in rules:
         for el in page.index.find(rule):
-            if el.tag in ("link", "head") or (rule.attr == "class" and rule.value in ("prev", "next")
-                                               and not _inside(el, boxes)):
+            if el.tag in ("link", "head") or (rule.attr == "class" and rule.value in BARE_CLASSES
+                                               and el.tag != "a" and not _inside(el, boxes)):
                 continue
             link = _link_in(page, el, lexicon)
             if link is not None:
@@ -70,15 +75,17 @@ def _anchor_text(page: Page, a: Element) -> str:
     hint = " ".join((a.get("title") or "").split())
     if hint and len(hint) < len(whole) and fold(whole).startswith(fold(hint)):
         return hint  # the card's text runs on past the headline its title attribute names
+    lexicon = cues()
     for child in a.iterdescendants():
         if isinstance(child.tag, str) and "title" in (child.get("class") or "").lower() and not is_hidden(child):
-            return " ".join(child.text_content().split())
+            text = " ".join(child.text_content().split())
+            if word_count(_title_of(text, lexicon) or "") >= MIN_TITLE_WORDS:
+                return text  # a 'nav-subtitle' holding the label ('Nächste:') is not the title
     lead = _before_first_box(a)
     if lead is not None and word_count(lead) >= MIN_TITLE_WORDS:
         return lead  # 'Title<div class="excerpt">...</div>': the headline, then the card's excerpt
     blocks = page.blocks_in(a)
     if len(blocks) > 1:
-        lexicon = cues()
         for block in blocks:
             if word_count(_title_of(block.text, lexicon) or "") >= MIN_TITLE_WORDS:
                 return block.text
@@ -133,18 +140,111 @@ def _from_labels(page: Page, key: str, after: int | None, lexicon: Cues) -> Link
     start = (after or 0) + 1 if after is not None else 0
     for pos in paced(range(start, len(blocks)), page.deadline, f"{key}: part of the page was not searched"):
         block = blocks[pos]
-        rest = lexicon.strip_label(key, block.text)
-        rest = _arrowed(block.text, key) if rest is None else rest
-        if rest is None or lexicon.strip_label("page_next", block.text) is not None:
+        if lexicon.strip_label("page_next", block.text) is not None:
+            continue
+        rest = _labelled_title(block.text, key, lexicon, _paired(blocks, pos, key, lexicon))
+        if rest is None:
+            continue
+        if not rest and _pager_buttons(blocks, pos, key, lexicon):
             continue
         if not rest and pos + 1 < len(blocks):
             following = blocks[pos + 1]
             rest = following.text
             block = following
-        if rest and word_count(rest) >= MIN_TITLE_WORDS:
+        if rest and word_count(rest) >= MIN_TITLE_WORDS and _reads_as_title(rest):
             url = next((lk.url for lk in block.links if lk.text in rest or rest in lk.text), None)
             if url is None and page.is_html:
                 continue  # in a page, the next article is a link; a 'Read next' heading over a widget is not
             page.note(key, "cue", block)
             return Link(rest, url)
     return None
+
+
+MAX_REPEATED_LABELS = 3
+"""Labels stripped one after the other ('PrevVorheriger Artikel'); a line repeating one endlessly is no title."""
+
+
+def _paired(blocks: list[TextBlock], pos: int, key: str, lexicon: Cues) -> bool:
+    """Whether a line next to this one opens with the other navigation label ('Vorher ...' over
+    'Danach ...'): the two lines are the navigation pair."""
+    other = "next" if key == "previous" else "previous"
+    return any(0 <= j < len(blocks) and lexicon.strip_label(other, blocks[j].text) is not None for j in (pos - 1, pos + 1))
+
+
+def _labelled_title(text: str, key: str, lexicon: Cues, paired: bool = False) -> str | None:
+    """The title a navigation line labels with ``key``: after the label ('Article précédent Title',
+    'PrevVorheriger ArtikelTitle': a theme may print the label twice), after an arrow, or before a
+    label glued after it ('TitleNext article'). None without such a label, or on a pager line that
+    holds both labels ('Prev Next 1 of 2,585')."""
+    rest = lexicon.strip_label(key, text)
+    if rest and not paired and lexicon.strip_label(key, rest) is None and _bare_word_label(text, rest):
+        return None  # 'Next Steps Once You Have...': a word of the sentence, not a label
+    if rest is not None:
+        for _ in range(MAX_REPEATED_LABELS):
+            again = lexicon.strip_label(key, rest)
+            if again is None or again == rest:
+                break
+            rest = again
+        other = "next" if key == "previous" else "previous"
+        return None if lexicon.strip_label(other, rest) is not None else rest
+    arrowed = _arrowed(text, key)
+    if arrowed is not None:
+        return arrowed
+    return _before_glued_label(text, key, lexicon)
+
+
+_LABEL_MARKS = ":-–—»›>|/→▶►"
+
+
+def _bare_word_label(text: str, rest: str) -> bool:
+    """Whether a one-word label ('Next', 'Précédent') opens the line with only a space before
+    the rest: a label acts with a mark after it (':', '»', '|'), glued to a capital, as a phrase
+    ('Next article'), before another label, alone on its line, or beside the other label's line;
+    else it is the first word of a sentence."""
+    head = text[:text.rfind(rest)]
+    label = head.strip(_LABEL_MARKS + " \t\u00a0")
+    if " " in label or not head[-1:].isspace():
+        return False
+    return not any(mark in head for mark in _LABEL_MARKS)
+
+
+def _before_glued_label(text: str, key: str, lexicon: Cues) -> str | None:
+    """'Konkurrenz für Musks SpaceX kommt aus ChinaNächster Artikel' -> the title: a label ends the
+    line, glued to the title's last letter or set off by an arrow or a bar (a sentence ending with
+    the word 'next' has neither)."""
+    rest = lexicon.strip_trailing_label(key, text)
+    if not rest or not text.startswith(rest):
+        return None
+    title = rest.rstrip(_ARROWS)
+    after = text[len(title):]
+    between = after[:len(after) - len(after.lstrip(_ARROWS))]
+    if between.strip():
+        return title or None  # 'Title → Next article', 'Title | Next'
+    return title if not between and after[:1].isupper() and title[-1:].islower() else None
+
+
+PAGER_DIGITS = 0.5
+"""A share of words holding digits at or above which a 'title' is a page counter ('1 of 2,585')."""
+
+
+def _reads_as_title(text: str) -> bool:
+    """Whether a labelled line's rest is a headline: not a page counter, not a paragraph, and not
+    the label's own sentence running on ('Next story in 5 seconds', ', we have...': a headline
+    does not start with a small letter or a comma)."""
+    words = text.split()
+    if len(words) > MAX_NAV_TITLE_WORDS or sum(any(ch.isdigit() for ch in w) for w in words) >= PAGER_DIGITS * len(words):
+        return False
+    return text[:1] not in _CONTINUING and not text[:1].islower()
+
+
+MAX_NAV_TITLE_WORDS = 30
+"""A headline is shorter; a longer 'title' after the word 'Next' is a paragraph that opens with it."""
+_CONTINUING = ",;.:)]"
+"""Marks that continue a sentence: a 'title' opening with one is the rest of a sentence."""
+
+
+def _pager_buttons(blocks: list[TextBlock], pos: int, key: str, lexicon: Cues) -> bool:
+    """Whether a bare label line sits next to the other bare label ('Anterior' / 'Próximo'):
+    slider or pager buttons, with no title between them."""
+    other = "next" if key == "previous" else "previous"
+    return any(0 <= j < len(blocks) and lexicon.is_word(other, blocks[j].text) for j in (pos - 1, pos + 1))

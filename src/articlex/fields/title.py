@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ..deadline import NO_DEADLINE, Deadline, paced
-from ..lexicon import Cues, cues, fold
+from ..lexicon import Cues, agencies, cues, fold
 from ..page import HEADINGS, Element, Page, TextBlock
-from ..text import is_sentence, looks_like_date, word_count
+from ..text import date_span, is_sentence, looks_like_date, word_count
 from ..selectors import BREADCRUMB, KICKER
 from .metadata import article_objects
 
-__all__ = ["Title", "find_title", "strip_site_name"]
+__all__ = ["Title", "find_title", "strip_site_name", "page_host"]
 
 _SEPARATORS = re.compile(r"\s+[|\-–—:»·•/]\s+|\s+[|»·•]\s*")
 _PARTS = re.compile(_SEPARATORS.pattern + r"|(?<=\w):\s+")
@@ -46,7 +48,15 @@ def find_title(page: Page, site: str | None) -> Title:
             where = page.blocks[found.index] if found.index is not None else None
             page.note("title", "markup", where, found.confidence)
             return found
-        text, strategy = _from_metadata(page, site)
+        text, strategy = _from_metadata(page, site or _host_name(page))
+        shown = _shown_block(page, text)
+        if shown is not None:  # a headline set in <font>, <b> or a table cell, as the metadata says
+            page.note("title", "markup", shown, CONFIRMED)
+            return Title(shown.text, shown.index, confidence=CONFIRMED)
+        lead = _lead_heading(page, text)
+        if lead is not None:
+            page.note("title", "markup", page.blocks[lead.index] if lead.index is not None else None, UNCONFIRMED)
+            return lead
         if text:
             page.note("title", strategy)
         return Title(text)
@@ -65,8 +75,97 @@ def _references(page: Page, site: str | None) -> list[str]:
     return [fold(r) for r in refs if r and r.strip()]
 
 
+SHOWN_REACH = 400
+"""Blocks from the top searched for the metadata's headline printed outside any heading."""
+
+
+LEAD_REACH = 8
+"""Blocks before the first paragraph where a page without <h1> prints its headline."""
+BIG_FONT = frozenset({"+2", "+3", "+4", "5", "6", "7"})
+"""<font size> values of a headline on a page from before CSS."""
+_QUOTE_MARKS = "\"'“”«»„ "
+
+
+def _lead_heading(page: Page, meta_title: str | None) -> Title | None:
+    """On a page without <h1> whose metadata names none of its headings, the headline printed
+    right above the text the way pages from before CSS print it: a big <font>, or an <h2>/<h3>
+    set in a <font>; its first line (before a <br>: a subtitle or the author follows)."""
+    start = first_prose(page.blocks)
+    if start is None or any(b.tag == "h1" for b in page.blocks):
+        return None
+    for block in page.blocks[max(0, start - LEAD_REACH):start + 1]:  # a headline may read as prose
+        el = block.element
+        if el is None:
+            continue
+        big = next((f for f in el.iter("font") if (f.get("size") or "").strip() in BIG_FONT), None)
+        styled = block.tag in ("h2", "h3") and next(el.iter("font"), None) is not None
+        if big is None and not styled:
+            continue
+        text = _first_line(big if big is not None else el).strip(_QUOTE_MARKS)
+        if MIN_TITLE_WORDS <= word_count(text) <= MAX_LEAD_TITLE_WORDS and not (meta_title and fold(meta_title) == fold(text)):
+            return Title(text, block.index, confidence=UNCONFIRMED)
+    return None
+
+
+def _first_line(el: Element) -> str:
+    """An element's text up to its first <br>; a child holding most of it (the <font> of an <h2>)
+    gives its own text, without what trails it ('(1853)')."""
+    line = " ".join("".join(_visible_until_br(el)).split())
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in ("font", "b", "strong", "big"):
+            inner = " ".join("".join(_visible_until_br(child)).split())
+            if len(inner) >= MAIN_PART * len(line):
+                return inner
+    return line
+
+
+MAIN_PART = 0.6
+"""The share of a headline's first line a styled child must hold to be the headline itself."""
+
+
+def _visible_until_br(el: Element) -> list[str]:
+    """The text of ``el`` in reading order, up to its first <br>."""
+    out: list[str] = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str):
+            out.append(child.tail or "")
+            continue
+        if child.tag == "br":
+            return out
+        if any(d.tag == "br" for d in child.iter()):
+            out.extend(_visible_until_br(child))
+            return out
+        out.append(child.text_content())
+        out.append(child.tail or "")
+    return out
+
+
+def _shown_block(page: Page, text: str | None) -> TextBlock | None:
+    """The block printing exactly the headline the metadata gives, before the article's text."""
+    if not text:
+        return None
+    key = fold(text)
+    return next((b for b in page.blocks[:SHOWN_REACH] if fold(b.text) == key), None)
+
+
+def _host_name(page: Page) -> str | None:
+    """The site's name as its address spells it ('wikipedia' from en.wikipedia.org), for cutting
+    a <title> suffix when the page declares no name."""
+    labels = [label for label in page_host(page).split(".")[:-1] if label not in ("www", "m", "amp")]
+    return max(labels, key=len) if labels else None
+
+
+def page_host(page: Page) -> str:
+    """The host of the page's address, '' without one or when the address is malformed."""
+    try:
+        return urlsplit(page.url or page.base_url or "").hostname or ""
+    except ValueError:  # '[::1' and other addresses urllib cannot split
+        return ""
+
+
 def _from_headings(page: Page, site: str | None) -> Title | None:
     refs = _references(page, site)
+    one_word = [b for b in page.blocks if b.tag in HEADINGS and word_count(b.text) == 1]
     headings = [b for b in page.blocks if b.tag in HEADINGS and word_count(b.text) >= MIN_TITLE_WORDS]
     in_trail = _in_breadcrumb(page, headings)
     headings = [b for b in headings if b not in in_trail]
@@ -74,17 +173,32 @@ def _from_headings(page: Page, site: str | None) -> Title | None:
     # A heading the metadata repeats whole beats one that only starts it: a blog's name in the
     # <h1> is the start of '<title>Blog: Post</title>', the post's own heading is the og:title.
     # A trail's last item set as <h1> (an SEO title) comes after the headings outside the trail.
+    # A one-word heading ('Brexit') is the headline only when the metadata says exactly that; else
+    # it is a logo or a section name.
     for match in (_same_text, _matching_part):
-        for group in (h1s, headings, in_trail):
+        for group in (h1s, headings, in_trail, one_word if match is _same_text else []):
             for block in group:
                 text = match(block, refs)
                 if text:
                     return Title(_without_kicker(block) or text, block.index, confidence=CONFIRMED)
     h1s = h1s or [b for b in in_trail if b.tag == "h1"]
+    lone = [b for b in one_word if b.tag == "h1"]
+    if not h1s and len(lone) == 1 and not _names_site(lone[0].text, page, site):
+        return Title(lone[0].text, lone[0].index, confidence=UNCONFIRMED)  # 'Brexit', 'Lorem'
     if h1s:
         block = max(h1s, key=lambda b: len(b.text)) if len(h1s) > 1 and not refs else h1s[0]
         return Title(_without_kicker(block) or block.text, block.index, confidence=UNCONFIRMED)
     return None
+
+
+def _names_site(text: str, page: Page, site: str | None) -> bool:
+    """Whether a word is the site's name: the declared one, the host's, or a <title> part after
+    the first (a logo set as the page's only <h1>)."""
+    key = fold(text)
+    title_el = next(page.root.iter("title"), None)
+    later_parts = _SEPARATORS.split(" ".join(title_el.text.split()))[1:] if title_el is not None and title_el.text else []
+    names = [site or "", _host_name(page) or "", *later_parts]
+    return any(key == fold(name) or (name and key in fold(name).split()) for name in names)
 
 
 def _in_breadcrumb(page: Page, headings: list[TextBlock]) -> list[TextBlock]:
@@ -151,8 +265,12 @@ def _from_metadata(page: Page, site: str | None) -> tuple[str | None, str]:
 
 
 def strip_site_name(title: str, site: str | None) -> str:
-    """``Headline | Site`` -> ``Headline``: a part is dropped only when it is the site's name."""
-    title = " ".join(title.split())
+    """``Headline | Site`` -> ``Headline``: a part is dropped only when it is the site's name.
+    East Asian titles join the headline, the channel and the site with '_' ('标题_国内频道_新浪网'):
+    the headline comes first. A name in full-width brackets at an end ('＜東京新聞＞') is the site's."""
+    title = _CJK_BRACKETED.sub("", " ".join(title.split())).strip() or " ".join(title.split())
+    if _UNDERSCORED.search(title):
+        return _UNDERSCORED.split(title)[0].strip()
     parts = _SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -166,6 +284,13 @@ def strip_site_name(title: str, site: str | None) -> str:
     return title
 
 
+_CJK_CHAR = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef"
+_UNDERSCORED = re.compile(rf"(?<=[{_CJK_CHAR}\w])\s*_\s*(?=[{_CJK_CHAR}])|(?<=[{_CJK_CHAR}])\s*_\s*(?=\w)")
+"""An underscore with an East Asian character on one side: a title's parts joined."""
+_CJK_BRACKETED = re.compile(r"^\s*[＜【《][^＞】》]{1,30}[＞】》]|[＜【《][^＞】》]{1,30}[＞】》]\s*$")
+"""A name in full-width brackets opening or closing a <title>."""
+
+
 def _rejoin(title: str, parts: list[str]) -> str:
     start = title.find(parts[0])
     end = title.rfind(parts[-1]) + len(parts[-1])
@@ -174,7 +299,7 @@ def _rejoin(title: str, parts: list[str]) -> str:
 
 def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Title:
     """A text dump's title: the best-scoring headline-like line before the first run of prose."""
-    start = first_prose(blocks, deadline)
+    start = _longest_run(blocks, _paragraph, deadline)
     if start is None:
         return Title(None)
     lexicon = cues()
@@ -191,9 +316,33 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
     if not scored:
         return Title(None)
     _, best = max(scored)
-    best = _completed(blocks, best)
+    best = _completed(blocks, _past_trail_crumb(blocks, best, [i for _, i in scored], lexicon))
     line = blocks[best]
     return Title(_without_glued_kicker(blocks, best, deadline) or line.text, line.index, _crumb_line(blocks, best))
+
+
+TRAIL_LABEL_REACH = 5
+"""Lines above a trail's last crumb where the trail's label may stand ('Sie sind hier:' and four crumbs)."""
+SHARED_WORDS = 0.5
+"""Share of the last crumb's words the headline below repeats (the same story in other words)."""
+
+
+def _past_trail_crumb(blocks: list[TextBlock], best: int, candidates: list[int], lexicon: Cues) -> int:
+    """The headline printed below, when the best line is the last crumb of a labelled trail that
+    names the article in other words ('Nordkorea: Kim Jong Un - ...' in the trail, 'Kim Jong Un:
+    ...' as the headline): a later candidate sharing half its words."""
+    above = blocks[max(0, best - TRAIL_LABEL_REACH):best]
+    if not any(lexicon.is_word("breadcrumb_labels", b.text) for b in above):
+        return best
+    words = _words_of(blocks[best].text)
+    for i in sorted(c for c in candidates if c > best):
+        if words and len(words & _words_of(blocks[i].text)) >= SHARED_WORDS * len(words):
+            return i
+    return best
+
+
+def _words_of(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{3,}", fold(text))}
 
 
 # Weights of the cues that make a line a dump's title; tuned on the seed page and the corpus
@@ -221,6 +370,15 @@ widget heading or a crumb line above the headline reaches the header only across
 (es-biobiochile-01, fr-sciencesetavenir-01)."""
 
 
+_STAMPED = re.compile(r"\d{1,2}:\d{2}")
+"""A time of day: the line is the byline or date line over the text, not the headline."""
+ABOVE_TEXT = 2.0
+"""A headline set apart right above the first paragraph: where the article's own headline is
+printed (a promo heading or a widget's title sits further up, a caption under the text's start).
+Only for a line of MIN_REPEATED_WORDS words or more: a short one there is a section heading
+('Key points', 'Quick summary')."""
+
+
 def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon: Cues) -> float:
     line = blocks[i]
     key = fold(line.text)
@@ -234,16 +392,35 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
         score += STANDALONE
         if i and not blocks[i - 1].standalone:
             score += SECTION_START
+    if i == start - 1 and line.standalone and not _STAMPED.search(line.text) \
+            and word_count(line.text) >= MIN_REPEATED_WORDS:
+        score += ABOVE_TEXT
     if any(_is_meta(b.text, lexicon) for b in blocks[i + 1: i + 1 + META_REACH]):
         score += META_FOLLOWS
         if _meta_next(blocks, i, lexicon):
             score += META_NEXT
     if is_sentence(line.text) and word_count(line.text) > 15:
         score += LONG_SENTENCE
+    if _standfirst_of(blocks, i):
+        score += STANDFIRST
     if "©" in line.text or lexicon.strip_label("photo_credits", line.text) is not None \
-            or lexicon.contains("photo_credits", line.text) and ":" in line.text:
+            or lexicon.contains("photo_credits", line.text) and ":" in line.text or _agency_credit(line.text):
         score += CREDIT
     return score
+
+
+STANDFIRST = -4.0
+MIN_HEADLINE_OVER_STANDFIRST = 6
+"""Words of a headline over its standfirst; a shorter line over a longer one is a kicker over the headline."""
+
+
+def _standfirst_of(blocks: list[TextBlock], i: int) -> bool:
+    """Whether line ``i`` is the standfirst under a headline: set apart right after a headline-like
+    line of six words or more, and longer than it."""
+    if i == 0 or not blocks[i].standalone or not blocks[i - 1].standalone:
+        return False
+    above, words = blocks[i - 1].text, word_count(blocks[i].text)
+    return (_headline_like(above) and MIN_HEADLINE_OVER_STANDFIRST <= word_count(above) < words)
 
 
 def _meta_next(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
@@ -252,7 +429,8 @@ def _meta_next(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
     if not following:
         return False
     meta = i + 1 if _is_meta(following[0].text, lexicon) else None
-    standfirst = following[0].prose or word_count(following[0].text) > word_count(blocks[i].text)
+    standfirst = following[0].prose or (word_count(following[0].text) > word_count(blocks[i].text)
+                                        and word_count(blocks[i].text) >= MIN_HEADLINE_OVER_STANDFIRST)
     if meta is None and standfirst and len(following) > 1 and _is_meta(following[1].text, lexicon):
         meta = i + 2
     return meta is not None and not _dated_list_item(blocks, meta)
@@ -278,7 +456,8 @@ def _is_meta(text: str, lexicon: Cues) -> bool:
     """A header line: a date, a byline, a counter, a reading time."""
     if word_count(text) > 12:
         return False
-    return looks_like_date(text) or text.strip().isdigit() or lexicon.contains("reading_time", text) or any(
+    return looks_like_date(text) or date_span(text) is not None or text.strip().isdigit() \
+        or lexicon.contains("reading_time", text) or any(
         lexicon.strip_label(key, text) is not None for key in ("byline_prefixes", "published_labels", "updated_labels"))
 
 
@@ -378,7 +557,7 @@ def _date_line(text: str) -> bool:
 
 _ADDRESS = re.compile(r"\bwww\.|://")
 NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read_also", "tags_labels", "home",
-              "byline_prefixes", "photo_credits", "previous", "next")
+              "byline_prefixes", "photo_credits", "previous", "next", "advertising", "read_more")
 
 
 def _headline_like(text: str) -> bool:
@@ -390,15 +569,56 @@ def _headline_like(text: str) -> bool:
         return False  # headlines do not end with a full stop; paragraphs and captions do
     if _ADDRESS.search(text):
         return False  # a printed link ('Dieser Artikel wurde ausgedruckt unter: www...')
+    if _trail_shaped(text):
+        return False
     lexicon = cues()
+    if lexicon.contains("reading_time", text) or (date_span(text) and _STAMPED.search(text)):
+        return False  # a meta line: 'Santo Domingo - abr. 22, 2022 | 12:01 a. m. | 9 min de lectura'
     return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES)
+
+
+_CREDIT_TAIL = re.compile(r"(?:\s[—–-]\s|/)\s*([^/—–]{2,40})$")
+
+
+def _agency_credit(text: str) -> bool:
+    """A caption closed by its photo credit: '... — Bob Edme/AP', '... - Jane Doe / AFP'."""
+    tail = _CREDIT_TAIL.search(text.rstrip(" )"))
+    return tail is not None and agencies().name_of(tail.group(1)) is not None
+
+
+_TRAIL_SEPARATORS = re.compile(r"\s+[/>»›|→]\s+|\s*[|›→]\s*")
+MAX_TRAIL_PART_WORDS = 3
+MAX_TRAIL_WORDS = 8
+
+
+def _trail_shaped(text: str) -> bool:
+    """A crumb trail or a category line ('El Salvador / judicial', 'News > Coast'): a few short
+    parts between separators, not a headline."""
+    parts = [p for p in _TRAIL_SEPARATORS.split(text) if p.strip()]
+    return (len(parts) >= 2 and word_count(text) <= MAX_TRAIL_WORDS
+            and all(word_count(p) <= MAX_TRAIL_PART_WORDS for p in parts))
 
 
 def first_prose(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> int | None:
     """The start of the longest run of prose: where a text dump's article most likely begins."""
+    return _longest_run(blocks, lambda block: block.prose, deadline)
+
+
+TEASER_WORDS = 20
+"""A line this short ending in '…', '?', '!' or a closing quote is a headline (a teaser's or the
+article's), not prose: it does not open the run of paragraphs."""
+_TEASER_END = re.compile(r"(?:…|\.\.\.|[?!\"”“»'’])\s*$")
+
+
+def _paragraph(block: TextBlock) -> bool:
+    return block.prose and not (word_count(block.text) < TEASER_WORDS and _TEASER_END.search(block.text))
+
+
+def _longest_run(blocks: list[TextBlock], is_prose: Callable[[TextBlock], bool],
+                 deadline: Deadline = NO_DEADLINE) -> int | None:
     best, best_start, run, run_start = 0.0, None, 0.0, None
     for i, block in enumerate(paced(blocks, deadline, TITLE_STOPPED)):
-        gain = len(block.text) if block.prose else -min(len(block.text), 40) - 10
+        gain = len(block.text) if is_prose(block) else -min(len(block.text), 40) - 10
         if run <= 0:
             run, run_start = 0.0, None
         if gain > 0 and run_start is None:

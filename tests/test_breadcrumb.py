@@ -1,0 +1,190 @@
+"""The crumb trail: small pages and dumps written for each rule."""
+
+from __future__ import annotations
+
+import articlex
+
+P1 = "The council voted on Tuesday to rebuild the harbour wall after the winter storms broke it in two places."
+P2 = "Work will start in May and should last eight months, the mayor said, adding that the port stays open."
+P3 = "Fishermen welcomed the decision but asked for a clear schedule so that boats can plan their trips."
+TITLE = "Harbour wall to be rebuilt after the storms"
+MENU = ("Weather", "Culture", "Podcasts", "Contact", "Jobs", "Shop")
+
+
+def crumbs(source: str, url: str | None = None) -> list[str]:
+    return [c.text for c in articlex.extract(source, url=url).breadcrumb]
+
+
+def dump(*groups: str | tuple[str, ...], after: tuple[str, ...] = ()) -> str:
+    """Blocks set apart by blank lines; a tuple is a group of lines packed together."""
+    parts = [*groups, TITLE, "12 May 2020 - By Jane Doe", P1, P2, P3, *after]
+    return "\n\n".join("\n".join(x) if isinstance(x, tuple) else x for x in parts) + "\n"
+
+
+def page(body: str) -> str:
+    return f"<!doctype html><html><head></head><body>{body}<h1>{TITLE}</h1><p>{P1}</p><p>{P2}</p></body></html>"
+
+
+# -- HTML -------------------------------------------------------------------------------------------
+
+def test_dates_in_the_trail_box_are_not_crumbs() -> None:
+    html = page("<div class='breadcrumb'><span>05.05.2021</span><a href='/'>Home</a> › <a href='/coast'>Coast</a>"
+                "<span>Updated on 05/05/2021 22:46</span></div>")
+    assert crumbs(html) == ["Home", "Coast"]
+
+
+def test_a_rule_whose_box_holds_no_trail_gives_way_to_the_next() -> None:
+    html = page("<div class='breadcrumb'></div><div id='nav-breadcrumb'><a class='nav-breadcrumb-item' "
+                "href='/coast'>Coast</a></div>")
+    assert crumbs(html) == ["Coast"]
+
+
+def test_a_crumb_container_class_and_its_home_link() -> None:
+    html = page("<div class='theme-crumb-container'><a class='crumbs-home' href='/news/'>News</a> <span>»</span> "
+                f"<a href='/coast/'>Coast</a> <span>»</span> <span class='current'>{TITLE}</span></div>")
+    assert crumbs(html) == ["News", "Coast"]
+
+
+def test_separators_printed_inside_links_and_icon_counts_are_dropped() -> None:
+    html = page("<div class='ariane'><a href='/blogs'>> Our blogs</a> <a href='/blogs/coast'>> Coast notes</a>"
+                "<a href='#info'>i</a><a href='#comments'>27</a></div>")
+    assert crumbs(html) == ["Our blogs", "Coast notes"]
+
+
+def test_guillemets_inside_a_crumb_are_quotes_not_separators() -> None:
+    html = page("<div class='breadcrumb'><a href='/'>Accueil</a> » <a href='/j'>Justice</a> » "
+                "<span>Colonel accusé pour « vol aggravé » : vers la projection de la...</span></div>")
+    assert crumbs(html) == ["Accueil", "Justice"]
+
+
+# -- text dumps -------------------------------------------------------------------------------------
+
+def test_a_cut_title_and_a_kicker_between_the_trail_and_the_title() -> None:
+    text = dump((*MENU, "Home", "Coast", "Harbour wall to be rebuilt after...", "Interview"))
+    assert crumbs(text) == ["Home", "Coast"]
+
+
+def test_a_label_line_in_the_run_opens_the_trail() -> None:
+    assert crumbs(dump((*MENU, "You are here:", "Coast Times", "Coast"))) == ["Coast Times", "Coast"]
+
+
+def test_a_trail_whose_first_crumb_is_the_sites_name() -> None:
+    text = dump(("News", "Sport"), (*MENU, "Coast Times", "News", "05/2020"))
+    assert crumbs(text, url="https://www.coasttimes.example/news/harbour") == ["Coast Times", "News", "05/2020"]
+    assert crumbs(text) == []  # without the address nothing tells the site's name from a menu item
+
+
+def test_the_sites_name_with_a_long_word_is_a_product_not_the_site() -> None:
+    text = dump((*MENU, "Coast Auctions", "More"))
+    assert crumbs(text, url="https://www.coast.example/a") == []
+
+
+def test_a_kicker_repeating_a_crumb_is_left_out() -> None:
+    assert crumbs(dump((*MENU, "Home", "Coast", "Crime", "Coast"))) == ["Home", "Coast", "Crime"]
+
+
+def test_a_photo_credit_between_trail_and_title() -> None:
+    assert crumbs(dump((*MENU, "Home", "Coast", "© Jane Doe"))) == ["Home", "Coast"]
+
+
+def test_crumbs_joined_by_spaces_after_home_or_the_sites_name() -> None:
+    assert crumbs(dump(("Home", "COAST", "HARBOUR"), ("Home COAST HARBOUR",))) == ["Home", "COAST", "HARBOUR"]
+    text = dump(("Coast", "Sport"), "Coast Times Sport", "Sport")
+    assert crumbs(text, url="https://coasttimes.example/x") == ["Coast Times", "Sport"]
+
+
+def test_home_page_is_one_phrase_not_two_crumbs() -> None:
+    assert crumbs(dump((*MENU, "Sign in", "home page"))) == []
+
+
+def test_unspaced_bar_spaced_slash_and_unspaced_comma() -> None:
+    assert crumbs(dump((*MENU,), "Coast  / harbour")) == ["Coast", "harbour"]
+    assert crumbs(dump((*MENU, "Coast,Weather"))) == ["Coast", "Weather"]
+    assert crumbs(dump((*MENU,), f"Home|Coast|{TITLE}")) == ["Home", "Coast"]
+
+
+def test_a_credit_with_a_slash_is_not_a_trail() -> None:
+    assert crumbs(dump((*MENU,), "Harbour / Photo: Jane Doe, Coast Times")) == []
+
+
+def test_a_trail_opening_with_a_separator_further_up() -> None:
+    text = dump((*MENU, "> Our blogs > Coast notes", "i", "27"), "A subtitle of the story")
+    assert crumbs(text) == ["Our blogs", "Coast notes"]
+
+
+def test_crumbs_in_brackets_below_the_title() -> None:
+    text = "\n\n".join(("Coast Times", TITLE, "[Home]\n[Coast]\n[Harbour]", P1, P2, P3)) + "\n"
+    assert crumbs(text) == ["Home", "Coast", "Harbour"]
+
+
+def test_a_labelled_trail_line_far_from_the_title() -> None:
+    text = dump(("You are in: Coast", *MENU, "Elections", "More", "Video", "Radio", "Weather", "Maps", "COAST"))
+    assert crumbs(text) == ["Coast"]
+
+
+def test_a_screen_reader_label_is_not_a_crumb() -> None:
+    html = page("<nav class='breadcrumbs'><span class='u-visuallyhidden'>Pfad der Seite</span>"
+                "<a href='/'>Start</a><span class='a11y-text'>: </span><a href='/coast'>Küste</a></nav>")
+    assert crumbs(html) == ["Start", "Küste"]
+
+
+def test_links_going_down_the_sites_tree_joined_by_slashes() -> None:
+    html = page("<div class='news-line'><a href='/section/coast/'>Coast</a> <a href='/section/coast/harbour/'>"
+                "<span>&nbsp;/&nbsp;</span>harbour</a></div>")
+    assert crumbs(html, url="https://c.example/a") == ["Coast", "harbour"]
+
+
+def test_links_joined_by_slashes_that_do_not_nest_are_a_menu() -> None:
+    html = page("<div class='top'><a href='/coast/'>Coast</a> / <a href='/sport/'>Sport</a></div>")
+    assert crumbs(html, url="https://c.example/a") == []
+
+
+def test_the_sites_name_alone_is_no_trail() -> None:
+    assert crumbs(dump((*MENU, "Coast TIMES")), url="https://coasttimes.example/a") == []
+
+
+def test_the_sites_name_over_account_links_is_the_pages_header() -> None:
+    text = dump((*MENU, "Coast Times", "Log out of account"))
+    assert crumbs(text, url="https://coasttimes.example/a") == []
+
+
+def test_a_label_set_apart_over_a_group_of_crumbs() -> None:
+    text = dump(*MENU, "You are here:", ("Coast Times", "Harbour"), "New section")
+    assert crumbs(text) == ["Coast Times", "Harbour"]
+
+
+def test_a_label_alone_in_the_footer_over_its_crumbs() -> None:
+    text = dump((*MENU,), after=("About us", "Breadcrumb", ("Home", "Coast"), "© Coast Times"))
+    assert crumbs(text) == ["Home", "Coast"]
+
+
+def test_a_follow_button_between_the_trail_and_the_title() -> None:
+    assert crumbs(dump((*MENU, "Home", "Coast", "Harbour", "Follow topic +"))) == ["Home", "Coast", "Harbour"]
+
+
+def test_a_signature_with_a_spaced_bar_is_not_a_trail() -> None:
+    assert crumbs(dump((*MENU,), "Jane Doe | Harbour Master")) == []
+
+
+def test_a_ticker_printed_again_and_again_is_not_a_trail() -> None:
+    ticker = "\n".join(["UP TO 60% OFF|SUMMER SALE"] * 4)
+    assert crumbs(dump((*MENU,), ticker)) == []
+
+
+def test_a_section_named_with_the_home_word_is_not_the_home_crumb() -> None:
+    assert crumbs(dump((*MENU, "Home & Garden", "Kitchen", "Pets"))) == []
+
+
+def test_a_sentence_ending_with_the_title_is_not_a_crumb_line() -> None:
+    text = dump((*MENU,), f"Learn about the latest in {TITLE}")
+    assert crumbs(text) == []
+
+
+def test_the_sites_name_joined_to_a_product_is_not_a_trail() -> None:
+    text = dump(("Online", "Courses"), "Coast Times Online Course", "Register now")
+    assert crumbs(text, url="https://coasttimes.example/a") == []
+
+
+def test_crumbs_one_a_line_each_ending_with_its_separator() -> None:
+    text = dump((*MENU, "Home>", "Coast>", "Harbour"), "A kicker for the story")
+    assert crumbs(text) == ["Home", "Coast", "Harbour"]
