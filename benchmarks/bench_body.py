@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shlex
 import sys
 from dataclasses import replace
 from datetime import datetime
@@ -21,7 +20,7 @@ from pathlib import Path
 from corpora import Corpus, CorpusError, load_corpus
 from extractors import NAMES, Extractor, Unavailable, load_extractor, package_version
 from memory import MIB, big_page_memory, corpus_memory
-from report import Row, Run, articlex_revision, machine_description, write_chart, write_markdown
+from report import Row, Run, articlex_revision, command_line, machine_description, write_chart, write_markdown
 from scoring import f1_spread, score_page, summarize, tokens
 from timing import TimedRun, timed_passes
 
@@ -174,29 +173,7 @@ def _chart_link(args: argparse.Namespace) -> str:
 
 
 def _command_line(argv: list[str] | None) -> str:
-    """The command as a user would type it from the repository root (paths shown relative to it)."""
-    words = _without_json(sys.argv[1:] if argv is None else argv)
-    return shlex.join(["python", "benchmarks/bench_body.py", *(_relative(word) for word in words)])
-
-
-def _without_json(words: list[str]) -> list[str]:
-    """The arguments less ``--json FILE``: where the per-page details went changes no figure."""
-    kept, skip_next = [], False
-    for word in words:
-        if not skip_next and word != "--json" and not word.startswith("--json="):
-            kept.append(word)
-        skip_next = word == "--json"
-    return kept
-
-
-def _relative(word: str) -> str:
-    path = Path(word)
-    if not path.is_absolute():
-        return word
-    try:
-        return Path(os.path.relpath(path, REPO_ROOT)).as_posix()
-    except ValueError:  # another drive on Windows
-        return word
+    return command_line("benchmarks/bench_body.py", sys.argv[1:] if argv is None else argv, REPO_ROOT)
 
 
 def _write_outputs(run: Run, args: argparse.Namespace, per_page: dict) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import platform
+import re
+import shlex
 import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,7 +14,8 @@ from pathlib import Path
 from memory import MIB, BigPageResult, CorpusMemory
 from scoring import Summary
 
-__all__ = ["Row", "Run", "machine_description", "articlex_revision", "write_markdown", "write_chart"]
+__all__ = ["Row", "Run", "machine_description", "articlex_revision", "command_line", "write_markdown",
+           "write_section", "write_chart"]
 
 MEMORY_TARGET_RATIO = 10
 """The issue's bound: extracting a page may take at most this many times the page's size."""
@@ -22,6 +25,12 @@ CHART_DPI = 120
 """About 900 x 580 pixels: sharp in a README, small enough to commit."""
 
 ARTICLEX = "articlex"
+
+SECTION_BEGIN = "<!-- begin section {key}: written by {script} -->"
+SECTION_END = "<!-- end section {key} -->"
+MARKED_SECTION = re.compile(r"<!-- begin section (?P<key>[\w-]+): .*?<!-- end section (?P=key) -->", re.DOTALL)
+"""A part of the document another script writes (the WCXB run): each script rewrites its own
+part and keeps the others, so one benchmark can be rerun without the other."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,32 @@ def articlex_revision(repo: Path) -> str:
     return f"{commit} + uncommitted changes in src/" if dirty else commit
 
 
+def command_line(script: str, argv: list[str], repo_root: Path) -> str:
+    """The command as a user would type it from the repository root (paths shown relative to it),
+    less ``--json FILE``: where the per-page details went changes no figure."""
+    words = [_relative(word, repo_root) for word in _without_json(argv)]
+    return shlex.join(["python", script, *words])
+
+
+def _without_json(words: list[str]) -> list[str]:
+    kept, skip_next = [], False
+    for word in words:
+        if not skip_next and word != "--json" and not word.startswith("--json="):
+            kept.append(word)
+        skip_next = word == "--json"
+    return kept
+
+
+def _relative(word: str, repo_root: Path) -> str:
+    path = Path(word)
+    if not path.is_absolute():
+        return word
+    try:
+        return Path(os.path.relpath(path, repo_root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return word
+
+
 def _cpu_model() -> str:
     try:
         lines = Path("/proc/cpuinfo").read_text().splitlines()
@@ -150,9 +185,30 @@ def write_chart(run: Run, path: Path) -> None:
 
 
 def write_markdown(run: Run, path: Path) -> None:
-    sections = [_intro(run), _setup(run), _results(run), _big_page(run), _method(run), _reproduce(run)]
+    """The body benchmark's part of the document; the marked sections other scripts wrote are kept."""
+    sections = [_intro(run), _setup(run), _results(run), _big_page(run), _method(run), _reproduce(run),
+                *_marked_sections(path)]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n\n".join(s for s in sections if s) + "\n", encoding="utf-8")
+
+
+def write_section(path: Path, key: str, script: str, text: str) -> None:
+    """Write ``text`` as the marked section ``key`` of the document: in place of the earlier one,
+    or at the end when there is none. Everything outside it is left as it is."""
+    section = "\n".join([SECTION_BEGIN.format(key=key, script=script), text.strip(), SECTION_END.format(key=key)])
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    earlier = next((m for m in MARKED_SECTION.finditer(old) if m["key"] == key), None)
+    if earlier:
+        new = old[:earlier.start()] + section + old[earlier.end():]
+    else:
+        new = old.rstrip() + "\n\n" + section + "\n" if old.strip() else section + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new, encoding="utf-8")
+
+
+def _marked_sections(path: Path) -> list[str]:
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return [m.group(0) for m in MARKED_SECTION.finditer(old)]
 
 
 def _intro(run: Run) -> str:
@@ -160,8 +216,9 @@ def _intro(run: Run) -> str:
 
 How well and how fast articlex finds the article text of a page, next to the libraries people
 use for the same job, all run by one script in one process on the same pages. This file is
-written by `benchmarks/bench_body.py`; the figures are a snapshot of the run below, not a
-promise: rerun the script after a change rather than editing them.
+written by `benchmarks/bench_body.py` (the ScrapingHub run) and `benchmarks/bench_wcxb.py`
+(the WCXB section at the end); the figures are a snapshot of each run, not a promise: rerun
+the script after a change rather than editing them.
 
 Run of {run.started:%Y-%m-%d %H:%M} with `{run.command}`."""
 
