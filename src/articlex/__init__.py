@@ -15,6 +15,7 @@ from .errors import (
     TooLargeError,
     UnsupportedContentError,
 )
+from .fetch import extract_url, fetch
 from .model import Article, Attribution, Block, Counters, Link, Provenance
 
 __version__ = "0.1.0"
@@ -33,5 +34,7 @@ __all__ = [
     "TooLargeError",
     "UnsupportedContentError",
     "FetchError",
+    "fetch",
+    "extract_url",
     "__version__",
 ]
