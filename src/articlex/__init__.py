@@ -15,6 +15,7 @@ from .errors import (
     TooLargeError,
     UnsupportedContentError,
 )
+from .batch import Result, extract_many
 from .fetch import extract_url, fetch
 from .model import Article, Attribution, Block, Counters, Link, Provenance
 
@@ -36,5 +37,7 @@ __all__ = [
     "FetchError",
     "fetch",
     "extract_url",
+    "extract_many",
+    "Result",
     "__version__",
 ]

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 
 from .errors import FetchError
 
-__all__ = ["fetch", "extract_url", "Fetched", "FetchOptions", "TIMEOUT", "MAX_BYTES", "USER_AGENT"]
+__all__ = ["fetch", "extract_url", "Fetched", "FetchOptions", "as_document", "charset_of", "TIMEOUT", "MAX_BYTES", "USER_AGENT"]
 
 log = logging.getLogger(__name__)
 
@@ -84,18 +84,35 @@ class Fetched:
     """The body, decompressed."""
 
     def document(self) -> str | bytes:
-        """What to hand to :func:`articlex.extract`: text decoded with the header's charset when
-        that charset reads the bytes; else the bytes, which extract() decodes from the page's own
-        declaration, then by detection (never requests' ISO-8859-1 default)."""
-        if self.charset is None:
-            return self.content
-        try:
-            text = self.content.decode(self.charset)
-        except UnicodeDecodeError:
-            return self.content
-        if _single_byte(self.charset) and _valid_utf8_beyond_ascii(self.content):
-            return self.content  # UTF-8 labelled Latin-1: well-formed multi-byte UTF-8 is never chance
-        return text
+        """What to hand to :func:`articlex.extract` (see :func:`as_document`)."""
+        return as_document(self.content, self.charset)
+
+
+def as_document(content: bytes, charset: str | None) -> str | bytes:
+    """A page's bytes for :func:`articlex.extract`, given the charset its transport header named:
+    text decoded with that charset when it reads the bytes; else the bytes, which extract()
+    decodes from the page's own declaration, then by detection (never requests' ISO-8859-1
+    default)."""
+    if charset is None:
+        return content
+    try:
+        text = content.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return content
+    if _single_byte(charset) and _valid_utf8_beyond_ascii(content):
+        return content  # UTF-8 labelled Latin-1: well-formed multi-byte UTF-8 is never chance
+    return text
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset a Content-Type header names, when Python knows it."""
+    match = _CHARSET.search(content_type or "")
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1)).name
+    except LookupError:
+        return None
 
 
 def fetch(url: str, *, options: FetchOptions = FetchOptions(), session=None) -> Fetched:
@@ -191,7 +208,7 @@ def _read(response, options: FetchOptions, deadline: float) -> Fetched:
         raise FetchError(f"response of {declared} bytes, over max_bytes={options.max_bytes}: {final}",
                          url=final, status=response.status_code)
     content = _body(response, options, deadline)
-    return Fetched(url=final, status=response.status_code, content_type=media, charset=_charset(header),
+    return Fetched(url=final, status=response.status_code, content_type=media, charset=charset_of(header),
                    content=content)
 
 
@@ -217,16 +234,6 @@ def _left(deadline: float, url: str) -> float:
     if left <= 0:
         raise FetchError(f"the fetch ran out of time: {url}", url=url)
     return left
-
-
-def _charset(header: str | None) -> str | None:
-    match = _CHARSET.search(header or "")
-    if not match:
-        return None
-    try:
-        return codecs.lookup(match.group(1)).name
-    except LookupError:
-        return None
 
 
 def _single_byte(charset: str) -> bool:
