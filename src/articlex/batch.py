@@ -110,6 +110,9 @@ class BatchSummary:
     timed_out: int = 0
     not_html: int = 0
     seconds: float = 0.0
+    busy: float | None = None
+    """The share of the run's time the workers held a document (None without a pool): well under 1,
+    the workers waited for this process (reading inputs, writing rows)."""
     failures: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
@@ -117,7 +120,8 @@ class BatchSummary:
         kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.failures.items()))
         return (f"{self.done} documents in {self.seconds:.1f} s ({rate:.1f} docs/s): {self.done - self.failed} ok, "
                 f"{self.failed} failed{f' ({kinds})' if kinds else ''}, {self.reused} done by an earlier run, "
-                f"{self.not_html} WARC records not HTML left out")
+                f"{self.not_html} WARC records not HTML left out"
+                + (f", workers busy {self.busy:.0%} of the time" if self.busy is not None else ""))
 
 
 # --- Inputs ---------------------------------------------------------------------------------------
@@ -214,19 +218,34 @@ def extract_many(inputs: Iterable, *, workers: int = 1, timeout: float = TIMEOUT
     yield from _ordered(((doc, None) for doc in documents(inputs)), workers, timeout, work, extract_options)
 
 
+@dataclass
+class PoolUse:
+    """How busy the workers were: the seconds they held a document, and the seconds they could have."""
+
+    busy: float = 0.0
+    available: float = 0.0
+
+    @property
+    def share(self) -> float | None:
+        return self.busy / self.available if self.available else None
+
+
 def _ordered(items: Iterable[tuple[Document, Result | None]], workers: int, timeout: float, work: Work,
-             options: dict) -> Iterator[Result]:
+             options: dict, use: PoolUse | None = None) -> Iterator[Result]:
     """Results in input order; an item that comes with its result already (done by an earlier run)
-    is passed through without work."""
+    is passed through without work. ``use`` is filled with how busy the workers were."""
     if workers <= 0:
         for doc, done in items:
             yield done or work(doc, options)
         return
     pool = _Pool(workers, work, options)
+    started = time.monotonic()
     try:
         yield from pool.run(iter(items), timeout)
     finally:
         pool.close()
+        if use is not None:
+            use.busy, use.available = pool.busy, (time.monotonic() - started) * workers
 
 
 class _Worker:
@@ -253,6 +272,7 @@ class _Pool:
         self.context = multiprocessing.get_context(START_METHOD)
         self.work, self.options = work, options
         self.workers = [_Worker(self.context, work, options) for _ in range(size)]
+        self.busy = 0.0
 
     def run(self, items: Iterator, timeout: float) -> Iterator[Result]:
         finished: dict[int, Result] = {}
@@ -299,12 +319,14 @@ class _Pool:
                     continue
                 finished[got_index] = result
                 worker.job = None
+                self.busy += time.monotonic() - worker.started
             elif time.monotonic() - worker.started > timeout:
                 self._replace(worker, finished, TIMEOUT_ERROR, f"no result after {timeout:g} s: the worker was "
                               "killed and replaced")
 
     def _replace(self, worker: _Worker, finished: dict[int, Result], kind: str, message: str) -> None:
         index, doc = worker.job
+        self.busy += time.monotonic() - worker.started
         log.warning("%s: %s", doc.name, message)
         finished[index] = Result(doc.name, error_type=kind, error=message, url=doc.url, crawl_date=doc.crawl_date)
         worker.kill()
@@ -353,18 +375,18 @@ def run_batch(inputs: Iterable, out, *, workers: int = 1, timeout: float = TIMEO
     out = Path(out)
     partial = out.with_name(out.name + ".partial.jsonl")
     earlier = _earlier_rows(out) | _earlier_rows(partial)
-    summary, not_html = BatchSummary(), []
+    summary, not_html, use = BatchSummary(), [], PoolUse()
     started = time.monotonic()
     items = ((doc, _reused(earlier.get(doc.name))) for doc in documents(inputs, not_html=not_html))
     keep = None if fields is None else list(fields)
     with partial.open("w", encoding="utf-8") as sink, _progress(progress) as bar:
-        for result in _ordered(items, workers, timeout, work, extract_options):
+        for result in _ordered(items, workers, timeout, work, extract_options, use):
             row = earlier[result.input] if isinstance(result, _Reused) else result.to_row(keep, provenance)
             sink.write(json.dumps(row, ensure_ascii=False) + "\n")
             sink.flush()
             _count(summary, result, row)
             bar.update(1)
-    summary.not_html, summary.seconds = len(not_html), time.monotonic() - started
+    summary.not_html, summary.seconds, summary.busy = len(not_html), time.monotonic() - started, use.share
     _finish(partial, out, keep, provenance)
     return summary
 
