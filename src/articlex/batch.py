@@ -245,7 +245,7 @@ def _ordered(items: Iterable[tuple[Document, Result | None]], workers: int, time
     finally:
         pool.close()
         if use is not None:
-            use.busy, use.available = pool.busy, (time.monotonic() - started) * workers
+            use.busy, use.available = pool.busy, (time.monotonic() - started) * len(pool.workers)
 
 
 class _Worker:
@@ -271,7 +271,9 @@ class _Pool:
     def __init__(self, size: int, work: Work, options: dict) -> None:
         self.context = multiprocessing.get_context(START_METHOD)
         self.work, self.options = work, options
-        self.workers = [_Worker(self.context, work, options) for _ in range(size)]
+        self.size = size
+        self.workers: list[_Worker] = []
+        """Started as documents need them: a re-run with everything done starts none."""
         self.busy = 0.0
 
     def run(self, items: Iterator, timeout: float) -> Iterator[Result]:
@@ -279,9 +281,9 @@ class _Pool:
         queued: list[tuple[int, Document]] = []
         taken = next_out = 0
         exhausted = False
-        limit = AHEAD_PER_WORKER * len(self.workers)
+        limit = AHEAD_PER_WORKER * self.size
         while True:
-            while not exhausted and taken - next_out < limit and len(queued) < len(self.workers):
+            while not exhausted and taken - next_out < limit and len(queued) < self.size:
                 try:
                     doc, done = next(items)
                 except StopIteration:
@@ -292,9 +294,8 @@ class _Pool:
                 else:
                     queued.append((taken, doc))
                 taken += 1
-            for worker in self.workers:
-                if worker.job is None and queued:
-                    worker.give(*queued.pop(0))
+            while queued and (worker := self._idle()) is not None:
+                worker.give(*queued.pop(0))
             while next_out in finished:
                 yield finished.pop(next_out)
                 next_out += 1
@@ -303,6 +304,15 @@ class _Pool:
                 return
             if busy:
                 self._collect(busy, finished, timeout)
+
+    def _idle(self) -> _Worker | None:
+        for worker in self.workers:
+            if worker.job is None:
+                return worker
+        if len(self.workers) < self.size:
+            self.workers.append(_Worker(self.context, self.work, self.options))
+            return self.workers[-1]
+        return None
 
     def _collect(self, busy: list[_Worker], finished: dict[int, Result], timeout: float) -> None:
         now = time.monotonic()

@@ -2,22 +2,19 @@
 
 ``extract_partition`` is the function for ``mapPartitions`` over an RDD of WARC paths: each
 path's HTML responses become rows of :func:`articlex.schema.spark_schema` (the same columns as
-``articlex batch`` writes to Parquet), a failure being a row with its error. Run as a script, it
-reads a file of WARC paths (one a line) and writes Parquet::
+``articlex batch`` writes to Parquet), a failure being a row with its error. :func:`main` reads
+a file of WARC paths (one a line) and writes Parquet; ``examples/spark_warc.py`` runs it::
 
-    spark-submit --master 'local[2]' src/articlex/spark.py warc-paths.txt out.parquet
-
-The imports are absolute so that spark-submit can run this file as a script.
+    spark-submit --master 'local[2]' examples/spark_warc.py warc-paths.txt out.parquet
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterable, Iterator
 
-from articlex.batch import extract_many, read_url_list
-from articlex.schema import require, spark_schema
+from .batch import extract_many, read_url_list
+from .schema import require, spark_schema
 
 __all__ = ["extract_partition", "extract_warcs", "spark_schema", "main"]
 
@@ -68,10 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     frame.write.mode("overwrite").parquet(args.out)
     written = spark.read.parquet(args.out)
     print(f"{written.count()} rows written to {args.out}")
-    written.select("input", "url", "title", "language", "published", "error_type").show(1, truncate=60,
-                                                                                       vertical=True)
+    columns = ("input", "url", "title", "language", "body", "error_type")
+    written.orderBy("url").select(*columns).show(1, truncate=60, vertical=True)
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())
