@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 
 import pytest
@@ -18,6 +19,10 @@ from articlex.spark import extract_partition, extract_warcs, main  # noqa: E402
 
 @pytest.fixture(scope="session")
 def spark():
+    if shutil.which("java") is None:
+        if os.environ.get("CI"):
+            pytest.fail("no Java runtime, but CI is set: .ci/run installs default-jre-headless")
+        pytest.skip("no Java runtime (apt-get install default-jre-headless)")
     os.environ["PYSPARK_PYTHON"] = sys.executable  # executors run this venv's Python, with articlex
     from pyspark.sql import SparkSession
 
