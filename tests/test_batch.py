@@ -147,3 +147,11 @@ def test_the_cli_refuses_unknown_fields_and_no_input(pages, capsys) -> None:
     assert "nope" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         cli.main(["batch", "-o", str(pages / "o.jsonl")])
+
+
+def test_a_missing_or_broken_warc_is_one_failed_row(pages) -> None:
+    broken = pages / "broken.warc.gz"
+    broken.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
+    results = list(articlex.extract_many([pages / "missing.warc.gz", broken, pages / "pages" / "p1.html"], workers=0))
+    assert names(results) == [str(pages / "missing.warc.gz"), str(broken), str(pages / "pages" / "p1.html")]
+    assert [r.error_type for r in results] == ["InputError", "InputError", None]

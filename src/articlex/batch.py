@@ -61,6 +61,8 @@ class Document:
     """The charset a transport header gave for ``content`` (HTTP Content-Type in a WARC)."""
     crawl_date: str | None = None
     """When the page was fetched (WARC-Date)."""
+    failure: tuple[str, str] | None = None
+    """(error type, message) when the input failed before its content was read (a broken WARC)."""
 
 
 @dataclass(frozen=True)
@@ -160,9 +162,12 @@ def _folder(folder: Path, not_html) -> Iterator[Document]:
 def _warc(path: str, not_html) -> Iterator[Document]:
     from .fetch import charset_of
 
-    for page in read_warc(path, skipped=not_html):
-        yield Document(name=f"{path}#{page.record_id}", url=page.url, content=page.content,
-                       charset=charset_of(page.content_type), crawl_date=page.date)
+    try:
+        for page in read_warc(path, skipped=not_html):
+            yield Document(name=f"{path}#{page.record_id}", url=page.url, content=page.content,
+                           charset=charset_of(page.content_type), crawl_date=page.date)
+    except ArticlexError as exc:  # a missing or corrupt archive: one row says so, after its readable records
+        yield Document(name=path, failure=(type(exc).__name__, str(exc)))
 
 
 def _is_url(text: str) -> bool:
@@ -177,6 +182,8 @@ def extract_document(document: Document, options: dict) -> Result:
     from .fetch import as_document, fetch
 
     url = document.url
+    if document.failure is not None:
+        return Result(document.name, error_type=document.failure[0], error=document.failure[1])
     try:
         if isinstance(document.content, bytes):
             source = as_document(document.content, document.charset)
