@@ -41,6 +41,9 @@ busy behind one slow document, few enough to bound the memory held for the order
 START_METHOD = "spawn"
 """Workers start as fresh interpreters: forking a parent that runs threads (a progress bar,
 Spark's gateway, a test server) can deadlock the child."""
+WORKER_START_SECONDS = 120.0
+"""Seconds a new worker may take to start and import articlex (about 1 s on an idle machine)."""
+READY = "ready"
 TIMEOUT_ERROR = "WorkerTimeout"
 CRASH_ERROR = "WorkerCrashed"
 
@@ -263,6 +266,19 @@ class _Worker:
         child.close()
         self.job: tuple[int, Document] | None = None
         self.started = 0.0
+        self._wait_until_ready()
+
+    def _wait_until_ready(self) -> None:
+        """Block until the worker has imported what it runs: a document's time limit must not
+        count the start of an interpreter on a loaded machine."""
+        try:
+            if self.conn.poll(WORKER_START_SECONDS) and self.conn.recv() == READY:
+                return
+        except (EOFError, OSError):
+            pass
+        self.kill()
+        raise ArticlexError(f"a worker process did not start within {WORKER_START_SECONDS:g} s "
+                            f"(exit code {self.process.exitcode}); is the work function importable?")
 
     def give(self, index: int, doc: Document) -> None:
         self.job, self.started = (index, doc), time.monotonic()
@@ -365,6 +381,7 @@ class _Pool:
 def _serve(conn, work: Work, options: dict) -> None:
     """A worker's loop: a (index, document) in, a (index, result) out, until None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    conn.send(READY)
     while True:
         try:
             job = conn.recv()
