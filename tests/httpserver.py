@@ -89,6 +89,19 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             time.sleep(0.5)
 
+    def chunked_gzip(self) -> None:
+        self.protocol_version = "HTTP/1.1"  # chunked transfer coding is HTTP/1.1's
+        self.send_response(200)
+        for name, value in (("Content-Type", "text/html; charset=utf-8"), ("Transfer-Encoding", "chunked"),
+                            ("Content-Encoding", "gzip"), ("Connection", "close")):
+            self.send_header(name, value)
+        self.end_headers()
+        body = gzip.compress(page("Sent in chunks").encode())
+        for start in range(0, len(body), 100):
+            chunk = body[start:start + 100]
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        self.wfile.write(b"0\r\n\r\n")
+
     def retry_once(self) -> None:
         if Handler.hits[self.path] == 1:
             return self.send(429, b"", Retry_After="1")
@@ -110,6 +123,7 @@ ROUTES = {
         "text/html; charset=utf-8"),
     "/no-charset-cp1252": lambda h: h.send(200, page(CP1252_TITLE).encode("cp1252"), "text/html"),
     "/gzip": lambda h: h.send(200, gzip.compress(page("Compressed").encode()), Content_Encoding="gzip"),
+    "/chunked-gzip": Handler.chunked_gzip,
     "/gone": lambda h: h.send(404, b"<p>gone</p>"),
     "/broken": lambda h: h.send(500, b"<p>oops</p>"),
     "/busy": lambda h: h.send(503, b"", Retry_After="3600"),

@@ -80,6 +80,10 @@ def test_a_gzip_body_is_decompressed(server) -> None:
     assert articlex.extract_url(f"{server}/gzip", options=FAST).title == "Compressed"
 
 
+def test_a_chunked_gzip_body_is_read(server) -> None:
+    assert articlex.extract_url(f"{server}/chunked-gzip", options=FAST).title == "Sent in chunks"
+
+
 def test_plain_text_is_read(server) -> None:
     assert articlex.extract_url(f"{server}/text", options=FAST).title == "A plain title"
 
