@@ -138,3 +138,10 @@ def test_a_bad_url_is_a_fetch_error(url) -> None:
 
 def test_capital_scheme_is_a_url(server) -> None:
     assert fetch(server.replace("http://", "HTTP://") + "/page", options=FAST).status == 200
+
+
+def test_a_refused_connection_is_tried_again_then_reported() -> None:
+    started = time.monotonic()
+    with pytest.raises(articlex.FetchError, match="the connection failed") as caught:
+        fetch("http://127.0.0.1:1/", options=FetchOptions(backoff=0.2, retries=2))
+    assert time.monotonic() - started >= 0.6 and caught.value.status is None

@@ -154,17 +154,32 @@ def extract_url(url: str, *, options: FetchOptions = FetchOptions(), session=Non
 
 
 def _fetch(session, url: str, options: FetchOptions, deadline: float) -> Fetched:
+    import requests
+
     session.max_redirects = options.max_redirects
     headers = {"User-Agent": options.user_agent, "Accept": ", ".join(CONTENT_TYPES) + ";q=0.9, */*;q=0.1"}
     for attempt in range(options.retries + 1):
+        last = attempt == options.retries
         timeout = (min(options.connect_timeout, _left(deadline, url)), min(options.timeout, _left(deadline, url)))
-        response = session.get(url, headers=headers, timeout=timeout, stream=True)
+        try:
+            response = session.get(url, headers=headers, timeout=timeout, stream=True)
+        except requests.ConnectionError as exc:  # refused or reset: worth another try; a timeout is not
+            if last or isinstance(exc, requests.Timeout):
+                raise
+            _pause(options.backoff * 2 ** attempt, deadline, url, reason="the connection failed")
+            continue
         with response:
-            if response.status_code in RETRY_STATUSES and attempt < options.retries:
+            if response.status_code in RETRY_STATUSES and not last:
                 _wait_before_retry(response, attempt, options, deadline)
                 continue
             return _read(response, options, deadline)
-    raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
+
+
+def _pause(seconds: float, deadline: float, url: str, *, reason: str) -> None:
+    if time.monotonic() + seconds > deadline:
+        raise FetchError(f"{reason}, and no time is left to try again: {url}", url=url)
+    log.info("%s on %s, retrying in %.1f s", reason, url, seconds)
+    time.sleep(seconds)
 
 
 def _wait_before_retry(response, attempt: int, options: FetchOptions, deadline: float) -> None:
