@@ -218,7 +218,8 @@ def extract_many(inputs: Iterable, *, workers: int = 1, timeout: float = TIMEOUT
     """One :class:`Result` per document of ``inputs`` (see :func:`documents`), in input order.
 
     ``workers`` processes share the work (0 runs everything in this process, without the time
-    limit); a worker busy with one document for more than ``timeout`` seconds is killed and
+    limit). They start with ``spawn``: a script that calls this with workers needs the call under
+    ``if __name__ == "__main__":``, as for any process pool. A worker busy with one document for more than ``timeout`` seconds is killed and
     replaced, and that document's result is a ``WorkerTimeout`` failure. Keyword arguments go to
     :func:`articlex.extract` (``language``, ``max_seconds``...). ``work`` replaces the extraction
     of one document (a module-level function, so that workers can import it).
@@ -277,8 +278,11 @@ class _Worker:
         except (EOFError, OSError):
             pass
         self.kill()
-        raise ArticlexError(f"a worker process did not start within {WORKER_START_SECONDS:g} s "
-                            f"(exit code {self.process.exitcode}); is the work function importable?")
+        if self.process.exitcode not in (None, -signal.SIGKILL):
+            raise ArticlexError(f"a worker process exited as it started (exit code {self.process.exitcode}): a "
+                                "script that runs workers needs its calls under `if __name__ == '__main__':`, "
+                                "and the work function must be importable (see the worker's error above)")
+        raise ArticlexError(f"a worker process did not start within {WORKER_START_SECONDS:g} s")
 
     def give(self, index: int, doc: Document) -> None:
         self.job, self.started = (index, doc), time.monotonic()
