@@ -219,9 +219,9 @@ def extract_many(inputs: Iterable, *, workers: int = 1, timeout: float = TIMEOUT
 
     ``workers`` processes share the work (0 runs everything in this process, without the time
     limit). They start with ``spawn``: a script that calls this with workers needs the call under
-    ``if __name__ == "__main__":``, as for any process pool. A worker busy with one document for more than ``timeout`` seconds is killed and
-    replaced, and that document's result is a ``WorkerTimeout`` failure. Keyword arguments go to
-    :func:`articlex.extract` (``language``, ``max_seconds``...). ``work`` replaces the extraction
+    ``if __name__ == "__main__":``, as for any process pool. A worker busy with one document for
+    more than ``timeout`` seconds is killed and replaced, and that document's result is a
+    ``WorkerTimeout`` failure. Keyword arguments go to :func:`articlex.extract` (``language``, ``max_seconds``...). ``work`` replaces the extraction
     of one document (a module-level function, so that workers can import it).
     """
     if isinstance(inputs, (str, os.PathLike)):
