@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 import articlex
-
-P1 = "The council voted on Tuesday to rebuild the harbour wall after the winter storms broke it in two places."
-P2 = "Work will start in May and should last eight months, the mayor said, adding that the port stays open."
-P3 = "Fishermen welcomed the decision but asked for a clear schedule so that boats can plan their trips."
-P4 = "The cost is shared between the town and the region, which will pay two thirds of the total bill."
-
-
-def dump(*lines: str) -> str:
-    """Paragraphs set apart by blank lines; a tuple is a group of lines packed together."""
-    return "\n\n".join("\n".join(x) if isinstance(x, tuple) else x for x in lines) + "\n"
+from support import P1, P2, P3, P4, dump
 
 
 def body_of(text: str) -> list[str]:

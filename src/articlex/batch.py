@@ -17,8 +17,9 @@ import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Any
 
 from .errors import ArticlexError
 from .model import Article
@@ -48,6 +49,10 @@ TIMEOUT_ERROR = "WorkerTimeout"
 CRASH_ERROR = "WorkerCrashed"
 
 
+Row = dict[str, Any]
+"""One output row: the batch columns, then the Article's fields."""
+
+
 @dataclass(frozen=True)
 class Document:
     """One input: a file to read, a URL to fetch, or content already in hand (a WARC record)."""
@@ -66,6 +71,10 @@ class Document:
     """When the page was fetched (WARC-Date)."""
     failure: tuple[str, str] | None = None
     """(error type, message) when the input failed before its content was read (a broken WARC)."""
+
+
+Input = str | os.PathLike[str] | Document
+"""What ``documents()`` takes: a path (file, folder, WARC), a URL, or a Document."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +98,7 @@ class Result:
     def ok(self) -> bool:
         return self.error_type is None
 
-    def to_row(self, fields: Iterable[str] | None = None, provenance: bool = True) -> dict:
+    def to_row(self, fields: Iterable[str] | None = None, provenance: bool = True) -> Row:
         """A flat dict: ``input``, ``crawl_date``, ``error_type``, ``error``, then the Article's fields
         (all of them, or ``fields``; ``url`` always), without provenance when ``provenance`` is false."""
         row = {"input": self.input, "crawl_date": self.crawl_date, "error_type": self.error_type,
@@ -131,7 +140,7 @@ class BatchSummary:
 
 # --- Inputs ---------------------------------------------------------------------------------------
 
-def documents(inputs: Iterable, *, not_html: list | None = None) -> Iterator[Document]:
+def documents(inputs: Iterable[Input], *, not_html: list[str] | None = None) -> Iterator[Document]:
     """The documents of ``inputs``, in order: each is a URL, a file, a folder (its pages, sorted,
     recursively), a WARC file (its HTML responses) or a :class:`Document`. A path that does not
     exist still gives a document, which fails with its error in the results."""
@@ -148,13 +157,13 @@ def documents(inputs: Iterable, *, not_html: list | None = None) -> Iterator[Doc
             yield Document(name=str(item), path=str(item))
 
 
-def read_url_list(path) -> list[str]:
+def read_url_list(path: str | os.PathLike[str]) -> list[str]:
     """The URLs of a list file: one a line; blank lines and lines starting with # are skipped."""
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-def _folder(folder: Path, not_html) -> Iterator[Document]:
+def _folder(folder: Path, not_html: list[str] | None) -> Iterator[Document]:
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
         if is_warc(path):
             yield from _warc(str(path), not_html)
@@ -162,7 +171,7 @@ def _folder(folder: Path, not_html) -> Iterator[Document]:
             yield Document(name=str(path), path=str(path))
 
 
-def _warc(path: str, not_html) -> Iterator[Document]:
+def _warc(path: str, not_html: list[str] | None) -> Iterator[Document]:
     from .fetch import charset_of
 
     try:
@@ -179,7 +188,7 @@ def _is_url(text: str) -> bool:
 
 # --- One document ---------------------------------------------------------------------------------
 
-def extract_document(document: Document, options: dict) -> Result:
+def extract_document(document: Document, options: dict[str, Any]) -> Result:
     """Extract one document (the default work of a worker); every exception becomes a failed Result."""
     from .api import extract
     from .fetch import as_document, fetch
@@ -195,7 +204,7 @@ def extract_document(document: Document, options: dict) -> Result:
         elif document.path is not None:
             source = Path(document.path).read_bytes()
         else:
-            page = fetch(url)
+            page = fetch(url or "")
             source, url = page.document(), page.url
         article = extract(source, url=url, **options)
     except (ArticlexError, OSError, ValueError, TypeError) as exc:
@@ -210,23 +219,23 @@ def extract_document(document: Document, options: dict) -> Result:
 
 # --- The pool -------------------------------------------------------------------------------------
 
-Work = Callable[[Document, dict], Result]
+Work = Callable[[Document, dict[str, Any]], Result]
 
 
-def extract_many(inputs: Iterable, *, workers: int = 1, timeout: float = TIMEOUT, work: Work = extract_document,
-                 **extract_options) -> Iterator[Result]:
+def extract_many(inputs: Iterable[Input] | Input, *, workers: int = 1, timeout: float = TIMEOUT,
+                 work: Work = extract_document, **extract_options: Any) -> Iterator[Result]:
     """One :class:`Result` per document of ``inputs`` (see :func:`documents`), in input order.
 
     ``workers`` processes share the work (0 runs everything in this process, without the time
     limit). They start with ``spawn``: a script that calls this with workers needs the call under
     ``if __name__ == "__main__":``, as for any process pool. A worker busy with one document for
     more than ``timeout`` seconds is killed and replaced, and that document's result is a
-    ``WorkerTimeout`` failure. Keyword arguments go to :func:`articlex.extract` (``language``, ``max_seconds``...). ``work`` replaces the extraction
-    of one document (a module-level function, so that workers can import it).
+    ``WorkerTimeout`` failure. Keyword arguments go to :func:`articlex.extract` (``language``,
+    ``max_seconds``...). ``work`` replaces the extraction of one document (a module-level
+    function, so that workers can import it).
     """
-    if isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]
-    yield from _ordered(((doc, None) for doc in documents(inputs)), workers, timeout, work, extract_options)
+    listed: Iterable[Input] = [inputs] if isinstance(inputs, (str, os.PathLike, Document)) else inputs
+    yield from _ordered(((doc, None) for doc in documents(listed)), workers, timeout, work, extract_options)
 
 
 @dataclass
@@ -242,7 +251,7 @@ class PoolUse:
 
 
 def _ordered(items: Iterable[tuple[Document, Result | None]], workers: int, timeout: float, work: Work,
-             options: dict, use: PoolUse | None = None) -> Iterator[Result]:
+             options: dict[str, Any], use: PoolUse | None = None) -> Iterator[Result]:
     """Results in input order; an item that comes with its result already (done by an earlier run)
     is passed through without work. ``use`` is filled with how busy the workers were."""
     if workers <= 0:
@@ -260,7 +269,7 @@ def _ordered(items: Iterable[tuple[Document, Result | None]], workers: int, time
 
 
 class _Worker:
-    def __init__(self, context, work: Work, options: dict) -> None:
+    def __init__(self, context: Any, work: Work, options: dict[str, Any]) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, work, options), daemon=True)
         self.process.start()
@@ -295,7 +304,7 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, size: int, work: Work, options: dict) -> None:
+    def __init__(self, size: int, work: Work, options: dict[str, Any]) -> None:
         self.context = multiprocessing.get_context(START_METHOD)
         self.work, self.options = work, options
         self.size = size
@@ -303,7 +312,7 @@ class _Pool:
         """Started as documents need them: a re-run with everything done starts none."""
         self.busy = 0.0
 
-    def run(self, items: Iterator, timeout: float) -> Iterator[Result]:
+    def run(self, items: Iterator[tuple[Document, Result | None]], timeout: float) -> Iterator[Result]:
         finished: dict[int, Result] = {}
         queued: list[tuple[int, Document]] = []
         taken = next_out = 0
@@ -346,7 +355,6 @@ class _Pool:
         wait_for = max(0.0, min(w.started + timeout for w in busy) - now)
         ready = wait([w.conn for w in busy], timeout=wait_for)
         for worker in busy:
-            index, doc = worker.job
             if worker.conn in ready:
                 try:
                     got_index, result = worker.conn.recv()
@@ -362,6 +370,7 @@ class _Pool:
                               "killed and replaced")
 
     def _replace(self, worker: _Worker, finished: dict[int, Result], kind: str, message: str) -> None:
+        assert worker.job is not None, "only a busy worker is replaced"
         index, doc = worker.job
         self.busy += time.monotonic() - worker.started
         log.warning("%s: %s", doc.name, message)
@@ -382,7 +391,7 @@ class _Pool:
                 worker.process.join(1)
 
 
-def _serve(conn, work: Work, options: dict) -> None:
+def _serve(conn: Connection, work: Work, options: dict[str, Any]) -> None:
     """A worker's loop: a (index, document) in, a (index, result) out, until None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     conn.send(READY)
@@ -399,9 +408,9 @@ def _serve(conn, work: Work, options: dict) -> None:
 
 # --- Writing a run --------------------------------------------------------------------------------
 
-def run_batch(inputs: Iterable, out, *, workers: int = 1, timeout: float = TIMEOUT, fields=None,
-              provenance: bool = True, progress: bool | None = None, work: Work = extract_document,
-              **extract_options) -> BatchSummary:
+def run_batch(inputs: Iterable[Input], out: str | os.PathLike[str], *, workers: int = 1, timeout: float = TIMEOUT,
+              fields: Iterable[str] | None = None, provenance: bool = True, progress: bool | None = None,
+              work: Work = extract_document, **extract_options: Any) -> BatchSummary:
     """Write one row per document of ``inputs`` to ``out`` (``.parquet`` for Parquet, JSON Lines
     otherwise), in input order, and return what was done.
 
@@ -413,7 +422,8 @@ def run_batch(inputs: Iterable, out, *, workers: int = 1, timeout: float = TIMEO
     out = Path(out)
     partial = out.with_name(out.name + ".partial.jsonl")
     earlier = _earlier_rows(out) | _earlier_rows(partial)
-    summary, not_html, use = BatchSummary(), [], PoolUse()
+    summary, use = BatchSummary(), PoolUse()
+    not_html: list[str] = []
     started = time.monotonic()
     items = ((doc, _reused(earlier.get(doc.name))) for doc in documents(inputs, not_html=not_html))
     keep = None if fields is None else list(fields)
@@ -433,11 +443,11 @@ class _Reused(Result):
     """A result an earlier run wrote: its row is copied as it was."""
 
 
-def _reused(row: dict | None) -> Result | None:
+def _reused(row: Row | None) -> Result | None:
     return _Reused(row["input"]) if row is not None else None
 
 
-def _count(summary: BatchSummary, result: Result, row: dict) -> None:
+def _count(summary: BatchSummary, result: Result, row: Row) -> None:
     summary.done += 1
     if isinstance(result, _Reused):
         summary.reused += 1
@@ -447,12 +457,12 @@ def _count(summary: BatchSummary, result: Result, row: dict) -> None:
         summary.timed_out += row["error_type"] == TIMEOUT_ERROR
 
 
-def _earlier_rows(path: Path) -> dict[str, dict]:
+def _earlier_rows(path: Path) -> dict[str, Row]:
     """The successful rows of an earlier run's output, by input name."""
     if not path.is_file():
         return {}
     if path.suffix == ".parquet":
-        rows = require("parquet") and _parquet_rows(path)
+        rows = _parquet_rows(path)
     else:
         rows = []
         with path.open(encoding="utf-8") as fh:
@@ -464,17 +474,17 @@ def _earlier_rows(path: Path) -> dict[str, dict]:
     return {row["input"]: row for row in rows if isinstance(row, dict) and "input" in row and not row.get("error_type")}
 
 
-def _parquet_rows(path: Path) -> list[dict]:
+def _parquet_rows(path: Path) -> list[Row]:
     import pyarrow.parquet as pq
 
-    rows = pq.read_table(path).to_pylist()
+    rows: list[Row] = pq.read_table(path).to_pylist()
     for row in rows:  # Arrow gives maps as lists of pairs
         if isinstance(row.get("provenance"), list):
             row["provenance"] = dict(row["provenance"])
     return rows
 
 
-def _finish(partial: Path, out: Path, fields, provenance: bool) -> None:
+def _finish(partial: Path, out: Path, fields: list[str] | None, provenance: bool) -> None:
     if out.suffix != ".parquet":
         os.replace(partial, out)
         return
@@ -486,7 +496,7 @@ PARQUET_ROWS = 1000
 """Rows per Parquet row group (and per conversion step, which bounds the memory it takes)."""
 
 
-def _to_parquet(source: Path, out: Path, fields, provenance: bool) -> None:
+def _to_parquet(source: Path, out: Path, fields: list[str] | None, provenance: bool) -> None:
     require("parquet")
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -510,17 +520,17 @@ def _to_parquet(source: Path, out: Path, fields, provenance: bool) -> None:
 
 
 class _NoBar:
-    def __enter__(self):
+    def __enter__(self) -> _NoBar:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         pass
 
     def update(self, n: int) -> None:
         pass
 
 
-def _progress(show: bool | None):
+def _progress(show: bool | None) -> Any:
     """A tqdm bar on stderr counting documents per second (only on a terminal when ``show`` is None)."""
     if show is False:
         return _NoBar()

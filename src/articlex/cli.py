@@ -11,9 +11,11 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 
 from .api import extract
 from .errors import ArticlexError, FetchError
+from .model import Article
 
 __all__ = ["main", "explain", "SUBCOMMANDS"]
 
@@ -25,28 +27,37 @@ LOG_LEVELS = (logging.WARNING, logging.INFO, logging.DEBUG)
 
 
 def _version() -> str:
+    """The version, and which block walk runs: the compiled one or the Python one."""
     from . import __version__
+    from .page import WALK
 
-    return f"articlex {__version__}"
+    return f"articlex {__version__} (block walk: {WALK})"
 
 
 def _is_url(target: str) -> bool:
     return target.lower().startswith(("http://", "https://"))
 
 
-def _article(target: str, args):
-    log.info("extracting %s", "standard input" if target == "-" else target)
+def _read(target: str) -> tuple[str | bytes, str | None]:
+    """The document named on the command line, and its URL (after redirects) when it was fetched."""
+    log.info("reading %s", "standard input" if target == "-" else target)
     if target == "-":
-        return extract(sys.stdin.buffer.read(), url=args.url, language=args.language)
+        return sys.stdin.buffer.read(), None
     if _is_url(target):
-        from .fetch import extract_url
+        from .fetch import fetch
 
-        return extract_url(target, language=args.language)
+        page = fetch(target)
+        return page.document(), page.url
     with open(target, "rb") as fh:
-        return extract(fh.read(), url=args.url, language=args.language)
+        return fh.read(), None
 
 
-def _render(article, fmt: str, one: bool) -> str:
+def _article(target: str, args: argparse.Namespace) -> Article:
+    data, fetched_url = _read(target)
+    return extract(data, url=fetched_url or args.url, language=args.language)
+
+
+def _render(article: Article, fmt: str, one: bool) -> str:
     if fmt == "text":
         return article.to_text()
     if fmt == "markdown":
@@ -54,7 +65,7 @@ def _render(article, fmt: str, one: bool) -> str:
     return article.to_json(indent=2) if one else article.to_json()  # JSON Lines for several inputs
 
 
-def explain(article) -> str:
+def explain(article: Article) -> str:
     """One line a field: name, strategy, confidence, where in the page, and the value, shortened."""
     rows = []
     for name, prov in article.provenance.items():
@@ -77,7 +88,7 @@ def _extract_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print where each field came from (strategy, confidence, path) instead of JSON")
 
 
-def _extract_run(args, parser: argparse.ArgumentParser) -> int:
+def _extract_run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     several = len(args.inputs) > 1
     if args.url and several:
         parser.error("--url gives the base URL of one page: give one input with it")
@@ -134,7 +145,7 @@ def _batch_arguments(parser: argparse.ArgumentParser) -> None:
                         help="show a progress bar (default: only on a terminal)")
 
 
-def _batch_run(args, parser: argparse.ArgumentParser) -> int:
+def _batch_run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from dataclasses import fields
 
     from .batch import read_url_list, run_batch
@@ -164,7 +175,8 @@ def _batch_run(args, parser: argparse.ArgumentParser) -> int:
     return 0
 
 
-SUBCOMMANDS = {
+SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
+                             Callable[[argparse.Namespace, argparse.ArgumentParser], int]]] = {
     "batch": ("run many documents through worker processes, rows to JSON Lines or Parquet",
               _batch_arguments, _batch_run),
 }
@@ -182,6 +194,10 @@ def _parser(prog: str, description: str) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["snapshot"]:
+        return snapshot_main(argv[1:])
+    if argv[:1] == ["inspect"]:
+        return inspect(argv[1:])
     if argv and argv[0] in SUBCOMMANDS:
         help_text, add_arguments, run = SUBCOMMANDS[argv[0]]
         parser = _parser(f"articlex {argv[0]}", help_text)
@@ -207,3 +223,78 @@ def _quiet_broken_pipe() -> int:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     return 141
+
+
+def snapshot_main(argv: list[str]) -> int:
+    """``articlex snapshot PAGE... [--update]``: compare saved pages with their golden files."""
+    from .snapshot import SnapshotError, Tolerance, check
+
+    parser = argparse.ArgumentParser(
+        prog="articlex snapshot",
+        description="Compare what articlex extracts from saved pages with their golden files "
+                    "(<page>.articlex.json beside each page; written when missing). Exit status 1 on any difference.")
+    parser.add_argument("pages", nargs="+", metavar="PAGE", help="saved HTML or text pages")
+    parser.add_argument("--update", action="store_true", help="rewrite the fields that changed, after review")
+    parser.add_argument("--ignore", action="append", default=[], metavar="FIELD", help="a field not to compare (repeatable)")
+    parser.add_argument("--body-similarity", type=float, metavar="RATIO",
+                        help="the body matches when its words are this similar, in (0, 1] (default: exact)")
+    parser.add_argument("--url", help="the pages' base URL for relative links")
+    parser.add_argument("--language", help="ISO 639-1 code that overrides detection")
+    args = parser.parse_args(argv)
+    try:
+        tolerance = Tolerance(ignore=frozenset(args.ignore), body_similarity=args.body_similarity)
+    except ValueError as exc:
+        parser.error(str(exc))
+    status = 0
+    for page in args.pages:
+        try:
+            result = check(page, tolerance=tolerance, update=args.update, create=True,
+                           url=args.url, language=args.language)
+        except SnapshotError as exc:
+            print(f"articlex snapshot: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        status = max(status, int(result.failed))
+        _write_utf8(result.report + "\n")
+    return status
+
+
+def _write_utf8(text: str) -> None:
+    out = sys.stdout
+    out.buffer.write(text.encode("utf-8")) if hasattr(out, "buffer") else out.write(text)
+
+
+def inspect(argv: list[str]) -> int:
+    """``articlex inspect PAGE|URL -o view.html``: the page with each field outlined (articlex.view)."""
+    from pathlib import Path
+
+    from .view import render
+
+    parser = argparse.ArgumentParser(prog="articlex inspect",
+                                     description="Write one self-contained HTML file showing the page with "
+                                                 "each field outlined and a panel of every field's value.")
+    parser.add_argument("input", metavar="PAGE|-|URL", help="an HTML or text file, - for stdin, or a URL")
+    parser.add_argument("-o", "--output", default="-", help="the view's file (default: standard output)")
+    parser.add_argument("--url", help="the page's URL, a base for relative links")
+    parser.add_argument("--language", help="ISO 639-1 code that overrides detection")
+    parser.add_argument("--screenshot", metavar="PNG",
+                        help="also save a PNG of the view, taken in headless Chromium (needs articlex[browser])")
+    args = parser.parse_args(argv)
+    if args.screenshot and args.output == "-":
+        parser.error("--screenshot needs the view in a file: give -o")
+    try:
+        data, fetched_url = _read(args.input)
+        view = render(data, url=args.url or fetched_url, language=args.language, name=Path(args.input).name
+                      if fetched_url is None else fetched_url)
+        if args.output == "-":
+            sys.stdout.buffer.write(view.encode("utf-8"))
+        else:
+            Path(args.output).write_text(view, encoding="utf-8")
+        if args.screenshot:
+            from .view.browser import screenshot
+
+            screenshot(Path(args.output), Path(args.screenshot))
+    except (ArticlexError, OSError) as exc:
+        print(f"articlex inspect: {args.input}: {exc}", file=sys.stderr)
+        return 1
+    return 0

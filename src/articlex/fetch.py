@@ -17,8 +17,14 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
 
 from .errors import FetchError
+
+if TYPE_CHECKING:
+    import requests
+
+    from .model import Article
 
 __all__ = ["fetch", "extract_url", "Fetched", "FetchOptions", "as_document", "charset_of", "TIMEOUT", "MAX_BYTES", "USER_AGENT"]
 
@@ -115,7 +121,7 @@ def charset_of(content_type: str | None) -> str | None:
         return None
 
 
-def fetch(url: str, *, options: FetchOptions = FetchOptions(), session=None) -> Fetched:
+def fetch(url: str, *, options: FetchOptions = FetchOptions(), session: requests.Session | None = None) -> Fetched:
     """Fetch ``url`` (http or https) and return the final answer.
 
     Retries 429 and 5xx answers (honouring Retry-After up to :data:`MAX_RETRY_AFTER`), follows
@@ -144,7 +150,8 @@ def fetch(url: str, *, options: FetchOptions = FetchOptions(), session=None) -> 
             session.close()
 
 
-def extract_url(url: str, *, options: FetchOptions = FetchOptions(), session=None, **extract_options):
+def extract_url(url: str, *, options: FetchOptions = FetchOptions(), session: requests.Session | None = None,
+                **extract_options: Any) -> Article:
     """Fetch ``url`` and extract its article; links resolve against the final URL (after redirects).
     Keyword arguments other than ``options`` and ``session`` go to :func:`articlex.extract`."""
     from .api import extract
@@ -153,7 +160,7 @@ def extract_url(url: str, *, options: FetchOptions = FetchOptions(), session=Non
     return extract(page.document(), url=page.url, **extract_options)
 
 
-def _fetch(session, url: str, options: FetchOptions, deadline: float) -> Fetched:
+def _fetch(session: requests.Session, url: str, options: FetchOptions, deadline: float) -> Fetched:
     import requests
 
     session.max_redirects = options.max_redirects
@@ -173,6 +180,7 @@ def _fetch(session, url: str, options: FetchOptions, deadline: float) -> Fetched
                 _wait_before_retry(response, attempt, options, deadline)
                 continue
             return _read(response, options, deadline)
+    raise FetchError(f"no attempt was made (retries={options.retries}): {url}", url=url)  # retries < 0
 
 
 def _pause(seconds: float, deadline: float, url: str, *, reason: str) -> None:
@@ -182,7 +190,7 @@ def _pause(seconds: float, deadline: float, url: str, *, reason: str) -> None:
     time.sleep(seconds)
 
 
-def _wait_before_retry(response, attempt: int, options: FetchOptions, deadline: float) -> None:
+def _wait_before_retry(response: requests.Response, attempt: int, options: FetchOptions, deadline: float) -> None:
     asked = _retry_after(response.headers.get("Retry-After"))
     wait = options.backoff * 2 ** attempt if asked is None else asked
     if wait > MAX_RETRY_AFTER or time.monotonic() + wait > deadline:
@@ -208,7 +216,7 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
-def _read(response, options: FetchOptions, deadline: float) -> Fetched:
+def _read(response: requests.Response, options: FetchOptions, deadline: float) -> Fetched:
     final = response.url
     if response.status_code >= 400:
         reason = f" {response.reason}" if response.reason else ""
@@ -227,9 +235,10 @@ def _read(response, options: FetchOptions, deadline: float) -> Fetched:
                    content=content)
 
 
-def _body(response, options: FetchOptions, deadline: float) -> bytes:
+def _body(response: requests.Response, options: FetchOptions, deadline: float) -> bytes:
     """The body, read as it arrives, within the size cap and the deadline."""
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
         if time.monotonic() > deadline:
             raise FetchError(f"the fetch took over its deadline of {options.deadline:g} s: {response.url}",

@@ -17,12 +17,14 @@ import types
 import typing
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
 from .model import BLOCK_KINDS, STRATEGIES, Article, Block, Provenance
 
 __all__ = ["json_schema", "arrow_schema", "spark_schema", "ROW_FIELDS", "require"]
 
-ENUMS = {(Block, "kind"): BLOCK_KINDS, (Provenance, "strategy"): STRATEGIES}
+ENUMS: dict[tuple[type | None, str | None], tuple[str, ...]] = {
+    (Block, "kind"): BLOCK_KINDS, (Provenance, "strategy"): STRATEGIES}
 """Fields whose strings come from a closed list."""
 
 ROW_FIELDS = (
@@ -42,7 +44,7 @@ EXTRAS = {
 """The optional module each extra brings, and the name to give pip."""
 
 
-def require(extra: str):
+def require(extra: str) -> types.ModuleType:
     """The module an extra brings, or an ImportError naming the pip install that brings it."""
     module, package = EXTRAS[extra]
     try:
@@ -53,11 +55,11 @@ def require(extra: str):
 
 # --- The walk -----------------------------------------------------------------------------------
 
-def _hints(cls) -> dict[str, object]:
+def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _optional(hint) -> tuple[object, bool]:
+def _optional(hint: Any) -> tuple[Any, bool]:
     """(the type inside ``X | None``, whether None was allowed)."""
     args = typing.get_args(hint)
     if typing.get_origin(hint) in (typing.Union, types.UnionType) and type(None) in args:
@@ -67,26 +69,28 @@ def _optional(hint) -> tuple[object, bool]:
 
 
 @lru_cache(maxsize=None)
-def _field_docs(cls) -> dict[str, str]:
+def _field_docs(cls: type) -> dict[str, str]:
     """The docstring under each field of a dataclass (read from its source)."""
     tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
-    body = tree.body[0].body
+    body = tree.body[0].body if isinstance(tree.body[0], ast.ClassDef) else []
     docs = {}
     for node, after in zip(body, body[1:]):
-        if isinstance(node, ast.AnnAssign) and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and isinstance(after, ast.Expr) \
+                and isinstance(after.value, ast.Constant):
             docs[node.target.id] = " ".join(str(after.value.value).split())
     return docs
 
 
 # --- JSON Schema --------------------------------------------------------------------------------
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``Article.to_dict()``."""
     schema = _json_type(Article)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Article", "description": " ".join((Article.__doc__ or "").split()), **schema}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Article",
+            "description": " ".join((Article.__doc__ or "").split()), **schema}
 
 
-def _json_type(hint, owner=None, name=None) -> dict:
+def _json_type(hint: Any, owner: type | None = None, name: str | None = None) -> dict[str, Any]:
     inner, nullable = _optional(hint)
     out = _json_plain(inner, owner, name)
     if nullable:
@@ -94,9 +98,9 @@ def _json_type(hint, owner=None, name=None) -> dict:
     return out
 
 
-def _json_plain(hint, owner, name) -> dict:
+def _json_plain(hint: Any, owner: type | None, name: str | None) -> dict[str, Any]:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         hints, docs = _hints(hint), _field_docs(hint)
         props = {}
         for f in dataclasses.fields(hint):
@@ -117,13 +121,13 @@ def _json_plain(hint, owner, name) -> dict:
 
 # --- Arrow and Spark ------------------------------------------------------------------------------
 
-def arrow_schema(fields: typing.Iterable[str] | None = None):
+def arrow_schema(fields: typing.Iterable[str] | None = None) -> Any:
     """The Arrow schema of a batch row: ``ROW_FIELDS``, then the Article's fields (or ``fields``)."""
     pa = require("parquet")
     return pa.schema([pa.field(name, _arrow(hint, pa), nullable=True) for name, hint in _row_hints(fields)])
 
 
-def spark_schema(fields: typing.Iterable[str] | None = None):
+def spark_schema(fields: typing.Iterable[str] | None = None) -> Any:
     """The Spark ``StructType`` of a batch row, the same columns as :func:`arrow_schema`."""
     require("spark")
     from pyspark.sql import types as st
@@ -131,16 +135,16 @@ def spark_schema(fields: typing.Iterable[str] | None = None):
     return st.StructType([st.StructField(name, _spark(hint, st), True) for name, hint in _row_hints(fields)])
 
 
-def _row_hints(fields) -> list[tuple[str, object]]:
+def _row_hints(fields: typing.Iterable[str] | None) -> list[tuple[str, Any]]:
     hints = _hints(Article)
     chosen = list(hints) if fields is None else [f for f in hints if f in set(fields) or f == "url"]
     return [(name, hint) for name, hint, _ in ROW_FIELDS] + [(name, hints[name]) for name in chosen]
 
 
-def _arrow(hint, pa):
+def _arrow(hint: Any, pa: Any) -> Any:
     hint, _ = _optional(hint)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         hints = _hints(hint)
         return pa.struct([pa.field(f.name, _arrow(hints[f.name], pa)) for f in dataclasses.fields(hint)])
     if origin is list:
@@ -150,10 +154,10 @@ def _arrow(hint, pa):
     return {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), datetime: pa.string()}[hint]
 
 
-def _spark(hint, st):
+def _spark(hint: Any, st: Any) -> Any:
     hint, _ = _optional(hint)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         hints = _hints(hint)
         return st.StructType([st.StructField(f.name, _spark(hints[f.name], st), True)
                               for f in dataclasses.fields(hint)])

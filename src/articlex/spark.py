@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .batch import extract_many, read_url_list
 from .schema import require, spark_schema
@@ -19,8 +20,8 @@ from .schema import require, spark_schema
 __all__ = ["extract_partition", "extract_warcs", "spark_schema", "main"]
 
 
-def extract_partition(paths: Iterable, *, fields: Iterable[str] | None = None, provenance: bool = True,
-                      **extract_options) -> Iterator[dict]:
+def extract_partition(paths: Iterable[Any], *, fields: Iterable[str] | None = None, provenance: bool = True,
+                      **extract_options: Any) -> Iterator[dict[str, Any]]:
     """One row (a dict of the schema's columns) per HTML response of each WARC path, in order.
 
     ``paths`` holds strings or one-column Rows (as ``spark.read.text`` gives). The documents run
@@ -37,8 +38,8 @@ def extract_partition(paths: Iterable, *, fields: Iterable[str] | None = None, p
             yield {"input": path, "error_type": type(exc).__name__, "error": str(exc)}
 
 
-def extract_warcs(spark, paths: list[str], *, fields: Iterable[str] | None = None, provenance: bool = True,
-                  **extract_options):
+def extract_warcs(spark: Any, paths: list[str], *, fields: Iterable[str] | None = None, provenance: bool = True,
+                  **extract_options: Any) -> Any:
     """A DataFrame of the articles in ``paths`` (WARC files), one Spark task per file."""
     keep = None if fields is None else list(fields)
     schema = spark_schema(keep)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -45,11 +46,11 @@ class WarcPage:
     """The HTTP payload, with transfer and content encodings undone."""
 
 
-def is_warc(path: str) -> bool:
+def is_warc(path: str | os.PathLike[str]) -> bool:
     return str(path).lower().endswith(WARC_SUFFIXES)
 
 
-def read_warc(path, *, skipped: list | None = None) -> Iterator[WarcPage]:
+def read_warc(path: str | os.PathLike[str], *, skipped: list[str] | None = None) -> Iterator[WarcPage]:
     """The HTML responses of a WARC file, in file order. Responses that are not HTML are left out;
     when ``skipped`` is a list, their record ids are appended to it."""
     try:
@@ -73,7 +74,7 @@ def is_html(identified: str | None, http_type: str | None, payload: bytes) -> bo
     return _HTML_START.match(payload[:SNIFF_BYTES]) is not None
 
 
-def _with_fastwarc(path, skipped) -> Iterator[WarcPage]:
+def _with_fastwarc(path: str | os.PathLike[str], skipped: list[str] | None) -> Iterator[WarcPage]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     try:
@@ -83,14 +84,14 @@ def _with_fastwarc(path, skipped) -> Iterator[WarcPage]:
             for record in records:
                 headers = record.headers
                 http_type = record.http_headers.get("Content-Type") if record.http_headers else None
-                page = WarcPage(record_id=record.record_id, url=headers.get("WARC-Target-URI"),
+                page = WarcPage(record_id=record.record_id or "", url=headers.get("WARC-Target-URI"),
                                 date=headers.get("WARC-Date"), content_type=http_type, content=record.reader.read())
                 yield from _keep(page, headers.get("WARC-Identified-Payload-Type"), skipped)
     except OSError as exc:
         raise InputError(f"{path}: cannot read the WARC file: {exc}") from None
 
 
-def _with_warcio(path, skipped) -> Iterator[WarcPage]:
+def _with_warcio(path: str | os.PathLike[str], skipped: list[str] | None) -> Iterator[WarcPage]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -101,7 +102,7 @@ def _with_warcio(path, skipped) -> Iterator[WarcPage]:
                     continue
                 headers = record.rec_headers
                 http_type = record.http_headers.get_header("Content-Type") if record.http_headers else None
-                page = WarcPage(record_id=headers.get_header("WARC-Record-ID"),
+                page = WarcPage(record_id=headers.get_header("WARC-Record-ID") or "",
                                 url=headers.get_header("WARC-Target-URI"), date=headers.get_header("WARC-Date"),
                                 content_type=http_type, content=record.content_stream().read())
                 yield from _keep(page, headers.get_header("WARC-Identified-Payload-Type"), skipped)
@@ -109,7 +110,7 @@ def _with_warcio(path, skipped) -> Iterator[WarcPage]:
         raise InputError(f"{path}: cannot read the WARC file: {exc}") from None
 
 
-def _keep(page: WarcPage, identified: str | None, skipped) -> Iterator[WarcPage]:
+def _keep(page: WarcPage, identified: str | None, skipped: list[str] | None) -> Iterator[WarcPage]:
     if is_html(identified, page.content_type, page.content):
         yield page
     else:

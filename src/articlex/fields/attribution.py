@@ -8,13 +8,16 @@ from dataclasses import dataclass
 
 from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
-from ..page import Page, TextBlock
+from ..page import Element, Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, has_date_label, is_sentence, looks_like_date, word_count
 from .body import Body
 from .metadata import article_objects
 
 __all__ = ["find_attribution", "split_names"]
+
+Orgs = tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]
+"""(the names the site goes by, the suffixes of the page title), each as its folded words."""
 
 MAX_NAME_WORDS = 5
 """A person's name is this many words at most ('Lauren del Valle'); a longer link or line is no name."""
@@ -103,7 +106,7 @@ class _Origin:
         return {_key(p) for p in self.people}
 
 
-def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs) -> list[_Origin]:
+def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs: Orgs) -> list[_Origin]:
     found = []
     if page.is_html:
         markup = _from_markup(page, body, title_index, lexicon, orgs)
@@ -164,7 +167,7 @@ def _key(name: str) -> str:
     return " ".join(_words(name))
 
 
-def _organisation_names(page: Page, site: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _organisation_names(page: Page, site: str | None) -> Orgs:
     """(names the site goes by, suffixes of the page title): bylines naming the publication."""
     names = [site] if site else []
     title = page.root.findtext(".//title") if page.is_html else None
@@ -211,7 +214,7 @@ def _given_first(name: str) -> str:
     return f"{m.group(2)} {m.group(1)}" if m else name
 
 
-def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs) -> list[list[str]]:
+def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs: Orgs) -> list[list[str]]:
     """Names in byline elements of the header, else in those that close the article (a signature);
     one list an element."""
     top = title_index if title_index is not None else body.start or 0
@@ -235,7 +238,7 @@ def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues,
     return _names_in(header, lexicon, orgs) or _names_in(tail, lexicon, orgs)
 
 
-def _names_in(elements: list, lexicon: Cues, orgs) -> list[list[str]]:
+def _names_in(elements: list[Element], lexicon: Cues, orgs: Orgs) -> list[list[str]]:
     """Byline elements -> their linked names, or their short text when it names people beyond the links
     ("<a>Martin Untersinger</a> (avec Damien Leloup et Morgane Tual)")."""
     groups: list[list[str]] = []
@@ -258,7 +261,7 @@ def _names_in(elements: list, lexicon: Cues, orgs) -> list[list[str]]:
     return groups
 
 
-def _listed_links(el, text: str, lexicon: Cues) -> list[str]:
+def _listed_links(el: Element, text: str, lexicon: Cues) -> list[str]:
     """The element's linked names as a list: the first link, then each one a separator or joiner sets
     apart from the one before ('<a>A</a>, <a>B</a> and <a>C</a>'). A link after other text or glued
     to the name is not a co-author: a place tag after the date, a topic, a feed."""
@@ -283,7 +286,7 @@ def _only_separators(between: str, lexicon: Cues) -> bool:
     return not rest or lexicon.between_pattern("author_joiners").fullmatch(f" {rest} ") is not None
 
 
-def _in_boilerplate(el, container) -> bool:
+def _in_boilerplate(el: Element, container: object) -> bool:
     for anc in el.iterancestors():
         if anc is container:
             return False
@@ -312,7 +315,7 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
         text = block.text
         following = header[i + 1].text if i + 1 < len(header) else ""
         if text in dated_texts:
-            head = _after_date_label(text[:text.find(date_span(text))].strip(" -–—|·•,"), lexicon)
+            head = _after_date_label(text[:text.find(date_span(text) or "")].strip(" -–—|·•,"), lexicon)
             if _looks_like_names(head):
                 return [head]
         if following and _looks_like_names(text) and _is_dateline(following, lexicon):
@@ -383,7 +386,7 @@ def _is_dateline(text: str, lexicon: Cues) -> bool:
     return looks_like_date(text) or has_date_label(text, lexicon)
 
 
-def split_names(raw: str, lexicon: Cues, orgs=None) -> tuple[list[str], list[str]]:
+def split_names(raw: str, lexicon: Cues, orgs: Orgs | str | None = None) -> tuple[list[str], list[str]]:
     """A byline string -> (people, agencies): prefixes, handles, roles, dates and newsrooms dropped.
 
     ``orgs`` is the site's names (a string, or what :func:`_organisation_names` returns): a byline
@@ -441,7 +444,7 @@ def _with_agency_apart(parts: list[str]) -> list[str]:
     return out
 
 
-def _read_part(part: str, lexicon: Cues, orgs) -> tuple[str, str]:
+def _read_part(part: str, lexicon: Cues, orgs: Orgs) -> tuple[str, str]:
     """One piece of a byline -> ("agency", name), ("person", name), ("role", "") or ("", "")."""
     part = part.strip(" .,:;-–—()[]")
     joiner = lexicon.between_pattern("author_joiners").match(" " + part)
@@ -489,7 +492,7 @@ def _drop_lowercase_tail(part: str) -> str:
     return " ".join(words)
 
 
-def _is_organisation(part: str, lexicon: Cues, orgs) -> bool:
+def _is_organisation(part: str, lexicon: Cues, orgs: Orgs) -> bool:
     """A newsroom, a role ('Games Editor') or the publication itself ('Jornal O Papel', 'mdr.de')."""
     if lexicon.contains("newsroom", part) or lexicon.contains("author_roles", part):
         return True
@@ -557,7 +560,7 @@ def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return 0 < n <= len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
-def _organisation_names_of(orgs) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+def _organisation_names_of(orgs: Orgs | str | None) -> Orgs:
     if orgs is None:
         return (), ()
     if isinstance(orgs, str):
@@ -582,8 +585,9 @@ def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
         if m:
             found.extend(name for _, _, name in agencies().find(m.group(1)))
         tail = _TAIL.search(blocks[-1].text)
-        if tail and agencies().name_of(tail.group(2)):
-            found.append(agencies().name_of(tail.group(2)))
+        named = agencies().name_of(tail.group(2)) if tail else None
+        if named:
+            found.append(named)
     edges = blocks[:CREDIT_HEAD] + blocks[-CREDIT_TAIL:] if len(blocks) > CREDIT_HEAD + CREDIT_TAIL else blocks
     for block in _naming_an_agency(edges + body.header):
         if not _is_credit(block.text, lexicon):

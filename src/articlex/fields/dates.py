@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..lexicon import LANGUAGES, cues
-from ..page import Page, TextBlock
+from ..page import Element, JsonObject, Page, TextBlock
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, looks_like_date, word_count
 from .metadata import article_objects
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 __all__ = ["find_dates", "parse_date"]
 
@@ -63,7 +66,7 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
     return published, modified
 
 
-def _dated_objects(page: Page) -> list[dict]:
+def _dated_objects(page: Page) -> list[JsonObject]:
     return article_objects(page) or list(page.jsonld_of(*POSTING_TYPES))
 
 
@@ -86,7 +89,7 @@ def _first_meta(page: Page, keys: tuple[str, ...]) -> tuple[str, datetime | None
     return "none", None
 
 
-def _in_local_time(page: Page, published: datetime, objects: list[dict], title_index: int | None,
+def _in_local_time(page: Page, published: datetime, objects: list[JsonObject], title_index: int | None,
                    header: list[TextBlock], language: str | None) -> datetime | None:
     """A UTC publication time in the page's own time zone, for the day the reader sees: the same
     instant stated with an offset elsewhere in the markup, else the offset between it and the date
@@ -120,7 +123,7 @@ def _from_time_elements(page: Page, title_index: int | None) -> datetime | None:
     return None
 
 
-def _time_elements(page: Page, title_index: int | None) -> Iterator:
+def _time_elements(page: Page, title_index: int | None) -> Iterator[Element]:
     if not page.is_html:
         return
     low = max(0, (title_index or 0) - ABOVE_TITLE)
@@ -165,7 +168,7 @@ def _more_than_a_time(text: str) -> bool:
     return bool(_DATE_WORD.search(rest))
 
 
-def parse_date(value, written: bool = False, language: str | None = None,
+def parse_date(value: object, written: bool = False, language: str | None = None,
                now: datetime | None = None) -> datetime | None:
     """An ISO 8601 string, or (``written``) a date as printed in the page's language; relative dates
     ('vor 2 Stunden') count from ``now`` when it is given."""
@@ -180,7 +183,8 @@ def parse_date(value, written: bool = False, language: str | None = None,
     cjk = _CJK_DATE.fullmatch(value)
     if cjk:  # year, month and day marked with their signs: no parser needed (nor one for these languages)
         try:
-            return datetime(*(int(part) for part in cjk.groups() if part is not None))
+            year, month, day, hour, minute = (int(part) if part is not None else 0 for part in cjk.groups())
+            return datetime(year, month, day, hour, minute)
         except ValueError:
             return None
     language = language if language in LANGUAGES else None
@@ -189,17 +193,20 @@ def parse_date(value, written: bool = False, language: str | None = None,
             import dateparser
 
             base = now.astimezone(timezone.utc).replace(tzinfo=None) if now.tzinfo else now
-            return dateparser.parse(value[:MAX_DATE_CHARS], languages=[language] if language else list(LANGUAGES),
-                                    settings={"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": base})
-        return _parser(language).get_date_data(value[:MAX_DATE_CHARS]).date_obj
+            parsed: datetime | None = dateparser.parse(
+                value[:MAX_DATE_CHARS], languages=[language] if language else list(LANGUAGES),
+                settings={"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": base})
+            return parsed
+        found: datetime | None = _parser(language).get_date_data(value[:MAX_DATE_CHARS]).date_obj
+        return found
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
 
 
 @lru_cache(maxsize=16)
-def _parser(language: str | None):
+def _parser(language: str | None) -> DateDataParser:
     """A dateparser parser limited to one language, or to the lexicon languages (trying all is slow)."""
-    import dateparser  # heavy: imported only when a date is written out
+    from dateparser.date import DateDataParser  # heavy: imported only when a date is written out
 
-    return dateparser.DateDataParser(languages=[language] if language else list(LANGUAGES),
+    return DateDataParser(languages=[language] if language else list(LANGUAGES),
                                      settings={"PREFER_DAY_OF_MONTH": "first"})
