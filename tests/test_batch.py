@@ -155,3 +155,15 @@ def test_a_missing_or_broken_warc_is_one_failed_row(pages) -> None:
     results = list(articlex.extract_many([pages / "missing.warc.gz", broken, pages / "pages" / "p1.html"], workers=0))
     assert names(results) == [str(pages / "missing.warc.gz"), str(broken), str(pages / "pages" / "p1.html")]
     assert [r.error_type for r in results] == ["InputError", "InputError", None]
+
+
+def test_fields_asked_are_the_only_ones_computed(tmp_path) -> None:
+    dated = tmp_path / "dated.html"
+    dated.write_text(article_html("A dated page").replace(
+        "<head>", '<head><meta property="article:published_time" content="2024-03-02T10:00:00+00:00">'))
+    everything, some = tmp_path / "all.jsonl", tmp_path / "some.jsonl"
+    run_batch([dated], everything, workers=0, progress=False)
+    run_batch([dated], some, workers=0, fields=["title", "provenance"], progress=False)
+    full, part = (json.loads(p.read_text(encoding="utf-8")) for p in (everything, some))
+    assert full["published"].startswith("2024-03-02") and part["title"] == full["title"] == "A dated page"
+    assert "published" not in part and part["provenance"]["published"]["strategy"] == "none"

@@ -427,6 +427,7 @@ def run_batch(inputs: Iterable[Input], out: str | os.PathLike[str], *, workers: 
     started = time.monotonic()
     items = ((doc, _reused(earlier.get(doc.name))) for doc in documents(inputs, not_html=not_html))
     keep = None if fields is None else list(fields)
+    extract_options = computing_only(keep, extract_options)
     with partial.open("w", encoding="utf-8") as sink, _progress(progress) as bar:
         for result in _ordered(items, workers, timeout, work, extract_options, use):
             row = earlier[result.input] if isinstance(result, _Reused) else result.to_row(keep, provenance)
@@ -437,6 +438,13 @@ def run_batch(inputs: Iterable[Input], out: str | os.PathLike[str], *, workers: 
     summary.not_html, summary.seconds, summary.busy = len(not_html), time.monotonic() - started, use.share
     _finish(partial, out, keep, provenance)
     return summary
+
+
+def computing_only(fields: list[str] | None, extract_options: dict[str, Any]) -> dict[str, Any]:
+    """extract() options that compute only the row's ``fields`` (extract() takes no 'provenance')."""
+    if fields is None or "fields" in extract_options:
+        return extract_options
+    return {**extract_options, "fields": tuple(f for f in fields if f != "provenance")}
 
 
 class _Reused(Result):

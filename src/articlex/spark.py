@@ -14,7 +14,7 @@ import argparse
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .batch import extract_many, read_url_list
+from .batch import computing_only, extract_many, read_url_list
 from .schema import require, spark_schema
 
 __all__ = ["extract_partition", "extract_warcs", "spark_schema", "main"]
@@ -29,6 +29,7 @@ def extract_partition(paths: Iterable[Any], *, fields: Iterable[str] | None = No
     row with its error, after the rows of the records read before the error.
     """
     keep = None if fields is None else list(fields)
+    extract_options = computing_only(keep, extract_options)
     for item in paths:
         path = item if isinstance(item, str) else item[0]
         try:
