@@ -93,7 +93,8 @@ def run(warc: Path, out: Path, workers: int, timeout: float | None = None) -> di
     line = done.stderr.strip().splitlines()[-1]
     match = SUMMARY.search(line)
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    return {"workers": workers, "wall": wall, "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"workers": workers, "wall": wall, "cpu": cpu,
             "docs": int(match.group(1)), "rate": float(match.group(3)), "line": line, "rows": rows,
             "command": " ".join(["articlex", *command[3:]])}
 
@@ -112,7 +113,8 @@ def main() -> None:
         warc = tmp / "bench.warc.gz"
         write_warc(warc, pages)
         report.append(f"Archive: {len(pages)} HTML records + {NOT_HTML} images, "
-                      f"{warc.stat().st_size / 1e6:.1f} MB gzipped ({'corpus pages' if 'corpus' in pages[0][0] else 'generated pages'})")
+                      f"{warc.stat().st_size / 1e6:.1f} MB gzipped "
+                      f"({'corpus pages' if 'corpus' in pages[0][0] else 'generated pages'})")
         runs = {1: [], 2: []}
         for _ in range(args.rounds):
             for workers in (1, 2):
@@ -141,7 +143,8 @@ def main() -> None:
         assert [r["url"] for r in killed] == ["https://corpus.test/oversized"], "the hung document was not killed"
         report.append(f"Hung document: `{result['command']}` on the same archive plus a "
                       f"{HUNG_BYTES // 2**20} MiB record: {len(result['rows'])} rows, the oversized one "
-                      f"`WorkerTimeout` ({killed[0]['error']}), {result['wall']:.1f} s wall; summary: `{result['line']}`")
+                      f"`WorkerTimeout` ({killed[0]['error']}), {result['wall']:.1f} s wall; "
+                      f"summary: `{result['line']}`")
     text = "\n".join(report)
     print(text)
     if args.out:

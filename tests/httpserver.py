@@ -62,7 +62,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, page(f"Story number {path.rsplit('/', 1)[-1]}").encode())
         if route is None and path.startswith("/chain/"):
             left = int(path.rsplit("/", 1)[-1])
-            return self.send(302, Location=f"/chain/{left - 1}") if left else self.send(200, page("End of chain").encode())
+            if left:
+                return self.send(302, Location=f"/chain/{left - 1}")
+            return self.send(200, page("End of chain").encode())
         if route is None:
             return self.send(404, b"<p>not here</p>")
         route(self)

@@ -73,8 +73,8 @@ def test_rows_are_written_in_order_and_a_rerun_reuses_them(pages) -> None:
     inputs = [pages / "pages", pages / "missing.html"]
     first = run_batch(inputs, out, workers=0, progress=False)
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["input"] for r in rows] == [*sorted(str(p) for p in (pages / "pages").rglob("*.*") if p.suffix != ".json"),
-                                          str(pages / "missing.html")]
+    folder = sorted(str(p) for p in (pages / "pages").rglob("*.*") if p.suffix != ".json")
+    assert [r["input"] for r in rows] == [*folder, str(pages / "missing.html")]
     assert first.done == 6 and first.failed == 1 and rows[-1]["error_type"] == "FileNotFoundError"
     assert rows[0]["title"] == "Page number 1" and "provenance" in rows[0]
     (pages / "missing.html").write_text(article_html("Found at last"))

@@ -33,8 +33,9 @@ def write_warc(path: Path, records: list[dict], *, compress: bool | None = None)
             http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1") if kind == "response" else \
                 StatusAndHeaders(f"GET {rec['url']} HTTP/1.1", [("Host", "news.test")], is_http_request=True)
             warc_headers = {"WARC-Identified-Payload-Type": rec["identified"]} if rec.get("identified") else None
-            record = writer.create_warc_record(rec["url"], kind, payload=io.BytesIO(body if kind == "response" else b""),
-                                               http_headers=http, warc_headers_dict=warc_headers)
+            payload = io.BytesIO(body if kind == "response" else b"")
+            record = writer.create_warc_record(rec["url"], kind, payload=payload, http_headers=http,
+                                               warc_headers_dict=warc_headers)
             writer.write_record(record)
     return path
 
@@ -51,7 +52,8 @@ def sample_records() -> list[dict]:
         {"url": "https://news.test/a/3", "body": page(3)},
         {"url": "https://news.test/a/4", "body": page(4), "content_type": "application/octet-stream",
          "identified": "text/html"},
-        {"url": "https://news.test/api", "body": b'{"a": 1}', "content_type": "text/html", "identified": "application/json"},
+        {"url": "https://news.test/api", "body": b'{"a": 1}', "content_type": "text/html",
+         "identified": "application/json"},
         {"url": "https://news.test/a/5", "body": page(5), "content_type": "application/xhtml+xml"},
     ]
 

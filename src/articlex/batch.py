@@ -23,7 +23,7 @@ from typing import Any
 
 from .errors import ArticlexError
 from .model import Article
-from .schema import ROW_FIELDS, require
+from .schema import require
 from .warc import is_warc, read_warc
 
 __all__ = ["Document", "Result", "extract_many", "documents", "read_url_list", "run_batch", "BatchSummary",

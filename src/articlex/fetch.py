@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
     from .model import Article
 
-__all__ = ["fetch", "extract_url", "Fetched", "FetchOptions", "as_document", "charset_of", "TIMEOUT", "MAX_BYTES", "USER_AGENT"]
+__all__ = ["fetch", "extract_url", "Fetched", "FetchOptions", "as_document", "charset_of", "TIMEOUT", "MAX_BYTES",
+           "USER_AGENT"]
 
 log = logging.getLogger(__name__)
 
