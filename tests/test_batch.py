@@ -167,3 +167,12 @@ def test_fields_asked_are_the_only_ones_computed(tmp_path) -> None:
     full, part = (json.loads(p.read_text(encoding="utf-8")) for p in (everything, some))
     assert full["published"].startswith("2024-03-02") and part["title"] == full["title"] == "A dated page"
     assert "published" not in part and part["provenance"]["published"]["strategy"] == "none"
+
+
+def test_parquet_without_pyarrow_fails_before_any_work(pages, monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ImportError, match=r"pip install 'articlex\[parquet\]'"):
+        run_batch([pages / "pages"], pages / "out.parquet", workers=0, progress=False)
+    assert not (pages / "out.parquet.partial.jsonl").exists()

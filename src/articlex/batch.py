@@ -420,6 +420,8 @@ def run_batch(inputs: Iterable[Input], out: str | os.PathLike[str], *, workers: 
     per second (None: only on a terminal).
     """
     out = Path(out)
+    if out.suffix == ".parquet":
+        require("parquet")  # before the work, not after it
     partial = out.with_name(out.name + ".partial.jsonl")
     earlier = _earlier_rows(out) | _earlier_rows(partial)
     summary, use = BatchSummary(), PoolUse()
