@@ -15,6 +15,7 @@ from articlex import Article, Attribution, Counters, Link
 PUBLIC = {
     "extract", "Article", "Attribution", "Block", "Counters", "Link", "Provenance", "ArticlexError", "InputError",
     "EmptyInputError", "TooLargeError", "UnsupportedContentError", "FetchError", "__version__",
+    "fetch", "extract_url", "FetchOptions", "extract_many", "Result",
 }
 
 PAGE = """<!doctype html><html lang="en"><head><title>Harbour wall vote | Test Gazette</title>

@@ -7,6 +7,7 @@
 """
 
 from .api import extract
+from .batch import Result, extract_many
 from .errors import (
     ArticlexError,
     EmptyInputError,
@@ -15,6 +16,7 @@ from .errors import (
     TooLargeError,
     UnsupportedContentError,
 )
+from .fetch import FetchOptions, extract_url, fetch
 from .model import Article, Attribution, Block, Counters, Link, Provenance
 
 __version__ = "0.1.0"
@@ -33,5 +35,10 @@ __all__ = [
     "TooLargeError",
     "UnsupportedContentError",
     "FetchError",
+    "fetch",
+    "extract_url",
+    "FetchOptions",
+    "extract_many",
+    "Result",
     "__version__",
 ]

@@ -53,4 +53,12 @@ class UnsupportedContentError(InputError):
 
 
 class FetchError(ArticlexError):
-    """A URL could not be fetched (network error, HTTP error, too large, not HTML)."""
+    """A URL could not be fetched (network error, HTTP error, too large, too slow, not HTML).
+
+    ``url`` is the URL that failed (the last one, after redirects, when the server answered) and
+    ``status`` the HTTP status, or None when no answer came; the message names the URL once."""
+
+    def __init__(self, message: str, *, url: str | None = None, status: int | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
