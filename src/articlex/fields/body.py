@@ -1,4 +1,4 @@
-"""The article text, and what sits inside it but is not it: read-also links and source lines.
+"""The article text, and what sits inside it but is not it: read-also links (``related.py``) and source lines.
 
 HTML: the container is the first body rule with enough prose, else the element holding the
 most prose. Text dumps (and HTML without any container) read the lines after the title. Both
@@ -8,25 +8,24 @@ then walk the same cue rules over the blocks, so unknown themes and text dumps w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from itertools import islice
 
 from ..deadline import CHECK_EVERY, NO_DEADLINE, Deadline, paced
 from ..lexicon import Cues, agencies, cues
 from ..model import Link
 from ..page import SKIP_TAGS, Element, LinkRef, Page, TextBlock, common_ancestor
 from ..selectors import BODY, BOILERPLATE, DISCUSSION, DISCUSSION_TOKENS, STANDFIRST
-from ..text import (MAX_WORD_CHARS, PROSE_WORDS, SENTENCE_WORDS, at_most_words, date_span, has_date_label, is_sentence,
+from ..text import (PROSE_WORDS, SENTENCE_WORDS, at_most_words, date_span, has_date_label, is_sentence,
                     looks_like_date, word_count)
+from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, Line
+from .related import (READ_ALSO_MIN_WORDS, TEASER_LINK_SHARE, card_link, closes_teaser, is_teaser, read_also,
+                      take_read_also, teaser_link)
 from .title import Title, first_prose
 
 __all__ = ["Body", "find_body"]
 
 EMBED_SIGNATURE = re.compile(r"^\s*[—–-]\s*\S.*\(@\w+\).*\d{4}\s*$")
 """The last line of an embedded post in a dump: '— Name (@handle) March 16, 2020'."""
-TEASER_MARKS = "|»>→"
-"""What sets a 'Read more' link apart from the excerpt it closes ('... unter Druck. | mehr')."""
 META_SEPARATORS = r"\s[|•·\-–—]\s"
 """What sets the parts of a meta line apart: 'Le Monde | 04.05.2015 • Par X', '05/10/2018 - Publicado por: X'."""
 
@@ -86,10 +85,6 @@ MIN_PROSE_AFTER_BUTTON = 4
 in the header ('Réagir'), not the comment section."""
 MAX_DEK_BLOCKS = 1
 """Prose before the byline or date line is a standfirst when it is this short (one block)."""
-MAX_READ_ALSO_ITEMS = 5
-"""A read-also label line in a dump may head a short list of headlines (one per line)."""
-MAX_TEASER_LINES = 4
-"""Lines a teaser card may hold above its 'Read more' link (kicker, headline, picture credit...)."""
 MIN_LEAD_IN_WORDS = 2 * SENTENCE_WORDS
 """A line ending in a colon this long opens the text it introduces (a shorter one is a label)."""
 MIN_TAGS = 4
@@ -97,34 +92,8 @@ MAX_TAG_WORDS = 3
 """A tag list printed as one line in a dump: at least this many terms of at most this many words."""
 MAX_EMBED_LINES = 6
 """Lines of an embedded post (a tweet's text) above its signature line."""
-TEASER_LINK_SHARE = 0.8
-"""A block whose links cover this share of its text is a link (a teaser, a line of a link list)."""
-TEASER_MIN_WORDS = 4
-CARD_DEPTH = 4
-CARD_LINKS = 8
-"""Links a card may hold (icons, the overlay, the headline's own) before its box reads as a list."""
-"""Boxes above a card's headline searched for the link that makes the card clickable."""
-LABEL_SEPARATORS = ":|»>→–—"
-SENTENCE_ENDS = (".", "!", "?", ":", "…")
-"""How a sentence, or a lead-in to a list, ends."""
-"""What sets a label apart from the headline after it in a dump ('Lire aussi : ...')."""
-QUOTES = "\"'«“„‘‚"
-BRACKETS = {"(": ")", "[": "]"}
-"""Brackets a label line may stand in ('(Read also: ...)')."""
-DIALOGUE_DASHES = ("—", "–", "-")
-"""What opens a line of dialogue or an interview's question in many languages ('—¿A qué...?')."""
-"""Quotes that may open a headline."""
-READ_ALSO_MIN_WORDS = 3
-TEASER_MAX_WORDS = 30
-"""A teaser's link is a headline: 'Videos' or an author's name is shorter, a quoted paragraph longer."""
-MAX_CAPTION_WORDS = 25
-"""A caption with a credit is short; a long paragraph quoting '©' is prose."""
-MAX_LABEL_WORDS = 10
-DATE_STAMP_WORDS = 4
-"""A date stamp is a date and little more ('12. Januar 2024', 'vor 2 Stunden')."""
 CREDIT_PART_WORDS = 4
 """A name in a credit line ('Nathan Alliard / Photononstop / AFP') is this short."""
-"""A label line (byline, source, credit) is short; a longer line is prose that happens to start alike."""
 MIN_LED_LINES = 2
 """Lines a colon must lead into to keep them: one line after 'Formats:' is a widget's ('mp3')."""
 MIN_PARAGRAPH_LIST = 5
@@ -307,7 +276,7 @@ def _until_ending(blocks: list[TextBlock], end: int | None, lexicon: Cues) -> li
     article: navigation, the comment section, a related-posts heading, the copyright line."""
     for pos, block in enumerate(blocks):
         if end is not None and block.index > end and at_most_words(block.text, MAX_CAPTION_WORDS) \
-                and _ends_article(_Line(block.text, lexicon)):
+                and _ends_article(Line(block.text, lexicon)):
             return blocks[:pos]
     return blocks
 
@@ -622,23 +591,23 @@ def _walk(page: Page, candidates: list[TextBlock], container: Element | None, le
         if block.index in skip:
             continue
         text = block.text
-        line = _Line(text, lexicon)
-        if container is None and _closes_teaser(line, body, candidates[pos - 1] if pos else None):
+        line = Line(text, lexicon)
+        if container is None and closes_teaser(line, body, candidates[pos - 1] if pos else None):
             if len(body.blocks) == after_teaser:
                 break  # a second card with no paragraph since the first: a list of other stories
             after_teaser = len(body.blocks)
             continue
-        found = _read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None)
+        found = read_also(block, line, candidates[pos + 1] if pos + 1 < len(candidates) else None)
         if found is not None:
-            skip.update(_take_read_also(body, block, *found, candidates, pos + 2, lexicon))
+            skip.update(take_read_also(body, block, *found, candidates, pos + 2, lexicon))
             continue
         if container is not None and boiler(block):
             # A box inside the article (related links, tags, share bar) is skipped; its heading
             # ("Related articles") does not end the text around it.
-            if body.blocks and _is_teaser(block, page):
-                body.add_related(_teaser_link(block, lexicon), block, "markup")
+            if body.blocks and is_teaser(block, page):
+                body.add_related(teaser_link(block, lexicon), block, "markup")
             elif body.blocks and block.kind == "heading" and not block.links:
-                card = _card_link(block, container, page)
+                card = card_link(block, container, page)
                 if card is not None:
                     body.add_related(card, block, "markup")
             continue
@@ -684,8 +653,8 @@ def _walk(page: Page, candidates: list[TextBlock], container: Element | None, le
                                 or _standfirst(block, container, boiler)):
             body.header.append(block)
             continue
-        if body.blocks and container is not None and _is_teaser(block, page):
-            body.add_related(_teaser_link(block, lexicon), block, "markup")
+        if body.blocks and container is not None and is_teaser(block, page):
+            body.add_related(teaser_link(block, lexicon), block, "markup")
             continue
         if container is not None and block.tag in CONTAINER_TAGS and not block.prose and not own_line:
             continue  # loose text in a box: a button, a caption, a credit
@@ -720,76 +689,6 @@ def _embedded_posts(blocks: list[TextBlock]) -> set[int]:
     return inside
 
 
-def _take_read_also(body: Body, block: TextBlock, related: Link, headline: TextBlock,
-                    candidates: list[TextBlock], after: int, lexicon: Cues) -> list[int]:
-    """Record a read-also link found at ``block``; the blocks it used up, to skip. A bare label's
-    headline is the next block, and more headlines may be listed under it, from ``candidates[after]``
-    on (an index, not a copy of the rest: a dump may hold thousands of labels)."""
-    body.add_related(related, block, "cue")
-    if headline is block:
-        return []
-    used = [headline.index]
-    for item in _listed_headlines(islice(candidates, after, None), lexicon):
-        body.add_related(_teaser_link(item, lexicon) if item.links else Link(item.text, None), item, "cue")
-        used.append(item.index)
-    return used
-
-
-def _listed_headlines(blocks: Iterable[TextBlock], lexicon: Cues) -> list[TextBlock]:
-    """The headlines listed one a block under a read-also label, after its first one (date stamps
-    between them passed over); the list stops at prose or at a line too short for a headline. In
-    HTML each headline is a link of its own."""
-    found: list[TextBlock] = []
-    for block in blocks:
-        if len(found) >= MAX_READ_ALSO_ITEMS - 1:
-            break
-        if looks_like_date(block.text) and word_count(block.text) <= DATE_STAMP_WORDS:
-            continue  # '12. Januar 2024' between the headlines; 'Feldhamster ist das Tier des Jahres 2024' is one
-        if block.prose or block.text.rstrip().endswith(".") or block.text.lstrip().startswith(DIALOGUE_DASHES) \
-                or not READ_ALSO_MIN_WORDS <= word_count(block.text) <= TEASER_MAX_WORDS:
-            break  # ('—Why now?' is an interview's question, not a headline)
-        if lexicon.labels(("read_also",), block.text) or lexicon.is_any_word(("related_section",), block.text):
-            break  # the label again: its own list starts there
-        if block.element is not None and block.link_density < TEASER_LINK_SHARE:
-            break
-        found.append(block)
-    return found
-
-
-def _closes_teaser(line: _Line, body: Body, previous: TextBlock | None) -> bool:
-    """A 'Read more' link closing a teaser card between paragraphs of a dump: take the card (its
-    excerpt, headline and kicker) back out of the body and keep its headline as a read-also link.
-    The link stands alone below the excerpt, or ends the excerpt's own line ('... | mehr')."""
-    whole = "read_more" in line.phrases
-    if not whole and not _ends_with_read_more(line):
-        return False
-    blocks = body.blocks
-    if not blocks or previous is None or blocks[-1] is not previous:
-        return False
-    end = len(blocks)
-    if whole and blocks[-1].prose:
-        end -= 1  # the excerpt
-    start = end
-    while start > max(0, end - MAX_TEASER_LINES) and not blocks[start - 1].prose:
-        start -= 1
-    if start == end:
-        return False  # a paragraph, then 'Read more': no headline above it, not a card
-    headline = blocks[end - 1]
-    del blocks[start:]
-    if word_count(headline.text) >= TEASER_MIN_WORDS:
-        body.add_related(Link(headline.text, None), headline, "cue")
-    return True
-
-
-def _ends_with_read_more(line: _Line) -> bool:
-    """'... unter Druck. | mehr': an excerpt ending in its 'Read more' link, set apart by a mark."""
-    before = line.lexicon.strip_trailing_label("read_more", line.text)
-    if not before:
-        return False
-    between = line.text[len(before):]
-    return before.endswith(("…", "...")) or any(mark in between for mark in TEASER_MARKS)
-
-
 def _lead_in(block: TextBlock, following: TextBlock | None) -> bool:
     """'The following are the reports recorded by the police:': a paragraph set apart that
     introduces the list of paragraphs below it (not a sentence, yet no label either)."""
@@ -820,12 +719,6 @@ def _article_prose(block: TextBlock) -> bool:
     return block.prose and block.link_density < 0.5 and not text.endswith(("...", "…"))
 
 
-_LABEL_KEYS = ("read_also", "previous", "next", "page_next", "tags_labels", "source_prefixes", "byline_prefixes",
-               "photo_credits", "reading_time", "published_labels", "updated_labels", "share")
-"""Every key whose label, starting a block, the walk asks about."""
-_PHRASE_KEYS = ("related_section", "comment_section", "tags_labels", "share", "newsletter", "read_also", "advertising",
-                "read_more")
-"""Every key whose phrase, as a whole block, the walk asks about."""
 _ENDING_PHRASES = frozenset({"comment_section", "related_section", "tags_labels"})
 _FURNITURE_PHRASES = frozenset({"share", "newsletter", "tags_labels", "read_also", "advertising"})
 _FURNITURE_LABELS = frozenset({"byline_prefixes", "photo_credits", "reading_time", "published_labels",
@@ -834,54 +727,11 @@ _SHARE_PHRASES = frozenset({"share"})
 _HEADER_LABELS = frozenset({"byline_prefixes", "published_labels", "updated_labels"})
 
 
-class _Line:
-    """A block's text and what the cue checks ask of it, worked out once: its words, the labels it
-    starts with and the phrases it is. The walk asks some twenty questions a block; a page of
-    100,000 list items must not fold and match each text twenty times.
-
-    ``words`` is capped at MAX_CAPTION_WORDS + 1 (no check reads further); ``short`` says the line
-    is short enough for a label (byline, source, credit)."""
-
-    __slots__ = ("text", "words", "short", "lexicon", "_labels", "_phrases")
-
-    def __init__(self, text: str, lexicon: Cues) -> None:
-        self.text = text
-        if len(text) > MAX_CAPTION_WORDS * MAX_WORD_CHARS:
-            words = MAX_CAPTION_WORDS + 1
-        else:  # a block's spaces are collapsed: in Latin script, words are spaces plus one
-            words = min(text.count(" ") + 1 if text.isascii() else word_count(text), MAX_CAPTION_WORDS + 1)
-        self.words = words
-        self.short = words <= MAX_LABEL_WORDS
-        self.lexicon = lexicon
-        self._labels: frozenset[str] | None = None
-        self._phrases: frozenset[str] | None = None
-
-    @property
-    def labels(self) -> frozenset[str]:
-        """The keys whose label starts the line set apart as a label (looked up when first asked):
-        'Topics covered:' and 'By then, ...' open sentences, 'Tags: ...' and 'By Jane Doe' are labels."""
-        if self._labels is None:
-            found = self.lexicon.labels(_LABEL_KEYS, self.text)
-            self._labels = frozenset(key for key in found if _set_apart(self.text, self.lexicon.strip_label(key, self.text)))
-        return self._labels
-
-    @property
-    def phrases(self) -> frozenset[str]:
-        """The keys the whole line is a phrase of (looked up when first asked)."""
-        if self._phrases is None:
-            self._phrases = self.lexicon.phrases(_PHRASE_KEYS, self.text)
-        return self._phrases
-
-    def rest(self, key: str) -> str | None:
-        """The text after the key's leading label, or None without one."""
-        return self.lexicon.strip_label(key, self.text) if key in self.labels else None
-
-
-def _box_heading(line: _Line) -> bool:
+def _box_heading(line: Line) -> bool:
     return line.short and "related_section" in line.phrases
 
 
-def _ends_article(line: _Line) -> bool:
+def _ends_article(line: Line) -> bool:
     """Article navigation or pagination, the comment section, a related-posts heading or the tag list."""
     if any(_is_navigation(line.text, line.rest(key)) for key in ("previous", "next")):
         return True
@@ -890,12 +740,12 @@ def _ends_article(line: _Line) -> bool:
     return bool(line.phrases & _ENDING_PHRASES) or _rights_line(line)
 
 
-def _rights_line(line: _Line) -> bool:
+def _rights_line(line: Line) -> bool:
     """'© Reproduction réservée', 'All rights reserved': the copyright line (its words may stand anywhere)."""
     return line.words <= MAX_CAPTION_WORDS and line.lexicon.contains("rights_reserved", line.text)
 
 
-def _navigation_inside(line: _Line, following: list[TextBlock]) -> str | None:
+def _navigation_inside(line: Line, following: list[TextBlock]) -> str | None:
     """The headline of a 'Previous: <headline>' line of a dump with paragraphs set apart going on
     below it: a read-also link inside the text, not the article's navigation."""
     if len(following) < 2 or not all(b.standalone and b.prose and b.element is None for b in following):
@@ -923,115 +773,12 @@ def _is_navigation(text: str, rest: str | None) -> bool:
     return not rest or (rest[0].isupper() or rest[0].isdigit()) and text[len(text) - len(rest) - 1:][:1] != ","
 
 
-def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> tuple[Link, TextBlock] | None:
-    """'Lire aussi : <headline>', or a label line followed by the headline: the link and the block
-    the headline is on (the label's own or the next one). In HTML the headline is a link."""
-    rest = line.rest("read_also")
-    if rest is None and line.text[:1] in BRACKETS and line.text.rstrip()[-1:] == BRACKETS[line.text[0]]:
-        inner = _Line(line.text.strip()[1:-1].strip(), line.lexicon)  # '(Leggi anche: <headline>)'
-        rest = inner.rest("read_also")
-    if rest is None:
-        return None
-    if not rest.strip(" .…:"):  # "Lee también..." heads the line below
-        if following is None:
-            return None
-        rest, block = following.text, following
-    elif block.element is None and not _labelled_headline(line.text, rest):
-        return None  # 'Read more than ...': the label's word opens a sentence
-    if not READ_ALSO_MIN_WORDS <= word_count(rest) <= TEASER_MAX_WORDS:
-        return None
-    link = max((lk for lk in block.links if word_count(lk.text) >= READ_ALSO_MIN_WORDS and lk.text in rest),
-               key=lambda lk: len(lk.text), default=None)
-    if link is not None:
-        return Link(link.text.strip(), link.url), block
-    if block.element is not None:
-        return None  # a label without a link in HTML is a widget heading ("Related videos")
-    return Link(rest.strip(), None), block
-
-
-def _set_apart(text: str, rest: str | None) -> bool:
-    """Whether a label is set apart from what follows it: nothing follows, a separator does, or what
-    follows does not go on in lower case (a name, a date, a headline; scripts without case too)."""
-    if rest is None:
-        return False
-    if not rest or any(mark in text[: len(text) - len(rest)] for mark in LABEL_SEPARATORS):
-        return True
-    if not rest.lstrip(QUOTES)[:1].islower():
-        return True
-    # A short line of its own that is no sentence: 'Photo from the archive of J. Doe, 15 May 2016'.
-    return at_most_words(text, MAX_LABEL_WORDS) and not text.rstrip().endswith(SENTENCE_ENDS)
-
-
-def _labelled_headline(text: str, rest: str) -> bool:
-    """Whether a label in a dump, with no link to show it, is followed by a headline: set apart by a
-    separator ('Lire aussi : ...', 'Read more | ...'), or a capitalised line that is no sentence."""
-    between = text[: len(text) - len(rest)]
-    if any(mark in between for mark in LABEL_SEPARATORS):
-        return True
-    first = rest.lstrip(QUOTES)[:1]
-    return (first.isupper() or first.isdigit() or first != rest[:1]) and not rest.rstrip().endswith(".")
-
-
-def _is_teaser(block: TextBlock, page: Page) -> bool:
-    """One linked headline standing alone between paragraphs: an unlabelled read-also box."""
-    if not block.links or block.link_density < TEASER_LINK_SHARE or len({link.href for link in block.links}) != 1:
-        return False
-    link = block.links[0] if len(block.links) == 1 else max(block.links, key=lambda lk: len(lk.text))
-    if link.text.rstrip().endswith(".") or not TEASER_MIN_WORDS <= word_count(link.text) <= TEASER_MAX_WORDS:
-        return False
-    if not _article_url(link.url):
-        return False
-    return not page.url or (link.url or "").split("#")[0] != page.url.split("#")[0]
-
-
-def _card_link(block: TextBlock, container: Element | None, page: Page) -> Link | None:
-    """A card whose headline is no link, made clickable by one link over the whole box (an empty
-    overlay, an icon): the headline with the one article URL the box holds."""
-    box = block.element
-    for _ in range(CARD_DEPTH):
-        box = box.getparent()
-        if box is None or box is container:
-            return None
-        hrefs: set[str] = set()
-        for seen, a in enumerate(box.iter("a")):
-            if seen >= CARD_LINKS or len(hrefs) > 1:
-                return None  # a box of many links is a list, not a card
-            if a.get("href"):
-                hrefs.add(a.get("href"))
-        if len(hrefs) > 1:
-            return None
-        if hrefs:
-            url = page.absolute(hrefs.pop())
-            if not _article_url(url) or not TEASER_MIN_WORDS <= word_count(block.text) <= TEASER_MAX_WORDS:
-                return None
-            return Link(block.text, url)
-    return None
-
-
-def _article_url(url: str | None) -> bool:
-    """An http(s) URL whose path names an article: a slug of several words or a numeric id."""
-    if not url or not url.lower().startswith(("http://", "https://")):
-        return False
-    path = url.split("/", 3)[3] if url.count("/") >= 3 else ""
-    path = path.split("#", 1)[0].split("?", 1)[0]
-    return any(segment.count("-") >= 2 or sum(ch.isdigit() for ch in segment) >= 5 for segment in path.split("/"))
-
-
-def _teaser_link(block: TextBlock, lexicon: Cues) -> Link:
-    link = max(block.links, key=lambda lk: len(lk.text))
-    text = link.text
-    for key in ("read_also", "previous", "next"):
-        rest = lexicon.strip_label(key, text)
-        text = rest or text
-    return Link(text, link.url)
-
-
-def _source_line(line: _Line) -> str | None:
+def _source_line(line: Line) -> str | None:
     rest = line.rest("source_prefixes") if line.short else None
     return rest.strip(" .") or None if rest is not None else None
 
 
-def _is_furniture(line: _Line, lexicon: Cues) -> bool:
+def _is_furniture(line: Line, lexicon: Cues) -> bool:
     """Lines of page furniture inside the article area: bylines, dates, credits, share bars, counters."""
     text = line.text
     if line.words <= MAX_CAPTION_WORDS and ("©" in text or _credit_label(text, lexicon) or _dated_meta(line)):
@@ -1055,7 +802,7 @@ def _agency_credit(text: str) -> bool:
         and any(agencies().name_of(part) for part in parts)
 
 
-def _closes_header(line: _Line, lexicon: Cues) -> bool:
+def _closes_header(line: Line, lexicon: Cues) -> bool:
     """A line of the header under the title (byline, date, credit, share bar): prose above it was a
     standfirst or a caption, not the text."""
     return _is_header_meta(line) or _agency_credit(line.text) or _credited_caption(line.text, lexicon) \
@@ -1075,7 +822,7 @@ def _credit_label(text: str, lexicon: Cues) -> bool:
     return any(text[m.end():].lstrip().startswith((":", "：")) for m in lexicon.any_pattern("photo_credits").finditer(text))
 
 
-def _is_header_meta(line: _Line) -> bool:
+def _is_header_meta(line: Line) -> bool:
     """A byline or a dated line: what separates a standfirst from the article's first paragraph.
     A bare time ('14:35') is not one: live blogs stamp every entry with it; nor is the signature of
     an embedded post ('— Name (@handle) March 16, 2020')."""
@@ -1087,7 +834,7 @@ def _is_header_meta(line: _Line) -> bool:
     return bool(line.labels & _HEADER_LABELS)
 
 
-def _dated_meta(line: _Line) -> bool:
+def _dated_meta(line: Line) -> bool:
     """A header line too long for a label that holds a date and a publication label or a byline:
     'Publié le 19 mai 2020 Mis à jour le 20 mai 2020 12:02', or parts set apart by bars or bullets
     ('Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par X')."""
