@@ -12,6 +12,7 @@ from ..page import Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, has_date_label, is_sentence, looks_like_date, word_count
 from .body import Body
+from .dates import parse_date
 from .metadata import article_objects
 
 __all__ = ["find_attribution", "split_names"]
@@ -51,6 +52,23 @@ VISIBLE = ("cue", "markup")
 META_AUTHORS = ("dc.creator", "dc:creator", "parsely-author", "author", "article:author", "byl")
 """<meta> fields naming the author, most specific first: Dublin Core and Parse.ly are filled per
 article by the CMS, while a theme's ``name=author`` often holds the site's owner."""
+DATELINE_LEAD = 30
+"""Characters before the date on a line that still dates the byline above it ('Santo Domingo - abr.
+22, 2022 | 12:01'): a place or a weekday; further in, the date belongs to a sentence."""
+BETWEEN_NAME_AND_DATE = 2
+"""Lines that may stand between a byline and its date line: a handle, a place ('@eurreiztieta', 'Madrid')."""
+PLACE_WORDS = 3
+"""A place line under a byline is this many capitalised words at most ('Santo Domingo')."""
+RELATIVE_WORDS = 4
+"""A relative date is a few words ('20 hours ago', '9 Hrs Ago', 'vor 2 Stunden')."""
+MAX_INITIALS = 4
+"""An editor's initials signing a story ('rdb', 'aja/PAP', 'MA') are this many letters at most."""
+SITE_LINES = 60
+"""Blocks at each end of a text dump searched for the site's address (logo, footer): a byline naming it
+is the publication, not a person."""
+MIN_SITE_LETTERS = 5
+"""A site name this long may end a byline's letters ('Jornal O Papel' for opapel.com); shorter ones
+('abc') would end ordinary surnames."""
 _META_KEYS = ("views", "comments", "no_comments", "published_labels", "updated_labels", "reading_time")
 """Lexicon keys whose words end the names after a byline prefix inside a meta line."""
 
@@ -69,6 +87,13 @@ _USER_ID = re.compile(r"[^\W\d_]\d")
 _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
 _META_BREAK = re.compile(r"\s[|/·•–—-]\s|(?=\d)")
 _NAME_RUN = re.compile(r"(?:[^\W\d_][\w'’.-]*\s?){1,4}")
+_NAME_OPENERS = "(\"'“«"
+"""What may open a word of a line of names besides a letter ('(avec Damien Leloup')."""
+_AFTER_DATE = re.compile(r"\s*[|·•]\s*")
+"""What sets a byline apart after the date on one line ('07. November 2023 - 10:38 Uhr | Maximilian Koch')."""
+_INITIALS = re.compile(r"^(?:[^\W\d_]{2,%d})(?:/[^\W\d_][\w.-]{1,20})?$" % MAX_INITIALS)
+"""'rdb', 'MA', 'aja/PAP': initials alone, or with the agency after a slash."""
+_DOMAIN = re.compile(r"\b(?:www\.)?([^\W_][\w-]{2,40})\.(?:[a-z]{2,12})(?:\.[a-z]{2})?\b", re.I)
 
 
 def find_attribution(page: Page, body: Body, title_index: int | None, site: str | None) -> Attribution:
@@ -169,7 +194,16 @@ def _organisation_names(page: Page, site: str | None) -> tuple[tuple[str, ...], 
     names = [site] if site else []
     title = page.root.findtext(".//title") if page.is_html else None
     suffix = _TITLE_SUFFIX.search(title or "")
+    if not page.is_html:
+        names += _site_addresses(page)
     return tuple(_words(n) for n in names), ((_words(suffix.group(1)),) if suffix else ())
+
+
+def _site_addresses(page: Page) -> list[str]:
+    """The names in web addresses printed at the top and bottom of a text dump ('KentNews.Online',
+    'https://www.opapel.com'): in a dump, the only trace of the publication's own name."""
+    blocks = page.blocks[:SITE_LINES] + page.blocks[-SITE_LINES:] if len(page.blocks) > 2 * SITE_LINES else page.blocks
+    return [m.group(1) for b in blocks if "." in b.text for m in _DOMAIN.finditer(b.text)]
 
 
 def _from_jsonld(page: Page) -> list[str]:
@@ -298,7 +332,7 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
     above the name); a prefix inside a dated meta line ('12:40 Автор: X'); names right before the date
     ('Marco Bellini 3 maggio 2024'), or on the line above it."""
     for i, block in enumerate(header):
-        rest = lexicon.strip_label("byline_prefixes", block.text)
+        rest = _after_prefix(block.text, lexicon)
         if rest == "" and i + 1 < len(header):
             return [header[i + 1].text]
         if rest:
@@ -310,25 +344,98 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
     dated_texts = set(dated)  # a header with no body after it may hold every line of the page
     for i, block in enumerate(header):
         text = block.text
-        following = header[i + 1].text if i + 1 < len(header) else ""
         if text in dated_texts:
-            head = _after_date_label(text[:text.find(date_span(text))].strip(" -–—|·•,"), lexicon)
-            if _looks_like_names(head):
-                return [head]
-        if following and _looks_like_names(text) and _is_dateline(following, lexicon):
+            found = _names_on_dateline(text, lexicon)
+            if found:
+                return [found]
+        if (_looks_like_names(text) or _is_initials(text, lexicon)) and _dated_below(header, i, lexicon):
             return [text]
+        relative = _before_relative_date(text)
+        if relative:
+            return [relative]
     return []
+
+
+def _names_on_dateline(text: str, lexicon: Cues) -> str | None:
+    """Names before the date ('Marco Bellini 3 maggio 2024', 'mh 15. Oktober 2023') or set apart after
+    it ('07. November 2023 - 10:38 Uhr | Maximilian Koch')."""
+    span = date_span(text)
+    at = text.find(span)
+    head = _after_date_label(text[:at].strip(" -–—|·•,"), lexicon)
+    if _looks_like_names(head) or _is_initials(head, lexicon):
+        return head
+    pieces = _AFTER_DATE.split(text[at + len(span):])
+    last = pieces[-1].strip(" -–—,") if len(pieces) > 1 else ""
+    return last if _looks_like_names(last) and word_count(last) <= MAX_NAME_WORDS else None
+
+
+def _dated_below(header: list[TextBlock], i: int, lexicon: Cues) -> bool:
+    """Whether a date line follows line ``i``, perhaps after a handle or a place line."""
+    for block in header[i + 1: i + 2 + BETWEEN_NAME_AND_DATE]:
+        if _is_dateline(block.text, lexicon):
+            return True
+        if not _is_handle_or_place(block.text):
+            return False
+    return False
+
+
+def _is_handle_or_place(text: str) -> bool:
+    words = text.split()
+    if len(words) == 1 and words[0].startswith("@"):
+        return True
+    return 1 <= len(words) <= PLACE_WORDS and not any(ch.isdigit() for ch in text) \
+        and all(w[:1].isupper() for w in words) and not is_sentence(text)
+
+
+def _before_relative_date(text: str) -> str | None:
+    """'Paige McCartney 20 hours ago': names, then a relative date."""
+    digit = _DIGIT.search(text)
+    if digit is None or digit.start() == 0:
+        return None
+    head = text[:digit.start()].strip(" -–—|·•,")
+    return head if _looks_like_names(head) and _is_relative_date(text[digit.start():]) else None
+
+
+def _is_relative_date(text: str) -> bool:
+    """A short line with a number that reads as a date without a date's shape ('9 Hrs Ago')."""
+    return (word_count(text) <= RELATIVE_WORDS and _DIGIT.search(text) is not None
+            and date_span(text) is None and parse_date(text, written=True) is not None)
+
+
+def _is_initials(text: str, lexicon: Cues) -> bool:
+    """An editor's initials ('rdb', 'MA'), perhaps with the agency ('aja/PAP'): one short token all in
+    one case, not a word of the language (a stop word, a label)."""
+    if not _INITIALS.match(text):
+        return False
+    mark = text.split("/")[0]
+    if not (mark.islower() or mark.isupper()) or (mark.islower() and lexicon.is_word("stop_words", mark)):
+        return False
+    return "/" not in text or agencies().name_of(text.split("/", 1)[1]) is not None
 
 
 def _tail_byline(page: Page, body: Body, lexicon: Cues) -> list[str]:
     """A signature line right after the article text ('Von Clemens Höges' closing a magazine piece)."""
     if body.end is None:
         return []
+    after = page.blocks[body.end + 1: body.end + 2]
+    for block in body.blocks[-CREDIT_TAIL:] + after:
+        if _is_initials(block.text, lexicon) and not block.text[:1].isupper():
+            return [block.text]  # 'rdb', 'aja/PAP' signing the story (upper-case 'GIS' may be an outlet)
     for block in page.blocks[body.end - 1: body.end + 1 + TAIL_REACH]:
-        rest = lexicon.strip_label("byline_prefixes", block.text)
+        rest = _after_prefix(block.text, lexicon)
         if rest and word_count(rest) <= MAX_NAME_WORDS and _looks_like_names(rest):
             return [rest]
     return []
+
+
+def _after_prefix(text: str, lexicon: Cues) -> str | None:
+    """The text after a byline prefix ('By X'), also when a genre word opens the line ('Eine Analyse
+    von X', 'An analysis by X'); None without a prefix."""
+    rest = lexicon.strip_label("byline_prefixes", text)
+    if rest is None:
+        genre = lexicon.strip_label("byline_genres", text)
+        rest = lexicon.strip_label("byline_prefixes", genre) if genre else None
+    return rest
 
 
 def _after_date_label(text: str, lexicon: Cues) -> str:
@@ -375,12 +482,19 @@ def _looks_like_names(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= MAX_BYLINE_WORDS or any(ch.isdigit() for ch in text) or is_sentence(text):
         return False
+    if not all(w[0].isalpha() or w[0] in _NAME_OPENERS for w in words):
+        return False  # '+CLICCA PER INGRANDIRE': a button, not names
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= NAME_CAPITALS * len(words)
 
 
 def _is_dateline(text: str, lexicon: Cues) -> bool:
-    return looks_like_date(text) or has_date_label(text, lexicon)
+    """A date line: mostly a date, a date label, a short line opening with a date (after a place or a
+    weekday), or a relative date."""
+    if looks_like_date(text) or has_date_label(text, lexicon):
+        return True
+    span = date_span(text) if word_count(text) <= MAX_META_WORDS else None
+    return (span is not None and text.find(span) <= DATELINE_LEAD) or _is_relative_date(text)
 
 
 def split_names(raw: str, lexicon: Cues, orgs=None) -> tuple[list[str], list[str]]:
@@ -395,7 +509,7 @@ def split_names(raw: str, lexicon: Cues, orgs=None) -> tuple[list[str], list[str
     text = _HANDLE_OR_MAIL.sub(" ", " ".join(raw.split()))
     span = date_span(text)
     text = text[:text.find(span)] if span and text.find(span) > 0 else text  # "X March 11, 2015 3:46 PM"
-    rest = lexicon.strip_label("byline_prefixes", text)
+    rest = _after_prefix(text, lexicon)
     text = rest if rest is not None else text
     people: list[str] = []
     credited: list[str] = []
@@ -499,6 +613,9 @@ def _is_organisation(part: str, lexicon: Cues, orgs) -> bool:
     sites, suffixes = orgs
     if any(_within(words, site) or _within(site, words) for site in sites if len("".join(site)) >= 4):
         return True
+    letters = "".join(words)
+    if any(len(site) == 1 and len(site[0]) >= MIN_SITE_LETTERS and letters.endswith(site[0]) for site in sites):
+        return True  # 'Jornal O Papel' beside opapel.com
     return any(_within(suffix, words) and suffix != words for suffix in suffixes if len("".join(suffix)) >= 4)
 
 

@@ -1,0 +1,84 @@
+"""Bylines in text dumps and HTML (issue 10): each rule on a small page of our own making."""
+
+from __future__ import annotations
+
+import pytest
+
+import articlex
+from articlex.fields.attribution import split_names
+from articlex.lexicon import cues
+
+PROSE = ("The council voted on the new budget after a long debate that lasted well into the night, "
+         "watched by many residents who had come to follow the public session.")
+PROSE_DE = ("Der Stadtrat hat den neuen Haushalt nach einer langen Debatte beschlossen, die bis tief in die "
+            "Nacht dauerte und von vielen Bürgern verfolgt wurde, die zur öffentlichen Sitzung gekommen waren.")
+TITLE = "Council adopts the budget after a long night"
+
+
+def dump(*header: str, tail: tuple[str, ...] = (), prose: str = PROSE, top: tuple[str, ...] = ()) -> str:
+    """A text dump: a menu, the headline, header lines, three paragraphs, then ``tail`` lines."""
+    lines = [*top, "Home", "News", "Politics", "", TITLE, "", *header, "", prose, "", prose, "", prose, "", *tail,
+             "", "Share", "Comments"]
+    return "\n".join(lines)
+
+
+def html(*header: str, tail: tuple[str, ...] = (), prose: str = PROSE, lang: str = "en") -> str:
+    meta = "".join(f"<div>{line}</div>" for line in header)
+    paras = "".join(f"<p>{prose}</p>" for _ in range(3))
+    after = "".join(f"<p>{line}</p>" for line in tail)
+    return (f"<!doctype html><html lang='{lang}'><head></head><body><h1>{TITLE}</h1>{meta}"
+            f"<article>{paras}{after}</article><footer>Share</footer></body></html>")
+
+
+def authors_of(source: str) -> list[str]:
+    return articlex.extract(source).attribution.authors
+
+
+@pytest.mark.parametrize("header, names", [
+    (("07. November 2023 - 10:38 Uhr | Maximilian Koch",), ["Maximilian Koch"]),   # after the date
+    (("Paige McCartney 20 hours ago",), ["Paige McCartney"]),                      # before a relative date
+    (("Clint Chan Tack", "9 Hrs Ago"), ["Clint Chan Tack"]),                       # relative date below
+    (("ESTEBAN URREIZTIETA", "@eurreiztieta", "Madrid", "Updated Tuesday, 7 November 2023 - 13:12"),
+     ["ESTEBAN URREIZTIETA"]),                                                     # handle and city between
+    (("Graciela Cuevas", "Santo Domingo - abr. 22, 2022 | 12:01 a. m. | 9 min de lectura"),
+     ["Graciela Cuevas"]),                                                         # the city on the date line
+    (("mh 15. Oktober 2023",), ["mh"]),                                            # initials before the date
+    (("MA", "26 abril, 2022 - 8:10 pm"), ["MA"]),
+])
+def test_names_beside_the_date_line_in_a_dump(header: tuple[str, ...], names: list[str]) -> None:
+    assert authors_of(dump(*header)) == names
+
+
+def test_a_preposition_before_the_date_is_no_initials() -> None:
+    assert authors_of(dump("am 15. Oktober 2023", prose=PROSE_DE)) == []
+
+
+def test_a_button_before_the_date_is_no_byline() -> None:
+    assert authors_of(dump("+CLICK TO ENLARGE", "28 July 2020 10:43")) == []
+
+
+def test_a_genre_word_before_the_prefix() -> None:
+    for source in (dump("Eine Analyse von Caspar Schwietering", "14. Januar 2020, 9:21 Uhr", prose=PROSE_DE),
+                   html("Eine Analyse von Caspar Schwietering", "14. Januar 2020, 9:21 Uhr", prose=PROSE_DE, lang="de"),
+                   dump("An analysis by Joan Biskupic", "May 3, 2022")):
+        assert authors_of(source) in (["Caspar Schwietering"], ["Joan Biskupic"])
+    assert split_names("Eine Analyse von Caspar Schwietering", cues())[0] == ["Caspar Schwietering"]
+
+
+@pytest.mark.parametrize("tail, names, sources", [
+    (("aja/PAP",), ["aja"], ["PAP"]),     # initials and the agency on the line after the text
+    (("rdb",), ["rdb"], []),
+    (("GIS",), [], []),                   # upper case after the text may be an outlet: not a person
+])
+def test_initials_signing_the_story(tail: tuple[str, ...], names: list[str], sources: list[str]) -> None:
+    article = articlex.extract(dump("3 May 2024", tail=tail))
+    assert article.attribution.authors == names
+    assert article.attribution.sources == sources
+
+
+def test_the_sites_own_name_is_no_author_in_a_dump() -> None:
+    top = ("KentNews.Online",)
+    assert authors_of(dump("By KentNews", "9 November 2023", top=top)) == []
+    page = dump("Por", "Jornal O Papel", "1 de novembro de 2020", tail=("https://www.opapel.com",))
+    assert authors_of(page) == []
+    assert authors_of(dump("By Jane Roe", "9 November 2023", top=top)) == ["Jane Roe"]
