@@ -82,3 +82,62 @@ def test_the_sites_own_name_is_no_author_in_a_dump() -> None:
     page = dump("Por", "Jornal O Papel", "1 de novembro de 2020", tail=("https://www.opapel.com",))
     assert authors_of(page) == []
     assert authors_of(dump("By Jane Roe", "9 November 2023", top=top)) == ["Jane Roe"]
+
+
+# -- HTML -------------------------------------------------------------------------------------------
+
+def page(body: str, head: str = "") -> str:
+    paras = "".join(f"<p>{PROSE}</p>" for _ in range(3))
+    return (f"<!doctype html><html lang='en'><head>{head}</head><body><h1>{TITLE}</h1>{body}"
+            f"<article>{paras}</article></body></html>")
+
+
+def jsonld(author: dict, publisher: dict | None = None) -> str:
+    import json
+
+    data = {"@context": "https://schema.org", "@type": "Article", "headline": TITLE, "author": author}
+    if publisher:
+        data["publisher"] = publisher
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def test_a_weekday_or_a_preposition_is_cut_from_a_name() -> None:
+    byline = ("<div class='article-author'><a href='/a/jw'>Joe Wee</a> Monday, February 29, 2016 @ 11:10 PM</div>")
+    assert authors_of(page(byline)) == ["Joe Wee"]
+    assert split_names("Joe Wee Monday", cues())[0] == ["Joe Wee"]
+    assert split_names("kovarex, TOGos, Ernestas, Albert on", cues())[0] == ["kovarex", "TOGos", "Ernestas", "Albert"]
+    assert split_names("Sam Don", cues())[0] == ["Sam Don"]  # short weekday words are also names
+
+
+def test_a_person_named_in_the_sites_name_after_by_is_still_a_person() -> None:
+    head = "<meta property='og:site_name' content='GADGETFOUND.EXAMPLE | BY: JOE WEE'>"
+    byline = "<div class='article-author'><a href='/a/jw'>Joe Wee</a> February 29, 2016</div>"
+    assert authors_of(page(byline, head)) == ["Joe Wee"]
+    assert authors_of(page(byline, head.replace(" | BY: JOE WEE", " | Joe Wee"))) == []  # the site's own name
+
+
+def test_a_jsonld_person_who_is_also_the_site_is_an_author() -> None:
+    head = jsonld({"@type": "Person", "name": "Hana Berger"}, {"@type": "Organization", "name": "Hana Berger"})
+    assert authors_of(page("", head)) == ["Hana Berger"]
+    brand = jsonld({"@type": "Person", "name": "NOW Riverside"}, {"@type": "Organization", "name": "NOW Riverside"})
+    assert authors_of(page("", brand)) == []
+
+
+def test_twitter_creator_names_the_author_only_when_the_page_names_nobody() -> None:
+    head = "<meta name='twitter:creator' content='Sleyca'>"
+    assert authors_of(page("", head)) == ["Sleyca"]
+    assert authors_of(page("<p class='byline'>By Laura Jordan</p>", head.replace("Sleyca", "CMS Medios"))) \
+        == ["Laura Jordan"]
+    assert authors_of(page("", head.replace("Sleyca", "@riverside"))) == []
+
+
+def test_story_cards_on_a_page_without_headline_or_text_are_not_authors() -> None:
+    cards = "".join(f"<div class='card'><a href='/s{i}'>Story {i} of the day in the city</a>"
+                    f"<span class='byline'>Reporter Number{i}</span></div>" for i in range(6))
+    source = f"<!doctype html><html lang='en'><body>{cards}</body></html>"
+    assert articlex.extract(source).attribution.authors == []
+
+
+def test_a_table_row_above_a_year_is_no_byline() -> None:
+    rows = "<table><tr><th>Repeat Performance</th></tr><tr><td>1947</td></tr></table>"
+    assert authors_of(page(rows)) == []

@@ -87,6 +87,10 @@ def test_the_shown_date_wins_over_metadata_of_another_day() -> None:
     head = "<meta name='date' content='2020-04-29T11:52:23'>"
     article = articlex.extract(html("Stand: 28.04.2020 18:00 Uhr", head=head))
     assert article.published.date() == date(2020, 4, 28)
+    # an article's own statement (OpenGraph, JSON-LD) is not overruled by a display date
+    head = "<meta property='article:published_time' content='2015-09-17T16:57:43+01:00'>"
+    article = articlex.extract(html("Friday 25 December 2015", head=head))
+    assert article.published.date() == date(2015, 9, 17)
     # the same instant printed in local time keeps the metadata's value
     head = "<meta property='article:published_time' content='2022-05-04T00:44:52+00:00'>"
     article = articlex.extract(html("May 3, 2022 21:37", head=head))

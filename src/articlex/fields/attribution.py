@@ -12,7 +12,7 @@ from ..page import Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, has_date_label, is_sentence, looks_like_date, word_count
 from .body import Body
-from .dates import parse_date
+from .dates import parse_date, weekday_words
 from .metadata import article_objects
 
 __all__ = ["find_attribution", "split_names"]
@@ -44,7 +44,7 @@ CREDIT_TAIL = 5
 blocks are scanned, so a 30 MB live blog costs no more than a short story."""
 ORGANISATIONS = ("Organization", "NewsMediaOrganization", "Corporation")
 """JSON-LD author types that name a publisher, not a person (kept only when the name is an agency's)."""
-TRUST = ("jsonld", "markup", "meta", "cue")
+TRUST = ("jsonld", "markup", "meta", "cue", "social")
 """Which origin wins when no other one confirms any: structured data first, the header lines last
 (a caption or a column name above the date reads like a byline: readability nytimes-2, lexpress)."""
 VISIBLE = ("cue", "markup")
@@ -52,6 +52,9 @@ VISIBLE = ("cue", "markup")
 META_AUTHORS = ("dc.creator", "dc:creator", "parsely-author", "author", "article:author", "byl")
 """<meta> fields naming the author, most specific first: Dublin Core and Parse.ly are filled per
 article by the CMS, while a theme's ``name=author`` often holds the site's owner."""
+SOCIAL_AUTHOR = "twitter:creator"
+"""Read last, as its own origin: often the site's handle or its CMS account ('CMS Medios'), it names the
+author only when nothing printed on the page names anyone."""
 DATELINE_LEAD = 30
 """Characters before the date on a line that still dates the byline above it ('Santo Domingo - abr.
 22, 2022 | 12:01'): a place or a weekday; further in, the date belongs to a sentence."""
@@ -69,6 +72,8 @@ is the publication, not a person."""
 MIN_SITE_LETTERS = 5
 """A site name this long may end a byline's letters ('Jornal O Papel' for opapel.com); shorter ones
 ('abc') would end ordinary surnames."""
+TABLE_CELLS = ("tr", "td", "th")
+"""Blocks of a data table: a film title above its year is no byline above a date."""
 _META_KEYS = ("views", "comments", "no_comments", "published_labels", "updated_labels", "reading_time")
 """Lexicon keys whose words end the names after a byline prefix inside a meta line."""
 
@@ -87,6 +92,7 @@ _USER_ID = re.compile(r"[^\W\d_]\d")
 _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
 _META_BREAK = re.compile(r"\s[|/·•–—-]\s|(?=\d)")
 _NAME_RUN = re.compile(r"(?:[^\W\d_][\w'’.-]*\s?){1,4}")
+_SITE_PARTS = re.compile(r"\s[|–—-]\s|\s*\|\s*")
 _NAME_OPENERS = "(\"'“«"
 """What may open a word of a line of names besides a letter ('(avec Damien Leloup')."""
 _AFTER_DATE = re.compile(r"\s*[|·•]\s*")
@@ -109,6 +115,7 @@ def find_attribution(page: Page, body: Body, title_index: int | None, site: str 
         authors = _without_phrases(_visible_spelling(best, origins))
     sources.extend(_sources_in_text(body, lexicon))
     strategy = best.name if best is not None else next((o.name for o in origins if o.agencies), None)
+    strategy = "meta" if strategy == "social" else strategy
     if authors or sources:
         where = (body.header if strategy == "cue" else None) if strategy else body.blocks
         page.note("attribution", strategy or "cue", where)
@@ -133,12 +140,15 @@ def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cu
     if page.is_html:
         markup = _from_markup(page, body, title_index, lexicon, orgs)
         found += [("jsonld", [_from_jsonld(page)]), ("markup", markup), ("meta", [_from_meta(page, lexicon)])]
+        social = page.meta.get(SOCIAL_AUTHOR)
+        found.append(("social", [[social] if social and "://" not in social else []]))
     found.append(("cue", [_from_lines(body.header, lexicon) or _tail_byline(page, body, lexicon)]))
+    persons = _jsonld_persons(page) if page.is_html else set()
     origins = []
     for name, groups in found:
         people, credited = [], []
         for raw in (raw for group in groups for raw in group):
-            p, c = split_names(raw, lexicon, orgs)
+            p, c = split_names(raw, lexicon, None if name == "jsonld" and raw in persons else orgs)
             people += [x for x in p if x not in people]
             credited += c
         origins.append(_Origin(name, people, credited))
@@ -191,7 +201,9 @@ def _key(name: str) -> str:
 
 def _organisation_names(page: Page, site: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(names the site goes by, suffixes of the page title): bylines naming the publication."""
-    names = [site] if site else []
+    lexicon = cues()
+    names = [part for part in _SITE_PARTS.split(site) if lexicon.strip_label("byline_prefixes", part.strip()) is None] \
+        if site else []  # 'SIMPLYFOUND.COM | BY: JOE WEE': the part after 'By' is a person, not the site
     title = page.root.findtext(".//title") if page.is_html else None
     suffix = _TITLE_SUFFIX.search(title or "")
     if not page.is_html:
@@ -221,6 +233,29 @@ def _from_jsonld(page: Page) -> list[str]:
     return names
 
 
+def _jsonld_persons(page: Page) -> set[str]:
+    """JSON-LD authors typed ``Person`` with a full name: people even when the site bears their name
+    (a personal blog whose publisher is its author)."""
+    found = set()
+    for obj in article_objects(page)[:1]:
+        authors = obj.get("author")
+        for author in authors if isinstance(authors, list) else [authors]:
+            author = page.resolve(author)
+            name = author.get("name") if isinstance(author, dict) and author.get("@type") == "Person" else None
+            if isinstance(name, str) and _looks_like_names(name) and word_count(name) <= MAX_NAME_WORDS \
+                    and not _SPLIT.search(name) and not _is_brand(name):
+                found.add(name)
+    return found
+
+
+def _is_brand(name: str) -> bool:
+    """'NOW Grenada', 'CMS Medios': an upper-case word beside ordinary ones marks a brand; people's
+    names are written in one style ('Haki Benita', 'ESTEBAN URREIZTIETA')."""
+    words = [w for w in name.split() if len(w.strip(".")) >= 2]
+    upper = [w for w in words if w.isupper()]
+    return 0 < len(upper) < len(words)
+
+
 def _from_meta(page: Page, lexicon: Cues) -> list[str]:
     """``<meta>`` authors (every value of the first field present), or a twitter:data field whose
     label is a byline prefix ("Written by")."""
@@ -247,7 +282,10 @@ def _given_first(name: str) -> str:
 
 def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs) -> list[list[str]]:
     """Names in byline elements of the header, else in those that close the article (a signature);
-    one list an element."""
+    one list an element. A page with neither a headline nor article text is a list of story cards:
+    their bylines are other stories'."""
+    if title_index is None and body.start is None:
+        return []
     top = title_index if title_index is not None else body.start or 0
     low = max(0, top - HEADER_REACH)
     start = body.start if body.start is not None else low + HEADER_SPAN
@@ -330,7 +368,8 @@ def _in_boilerplate(el, container) -> bool:
 def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
     """The header's byline, surest cue first: a line opening with a byline prefix ('By X', or a lone 'Von'
     above the name); a prefix inside a dated meta line ('12:40 Автор: X'); names right before the date
-    ('Marco Bellini 3 maggio 2024'), or on the line above it."""
+    ('Marco Bellini 3 maggio 2024'), or on the line above it. Table cells are data, not bylines."""
+    header = [b for b in header if b.tag not in TABLE_CELLS]
     for i, block in enumerate(header):
         rest = _after_prefix(block.text, lexicon)
         if rest == "" and i + 1 < len(header):
@@ -590,7 +629,11 @@ def _cut_meta(part: str, lexicon: Cues) -> str:
         m = lexicon.any_pattern(key).search(part)
         if m:
             part = part[:m.start()]
-    return part.strip(" .,:;-–—|")
+    words = part.strip(" .,:;-–—|").split()
+    while len(words) > 1 and (fold(words[-1]).strip(".,") in weekday_words()
+                              or (words[-1].islower() and lexicon.is_word("stop_words", words[-1]))):
+        words.pop()  # 'Joe Wee Monday', 'Albert on': the date's weekday or preposition, not the name
+    return " ".join(words)
 
 
 def _drop_lowercase_tail(part: str) -> str:

@@ -12,7 +12,7 @@ from ..page import Page, TextBlock
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, looks_like_date, word_count
 from .metadata import article_objects
 
-__all__ = ["find_dates", "parse_date"]
+__all__ = ["find_dates", "parse_date", "weekday_words"]
 
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate",
                   "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
@@ -56,7 +56,7 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
         published = _from_time_elements(page, title_index)
     if published is None:
         published = _from_lines(header, page, title_index, language, now)
-    else:
+    elif _weakly_stated(page, objects):
         published = _shown_instead(page, published, header, title_index, language, now)
     limit = _aware(now) if now is not None else datetime.now(timezone.utc)
     if published is not None and _aware(published) > limit:
@@ -88,6 +88,19 @@ def _shown_instead(page: Page, published: datetime, header: list[TextBlock], tit
             page.provenance["published"] = noted
         return published
     return shown
+
+
+def _weakly_stated(page: Page, objects: list[dict]) -> bool:
+    """Whether the publication date came from a generic meta field (``date``, ``dc.date``...) that
+    CMSs fill with the page's build or edit time, rather than from an article's own statement."""
+    if any(parse_date(obj.get("datePublished")) for obj in objects):
+        return False
+    return not any(parse_date(page.meta.get(key)) for key in STATED_META)
+
+
+STATED_META = ("article:published_time", "og:published_time", "datepublished")
+"""Meta fields that state one article's publication (OpenGraph, schema.org microdata): a printed date
+on another day does not overrule them (a display date, a teaser's date in the header)."""
 
 
 def _same_instant_somewhere(shown: datetime, published: datetime) -> bool:
@@ -336,6 +349,16 @@ def _calendar_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     def words(keys: tuple[str, ...]) -> frozenset[str]:
         return frozenset(w.casefold().rstrip(".") for k in keys for w in info.get(k, ()))
     return words(MONTHS), words(WEEKDAYS)
+
+
+@lru_cache(maxsize=1)
+def weekday_words() -> frozenset[str]:
+    """Weekday names and their abbreviations in every lexicon language, folded ('monday', 'mo')."""
+    return frozenset(w for language in LANGUAGES for w in _calendar_words(language)[1] if len(w) >= MIN_WEEKDAY_CHARS)
+
+
+MIN_WEEKDAY_CHARS = 5
+"""Shorter weekday words ('Sam', 'Don', 'Mar', 'Mon') are also given names and surnames."""
 
 
 def _naive_utc(value: datetime) -> datetime:
