@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
@@ -146,10 +147,10 @@ def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cu
     persons = _jsonld_persons(page) if page.is_html else set()
     origins = []
     for name, groups in found:
-        people, credited = [], []
+        people, credited, seen = [], [], set()
         for raw in (raw for group in groups for raw in group):
             p, c = split_names(raw, lexicon, None if name == "jsonld" and raw in persons else orgs)
-            people += [x for x in p if x not in people]
+            people += [x for x in p if not (x in seen or seen.add(x))]
             credited += c
         origins.append(_Origin(name, people, credited))
     return origins
@@ -182,14 +183,17 @@ def _visible_spelling(best: _Origin, origins: list[_Origin]) -> list[str]:
 
 def _without_phrases(names: list[str]) -> list[str]:
     """'Analysis by Joan Biskupic' beside 'Joan Biskupic': a label read with the name, not another person."""
+    known = {tuple(n.split()) for n in names}
+
     def phrase(name: str) -> bool:
         words = tuple(name.split())
-        for other in names:
-            inner = tuple(other.split())
-            if len(inner) < len(words) and _within(inner, words):
-                extra = [w for w in words if w not in inner]
-                if any(_is_cased(w) and not _has_capital(w) for w in extra):
-                    return True
+        for size in range(1, min(len(words), MAX_NAME_WORDS + 1)):  # each shorter run of its words
+            for start in range(len(words) - size + 1):
+                inner = words[start:start + size]
+                if inner in known:
+                    extra = [w for w in words if w not in inner]
+                    if any(_is_cased(w) and not _has_capital(w) for w in extra):
+                        return True
         return False
     return [n for n in names if not phrase(n)]
 
@@ -312,6 +316,7 @@ def _names_in(elements: list, lexicon: Cues, orgs) -> list[list[str]]:
     ("<a>Martin Untersinger</a> (avec Damien Leloup et Morgane Tual)")."""
     groups: list[list[str]] = []
     names: list[str] = []
+    seen: set[str] = set()
     for el in elements:
         text = " ".join(el.text_content().split())
         linked = _listed_links(el, text, lexicon)
@@ -321,9 +326,10 @@ def _names_in(elements: list, lexicon: Cues, orgs) -> list[list[str]]:
                 rest = rest.replace(t, " ", 1)
             if not any(ch.isdigit() for ch in rest) and split_names(rest, lexicon, orgs)[0]:
                 linked = []
-        new = [n for n in linked or ([text] if text and word_count(text) <= MAX_BYLINE_WORDS else []) if n not in names]
+        new = [n for n in linked or ([text] if text and word_count(text) <= MAX_BYLINE_WORDS else []) if n not in seen]
         if new:
             names += new
+            seen.update(new)
             groups.append(new)
         if names and not linked:
             break
@@ -585,13 +591,35 @@ def _with_agency_apart(parts: list[str]) -> list[str]:
     """'Suleiman Al-Khalidi Reuters': a name and the agency printed after it, as two parts."""
     out = []
     for part in parts:
-        found = agencies().find(part)
+        found = _agencies_in(part)
         head = part[:found[-1][0]].strip(" ,;-–—") if found and found[-1][1] == len(part.rstrip(" .")) else ""
-        if _looks_like_names(head) and not agencies().find(head):
+        if _looks_like_names(head) and not _agencies_in(head):
             out += [head, part[found[-1][0]:]]
         else:
             out.append(part)
     return out
+
+
+def _agencies_in(part: str) -> list[tuple[int, int, str]]:
+    """``agencies().find(part)`` for one piece of a byline, skipped when no word of the piece can open
+    an agency's name: the full scan costs a search per alias, and a page may list thousands of names."""
+    heads = _agency_heads()
+    for word in _WORDS.findall(fold(part)):
+        if any(word[:len(word) - cut] in heads for cut in range(INFLECTION + 1) if len(word) > cut):
+            return agencies().find(part)
+    return []
+
+
+INFLECTION = 2
+"""Letters a Slavic ending adds to an agency's name ('Укрінформу', 'PAP-u' splits at the hyphen)."""
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _agency_heads() -> frozenset[str]:
+    """The first word of every agency alias, folded."""
+    return frozenset(found[0] for agency in agencies().items for alias in agency.aliases
+                     for found in [_WORDS.findall(fold(alias))] if found)
 
 
 def _read_part(part: str, lexicon: Cues, orgs) -> tuple[str, str]:
@@ -610,7 +638,7 @@ def _read_part(part: str, lexicon: Cues, orgs) -> tuple[str, str]:
     agency = agencies().name_of(part) or _agency_in_with(part, lexicon)
     if agency:
         return "agency", agency
-    found = agencies().find(part)
+    found = _agencies_in(part)
     if found and found[-1][1] == len(part):  # "Suleiman Al-Khalidi Reuters"
         return "agency", found[-1][2]  # (the name before it is read from the other origins)
     if _is_organisation(part, lexicon, orgs):
