@@ -141,3 +141,36 @@ def test_story_cards_on_a_page_without_headline_or_text_are_not_authors() -> Non
 def test_a_table_row_above_a_year_is_no_byline() -> None:
     rows = "<table><tr><th>Repeat Performance</th></tr><tr><td>1947</td></tr></table>"
     assert authors_of(page(rows)) == []
+
+
+# -- sources ----------------------------------------------------------------------------------------
+
+def test_a_source_line_in_the_footer() -> None:
+    for source in (dump("3 May 2024", tail=("Source: Riverside Water Board",)),
+                   html("3 May 2024", tail=("Source: Riverside Water Board",))):
+        assert articlex.extract(source).attribution.sources == ["Riverside Water Board"]
+    article = articlex.extract(dump("3. Mai 2024", tail=("Quelle: MDR THÜRINGEN/ls",), prose=PROSE_DE))
+    assert article.attribution.sources == ["MDR THÜRINGEN"]
+    assert article.attribution.authors == ["ls"]
+    article = articlex.extract(dump("3 May 2024", tail=("Source: PAP",)))
+    assert article.attribution.sources == ["PAP"]
+
+
+def test_a_source_line_that_is_a_sentence_is_no_source() -> None:
+    tail = ("Source: the figures come from the council's own yearly report on spending.",)
+    assert articlex.extract(dump("3 May 2024", tail=tail)).attribution.sources == []
+
+
+def test_outlets_credited_by_the_lead_in() -> None:
+    lead = "KVELLER via JTA — " + PROSE
+    for source in (dump("3 May 2024", prose=lead), html("3 May 2024", prose=lead)):
+        assert sorted(articlex.extract(source).attribution.sources) == ["JTA", "KVELLER"]
+    plain = "In the end — as the mayor said — " + PROSE  # no source verb: no credit
+    assert articlex.extract(dump("3 May 2024", prose=plain)).attribution.sources == []
+
+
+def test_an_outlet_on_the_date_line() -> None:
+    for source in (dump("Riverpost.md, 20 September 2020 16:20"), html("Riverpost.md, 20 September 2020 16:20")):
+        assert articlex.extract(source).attribution.sources == ["Riverpost.md"]
+    own = dump("Riverpost.md, 20 September 2020 16:20", top=("www.riverpost.md",))
+    assert articlex.extract(own).attribution.sources == []  # the site's own address

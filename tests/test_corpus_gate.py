@@ -18,12 +18,12 @@ from support import shared
 
 FLOORS = {
     "html": {
-        "title": 1.0, "breadcrumb": 0.892, "counters": 0.959, "authors": 0.892, "sources": 0.892,
+        "title": 1.0, "breadcrumb": 0.892, "counters": 0.959, "authors": 0.892, "sources": 0.932,
         "published": 1.0, "related": 0.851, "prev": 0.986, "next": 0.986,
         "body_start": 0.932, "body_end": 0.905, "body_clean": 0.959,
     },
     "txt": {
-        "title": 0.892, "breadcrumb": 0.622, "counters": 0.838, "authors": 0.838, "sources": 0.919,
+        "title": 0.892, "breadcrumb": 0.622, "counters": 0.838, "authors": 0.838, "sources": 0.946,
         "published": 0.878, "related": 0.689, "prev": 0.959, "next": 0.959,
         "body_start": 0.865, "body_end": 0.73, "body_clean": 0.878,
     },

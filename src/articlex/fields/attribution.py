@@ -73,6 +73,13 @@ is the publication, not a person."""
 MIN_SITE_LETTERS = 5
 """A site name this long may end a byline's letters ('Jornal O Papel' for opapel.com); shorter ones
 ('abc') would end ordinary surnames."""
+SOURCE_TAIL = 6
+"""Blocks after the article text where a footer source line sits ('Quelle: MDR THÜRINGEN/ls', past a
+share bar or a photo credit); further down, 'Source:' lines belong to other stories."""
+MAX_SOURCE_WORDS = 6
+"""A credited source is a name of a few words; a longer 'Source:' line is a sentence or a link list."""
+MAX_LEAD_WORDS = 3
+"""Each side of 'KVELLER via JTA —' opening the text is an outlet's name of a few words."""
 TABLE_CELLS = ("tr", "td", "th")
 """Blocks of a data table: a film title above its year is no byline above a date."""
 _META_KEYS = ("views", "comments", "no_comments", "published_labels", "updated_labels", "reading_time")
@@ -100,12 +107,14 @@ _AFTER_DATE = re.compile(r"\s*[|·•]\s*")
 """What sets a byline apart after the date on one line ('07. November 2023 - 10:38 Uhr | Maximilian Koch')."""
 _INITIALS = re.compile(r"^(?:[^\W\d_]{2,%d})(?:/[^\W\d_][\w.-]{1,20})?$" % MAX_INITIALS)
 """'rdb', 'MA', 'aja/PAP': initials alone, or with the agency after a slash."""
+_LEAD_IN = re.compile(r"^(.{2,60}?)\s+[—–-]\s+")
+"""The lead-in before a dash that opens the text ('KVELLER via JTA — The state of ...')."""
 _DOMAIN = re.compile(r"\b(?:www\.)?([^\W_][\w-]{2,40})\.(?:[a-z]{2,12})(?:\.[a-z]{2})?\b", re.I)
 
 
 def find_attribution(page: Page, body: Body, title_index: int | None, site: str | None) -> Attribution:
     lexicon = cues()
-    orgs = _organisation_names(page, site)
+    orgs = _organisation_names(page, site, title_index, body)
     origins = _byline_origins(page, body, title_index, lexicon, orgs)
     best = _best_origin(origins)
     authors: list[str] = []
@@ -115,6 +124,8 @@ def find_attribution(page: Page, body: Body, title_index: int | None, site: str 
     if best is not None:
         authors = _without_phrases(_visible_spelling(best, origins))
     sources.extend(_sources_in_text(body, lexicon))
+    sources.extend(_footer_sources(page, body, lexicon) + _lead_credits(body, lexicon)
+                   + _outlets_on_dateline(body.header, lexicon, orgs))
     strategy = best.name if best is not None else next((o.name for o in origins if o.agencies), None)
     strategy = "meta" if strategy == "social" else strategy
     if authors or sources:
@@ -203,7 +214,8 @@ def _key(name: str) -> str:
     return " ".join(_words(name))
 
 
-def _organisation_names(page: Page, site: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _organisation_names(page: Page, site: str | None, title_index: int | None = None,
+                        body: Body | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(names the site goes by, suffixes of the page title): bylines naming the publication."""
     lexicon = cues()
     names = [part for part in _SITE_PARTS.split(site) if lexicon.strip_label("byline_prefixes", part.strip()) is None] \
@@ -211,14 +223,17 @@ def _organisation_names(page: Page, site: str | None) -> tuple[tuple[str, ...], 
     title = page.root.findtext(".//title") if page.is_html else None
     suffix = _TITLE_SUFFIX.search(title or "")
     if not page.is_html:
-        names += _site_addresses(page)
+        names += _site_addresses(page, title_index, body)
     return tuple(_words(n) for n in names), ((_words(suffix.group(1)),) if suffix else ())
 
 
-def _site_addresses(page: Page) -> list[str]:
-    """The names in web addresses printed at the top and bottom of a text dump ('KentNews.Online',
-    'https://www.opapel.com'): in a dump, the only trace of the publication's own name."""
-    blocks = page.blocks[:SITE_LINES] + page.blocks[-SITE_LINES:] if len(page.blocks) > 2 * SITE_LINES else page.blocks
+def _site_addresses(page: Page, title_index: int | None, body: Body | None) -> list[str]:
+    """The names in web addresses printed above the headline and below the article ('KentNews.Online',
+    'https://www.opapel.com'): in a dump, the only trace of the publication's own name. The article
+    itself may name other outlets ('Alte ştiri de Unica.md')."""
+    top = title_index if title_index is not None else SITE_LINES
+    end = body.end if body is not None and body.end is not None else top
+    blocks = page.blocks[max(0, top - SITE_LINES): top] + page.blocks[end + 1:][-SITE_LINES:]
     return [m.group(1) for b in blocks if "." in b.text for m in _DOMAIN.finditer(b.text)]
 
 
@@ -466,6 +481,11 @@ def _tail_byline(page: Page, body: Body, lexicon: Cues) -> list[str]:
     for block in body.blocks[-CREDIT_TAIL:] + after:
         if _is_initials(block.text, lexicon) and not block.text[:1].isupper():
             return [block.text]  # 'rdb', 'aja/PAP' signing the story (upper-case 'GIS' may be an outlet)
+    footer = [lexicon.strip_label("source_prefixes", b.text) for b in page.blocks[body.end + 1: body.end + 1 + SOURCE_TAIL]]
+    for line in body.source_lines + [rest for rest in footer if rest]:
+        mark = line.rpartition("/")[2].strip() if "/" in line else ""
+        if mark and mark.islower() and _is_initials(mark, lexicon):
+            return [mark]  # 'Quelle: MDR THÜRINGEN/ls': the editor's initials after the source
     for block in page.blocks[body.end - 1: body.end + 1 + TAIL_REACH]:
         rest = _after_prefix(block.text, lexicon)
         if rest and word_count(rest) <= MAX_NAME_WORDS and _looks_like_names(rest):
@@ -763,7 +783,7 @@ def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
     found: list[str] = []
     for line in body.source_lines:
         names = [name for _, _, name in agencies().find(line)]
-        found.extend(names or [line])
+        found.extend(names or [_without_initials(line, lexicon)])
     blocks = body.blocks
     if blocks:
         m = _DATELINE.match(blocks[0].text)
@@ -777,6 +797,56 @@ def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
         if not _is_credit(block.text, lexicon):
             found.extend(_credited_in(block.text, lexicon))
     return found
+
+
+def _footer_sources(page: Page, body: Body, lexicon: Cues) -> list[str]:
+    """'Quelle: Accurec', 'Źródło: PAP', 'Quelle: MDR THÜRINGEN/ls' in the lines after the text: the
+    source named, in its usual spelling when it is an agency (an editor's initials after a slash are
+    the author's, read by :func:`_tail_byline`)."""
+    if body.end is None:
+        return []
+    found = []
+    for block in page.blocks[body.end + 1: body.end + 1 + SOURCE_TAIL]:
+        rest = lexicon.strip_label("source_prefixes", block.text)
+        name = _without_initials(rest, lexicon) if rest else None
+        if name and word_count(name) <= MAX_SOURCE_WORDS and not is_sentence(name) and "://" not in name:
+            found.append(agencies().name_of(name) or name)
+    return found
+
+
+def _without_initials(text: str, lexicon: Cues) -> str:
+    head, _, tail = text.rpartition("/")
+    return head.strip() if head and _is_initials(tail.strip(), lexicon) and tail.strip().islower() else text
+
+
+def _lead_credits(body: Body, lexicon: Cues) -> list[str]:
+    """Outlets credited by the lead-in of the text: 'KVELLER via JTA — The state of ...' names both."""
+    if not body.blocks:
+        return []
+    lead = _LEAD_IN.match(body.blocks[0].text)
+    verb = lexicon.any_pattern("source_verbs").search(lead.group(1)) if lead else None
+    if verb is None or verb.start() == 0:
+        return []
+    sides = [lead.group(1)[:verb.start()].strip(), lead.group(1)[verb.end():].strip()]
+    if all(1 <= len(side.split()) <= MAX_LEAD_WORDS and _has_capital(side) and not any(c.isdigit() for c in side)
+           for side in sides):
+        return [agencies().name_of(side) or side for side in sides]
+    return []
+
+
+def _outlets_on_dateline(header: list[TextBlock], lexicon: Cues, orgs) -> list[str]:
+    """A web outlet before the date on the header's date line ('Unica.md, 20 septembrie 2020'): the
+    story's source, unless the address is the site's own."""
+    sites = _organisation_names_of(orgs)[0]
+    for block in header:
+        span = date_span(block.text)
+        if not span or word_count(block.text) > MAX_META_WORDS:
+            continue
+        head = block.text[:block.text.find(span)].strip(" -–—|·•,")
+        outlet = _DOMAIN.fullmatch(head)
+        if outlet and not any(_within(_words(outlet.group(1)), site) for site in sites):
+            return [head]
+    return []
 
 
 def _naming_an_agency(blocks: list[TextBlock]) -> list[TextBlock]:
