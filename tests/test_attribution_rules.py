@@ -174,3 +174,11 @@ def test_an_outlet_on_the_date_line() -> None:
         assert articlex.extract(source).attribution.sources == ["Riverpost.md"]
     own = dump("Riverpost.md, 20 September 2020 16:20", top=("www.riverpost.md",))
     assert articlex.extract(own).attribution.sources == []  # the site's own address
+
+
+def test_a_label_glued_to_the_name_or_a_month_after_it_is_cut() -> None:
+    assert authors_of(dump("By Korin MillerPublished Dec 3, 2024")) == ["Korin Miller"]
+    assert split_names("Lisa Jennings on Dec", cues())[0] == ["Lisa Jennings"]
+    assert split_names("Ann DeVries", cues())[0] == ["Ann DeVries"]  # an inner capital that opens no label
+    assert split_names("June May", cues())[0] == ["June May"]        # months are also names
+    assert split_names("Mark Di Stefano BuzzFeed News Reporter", cues())[0] != ["Mark Di Stefano Buzz"]

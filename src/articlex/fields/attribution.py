@@ -13,7 +13,7 @@ from ..page import Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, has_date_label, is_sentence, looks_like_date, word_count
 from .body import Body
-from .dates import parse_date, weekday_words
+from .dates import month_words, parse_date, weekday_words
 from .metadata import article_objects
 
 __all__ = ["find_attribution", "split_names"]
@@ -101,6 +101,10 @@ _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
 _META_BREAK = re.compile(r"\s[|/·•–—-]\s|(?=\d)")
 _NAME_RUN = re.compile(r"(?:[^\W\d_][\w'’.-]*\s?){1,4}")
 _SITE_PARTS = re.compile(r"\s[|–—-]\s|\s*\|\s*")
+_GLUED = re.compile(r"(?<=[^\W\d_])(?=[A-Z])")
+"""Where a lower-case letter meets an upper-case one inside a word (a label glued to a name)."""
+GLUED_LABELS = ("published_labels", "updated_labels", "byline_actions", "photo_credits")
+"""Labels that may follow a name on its line, and end it."""
 _NAME_OPENERS = "(\"'“«"
 """What may open a word of a line of names besides a letter ('(avec Damien Leloup')."""
 _AFTER_DATE = re.compile(r"\s*[|·•]\s*")
@@ -673,14 +677,21 @@ def _cut_meta(part: str, lexicon: Cues) -> str:
     part = part[:part.find(span)] if span else part
     digit = _DIGIT.search(part)
     part = part[:digit.start()] if digit else part
-    for key in ("published_labels", "updated_labels", "byline_actions", "photo_credits"):
+    for glue in _GLUED.finditer(part):  # 'Korin MillerPublished': a dump glues the date label to the name
+        if any(lexicon.strip_label(key, part[glue.start():]) is not None for key in DATE_LABELS):
+            part = part[:glue.start()]  # (a date label only: 'BuzzFeed' ends in the button word 'Feed')
+            break
+    for key in GLUED_LABELS:
         m = lexicon.any_pattern(key).search(part)
         if m:
             part = part[:m.start()]
     words = part.strip(" .,:;-–—|").split()
+    calendar = weekday_words() | month_words()
     while len(words) > 1 and (fold(words[-1]).strip(".,") in weekday_words()
-                              or (words[-1].islower() and lexicon.is_word("stop_words", words[-1]))):
-        words.pop()  # 'Joe Wee Monday', 'Albert on': the date's weekday or preposition, not the name
+                              or (words[-1].islower() and lexicon.is_word("stop_words", words[-1]))
+                              or (len(words) > 2 and fold(words[-1]).strip(".,") in calendar
+                                  and lexicon.is_word("stop_words", words[-2]) and words[-2].islower())):
+        words.pop()  # 'Joe Wee Monday', 'Albert on', 'Lisa Jennings on Dec': the date's words, not the name
     return " ".join(words)
 
 

@@ -12,7 +12,7 @@ from ..page import Page, TextBlock
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, looks_like_date, word_count
 from .metadata import article_objects
 
-__all__ = ["find_dates", "parse_date", "weekday_words"]
+__all__ = ["find_dates", "parse_date", "weekday_words", "month_words"]
 
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate",
                   "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
@@ -355,6 +355,12 @@ def _calendar_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
 def weekday_words() -> frozenset[str]:
     """Weekday names and their abbreviations in every lexicon language, folded ('monday', 'mo')."""
     return frozenset(w for language in LANGUAGES for w in _calendar_words(language)[1] if len(w) >= MIN_WEEKDAY_CHARS)
+
+
+@lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    """Month names and their abbreviations in every lexicon language, folded ('december', 'dec')."""
+    return frozenset(w for language in LANGUAGES for w in _calendar_words(language)[0] if len(w) >= 3)
 
 
 MIN_WEEKDAY_CHARS = 5
