@@ -121,3 +121,15 @@ def test_naive_now_is_taken_as_utc() -> None:
 ])
 def test_date_span_shapes(line: str, span: str | None) -> None:
     assert date_span(line) == span
+
+
+def test_an_update_line_gives_the_modified_date() -> None:
+    for article in both("Published: 4 May 2021", "Updated: 6 May 2021"):
+        assert article.published.date() == date(2021, 5, 4)
+        assert article.modified.date() == date(2021, 5, 6)
+    head = "<meta property='article:modified_time' content='2021-05-07T10:00:00+00:00'>"
+    assert articlex.extract(html("Updated: 6 May 2021", head=head)).modified.date() == date(2021, 5, 7)  # stated wins
+
+
+def test_a_date_glued_to_the_next_one() -> None:
+    assert date_span("Posted on June 29, 2020November 12, 2021") == "June 29, 2020"

@@ -58,6 +58,8 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
         published = _from_lines(header, page, title_index, language, now)
     elif _weakly_stated(page, objects):
         published = _shown_instead(page, published, header, title_index, language, now)
+    if modified is None:
+        modified = _updated_line(header, page, title_index, language, now)
     limit = _aware(now) if now is not None else datetime.now(timezone.utc)
     if published is not None and _aware(published) > limit:
         published = None
@@ -201,6 +203,21 @@ def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
             if value is not None:
                 page.note("published", "cue", block)
                 return value
+    return None
+
+
+def _updated_line(header: list[TextBlock], page: Page, title_index: int | None,
+                  language: str | None, now: datetime | None) -> datetime | None:
+    """The date of a header line labelled as an update ('Updated August 14, 2025', 'Last Updated:
+    2025-02-22'): what the page shows of its last change."""
+    lexicon = cues()
+    for block in _header_lines(header, page, title_index):
+        rest = lexicon.strip_label("updated_labels", block.text)
+        span = date_span(rest) if rest and word_count(rest) <= MAX_META_WORDS else None
+        value = parse_date(span, written=True, language=language, now=now) if span else None
+        if value is not None:
+            page.note("modified", "cue", block)
+            return value
     return None
 
 
