@@ -35,11 +35,11 @@ def authors_of(source: str) -> list[str]:
 
 
 @pytest.mark.parametrize("header, names", [
-    (("07. November 2023 - 10:38 Uhr | Maximilian Koch",), ["Maximilian Koch"]),   # after the date
-    (("Paige McCartney 20 hours ago",), ["Paige McCartney"]),                      # before a relative date
-    (("Clint Chan Tack", "9 Hrs Ago"), ["Clint Chan Tack"]),                       # relative date below
-    (("ESTEBAN URREIZTIETA", "@eurreiztieta", "Madrid", "Updated Tuesday, 7 November 2023 - 13:12"),
-     ["ESTEBAN URREIZTIETA"]),                                                     # handle and city between
+    (("07. November 2023 - 10:38 Uhr | Maximilian Berg",), ["Maximilian Berg"]),   # after the date
+    (("Paige Morrow 20 hours ago",), ["Paige Morrow"]),                      # before a relative date
+    (("Clint Chan Lee", "9 Hrs Ago"), ["Clint Chan Lee"]),                       # relative date below
+    (("ESTEBAN ARRIETA", "@earrieta", "Madrid", "Updated Tuesday, 7 November 2023 - 13:12"),
+     ["ESTEBAN ARRIETA"]),                                                     # handle and city between
     (("Graciela Cuevas", "Santo Domingo - abr. 22, 2022 | 12:01 a. m. | 9 min de lectura"),
      ["Graciela Cuevas"]),                                                         # the city on the date line
     (("mh 15. Oktober 2023",), ["mh"]),                                            # initials before the date
@@ -58,11 +58,11 @@ def test_a_button_before_the_date_is_no_byline() -> None:
 
 
 def test_a_genre_word_before_the_prefix() -> None:
-    for source in (dump("Eine Analyse von Caspar Schwietering", "14. Januar 2020, 9:21 Uhr", prose=PROSE_DE),
-                   html("Eine Analyse von Caspar Schwietering", "14. Januar 2020, 9:21 Uhr", prose=PROSE_DE, lang="de"),
+    for source in (dump("Eine Analyse von Caspar Lindner", "14. Januar 2020, 9:21 Uhr", prose=PROSE_DE),
+                   html("Eine Analyse von Caspar Lindner", "14. Januar 2020, 9:21 Uhr", prose=PROSE_DE, lang="de"),
                    dump("An analysis by Joan Biskupic", "May 3, 2022")):
-        assert authors_of(source) in (["Caspar Schwietering"], ["Joan Biskupic"])
-    assert split_names("Eine Analyse von Caspar Schwietering", cues())[0] == ["Caspar Schwietering"]
+        assert authors_of(source) in (["Caspar Lindner"], ["Joan Biskupic"])
+    assert split_names("Eine Analyse von Caspar Lindner", cues())[0] == ["Caspar Lindner"]
 
 
 @pytest.mark.parametrize("tail, names, sources", [
@@ -77,9 +77,9 @@ def test_initials_signing_the_story(tail: tuple[str, ...], names: list[str], sou
 
 
 def test_the_sites_own_name_is_no_author_in_a_dump() -> None:
-    top = ("KentNews.Online",)
-    assert authors_of(dump("By KentNews", "9 November 2023", top=top)) == []
-    page = dump("Por", "Jornal O Papel", "1 de novembro de 2020", tail=("https://www.opapel.com",))
+    top = ("RiverNews.Online",)
+    assert authors_of(dump("By RiverNews", "9 November 2023", top=top)) == []
+    page = dump("Por", "Diário O Farol", "1 de novembro de 2020", tail=("https://www.ofarol.pt",))
     assert authors_of(page) == []
     assert authors_of(dump("By Jane Roe", "9 November 2023", top=top)) == ["Jane Roe"]
 
@@ -102,18 +102,18 @@ def jsonld(author: dict, publisher: dict | None = None) -> str:
 
 
 def test_a_weekday_or_a_preposition_is_cut_from_a_name() -> None:
-    byline = ("<div class='article-author'><a href='/a/jw'>Joe Wee</a> Monday, February 29, 2016 @ 11:10 PM</div>")
-    assert authors_of(page(byline)) == ["Joe Wee"]
-    assert split_names("Joe Wee Monday", cues())[0] == ["Joe Wee"]
-    assert split_names("kovarex, TOGos, Ernestas, Albert on", cues())[0] == ["kovarex", "TOGos", "Ernestas", "Albert"]
+    byline = ("<div class='article-author'><a href='/a/al'>Ann Lee</a> Monday, February 29, 2016 @ 11:10 PM</div>")
+    assert authors_of(page(byline)) == ["Ann Lee"]
+    assert split_names("Ann Lee Monday", cues())[0] == ["Ann Lee"]
+    assert split_names("mrfox, LUNa, Tomas, Ines on", cues())[0] == ["mrfox", "LUNa", "Tomas", "Ines"]
     assert split_names("Sam Don", cues())[0] == ["Sam Don"]  # short weekday words are also names
 
 
 def test_a_person_named_in_the_sites_name_after_by_is_still_a_person() -> None:
-    head = "<meta property='og:site_name' content='GADGETFOUND.EXAMPLE | BY: JOE WEE'>"
-    byline = "<div class='article-author'><a href='/a/jw'>Joe Wee</a> February 29, 2016</div>"
-    assert authors_of(page(byline, head)) == ["Joe Wee"]
-    assert authors_of(page(byline, head.replace(" | BY: JOE WEE", " | Joe Wee"))) == []  # the site's own name
+    head = "<meta property='og:site_name' content='GADGETFOUND.EXAMPLE | BY: ANN LEE'>"
+    byline = "<div class='article-author'><a href='/a/al'>Ann Lee</a> February 29, 2016</div>"
+    assert authors_of(page(byline, head)) == ["Ann Lee"]
+    assert authors_of(page(byline, head.replace(" | BY: ANN LEE", " | Ann Lee"))) == []  # the site's own name
 
 
 def test_a_jsonld_person_who_is_also_the_site_is_an_author() -> None:
@@ -124,11 +124,11 @@ def test_a_jsonld_person_who_is_also_the_site_is_an_author() -> None:
 
 
 def test_twitter_creator_names_the_author_only_when_the_page_names_nobody() -> None:
-    head = "<meta name='twitter:creator' content='Sleyca'>"
-    assert authors_of(page("", head)) == ["Sleyca"]
-    assert authors_of(page("<p class='byline'>By Laura Jordan</p>", head.replace("Sleyca", "CMS Medios"))) \
+    head = "<meta name='twitter:creator' content='Quillwren'>"
+    assert authors_of(page("", head)) == ["Quillwren"]
+    assert authors_of(page("<p class='byline'>By Laura Jordan</p>", head.replace("Quillwren", "CMS Noticias"))) \
         == ["Laura Jordan"]
-    assert authors_of(page("", head.replace("Sleyca", "@riverside"))) == []
+    assert authors_of(page("", head.replace("Quillwren", "@riverside"))) == []
 
 
 def test_story_cards_on_a_page_without_headline_or_text_are_not_authors() -> None:
@@ -149,8 +149,8 @@ def test_a_source_line_in_the_footer() -> None:
     for source in (dump("3 May 2024", tail=("Source: Riverside Water Board",)),
                    html("3 May 2024", tail=("Source: Riverside Water Board",))):
         assert articlex.extract(source).attribution.sources == ["Riverside Water Board"]
-    article = articlex.extract(dump("3. Mai 2024", tail=("Quelle: MDR THÜRINGEN/ls",), prose=PROSE_DE))
-    assert article.attribution.sources == ["MDR THÜRINGEN"]
+    article = articlex.extract(dump("3. Mai 2024", tail=("Quelle: RADIO NORD/ls",), prose=PROSE_DE))
+    assert article.attribution.sources == ["RADIO NORD"]
     assert article.attribution.authors == ["ls"]
     article = articlex.extract(dump("3 May 2024", tail=("Source: PAP",)))
     assert article.attribution.sources == ["PAP"]
@@ -162,9 +162,9 @@ def test_a_source_line_that_is_a_sentence_is_no_source() -> None:
 
 
 def test_outlets_credited_by_the_lead_in() -> None:
-    lead = "KVELLER via JTA — " + PROSE
+    lead = "KIDSPOST via JTA — " + PROSE
     for source in (dump("3 May 2024", prose=lead), html("3 May 2024", prose=lead)):
-        assert sorted(articlex.extract(source).attribution.sources) == ["JTA", "KVELLER"]
+        assert sorted(articlex.extract(source).attribution.sources) == ["JTA", "KIDSPOST"]
     plain = "In the end — as the mayor said — " + PROSE  # no source verb: no credit
     assert articlex.extract(dump("3 May 2024", prose=plain)).attribution.sources == []
 
@@ -177,8 +177,8 @@ def test_an_outlet_on_the_date_line() -> None:
 
 
 def test_a_label_glued_to_the_name_or_a_month_after_it_is_cut() -> None:
-    assert authors_of(dump("By Korin MillerPublished Dec 3, 2024")) == ["Korin Miller"]
-    assert split_names("Lisa Jennings on Dec", cues())[0] == ["Lisa Jennings"]
+    assert authors_of(dump("By Dana ReedPublished Dec 3, 2024")) == ["Dana Reed"]
+    assert split_names("Lisa Grant on Dec", cues())[0] == ["Lisa Grant"]
     assert split_names("Ann DeVries", cues())[0] == ["Ann DeVries"]  # an inner capital that opens no label
     assert split_names("June May", cues())[0] == ["June May"]        # months are also names
-    assert split_names("Mark Di Stefano BuzzFeed News Reporter", cues())[0] != ["Mark Di Stefano Buzz"]
+    assert split_names("Mara Di Lena NewsFeed Daily Reporter", cues())[0] != ["Mara Di Lena News"]

@@ -54,13 +54,13 @@ META_AUTHORS = ("dc.creator", "dc:creator", "parsely-author", "author", "article
 """<meta> fields naming the author, most specific first: Dublin Core and Parse.ly are filled per
 article by the CMS, while a theme's ``name=author`` often holds the site's owner."""
 SOCIAL_AUTHOR = "twitter:creator"
-"""Read last, as its own origin: often the site's handle or its CMS account ('CMS Medios'), it names the
+"""Read last, as its own origin: often the site's handle or its CMS account ('CMS Noticias'), it names the
 author only when nothing printed on the page names anyone."""
 DATELINE_LEAD = 30
 """Characters before the date on a line that still dates the byline above it ('Santo Domingo - abr.
 22, 2022 | 12:01'): a place or a weekday; further in, the date belongs to a sentence."""
 BETWEEN_NAME_AND_DATE = 2
-"""Lines that may stand between a byline and its date line: a handle, a place ('@eurreiztieta', 'Madrid')."""
+"""Lines that may stand between a byline and its date line: a handle, a place ('@earrieta', 'Madrid')."""
 PLACE_WORDS = 3
 """A place line under a byline is this many capitalised words at most ('Santo Domingo')."""
 RELATIVE_WORDS = 4
@@ -71,15 +71,15 @@ SITE_LINES = 60
 """Blocks at each end of a text dump searched for the site's address (logo, footer): a byline naming it
 is the publication, not a person."""
 MIN_SITE_LETTERS = 5
-"""A site name this long may end a byline's letters ('Jornal O Papel' for opapel.com); shorter ones
+"""A site name this long may end a byline's letters ('Diário O Farol' for ofarol.pt); shorter ones
 ('abc') would end ordinary surnames."""
 SOURCE_TAIL = 6
-"""Blocks after the article text where a footer source line sits ('Quelle: MDR THÜRINGEN/ls', past a
+"""Blocks after the article text where a footer source line sits ('Quelle: RADIO NORD/ls', past a
 share bar or a photo credit); further down, 'Source:' lines belong to other stories."""
 MAX_SOURCE_WORDS = 6
 """A credited source is a name of a few words; a longer 'Source:' line is a sentence or a link list."""
 MAX_LEAD_WORDS = 3
-"""Each side of 'KVELLER via JTA —' opening the text is an outlet's name of a few words."""
+"""Each side of 'KIDSPOST via JTA —' opening the text is an outlet's name of a few words."""
 TABLE_CELLS = ("tr", "td", "th")
 """Blocks of a data table: a film title above its year is no byline above a date."""
 _META_KEYS = ("views", "comments", "no_comments", "published_labels", "updated_labels", "reading_time")
@@ -108,11 +108,11 @@ GLUED_LABELS = ("published_labels", "updated_labels", "byline_actions", "photo_c
 _NAME_OPENERS = "(\"'“«"
 """What may open a word of a line of names besides a letter ('(avec Damien Leloup')."""
 _AFTER_DATE = re.compile(r"\s*[|·•]\s*")
-"""What sets a byline apart after the date on one line ('07. November 2023 - 10:38 Uhr | Maximilian Koch')."""
+"""What sets a byline apart after the date on one line ('07. November 2023 - 10:38 Uhr | Maximilian Berg')."""
 _INITIALS = re.compile(r"^(?:[^\W\d_]{2,%d})(?:/[^\W\d_][\w.-]{1,20})?$" % MAX_INITIALS)
 """'rdb', 'MA', 'aja/PAP': initials alone, or with the agency after a slash."""
 _LEAD_IN = re.compile(r"^(.{2,60}?)\s+[—–-]\s+")
-"""The lead-in before a dash that opens the text ('KVELLER via JTA — The state of ...')."""
+"""The lead-in before a dash that opens the text ('KIDSPOST via JTA — The state of ...')."""
 _DOMAIN = re.compile(r"\b(?:www\.)?([^\W_][\w-]{2,40})\.(?:[a-z]{2,12})(?:\.[a-z]{2})?\b", re.I)
 
 
@@ -223,7 +223,7 @@ def _organisation_names(page: Page, site: str | None, title_index: int | None = 
     """(names the site goes by, suffixes of the page title): bylines naming the publication."""
     lexicon = cues()
     names = [part for part in _SITE_PARTS.split(site) if lexicon.strip_label("byline_prefixes", part.strip()) is None] \
-        if site else []  # 'SIMPLYFOUND.COM | BY: JOE WEE': the part after 'By' is a person, not the site
+        if site else []  # 'GADGETS.COM | BY: ANN LEE': the part after 'By' is a person, not the site
     title = page.root.findtext(".//title") if page.is_html else None
     suffix = _TITLE_SUFFIX.search(title or "")
     if not page.is_html:
@@ -232,9 +232,9 @@ def _organisation_names(page: Page, site: str | None, title_index: int | None = 
 
 
 def _site_addresses(page: Page, title_index: int | None, body: Body | None) -> list[str]:
-    """The names in web addresses printed above the headline and below the article ('KentNews.Online',
-    'https://www.opapel.com'): in a dump, the only trace of the publication's own name. The article
-    itself may name other outlets ('Alte ştiri de Unica.md')."""
+    """The names in web addresses printed above the headline and below the article ('RiverNews.Online',
+    'https://www.ofarol.pt'): in a dump, the only trace of the publication's own name. The article
+    itself may name other outlets ('Alte ştiri de Stiri.md')."""
     top = title_index if title_index is not None else SITE_LINES
     end = body.end if body is not None and body.end is not None else top
     blocks = page.blocks[max(0, top - SITE_LINES): top] + page.blocks[end + 1:][-SITE_LINES:]
@@ -272,8 +272,8 @@ def _jsonld_persons(page: Page) -> set[str]:
 
 
 def _is_brand(name: str) -> bool:
-    """'NOW Grenada', 'CMS Medios': an upper-case word beside ordinary ones marks a brand; people's
-    names are written in one style ('Haki Benita', 'ESTEBAN URREIZTIETA')."""
+    """'NOW Riverside', 'CMS Noticias': an upper-case word beside ordinary ones marks a brand; people's
+    names are written in one style ('Hana Berger', 'ESTEBAN ARRIETA')."""
     words = [w for w in name.split() if len(w.strip(".")) >= 2]
     upper = [w for w in words if w.isupper()]
     return 0 < len(upper) < len(words)
@@ -422,7 +422,7 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
 
 def _names_on_dateline(text: str, lexicon: Cues) -> str | None:
     """Names before the date ('Marco Bellini 3 maggio 2024', 'mh 15. Oktober 2023') or set apart after
-    it ('07. November 2023 - 10:38 Uhr | Maximilian Koch')."""
+    it ('07. November 2023 - 10:38 Uhr | Maximilian Berg')."""
     span = date_span(text)
     at = text.find(span)
     head = _after_date_label(text[:at].strip(" -–—|·•,"), lexicon)
@@ -452,7 +452,7 @@ def _is_handle_or_place(text: str) -> bool:
 
 
 def _before_relative_date(text: str) -> str | None:
-    """'Paige McCartney 20 hours ago': names, then a relative date."""
+    """'Paige Morrow 20 hours ago': names, then a relative date."""
     digit = _DIGIT.search(text)
     if digit is None or digit.start() == 0:
         return None
@@ -489,7 +489,7 @@ def _tail_byline(page: Page, body: Body, lexicon: Cues) -> list[str]:
     for line in body.source_lines + [rest for rest in footer if rest]:
         mark = line.rpartition("/")[2].strip() if "/" in line else ""
         if mark and mark.islower() and _is_initials(mark, lexicon):
-            return [mark]  # 'Quelle: MDR THÜRINGEN/ls': the editor's initials after the source
+            return [mark]  # 'Quelle: RADIO NORD/ls': the editor's initials after the source
     for block in page.blocks[body.end - 1: body.end + 1 + TAIL_REACH]:
         rest = _after_prefix(block.text, lexicon)
         if rest and word_count(rest) <= MAX_NAME_WORDS and _looks_like_names(rest):
@@ -677,7 +677,7 @@ def _cut_meta(part: str, lexicon: Cues) -> str:
     part = part[:part.find(span)] if span else part
     digit = _DIGIT.search(part)
     part = part[:digit.start()] if digit else part
-    for glue in _GLUED.finditer(part):  # 'Korin MillerPublished': a dump glues the date label to the name
+    for glue in _GLUED.finditer(part):  # 'Dana ReedPublished': a dump glues the date label to the name
         if any(lexicon.strip_label(key, part[glue.start():]) is not None for key in DATE_LABELS):
             part = part[:glue.start()]  # (a date label only: 'BuzzFeed' ends in the button word 'Feed')
             break
@@ -691,7 +691,7 @@ def _cut_meta(part: str, lexicon: Cues) -> str:
                               or (words[-1].islower() and lexicon.is_word("stop_words", words[-1]))
                               or (len(words) > 2 and fold(words[-1]).strip(".,") in calendar
                                   and lexicon.is_word("stop_words", words[-2]) and words[-2].islower())):
-        words.pop()  # 'Joe Wee Monday', 'Albert on', 'Lisa Jennings on Dec': the date's words, not the name
+        words.pop()  # 'Ann Lee Monday', 'Ines on', 'Lisa Grant on Dec': the date's words, not the name
     return " ".join(words)
 
 
@@ -706,7 +706,7 @@ def _drop_lowercase_tail(part: str) -> str:
 
 
 def _is_organisation(part: str, lexicon: Cues, orgs) -> bool:
-    """A newsroom, a role ('Games Editor') or the publication itself ('Jornal O Papel', 'mdr.de')."""
+    """A newsroom, a role ('Games Editor') or the publication itself ('Diário O Farol', 'mdr.de')."""
     if lexicon.contains("newsroom", part) or lexicon.contains("author_roles", part):
         return True
     if "." in part and " " not in part.strip(". "):
@@ -717,7 +717,7 @@ def _is_organisation(part: str, lexicon: Cues, orgs) -> bool:
         return True
     letters = "".join(words)
     if any(len(site) == 1 and len(site[0]) >= MIN_SITE_LETTERS and letters.endswith(site[0]) for site in sites):
-        return True  # 'Jornal O Papel' beside opapel.com
+        return True  # 'Diário O Farol' beside ofarol.pt
     return any(_within(suffix, words) and suffix != words for suffix in suffixes if len("".join(suffix)) >= 4)
 
 
@@ -811,7 +811,7 @@ def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
 
 
 def _footer_sources(page: Page, body: Body, lexicon: Cues) -> list[str]:
-    """'Quelle: Accurec', 'Źródło: PAP', 'Quelle: MDR THÜRINGEN/ls' in the lines after the text: the
+    """'Quelle: Accurec', 'Źródło: PAP', 'Quelle: RADIO NORD/ls' in the lines after the text: the
     source named, in its usual spelling when it is an agency (an editor's initials after a slash are
     the author's, read by :func:`_tail_byline`)."""
     if body.end is None:
@@ -831,7 +831,7 @@ def _without_initials(text: str, lexicon: Cues) -> str:
 
 
 def _lead_credits(body: Body, lexicon: Cues) -> list[str]:
-    """Outlets credited by the lead-in of the text: 'KVELLER via JTA — The state of ...' names both."""
+    """Outlets credited by the lead-in of the text: 'KIDSPOST via JTA — The state of ...' names both."""
     if not body.blocks:
         return []
     lead = _LEAD_IN.match(body.blocks[0].text)
@@ -846,7 +846,7 @@ def _lead_credits(body: Body, lexicon: Cues) -> list[str]:
 
 
 def _outlets_on_dateline(header: list[TextBlock], lexicon: Cues, orgs) -> list[str]:
-    """A web outlet before the date on the header's date line ('Unica.md, 20 septembrie 2020'): the
+    """A web outlet before the date on the header's date line ('Stiri.md, 20 septembrie 2020'): the
     story's source, unless the address is the site's own."""
     sites = _organisation_names_of(orgs)[0]
     for block in header:
