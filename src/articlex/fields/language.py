@@ -74,14 +74,17 @@ def _from_words(text: str) -> str | None:
     words = _WORD.findall(text[:MAX_CHARS].lower().replace("\u2019", "'"))
     if len(words) < MIN_WORDS:
         return None
-    votes = {lang: 0 for lang in cues().stop_words}
+    votes = {lang: 0.0 for lang in cues().stop_words}
+    counts = dict.fromkeys(votes, 0)
     owners = _stop_word_owners()
     for word in words:
-        for lang in owners.get(word, ()):
-            votes[lang] += 1
+        langs = owners.get(word, ())
+        for lang in langs:  # a word several languages share ('de', 'la') is a fraction of a vote for each
+            votes[lang] += 1 / len(langs)
+            counts[lang] += 1
     ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top >= 3 and top >= MARGIN * second and top >= MIN_SHARE * len(words):
+    if top >= 3 and top >= MARGIN * second and counts[best] >= MIN_SHARE * len(words):
         return best
     return None
 
