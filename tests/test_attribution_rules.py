@@ -182,3 +182,12 @@ def test_a_label_glued_to_the_name_or_a_month_after_it_is_cut() -> None:
     assert split_names("Ann DeVries", cues())[0] == ["Ann DeVries"]  # an inner capital that opens no label
     assert split_names("June May", cues())[0] == ["June May"]        # months are also names
     assert split_names("Mara Di Lena NewsFeed Daily Reporter", cues())[0] != ["Mara Di Lena News"]
+
+
+def test_the_name_before_a_role_on_its_line() -> None:
+    assert authors_of(dump("Richard Roe Education editor", "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan")) \
+        == ["Richard Roe"]
+    assert split_names("Jane Roe Senior Writer", cues())[0] == ["Jane Roe"]
+    assert split_names("Ben Roe Games Editor", cues())[0] == []  # 'Games' may be a topic or a surname
+    assert split_names("Games Editor", cues())[0] == []
+    assert split_names("Jane Roe Daily Planet Reporter", cues(), "Daily Planet")[0] == []  # the site's affiliation

@@ -23,7 +23,7 @@ FLOORS = {
         "body_start": 0.932, "body_end": 0.905, "body_clean": 0.959,
     },
     "txt": {
-        "title": 0.892, "breadcrumb": 0.622, "counters": 0.838, "authors": 0.838, "sources": 0.946,
+        "title": 0.892, "breadcrumb": 0.622, "counters": 0.838, "authors": 0.851, "sources": 0.946,
         "published": 0.878, "related": 0.689, "prev": 0.959, "next": 0.959,
         "body_start": 0.865, "body_end": 0.73, "body_clean": 0.878,
     },

@@ -665,10 +665,31 @@ def _read_part(part: str, lexicon: Cues, orgs) -> tuple[str, str]:
     found = _agencies_in(part)
     if found and found[-1][1] == len(part):  # "Suleiman Al-Khalidi Reuters"
         return "agency", found[-1][2]  # (the name before it is read from the other origins)
+    person = _before_role(part, lexicon, orgs)
+    if person:
+        return "person", person
     if _is_organisation(part, lexicon, orgs):
         return "role", ""
     name = _drop_lowercase_tail(part)
     return ("person", name) if _is_person(name) else ("", "")
+
+
+def _before_role(part: str, lexicon: Cues, orgs) -> str | None:
+    """'Jane Roe Senior Writer', 'Richard Roe Education editor': the name before a role on its line. A
+    role in lower case follows its topic ('Education'), which is no part of the name. A head that names
+    the site ('Jane Roe Daily Planet Reporter') is left to the affiliation rule."""
+    role = lexicon.any_pattern("author_roles").search(part)
+    if role is None or role.start() == 0:
+        return None
+    words = part[:role.start()].split()
+    if role.group(0).islower() and len(words) > 2 and words[-1][:1].isupper():
+        words.pop()
+    elif not role.group(0).islower() and len(words) > 2:
+        return None  # 'Ben Silverman Games Editor': a capitalised topic cannot be told from a surname
+    head = " ".join(words).strip(" ,;-–—")
+    if len(words) < 2 or not (_looks_like_names(head) and _is_person(head)) or _is_organisation(head, lexicon, orgs):
+        return None
+    return head
 
 
 def _cut_meta(part: str, lexicon: Cues) -> str:
