@@ -191,3 +191,30 @@ def test_the_name_before_a_role_on_its_line() -> None:
     assert split_names("Ben Roe Games Editor", cues())[0] == []  # 'Games' may be a topic or a surname
     assert split_names("Games Editor", cues())[0] == []
     assert split_names("Jane Roe Daily Planet Reporter", cues(), "Daily Planet")[0] == []  # the site's affiliation
+
+
+def test_entities_are_decoded_before_the_byline_is_split() -> None:
+    assert authors_of(page("", jsonld({"@type": "Person", "name": "Sean O&#39;Donnell"}))) == ["Sean O'Donnell"]
+    assert authors_of(page("", "<meta name='author' content='Sean O&amp;#39;Donnell'>")) == ["Sean O'Donnell"]
+
+
+@pytest.mark.parametrize("placeholder", ["No Author", "Anonymous", "anónimo", "Autor desconocido"])
+def test_a_placeholder_is_no_author(placeholder: str) -> None:
+    assert authors_of(page(f"<span class='author'>{placeholder}</span>")) == []
+    assert authors_of(dump(f"By {placeholder}", "3 May 2024")) == []
+
+
+def test_a_prefixed_byline_above_the_headline() -> None:
+    source = (f"<html lang='en'><body><p>By Jane Roe</p><h1>{TITLE}</h1><article>"
+              + f"<p>{PROSE}</p>" * 3 + "</article></body></html>")
+    assert authors_of(source) == ["Jane Roe"]
+    kicker = source.replace("By Jane Roe", "Local Politics")
+    assert authors_of(kicker) == []
+
+
+def test_a_bare_agency_line_under_the_headline_and_an_agency_tail() -> None:
+    for source in (html("AFP"), dump("AFP", "3 May 2024")):
+        assert articlex.extract(source).attribution.sources == ["AFP"]
+    tail = PROSE + " (ats/nxp)"
+    source = "\n\n".join(["Home", TITLE, "3 May 2024", PROSE, PROSE, tail, "Share"])
+    assert articlex.extract(source).attribution.sources == ["Keystone-SDA"]

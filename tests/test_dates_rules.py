@@ -133,3 +133,8 @@ def test_an_update_line_gives_the_modified_date() -> None:
 
 def test_a_date_glued_to_the_next_one() -> None:
     assert date_span("Posted on June 29, 2020November 12, 2021") == "June 29, 2020"
+
+
+def test_a_date_with_commas_between_its_parts() -> None:
+    text, markup = both("26, Abril, 2022", prose=PROSE_FR)
+    assert text.published.date() == markup.published.date() == date(2022, 4, 26)

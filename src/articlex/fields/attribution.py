@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -158,7 +159,9 @@ def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cu
         found += [("jsonld", [_from_jsonld(page)]), ("markup", markup), ("meta", [_from_meta(page, lexicon)])]
         social = page.meta.get(SOCIAL_AUTHOR)
         found.append(("social", [[social] if social and "://" not in social else []]))
-    found.append(("cue", [_from_lines(body.header, lexicon) or _tail_byline(page, body, lexicon)]))
+    above = page.blocks[max(0, title_index - HEADER_REACH): title_index] if title_index is not None else []
+    found.append(("cue", [_from_lines(body.header, lexicon) or _prefixed_above(above, lexicon)
+                          or _tail_byline(page, body, lexicon)]))
     persons = _jsonld_persons(page) if page.is_html else set()
     origins = []
     for name, groups in found:
@@ -477,6 +480,21 @@ def _is_initials(text: str, lexicon: Cues) -> bool:
     return "/" not in text or agencies().name_of(text.split("/", 1)[1]) is not None
 
 
+def _tail_agency(mark: str) -> str | None:
+    """An agency as a tail writes it, often in lower case ('ats', 'afp')."""
+    return agencies().name_of(mark) or (agencies().name_of(mark.upper()) if mark.islower() else None)
+
+
+def _prefixed_above(lines: list[TextBlock], lexicon: Cues) -> list[str]:
+    """'By Jane Roe' on a line of its own just above the headline (a prefix is needed there: other
+    lines above a title are kickers and menus)."""
+    for block in reversed(lines):
+        rest = _after_prefix(block.text, lexicon)
+        if rest and word_count(rest) <= MAX_BYLINE_WORDS and _looks_like_names(_before_meta(rest)):
+            return [_before_meta(rest)]
+    return []
+
+
 def _tail_byline(page: Page, body: Body, lexicon: Cues) -> list[str]:
     """A signature line right after the article text ('Von Clemens Höges' closing a magazine piece)."""
     if body.end is None:
@@ -575,6 +593,7 @@ def split_names(raw: str, lexicon: Cues, orgs=None) -> tuple[list[str], list[str
     if lexicon.strip_label("photo_credits", raw) is not None:
         return [], []
     orgs = _organisation_names_of(orgs)
+    raw = _decoded(raw)
     text = _HANDLE_OR_MAIL.sub(" ", " ".join(raw.split()))
     span = date_span(text)
     text = text[:text.find(span)] if span and text.find(span) > 0 else text  # "X March 11, 2015 3:46 PM"
@@ -609,6 +628,20 @@ def split_names(raw: str, lexicon: Cues, orgs=None) -> tuple[list[str], list[str
     if len(people) > 1:  # beside full names, a lone acronym ("CNN") is an organisation
         people = [p for p in people if " " in p or not (p.isupper() and len(p) <= MAX_ACRONYM)] or people
     return people, credited
+
+
+def _decoded(raw: str) -> str:
+    """Entities a CMS left escaped in JSON-LD or meta ('O&#39;Donnell', even 'O&amp;#39;Donnell'), decoded
+    before the byline is split (';' would cut the name)."""
+    for _ in range(ENTITY_LEVELS):
+        if "&" not in raw:
+            break
+        raw = html.unescape(raw)
+    return raw
+
+
+ENTITY_LEVELS = 2
+"""Escaping applied twice happens (a CMS escapes, the theme escapes again); a third level is not seen."""
 
 
 def _with_agency_apart(parts: list[str]) -> list[str]:
@@ -728,7 +761,7 @@ def _drop_lowercase_tail(part: str) -> str:
 
 def _is_organisation(part: str, lexicon: Cues, orgs) -> bool:
     """A newsroom, a role ('Games Editor') or the publication itself ('Diário O Farol', 'mdr.de')."""
-    if lexicon.contains("newsroom", part) or lexicon.contains("author_roles", part):
+    if lexicon.contains("newsroom", part) or lexicon.contains("author_roles", part) or lexicon.is_word("no_author", part):
         return True
     if "." in part and " " not in part.strip(". "):
         return True  # a domain such as "Elpais.cr"
@@ -824,6 +857,9 @@ def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
         tail = _TAIL.search(blocks[-1].text)
         if tail and agencies().name_of(tail.group(2)):
             found.append(agencies().name_of(tail.group(2)))
+        elif tail and _tail_agency(tail.group(1)) and _is_initials(tail.group(2), lexicon):
+            found.append(_tail_agency(tail.group(1)))  # '(ats/nxp)': the agency, then the editor
+    found += [agencies().name_of(b.text) for b in body.header if agencies().name_of(b.text)]  # a bare 'AFP' line
     edges = blocks[:CREDIT_HEAD] + blocks[-CREDIT_TAIL:] if len(blocks) > CREDIT_HEAD + CREDIT_TAIL else blocks
     for block in _naming_an_agency(edges + body.header):
         if not _is_credit(block.text, lexicon):
