@@ -218,3 +218,9 @@ def test_a_bare_agency_line_under_the_headline_and_an_agency_tail() -> None:
     tail = PROSE + " (ats/nxp)"
     source = "\n\n".join(["Home", TITLE, "3 May 2024", PROSE, PROSE, tail, "Share"])
     assert articlex.extract(source).attribution.sources == ["Keystone-SDA"]
+
+
+def test_a_byline_repeating_the_logo_line_names_the_site() -> None:
+    top = ("Riverside Online", "Subscribe")
+    assert authors_of(dump("By Riverside Online", "3 May 2024", top=top)) == []
+    assert authors_of(dump("By Jane Roe", "3 May 2024", top=top)) == ["Jane Roe"]

@@ -71,6 +71,12 @@ MAX_INITIALS = 4
 SITE_LINES = 60
 """Blocks at each end of a text dump searched for the site's address (logo, footer): a byline naming it
 is the publication, not a person."""
+SITE_HEAD = 12
+"""The first lines of a dump, where the logo prints the site's name ('ASU Online', 'CottageCare | Blog'):
+a byline repeating one names the publication. Lines just above the headline are left out (a kicker,
+a byline printed over the title)."""
+SITE_NAME_WORDS = 4
+"""A site's name is a few words; a longer first line is a menu or a banner."""
 MIN_SITE_LETTERS = 5
 """A site name this long may end a byline's letters ('Diário O Farol' for ofarol.pt); shorter ones
 ('abc') would end ordinary surnames."""
@@ -241,7 +247,10 @@ def _site_addresses(page: Page, title_index: int | None, body: Body | None) -> l
     top = title_index if title_index is not None else SITE_LINES
     end = body.end if body is not None and body.end is not None else top
     blocks = page.blocks[max(0, top - SITE_LINES): top] + page.blocks[end + 1:][-SITE_LINES:]
-    return [m.group(1) for b in blocks if "." in b.text for m in _DOMAIN.finditer(b.text)]
+    found = [m.group(1) for b in blocks if "." in b.text for m in _DOMAIN.finditer(b.text)]
+    head = page.blocks[:min(SITE_HEAD, max(0, top - HEADER_REACH))]
+    return found + [part.strip() for b in head for part in _SITE_PARTS.split(b.text)
+                    if 1 <= word_count(part) <= SITE_NAME_WORDS and _has_capital(part)]
 
 
 def _from_jsonld(page: Page) -> list[str]:
