@@ -101,6 +101,9 @@ class Tally:
     """Counts of comparison outcomes for one renderer, per field."""
 
     counts: dict[str, dict[str, int]] = field(default_factory=lambda: {f: {} for f in FIELDS})
+    titled: dict[str, dict[str, int]] = field(default_factory=lambda: {f: {} for f in FIELDS})
+    """The same counts on the pages whose text title agrees with the HTML title: what a field's own
+    rules achieve once the text's headline (and so its header) was found."""
     pages: int = 0
     failures: int = 0
 
@@ -108,9 +111,11 @@ class Tally:
         self.pages += 1
         for name, kind in outcome.items():
             self.counts[name][kind] = self.counts[name].get(kind, 0) + 1
+            if outcome.get("title") == "agree":
+                self.titled[name][kind] = self.titled[name].get(kind, 0) + 1
 
-    def agreement(self, name: str) -> tuple[float | None, int]:
-        c = self.counts[name]
+    def agreement(self, name: str, titled: bool = False) -> tuple[float | None, int]:
+        c = (self.titled if titled else self.counts)[name]
         shown = c.get("agree", 0) + c.get("differ", 0)
         return (c.get("agree", 0) / shown if shown else None), shown
 
@@ -177,15 +182,18 @@ def _pct(value: float | None) -> str:
 def table(tallies: dict[str, Tally]) -> str:
     """The Markdown table: a row per field, agreement and invention per renderer."""
     names = list(tallies)
-    head = "| field | " + " | ".join(f"agreement ({n}) | invention ({n})" for n in names) + " |"
-    rule = "| --- |" + " --- | --- |" * len(names)
+    head = "| field | " + " | ".join(f"agreement ({n}) | invention ({n}) | agreement, title right ({n})"
+                                    for n in names) + " |"
+    rule = "| --- |" + " --- | --- | --- |" * len(names)
     rows = [head, rule]
     for f in FIELDS:
         cells = []
         for n in names:
             agree, shown = tallies[n].agreement(f)
             invent, lacking = tallies[n].invention(f)
-            cells += [f"{_pct(agree)} of {shown}", f"{_pct(invent)} of {lacking}"]
+            titled, titled_shown = tallies[n].agreement(f, titled=True)
+            cells += [f"{_pct(agree)} of {shown}", f"{_pct(invent)} of {lacking}",
+                      f"{_pct(titled)} of {titled_shown}"]
         rows.append(f"| {f} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
