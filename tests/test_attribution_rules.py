@@ -224,3 +224,12 @@ def test_a_byline_repeating_the_logo_line_names_the_site() -> None:
     top = ("Riverside Online", "Subscribe")
     assert authors_of(dump("By Riverside Online", "3 May 2024", top=top)) == []
     assert authors_of(dump("By Jane Roe", "3 May 2024", top=top)) == ["Jane Roe"]
+
+
+def test_editors_and_teams_are_not_authors() -> None:
+    assert split_names("Rebecca Roe, Edited by Marie White", cues())[0] == ["Rebecca Roe"]
+    assert split_names("Edited by Marie White", cues())[0] == []
+    assert split_names("The Riverside Lifestyle Desk", cues())[0] == []
+    assert split_names("Riverside Team", cues())[0] == []
+    byline = "<p class='byline'>By Rebecca Roe, Edited by Marie White</p>"
+    assert authors_of(page(byline)) == ["Rebecca Roe"]

@@ -691,6 +691,8 @@ def _agency_heads() -> frozenset[str]:
 def _read_part(part: str, lexicon: Cues, orgs) -> tuple[str, str]:
     """One piece of a byline -> ("agency", name), ("person", name), ("role", "") or ("", "")."""
     part = part.strip(" .,:;-–—()[]")
+    if lexicon.strip_label("editor_labels", part) is not None:
+        return "role", ""  # 'Edited by Marie White': the editor, and what follows is no author either
     joiner = lexicon.between_pattern("author_joiners").match(" " + part)
     part = part[joiner.end() - 1:] if joiner else part  # ", and Tom Watkins"
     for key in ("byline_prefixes", "source_joiners"):
