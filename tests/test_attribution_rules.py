@@ -233,3 +233,13 @@ def test_editors_and_teams_are_not_authors() -> None:
     assert split_names("Riverside Team", cues())[0] == []
     byline = "<p class='byline'>By Rebecca Roe, Edited by Marie White</p>"
     assert authors_of(page(byline)) == ["Rebecca Roe"]
+
+
+def test_the_name_in_an_editor_element_is_not_an_author() -> None:
+    editor = "<span id='editor_baidu'>责任编辑：李明</span>"
+    assert authors_of(page(editor, "<meta name='author' content='李明'>")) == []
+    assert authors_of(page(editor, "<meta name='author' content='校园频道李明'>")) == []  # the channel before it
+    assert authors_of(page(editor, "<meta name='author' content='王芳'>")) == ["王芳"]
+    box = "<div class='post-editor'>Editor: Marie White</div>"
+    assert authors_of(page(box + "<p class='byline'>By Jane Roe</p>", "<meta name='author' content='Jane Roe'>")) \
+        == ["Jane Roe"]

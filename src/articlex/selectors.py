@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB", "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT",
-           "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "STANDFIRST"]
+           "NAVIGATION", "TAGS", "AUTHOR", "EDITOR", "BOILERPLATE", "STANDFIRST"]
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,10 @@ AUTHOR = (
     cls("meta-author"), cls("entry-author"), cls("post-author"), Rule("rel", "author"),
     Rule("itemprop", "author"), cls("author"), cls_part("byline"),
 )
+
+# Elements naming the story's editor ('<span id="editor_baidu">责任编辑：X</span>', class "post-editor"):
+# the name after their label is an editor's, never an author's.
+EDITOR = (cls_part("editor"), Rule("id", "editor", part=True))
 
 # Class or id tokens of blocks inside the article container that are not article text.
 # ("widget" is left out: page builders such as Elementor wrap the article text itself in widgets.)

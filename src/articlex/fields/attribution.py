@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
 from ..page import Page, TextBlock
-from ..selectors import AUTHOR, BOILERPLATE
+from ..selectors import AUTHOR, BOILERPLATE, EDITOR
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, has_date_label, is_sentence, looks_like_date, word_count
 from .body import Body
 from .dates import month_words, parse_date, weekday_words
@@ -133,7 +133,7 @@ def find_attribution(page: Page, body: Body, title_index: int | None, site: str 
     for origin in origins:
         sources.extend(origin.agencies)  # every origin may name the agency ("By X and Reuters")
     if best is not None:
-        authors = _without_phrases(_visible_spelling(best, origins))
+        authors = _without_editors(_without_phrases(_visible_spelling(best, origins)), page)
     sources.extend(_sources_in_text(body, lexicon))
     sources.extend(_footer_sources(page, body, lexicon) + _lead_credits(body, lexicon)
                    + _outlets_on_dateline(body.header, lexicon, orgs))
@@ -220,6 +220,24 @@ def _without_phrases(names: list[str]) -> list[str]:
                         return True
         return False
     return [n for n in names if not phrase(n)]
+
+
+def _without_editors(names: list[str], page: Page) -> list[str]:
+    """Names the page labels as its editor's ('责任编辑：X' in an element marked ``editor``) are not
+    authors, nor a meta author that ends with one (a CMS prefixes the channel: '频道X')."""
+    if not names or not page.is_html:
+        return names
+    editors = set()
+    for el in page.index.all_matches(EDITOR):
+        text = " ".join(el.text_content().split())
+        label, colon, name = text.partition(":") if ":" in text else text.partition("：")
+        if colon and name.strip() and word_count(text) <= MAX_EDITOR_WORDS:
+            editors.add(fold(name.strip()))
+    return [n for n in names if not any(fold(n) == e or fold(n).endswith(e) for e in editors)]
+
+
+MAX_EDITOR_WORDS = 8
+"""An editor's line is a label and a name; a longer element marked ``editor`` is a box or the text."""
 
 
 def _key(name: str) -> str:
