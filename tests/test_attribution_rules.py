@@ -243,3 +243,8 @@ def test_the_name_in_an_editor_element_is_not_an_author() -> None:
     box = "<div class='post-editor'>Editor: Marie White</div>"
     assert authors_of(page(box + "<p class='byline'>By Jane Roe</p>", "<meta name='author' content='Jane Roe'>")) \
         == ["Jane Roe"]
+
+
+def test_a_plural_role_after_the_last_name() -> None:
+    byline = "Par LILIAN ROUX, LAURE BLANC Envoyés spéciaux à Toulouse"
+    assert split_names(byline, cues())[0] == ["LILIAN ROUX", "LAURE BLANC"]

@@ -18,7 +18,7 @@ from support import shared
 
 FLOORS = {
     "html": {
-        "title": 1.0, "breadcrumb": 0.892, "counters": 0.959, "authors": 0.892, "sources": 0.932,
+        "title": 1.0, "breadcrumb": 0.892, "counters": 0.959, "authors": 0.905, "sources": 0.932,
         "published": 1.0, "related": 0.851, "prev": 0.986, "next": 0.986,
         "body_start": 0.932, "body_end": 0.905, "body_clean": 0.959,
     },
