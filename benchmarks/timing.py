@@ -1,7 +1,8 @@
 """Timing an extractor over the corpus, next to the time lxml takes only to parse the same pages.
 
-Extraction and parsing are timed page by page, one right after the other, so that both see
-the same machine load; the ratio of the two totals is then a figure that carries over from
+Extraction and parsing are timed page by page, one right after the other, in CPU time of this
+process (``time.process_time``: another program's load on a shared machine is not counted),
+so that both see the same machine state; the ratio of the two totals is then a figure that carries over from
 one machine to another far better than pages per second. On a shared virtual machine the
 speed of a whole pass can swing by half from one pass to the next, while this ratio moves
 by a few percent.
@@ -101,11 +102,11 @@ def _one_pass(extractor: Extractor, pages: list[Page]) -> _Pass:
     outputs, errors = [], {}
     extract_s = parse_s = 0.0
     for page in pages:
-        start = time.perf_counter()
+        start = time.process_time()
         body, error = _call(extractor, page)
-        middle = time.perf_counter()
+        middle = time.process_time()
         parse_with_lxml(page.html)
-        end = time.perf_counter()
+        end = time.process_time()
         extract_s += middle - start
         parse_s += end - middle
         outputs.append(body)

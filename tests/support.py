@@ -49,13 +49,6 @@ def shared(*parts: str) -> Path:
     return path
 
 
-def comparable(field: str, got, want):
-    """Dates are compared to the precision the expectation gives ('2024-03-02' is a calendar day)."""
-    if field in ("published", "modified") and isinstance(want, str) and isinstance(got, str) and len(want) == 10:
-        return got[:10]
-    return got
-
-
 SENTENCE = "The council voted on the new budget after a long debate that lasted well into the night."
 """A sentence of running text for the small pages tests write."""
 
@@ -63,3 +56,38 @@ SENTENCE = "The council voted on the new budget after a long debate that lasted 
 def paragraphs(marker: str, count: int = 3) -> str:
     """``count`` paragraphs of running text, each starting with ``marker`` and its number."""
     return "".join(f"<p>{marker} {i}: {SENTENCE}</p>" for i in range(count))
+
+
+# -- small pages the tests write ---------------------------------------------------------------------
+
+LONG = "This sentence is long enough to read as running prose in an article body, as news text does. "
+"""One sentence of article prose; a paragraph of it or two reads as body text."""
+
+
+def page(body: str, head: str = "", lang: str = "en") -> str:
+    """A bare HTML document around ``body``, with ``head`` in its head."""
+    return f"<!doctype html><html lang='{lang}'><head>{head}</head><body>{body}</body></html>"
+
+
+def budget_page(body: str, *, container: bool = True) -> str:
+    """A page titled 'Council passes budget', ``body`` in an ``entry-content`` box (or straight in the body)."""
+    inner = f'<div class="entry-content">{body}</div>' if container else body
+    return (f"<html><head><title>Council passes budget</title></head><body>"
+            f"<h1>Council passes budget</h1>{inner}</body></html>")
+
+
+def jsonld(payload: str) -> str:
+    """A JSON-LD script holding ``payload`` (JSON text)."""
+    return f"<script type='application/ld+json'>{payload}</script>"
+
+
+P1 = "The council voted on Tuesday to rebuild the harbour wall after the winter storms broke it in two places."
+P2 = "Work will start in May and should last eight months, the mayor said, adding that the port stays open."
+P3 = "Fishermen welcomed the decision but asked for a clear schedule so that boats can plan their trips."
+P4 = "The cost is shared between the town and the region, which will pay two thirds of the total bill."
+"""Paragraphs of a text dump's article."""
+
+
+def dump(*lines: str | tuple[str, ...]) -> str:
+    """A text dump: blocks set apart by blank lines; a tuple is a group of lines packed together."""
+    return "\n\n".join("\n".join(x) if isinstance(x, tuple) else x for x in lines) + "\n"

@@ -9,18 +9,16 @@ import pytest
 import articlex
 from articlex.fields.attribution import split_names
 from articlex.lexicon import cues
+from support import LONG as PARAGRAPH
+from support import jsonld as script
+from support import page
 
-PARAGRAPH = "This sentence is long enough to read as running prose in an article body, as news text does. "
 TEXT = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(4))
-
-
-def page(body: str, head: str = "") -> str:
-    return f"<!doctype html><html lang='en'><head>{head}</head><body>{body}</body></html>"
 
 
 def jsonld(author) -> str:
     data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "The council votes", "author": author}
-    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+    return script(json.dumps(data))
 
 
 def authors(html: str) -> list[str]:

@@ -248,3 +248,8 @@ def test_the_name_in_an_editor_element_is_not_an_author() -> None:
 def test_a_plural_role_after_the_last_name() -> None:
     byline = "Par LILIAN ROUX, LAURE BLANC Envoyés spéciaux à Toulouse"
     assert split_names(byline, cues())[0] == ["LILIAN ROUX", "LAURE BLANC"]
+
+
+def test_an_address_inside_a_sentence_after_the_text_is_another_outlet() -> None:
+    source = dump("Riverpost.md, 20 September 2020 16:20", tail=("Other news from Riverpost.md",))
+    assert articlex.extract(source).attribution.sources == ["Riverpost.md"]

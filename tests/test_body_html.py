@@ -5,11 +5,7 @@ from __future__ import annotations
 import articlex
 
 from support import SENTENCE, paragraphs
-
-
-def page(body: str) -> str:
-    return (f"<html><head><title>Council passes budget</title></head><body>"
-            f'<h1>Council passes budget</h1><div class="entry-content">{body}</div></body></html>')
+from support import budget_page as page
 
 
 def test_a_rights_stamp_glued_to_the_last_paragraph_is_cut_off() -> None:

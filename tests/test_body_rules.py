@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import articlex
 
-from support import SENTENCE, paragraphs
+from functools import partial
 
+from support import SENTENCE, budget_page, paragraphs
 
-def page(body: str) -> str:
-    return (f"<html><head><title>Council passes budget</title></head><body>"
-            f"<h1>Council passes budget</h1>{body}</body></html>")
+page = partial(budget_page, container=False)
 
 
 def test_data_table_rows_are_kept_with_their_cells_joined() -> None:

@@ -18,19 +18,19 @@ from support import shared
 
 FLOORS = {
     "html": {
-        "title": 1.0, "breadcrumb": 0.892, "counters": 0.959, "authors": 0.905, "sources": 0.932,
-        "published": 1.0, "related": 0.851, "prev": 0.986, "next": 0.986,
-        "body_start": 0.932, "body_end": 0.905, "body_clean": 0.959,
+        "title": 1.0, "breadcrumb": 0.892, "counters": 0.959, "authors": 0.919, "sources": 0.946,
+        "published": 1.0, "related": 0.878, "prev": 0.986, "next": 0.986,
+        "body_start": 0.946, "body_end": 0.919, "body_clean": 1.0,
     },
     "txt": {
         "title": 0.892, "breadcrumb": 0.622, "counters": 0.838, "authors": 0.851, "sources": 0.946,
-        "published": 0.878, "related": 0.689, "prev": 0.959, "next": 0.959,
-        "body_start": 0.865, "body_end": 0.73, "body_clean": 0.878,
+        "published": 0.878, "related": 0.743, "prev": 0.959, "next": 0.959,
+        "body_start": 0.865, "body_end": 0.838, "body_clean": 0.932,
     },
 }
-"""Per-field scores measured on the 74 labelled pages (means 0.933 from HTML, 0.813 from text)."""
+"""Per-field scores measured on the 74 labelled pages (set at 0.933 / 0.813, raised as work landed)."""
 
-MEAN_FLOORS = {"html": 0.933, "txt": 0.813}
+MEAN_FLOORS = {"html": 0.942, "txt": 0.831}
 
 SLACK = 0.0005
 """Scores are shares of 74 pages, printed to three places: allow the rounding, nothing more."""

@@ -9,12 +9,7 @@ from articlex.fields.attribution import split_names
 from articlex.fields.title import strip_site_name
 from articlex.lexicon import cues
 from articlex.text import date_span, is_prose, parse_count
-
-LONG = "This sentence is long enough to read as running prose in an article body, as news text does. "
-
-
-def page(body: str, head: str = "", lang: str = "en") -> str:
-    return f"<!doctype html><html lang='{lang}'><head>{head}</head><body>{body}</body></html>"
+from support import LONG, page
 
 
 # -- text helpers ---------------------------------------------------------------------------------

@@ -1,44 +1,56 @@
-"""Golden tests: every fixture page, as HTML and as a text dump, checked field by field.
+"""Golden tests: every fixture page, as HTML and as a text dump, checked against its expected.json.
 
-The expectations are what a careful reader says (tests/fixtures/README.md). A field articlex
-still gets wrong is listed in tests/fixtures/known_gaps.toml with the reason, and runs as a
-strict xfail: fixing it makes the test fail until the gap is removed from the list.
+The project checks its own fixtures with the pytest plugin it ships (``articlex_snapshot``, see
+docs/snapshots.md): ``tests/fixtures/NAME/expected.json`` holds one section a view (``"html"``,
+``"text"``), and a failure shows the field-by-field diff. The expectations are what a careful
+reader says (tests/fixtures/README.md). After a reviewed change,
+
+    python -m pytest tests/test_golden.py --articlex-update
+
+rewrites the fields that changed, only in the files where they changed, and lists each rewrite
+with its diff at the end of the run. A field articlex still gets wrong is listed in
+tests/fixtures/known_gaps.toml with the reason: the page's test does not compare it (and an
+update never overwrites its hand-written truth), and it runs on its own as a strict xfail, so
+fixing it makes that test fail until the gap is removed from the list.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-import articlex
-from support import MODES, comparable, expected, fixture_names, known_gaps, source
+from support import FIXTURES, MODES, expected, fixture_names, known_gaps
 
 GAPS = known_gaps()
-_CACHE: dict[tuple[str, str], dict] = {}
 
 
-def _extracted(name: str, mode: str) -> dict:
-    if (name, mode) not in _CACHE:
-        _CACHE[name, mode] = articlex.extract(source(name, mode)).to_dict()
-    return _CACHE[name, mode]
+def _page(name: str, mode: str) -> Path:
+    return FIXTURES / name / MODES[mode]
 
 
-def _cases():
-    for name in fixture_names():
-        want = expected(name)
-        for mode in MODES:
-            for field in want[mode]:
-                marks = []
-                gap = GAPS.get((name, mode, field))
-                if gap:
-                    marks.append(pytest.mark.xfail(reason=gap, strict=True))
-                yield pytest.param(name, mode, field, id=f"{name}-{mode}-{field}", marks=marks)
+def _gaps(name: str, mode: str) -> set[str]:
+    return {field for (gap_name, gap_mode, field) in GAPS if (gap_name, gap_mode) == (name, mode)}
 
 
-@pytest.mark.parametrize(("name", "mode", "field"), list(_cases()))
-def test_field(name: str, mode: str, field: str) -> None:
-    want = expected(name)[mode][field]
-    got = _extracted(name, mode).get(field)
-    assert comparable(field, got, want) == want
+VIEWS = [pytest.param(name, mode, id=f"{name}-{mode}") for name in fixture_names() for mode in MODES]
+
+
+@pytest.mark.parametrize(("name", "mode"), VIEWS)
+def test_fixture_page(name: str, mode: str, articlex_snapshot) -> None:
+    articlex_snapshot(_page(name, mode), golden=FIXTURES / name / "expected.json", section=mode,
+                      ignore=_gaps(name, mode))
+
+
+@pytest.mark.parametrize(("name", "mode", "field"), [
+    pytest.param(name, mode, field, id=f"{name}-{mode}-{field}", marks=pytest.mark.xfail(reason=reason, strict=True))
+    for (name, mode, field), reason in sorted(GAPS.items())
+])
+def test_known_gap(name: str, mode: str, field: str, articlex_snapshot) -> None:
+    others = set(expected(name)[mode]) - {field}
+    changes = articlex_snapshot.differences(_page(name, mode), golden=FIXTURES / name / "expected.json",
+                                            section=mode, ignore=others)
+    assert not changes, "\n".join(line for change in changes for line in (change.field + ":", *change.lines))
 
 
 def test_every_fixture_has_both_inputs_and_the_same_fields() -> None:

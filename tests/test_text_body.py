@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 import articlex
-
-P1 = "The council voted on Tuesday to rebuild the harbour wall after the winter storms broke it in two places."
-P2 = "Work will start in May and should last eight months, the mayor said, adding that the port stays open."
-P3 = "Fishermen welcomed the decision but asked for a clear schedule so that boats can plan their trips."
-P4 = "The cost is shared between the town and the region, which will pay two thirds of the total bill."
-
-
-def dump(*lines: str) -> str:
-    """Paragraphs set apart by blank lines; a tuple is a group of lines packed together."""
-    return "\n\n".join("\n".join(x) if isinstance(x, tuple) else x for x in lines) + "\n"
+from support import P1, P2, P3, P4, dump
 
 
 def body_of(text: str) -> list[str]:
@@ -145,3 +136,45 @@ def test_a_share_bar_under_a_caption_marks_it_as_header() -> None:
     caption = "Arrested. An ambulance leaves the prison where the detainees were moved during the emergency."
     text = dump("El muro del puerto será reconstruido", caption, "Enlace copiado", P1, P2, P3)
     assert body_of(text) == [P1, P2, P3]
+
+
+LONG_PARAGRAPH = ("The council voted on the new budget after a long debate that lasted well into the night, and the "
+                  "mayor thanked the members for their patience before she closed the session shortly after midnight.")
+
+
+def test_a_sign_off_after_the_text_ends_it_in_a_dump() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, LONG_PARAGRAPH, "JD",
+                        "The Town Gazette is not responsible for the opinions or statements presented by "
+                        "contributors in this section.",
+                        'Mayor on the new library: "It will open in the spring"'])
+    article = articlex.extract(dump + "\n")
+    assert article.body.split("\n\n") == [LONG_PARAGRAPH, LONG_PARAGRAPH]
+
+
+def test_a_subheading_leading_into_a_paragraph_is_no_sign_off() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "What comes next", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert article.body.split("\n\n") == [LONG_PARAGRAPH, "What comes next", LONG_PARAGRAPH]
+
+
+def test_a_read_also_label_in_brackets_gives_its_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH,
+                        "(Read also: Mayor opens the new library in the old town)", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["Mayor opens the new library in the old town"]
+    assert article.body.split("\n\n") == [LONG_PARAGRAPH, LONG_PARAGRAPH]
+
+
+def test_a_repeated_label_starts_its_own_list_and_is_no_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "À lire aussi", "Mayor opens the new library today",
+                        "À lire aussi", "Bus lines change on Monday morning", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["Mayor opens the new library today", "Bus lines change on Monday morning"]
+
+
+def test_an_interview_question_under_a_label_list_is_no_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "Read also", "Mayor opens the new library today",
+                        "— And the bread prices?", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["Mayor opens the new library today"]
+    assert "— And the bread prices?" in article.body

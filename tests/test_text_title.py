@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import articlex
+from support import P1, P2, P3, dump
 
-P1 = "The council voted on Tuesday to rebuild the harbour wall after the winter storms broke it in two places."
-P2 = "Work will start in May and should last eight months, the mayor said, adding that the port stays open."
-P3 = "Fishermen welcomed the decision but asked for a clear schedule so that boats can plan their trips."
 MENU = ("Home", "News", "Sport", "Weather", "Culture")
 TITLE = "Harbour wall to be rebuilt after the storms"
-
-
-def dump(*lines: str | tuple[str, ...]) -> str:
-    """Blocks set apart by blank lines; a tuple is a group of lines packed together."""
-    return "\n\n".join("\n".join(x) if isinstance(x, tuple) else x for x in lines) + "\n"
 
 
 def title_of(text: str) -> str | None:

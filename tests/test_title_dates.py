@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 import articlex
-
-LONG = "This sentence is long enough to read as running prose in an article body, as news text does. "
-
-
-def page(body: str, head: str = "", lang: str = "en") -> str:
-    return f"<!doctype html><html lang='{lang}'><head>{head}</head><body>{body}</body></html>"
-
-
-def jsonld(payload: str) -> str:
-    return f"<script type='application/ld+json'>{payload}</script>"
+from support import LONG, jsonld, page
 
 
 # -- dates ----------------------------------------------------------------------------------------

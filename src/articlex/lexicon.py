@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
-from typing import Generator
+from collections.abc import Iterable
+from typing import Any, Generator
 from importlib import resources
 
 __all__ = ["KEYS", "LANGUAGES", "Lexicon", "Cues", "Agency", "load", "cues", "agencies", "fold"]
@@ -43,7 +44,7 @@ _APOSTROPHES = "['\u2019\u2018\u02bc]"
 HEAD_LETTERS = 3
 TRAILING_SLACK = 16
 """Characters searched before a trailing label beyond twice its longest phrase (spaces, arrows)."""
-_PHRASE_EDGES = " :.!-–—"
+_PHRASE_EDGES = " :.!-–—…"
 """What may stand around a phrase that is a whole text ('Partager :', '— Tags —')."""
 _END = ""
 """Marks, in the trie, where a phrase ends."""
@@ -76,7 +77,7 @@ class Agency:
     case_sensitive: bool
 
 
-def _read(name: str) -> dict:
+def _read(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("articlex").joinpath("lexicons", name).read_text("utf-8"))
 
 
@@ -90,11 +91,11 @@ def load(language: str) -> Lexicon:
     return Lexicon(language=data["language"], name=data["name"], words=words)
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """The phrases as one regex shaped like a trie: phrases sharing a start share its branch, so
     the engine tests each character once instead of once per phrase. At every branch a longer
     phrase is tried before a shorter one it extends; any apostrophe and any run of spaces match."""
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for phrase in sorted({fold(w) for w in words if w.strip()}):
         node = trie
         for ch in phrase:
@@ -107,7 +108,7 @@ class _Heads:
     """The first three letters of a set of phrases: most texts start with none of them, and saying
     so costs a slice and a set lookup, where the phrases' pattern would try each of its branches."""
 
-    def __init__(self, phrases) -> None:
+    def __init__(self, phrases: Iterable[str]) -> None:
         self.heads: set[str] = set()
         """Three letters that open a phrase, or all the letters of a shorter opening ('a ', "l'", 'à')."""
         self.any_start = False
@@ -128,7 +129,7 @@ class _Heads:
         return self.any_start or head in heads or head[:2] in heads or head[:1] in heads
 
 
-def _branches(node: dict) -> str:
+def _branches(node: dict[str, Any]) -> str:
     """The regex of a trie node's continuations (iterative over each chain of single children)."""
     parts = []
     for ch, child in node.items():
@@ -202,12 +203,12 @@ class Cues:
                     table.setdefault(phrase, set()).add(key)
             longest = max(self._longest[key] for key in keys)
             self._phrases[keys] = (longest, _Heads(table), {phrase: frozenset(found) for phrase, found in table.items()})
-        longest, heads, table = self._phrases[keys]
+        longest, heads, keys_of = self._phrases[keys]
         if len(text) > longest + 8:  # a longer text cannot be one of them (cheap first test)
             return _NONE
         if not heads.may_start(text.lstrip(_PHRASE_EDGES)):
             return _NONE
-        return table.get(fold(text).strip(_PHRASE_EDGES), _NONE)
+        return keys_of.get(fold(text).strip(_PHRASE_EDGES), _NONE)
 
     def start_pattern(self, key: str) -> re.Pattern[str]:
         if key not in self._start:
@@ -363,7 +364,7 @@ class Agencies:
                 found.extend(self._named(m, strict))
         return _non_overlapping(found)
 
-    def _named(self, m: re.Match, strict: bool) -> list[tuple[int, int, str]]:
+    def _named(self, m: re.Match[str], strict: bool) -> list[tuple[int, int, str]]:
         key = " ".join(m.group(1).split()) if strict else fold(m.group(1))
         name = self._canonical.get(key)
         return [(m.start(), m.end(), name)] if name else []

@@ -32,16 +32,26 @@ from __future__ import annotations
 import codecs
 import html as html_entities
 import re
+import threading
 import time
 from dataclasses import dataclass, fields
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING, TypeAlias
 
 from lxml import etree, html
 
 from .errors import EmptyInputError, InputError, TooLargeError, UnsupportedContentError
-from .page import Page
+from .page import Element, Page
 
-__all__ = ["Limits", "load_page", "decode", "clean_text", "looks_like_html", "parse_html",
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+
+Source: TypeAlias = "str | bytes | bytearray | memoryview | BeautifulSoup | etree._Element | etree._ElementTree"
+"""What ``extract()`` reads: HTML or a text dump as text or bytes, a BeautifulSoup object, an lxml
+element or tree. Anything else is a TypeError at run time, and a type error for a checker."""
+
+__all__ = ["Limits", "Source", "load_page", "decode", "clean_text", "looks_like_html", "parse_html",
            "MAX_ATTRIBUTES"]
 
 
@@ -221,8 +231,8 @@ def _wide_encoding(sample: bytes) -> str | None:
     if size < 4:
         return None
     lanes = [sample[i:size:4].count(0) / (size // 4) for i in range(4)]
-    zero = lambda *ix: all(lanes[i] >= WIDE_ZERO_SHARE for i in ix)  # noqa: E731
-    clear = lambda *ix: all(lanes[i] <= WIDE_OTHER_SHARE for i in ix)  # noqa: E731
+    zero: Callable[..., bool] = lambda *ix: all(lanes[i] >= WIDE_ZERO_SHARE for i in ix)  # noqa: E731
+    clear: Callable[..., bool] = lambda *ix: all(lanes[i] <= WIDE_OTHER_SHARE for i in ix)  # noqa: E731
     if zero(1, 2, 3) and clear(0):
         return "utf-32-le"
     if zero(0, 1, 2) and clear(3):
@@ -357,7 +367,7 @@ def _prolog(text: str, start: int = 0) -> tuple[int, str | None]:
             close = text.find("-->", pos, end)
             close = close + 2 if close >= 0 else close
         elif text[pos:pos + 9].lower() == "<!doctype":
-            close = _DOCTYPE.match(text, pos).end() - 1
+            close = _match_at(_DOCTYPE, text, pos).end() - 1
         else:
             name = _NAME.match(text, pos + 1) if text.startswith("<", pos) else None
             return pos, name.group(0).lower() if name else None
@@ -374,6 +384,29 @@ _ASCII_UNSHOWN = bytes([*range(0, 9), 11, *range(14, 32), 127])
 _FORM_FEED = bytes.maketrans(b"\x0c", b"\n")
 
 
+_UNSHOWN_ASCII = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+_UNSHOWN_BEYOND_ASCII = {0xc2: re.compile(rb"[\x80-\x9f]"), 0xef: re.compile(rb"\xb7[\x90-\xaf]|\xbf[\xbe\xbf]"),
+                         0xed: re.compile(rb"[\xa0-\xbf]")}
+"""``_UNSHOWN`` past ASCII in UTF-8, by leading byte, with the bytes that follow it: C1 controls,
+U+FDD0-U+FDEF and U+FFFE-U+FFFF, surrogates."""
+
+
+def _has_unshown(text: str) -> bool:
+    """Whether ``_UNSHOWN`` occurs in ``text``, checked on its UTF-8 bytes: deleting bytes and
+    finding one byte run in C at memory speed, where a character class over the ``str`` is
+    matched character by character (half as fast again on a page)."""
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data.translate(None, _UNSHOWN_ASCII)) != len(data):
+        return True
+    for lead, follows in _UNSHOWN_BEYOND_ASCII.items():
+        at = data.find(lead)
+        while at >= 0:
+            if follows.match(data, at + 1):
+                return True
+            at = data.find(lead, at + 1)
+    return False
+
+
 def clean_text(text: str) -> str:
     """Characters no page shows (NUL, C0 and C1 controls, lone surrogates, non-characters)
     removed, surrogate pairs joined, form feeds (white space in HTML) made line breaks."""
@@ -381,7 +414,7 @@ def clean_text(text: str) -> str:
         data = text.encode("ascii")
         cleaned = data.translate(_FORM_FEED, _ASCII_UNSHOWN)
         return text if cleaned == data else cleaned.decode("ascii")
-    if _UNSHOWN.search(text) is None:
+    if not _has_unshown(text):
         return text
     if any("\ud800" <= ch <= "\udfff" for ch in _UNSHOWN.findall(text)):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
@@ -418,10 +451,13 @@ _VALUE = r"""(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+"""
 _ATTR = rf"""(?>[\s/]*+[^\s/>][^\s/>=]*+{_VALUE})"""
 _NO_MORE_ATTRS = r"(?![\s/]*+[^\s/>])"
 _FEW_ATTRS = rf"{_ATTR}{{0,{MAX_ATTRIBUTES}}}+{_NO_MORE_ATTRS}"
-_RAW_ELEMENT = "|".join(rf"<{name}(?![^\s/>]){_FEW_ATTRS}[^>]*+>?(?>.*?</{name}|.*+)" for name in _RAW_TEXT)
+# Up to the first "</name" (or to the end), as possessive runs rather than a lazy ".*?": Python's
+# engine steps a lazy loop one character at a time, trying the rest of the pattern at each.
+_RAW_ELEMENT = "|".join(rf"<{name}(?![^\s/>]){_FEW_ATTRS}[^>]*+>?(?:[^<]++|<(?!/{name}))*+(?:</{name})?+"
+                        for name in _RAW_TEXT)
 _UP_TO_CROWDED = re.compile(rf"""(?>
     [^<]++
-  | <!--(?>.*?-->|.*+)
+  | <!--(?:[^-]++|-(?!->))*+(?:-->)?+
   | <[!?/][^>]*+>?
   | {_RAW_ELEMENT}
   | <plaintext.*+
@@ -477,7 +513,7 @@ def parse_html(text: str, limits: Limits = Limits()) -> tuple[object | None, lis
     return root, warnings
 
 
-def _flattened_tree(text: str, depth: int):
+def _flattened_tree(text: str, depth: int) -> Element | None:
     """The tree of the page flattened to ``depth``: first as libxml2 nests, then counting every
     start tag; None if libxml2 still reaches its own limit (it then drops text)."""
     root = None
@@ -488,9 +524,27 @@ def _flattened_tree(text: str, depth: int):
     return None if _deeper_than(root, LIBXML2_DEPTH - 1) else root
 
 
-def _parse(text: str):
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
-                             no_network=True, default_doctype=False)
+_ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
+    element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity)
+"""lxml.html's element classes, chosen in C. lxml.html's own lookup calls a Python method for
+every element object lxml creates (a third of the cost of iterating a page) to give form
+elements their own classes, which articlex never uses."""
+_PARSERS = threading.local()
+"""One parser a thread, built once: lxml parsers may not be shared between threads."""
+
+
+def _parser() -> html.HTMLParser:
+    parser: html.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
+                                 no_network=True, default_doctype=False)
+        parser.set_element_class_lookup(_ELEMENT_CLASSES)
+        _PARSERS.parser = parser
+    return parser
+
+
+def _parse(text: str) -> Element:
+    parser = _parser()
     try:
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
@@ -500,7 +554,7 @@ def _parse(text: str):
     return root
 
 
-def _deeper_than(root, depth: int) -> bool:
+def _deeper_than(root: Element, depth: int) -> bool:
     """Whether some element sits deeper than ``depth`` (the root is at depth 1)."""
     return bool(_depth_probe(depth)(root))
 
@@ -539,7 +593,7 @@ def _check_tag_count(text: str, limits: Limits) -> None:
         raise TooLargeError(f"the page has {tags} start tags, over max_elements={limits.max_elements}")
 
 
-def _check_element_count(root, limits: Limits) -> None:
+def _check_element_count(root: Element, limits: Limits) -> None:
     count = int(root.xpath("count(//*)"))
     if count > limits.max_elements:
         raise TooLargeError(f"the page has {count} elements, over max_elements={limits.max_elements}")
@@ -547,9 +601,9 @@ def _check_element_count(root, limits: Limits) -> None:
 
 def _trim_crowded_tags(text: str) -> tuple[str, int]:
     """Start tags with more than ``MAX_ATTRIBUTES`` attributes cut down, and how many there were."""
-    pieces, pos, crowded = [], 0, 0
+    pieces, pos, crowded = list[str](), 0, 0
     while True:
-        stop = _UP_TO_CROWDED.match(text, pos).end()
+        stop = _match_at(_UP_TO_CROWDED, text, pos).end()
         if stop >= len(text):
             break
         pieces.append(text[pos:stop])
@@ -570,9 +624,17 @@ def _trimmed_tag(text: str, start: int) -> tuple[str, str, int]:
     """The start tag at ``start`` with its first ``MAX_ATTRIBUTES`` attributes, its lower-cased
     name, and where the original tag ends. Regexes do the walking: a tag may carry a million
     attributes."""
-    head = _FIRST_ATTRS.match(text, start)
-    rest = _TAG_REST.match(text, _MORE_ATTRS.match(text, head.end()).end())
+    head = _match_at(_FIRST_ATTRS, text, start)
+    rest = _match_at(_TAG_REST, text, _match_at(_MORE_ATTRS, text, head.end()).end())
     return head.group(0) + rest.group(0), head.group(1).lower(), rest.end()
+
+
+def _match_at(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str]:
+    """``pattern.match`` for the patterns above that match wherever they are tried (the empty
+    string, or what the caller has just seen there): never None."""
+    m = pattern.match(text, pos)
+    assert m is not None, pattern.pattern
+    return m
 
 
 def _raw_text_end(text: str, pos: int, name: str) -> int:
@@ -619,7 +681,7 @@ class _Flattener:
         out.append(text[copied:])
         return "".join(out)
 
-    def start(self, m: re.Match) -> str | None:
+    def start(self, m: re.Match[str]) -> str | None:
         """None to keep the tag; else what replaces it (the current element's end tag first)."""
         name = m.group("start").lower()
         if name in _VOID or name in _FRAME or (m.group("close").endswith("/") and not self.strict):
@@ -635,7 +697,7 @@ class _Flattener:
         self.open.append(True)
         return closed
 
-    def end(self, m: re.Match) -> str | None:
+    def end(self, m: re.Match[str]) -> str | None:
         """None to keep the tag; else the end tags of the elements it really closes."""
         name = m.group("end").lower()
         positions = self.by_name.get(name)
@@ -661,7 +723,7 @@ def _markup_to_text(text: str) -> str:
     (inline tags, nothing), entities are decoded."""
     from .page import BLOCK_TAGS
 
-    def replace(m: re.Match) -> str:
+    def replace(m: re.Match[str]) -> str:
         name = _TAG_NAME.match(m.group(0).replace("</", "<", 1))
         return "\n" if name is None or name.group(1).lower() in BLOCK_TAGS else ""
 
@@ -671,7 +733,7 @@ def _markup_to_text(text: str) -> str:
 # --- Entry point ---------------------------------------------------------------------------
 
 
-def load_page(source, *, url: str | None = None, limits: Limits = Limits()) -> Page:
+def load_page(source: Source, *, url: str | None = None, limits: Limits = Limits()) -> Page:
     """The :class:`Page` for any supported source; raises the library's own errors.
 
     What was altered or left out on the way (undecodable bytes, flattened nesting, dropped
@@ -692,7 +754,7 @@ def load_page(source, *, url: str | None = None, limits: Limits = Limits()) -> P
     return page
 
 
-def _text_of(source, limits: Limits) -> tuple[str, list[str]]:
+def _text_of(source: object, limits: Limits) -> tuple[str, list[str]]:
     """The source as text, with the warnings of its decoding; refuses binary and oversize input."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         size = source.nbytes if isinstance(source, memoryview) else len(source)
@@ -738,7 +800,7 @@ def _page_from_str(text: str, url: str | None, limits: Limits, warnings: list[st
     return _with_warnings(page, warnings + more)
 
 
-def _page_from_element(element, url: str | None, limits: Limits) -> Page:
+def _page_from_element(element: Element, url: str | None, limits: Limits) -> Page:
     root = element
     if element.getparent() is None:  # a comment beside the root element stands for its document
         root = element.getroottree().getroot()
@@ -761,9 +823,9 @@ def _with_warnings(page: Page, warnings: list[str]) -> Page:
     if isinstance(existing, list):
         existing.extend(w for w in warnings if w not in existing)
     else:
-        page.warnings = list(dict.fromkeys(warnings))  # type: ignore[attr-defined]
+        page.warnings = list(dict.fromkeys(warnings))
     return page
 
 
-def _is_soup(source) -> bool:
+def _is_soup(source: object) -> bool:
     return type(source).__module__.startswith("bs4") and hasattr(source, "decode")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
@@ -156,9 +157,9 @@ class Article:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
         """The inverse of :meth:`to_dict`."""
-        links = lambda items: [Link.from_dict(x) for x in items or []]  # noqa: E731
-        one = lambda x: Link.from_dict(x) if x else None  # noqa: E731
-        date = lambda x: datetime.fromisoformat(x) if x else None  # noqa: E731
+        links: Callable[[Any], list[Link]] = lambda items: [Link.from_dict(x) for x in items or []]  # noqa: E731
+        one: Callable[[Any], Link | None] = lambda x: Link.from_dict(x) if x else None  # noqa: E731
+        date: Callable[[Any], datetime | None] = lambda x: datetime.fromisoformat(x) if x else None  # noqa: E731
         counters = data.get("counters") or {}
         attribution = data.get("attribution") or {}
         return cls(

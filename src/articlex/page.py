@@ -9,19 +9,31 @@ read the blocks; those that need markup also read ``page.root``.
 from __future__ import annotations
 
 import json
+import os
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, Iterator
+from collections.abc import Callable, Iterator
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from .selectors import Index
+from .selectors import TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES, Index
 from .text import is_prose
 
-__all__ = ["Page", "TextBlock", "LinkRef"]
+if TYPE_CHECKING:
+    from .model import Provenance
+
+__all__ = ["Page", "TextBlock", "LinkRef", "Element", "JsonObject", "WALK"]
+
+Element = Any
+"""An lxml element. Typed as Any on purpose: the rules read elements through lxml's dynamic API
+(XPath results, attribute lookups), where the stubs' unions would need a cast at every step."""
+JsonObject = dict[str, Any]
+"""A JSON-LD object as ``json.loads`` gives it."""
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br center dd details dialog div dl dt fieldset "
@@ -37,6 +49,9 @@ STANDALONE_TAGS = HEADINGS | {"p", "blockquote"}
 _LIST_TAGS = frozenset({"li", "dd", "dt"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*(?:sr-only|screen-reader|screen-only|visually-hidden|visual-hidden)[\w-]*|hidden|is-hidden|u-hidden|d-none)(?:\s|$)")
+HIDDEN_CLASS_PARTS = ("hidden", "sr-only", "screen-", "d-none")
+"""Every class token ``_HIDDEN_CLASS`` accepts holds one of these strings: a class string that
+holds none of them (nearly all) is known visible without running the pattern."""
 
 
 @dataclass(slots=True)
@@ -102,11 +117,19 @@ class TextBlock:
         return self._density
 
 
-def is_hidden(el) -> bool:
+Where = Element | TextBlock | list[TextBlock] | None
+"""What a field was read from: an element, a block, a run of blocks, or nothing located."""
+
+
+def is_hidden(el: Element) -> bool:
     return _hides(el.items())
 
 
-def _hides(items: list) -> bool:
+HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style", "class"})
+"""Every attribute :func:`_hides` reads: the compiled walk asks it only about elements that have one."""
+
+
+def _hides(items: list[tuple[str, str]]) -> bool:
     """Whether attributes hide their element: ``hidden``, ``aria-hidden``, an inline style or a class."""
     for attr, value in items:
         if attr == "hidden":
@@ -123,9 +146,17 @@ def _hides(items: list) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
 def _hidden_class(cls: str) -> bool:
-    """Class strings repeat across a page and across pages: each is tested once."""
+    """Whether a class string hides its element: substrings first, the pattern (cached) only
+    for the few strings that hold one."""
+    for part in HIDDEN_CLASS_PARTS:
+        if part in cls:
+            return _hidden_class_pattern(cls)
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _hidden_class_pattern(cls: str) -> bool:
     return bool(_HIDDEN_CLASS.search(cls))
 
 
@@ -153,7 +184,7 @@ class _Builder:
             href, start = self.open_links.pop()
             self.links.append((href, start, self.size))
 
-    def flush(self, owner, in_quote: bool) -> None:
+    def flush(self, owner: Element | None, in_quote: bool) -> None:
         if not self.parts:
             if self.open_links:
                 self.open_links = [(href, 0) for href, _ in self.open_links]
@@ -173,7 +204,7 @@ class _Builder:
         text = " ".join(raw.split())
         if not text:
             return
-        links = []
+        links: list[LinkRef] = []
         if spans and text == raw:  # nothing was collapsed: offsets stay as they are
             for href, start, end in spans:
                 link_text = raw[start:end].strip()
@@ -181,7 +212,8 @@ class _Builder:
                     links.append(LinkRef(link_text, href, start, start + len(link_text), self.base_url))
         elif spans:
             # A few links: each offset by a short rescan; many links: one scan of the block for all.
-            offsets = _Offsets(raw) if len(spans) > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos))
+            offsets: Callable[[int], int] = (
+                _Offsets(raw) if len(spans) > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos)))
             for href, start, end in spans:
                 link_text = " ".join(raw[start:end].split())
                 if link_text:
@@ -250,12 +282,79 @@ class _Offsets:
 _WHITE = re.compile(r"\s+")
 
 
-def blocks_from_tree(root, base_url: str | None, index: Index | None = None) -> list[TextBlock]:
+MIN_SWALLOWED = 200
+"""Characters of paragraph text a skipped element must hold before it can be the page's own text."""
+RAW_TEXT_TAGS = frozenset({"script", "style", "template", "title", "meta", "link", "textarea", "option"})
+"""Skipped tags whose content is never shown as a page's text, whatever they hold."""
+
+
+def blocks_from_tree(root: Element, base_url: str | None, index: Index | None = None) -> list[TextBlock]:
     """The block stream of an HTML tree, in document order; ``index``, when given, is filled
-    with every element on the way (the elements of skipped subtrees too)."""
+    with every element on the way (the elements of skipped subtrees too).
+
+    An element that is skipped (a button, ``<noscript>``, a hidden box) but holds more paragraph
+    text than everything shown is the page itself: a tag the parser left open swallowed the rest
+    (``<div></button>``), a script reveals a hidden page, a forum prints its posts in
+    ``<noscript>``. Such elements are walked instead, in a second pass.
+    """
+    shown: set[Element] = set()
+    for _ in range(MAX_UNSKIP_ROUNDS):
+        swallowed: list[Element] = []
+        if index is not None:
+            index.tokens, index.order = {}, {}  # a second pass indexes every element again
+        blocks = _walk_tree(root, base_url, index, shown, swallowed)
+        found = _swallowing(blocks, swallowed)
+        if found is None:
+            break
+        shown.add(found)
+    return blocks
+
+
+MAX_UNSKIP_ROUNDS = 3
+"""Passes of the walk: a swallowing element may sit inside another (a page in a hidden box in a button)."""
+
+
+def _swallowing(blocks: list[TextBlock], skipped: list[Element]) -> Element | None:
+    """The skipped element holding the most paragraph text, when it holds more than the shown blocks."""
+    if not skipped:
+        return None
+    shown = sum(len(b.text) for b in blocks if b.tag == "p")
+    best, most = None, max(MIN_SWALLOWED, shown)
+    for el in skipped:
+        held = sum(len(p.text_content()) for p in el.iter("p"))
+        if held > most:
+            best, most = el, held
+    return best
+
+
+def _skips(el: Element, tag: str, items: list[tuple[str, str]], shown: set[Element],
+           swallowed: list[Element]) -> bool:
+    """Whether the walk passes over ``el`` and its subtree (a skipped tag, or attributes that
+    hide it, unless a pass found it holds the page); the elements that may hold the page are
+    noted in ``swallowed``."""
+    if not (tag in SKIP_TAGS or items and _hides(items)) or el in shown:
+        return False
+    if tag not in RAW_TEXT_TAGS:
+        swallowed.append(el)
+    return True
+
+
+def _walk_tree(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
+               swallowed: list[Element]) -> list[TextBlock]:
+    """One pass of the walk: the compiled one when it is there, else :func:`_walk_python`."""
+    if _walk is None:
+        return _walk_python(root, base_url, index, shown, swallowed)
+    builder = _Builder(base_url)
+    _walk.walk(root, builder, index, _skips, shown, swallowed, _WALK_RULES)
+    return builder.blocks
+
+
+def _walk_python(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
+                 swallowed: list[Element]) -> list[TextBlock]:
+    """The reference walk, over lxml's ``iterwalk``; ``articlex._walk`` does the same in C."""
     builder = _Builder(base_url)
     add = builder.add
-    owners: list = []
+    owners: list[Element] = []
     quote_depth = 0
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     skipped = None
@@ -267,7 +366,7 @@ def blocks_from_tree(root, base_url: str | None, index: Index | None = None) -> 
             items = el.items()
             if items and index is not None:
                 index.add(el, items)
-            if tag in SKIP_TAGS or items and _hides(items):
+            if (tag in SKIP_TAGS or items) and _skips(el, tag, items, shown, swallowed):
                 walker.skip_subtree()
                 skipped = el
                 if index is not None:
@@ -302,6 +401,26 @@ def blocks_from_tree(root, base_url: str | None, index: Index | None = None) -> 
     return builder.blocks
 
 
+def _compiled_walk() -> ModuleType | None:
+    """``articlex._walk`` when it was built, matches the installed lxml, and is not turned off."""
+    if os.environ.get(PURE_PYTHON):
+        return None
+    try:
+        from . import _walk as compiled
+    except ImportError:  # not built (no compiler), or built against another lxml
+        return None
+    return compiled
+
+
+PURE_PYTHON = "ARTICLEX_PURE_PYTHON"
+"""Set (to anything but empty) before articlex is imported, this environment variable makes the
+walk the Python one even where the compiled one is built."""
+_walk = _compiled_walk()
+WALK = "Python" if _walk is None else f"compiled (lxml {_walk.BUILT_WITH_LXML})"
+"""Which block walk this process runs, as ``articlex --version`` prints it."""
+_WALK_RULES = (SKIP_TAGS, BLOCK_TAGS, HIDING_ATTRIBUTES, HIDDEN_CLASS_PARTS, TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES)
+
+
 def blocks_from_text(text: str) -> list[TextBlock]:
     """One block a non-empty line of a text dump."""
     blocks: list[TextBlock] = []
@@ -328,21 +447,21 @@ class Page:
     blocks: list[TextBlock]
     base_url: str | None = None
     url: str | None = None
-    provenance: dict = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
     """Filled by the field extractors through :meth:`note`."""
-    cache: dict = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
     """Results one field computes and another reuses (the page's prose blocks...)."""
-    warnings: list = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     """What loading altered or left out (undecodable bytes, flattened nesting...)."""
 
-    def note(self, name: str, strategy: str, where=None, confidence: float | None = None) -> None:
+    def note(self, name: str, strategy: str, where: Where = None, confidence: float | None = None) -> None:
         """Record where field ``name`` came from: an element, a block, a list of blocks or nothing."""
         from .model import Provenance
 
         level = CONFIDENCE[strategy] if confidence is None else confidence
         self.provenance[name] = Provenance(strategy, self.path_of(where), round(level, 2))
 
-    def path_of(self, where) -> str | None:
+    def path_of(self, where: Where) -> str | None:
         """An element's XPath, or the line range of text-dump blocks."""
         if where is None:
             return None
@@ -359,10 +478,10 @@ class Page:
             where = where.element
         if where is None or not hasattr(where, "getroottree"):
             return None
-        return where.getroottree().getpath(where)
+        return str(where.getroottree().getpath(where))
 
     @classmethod
-    def from_tree(cls, root, url: str | None = None) -> Page:
+    def from_tree(cls, root: Element, url: str | None = None) -> Page:
         page = cls(root=root, blocks=[], base_url=None, url=url)
         page.base_url = url or _base_href(root) or page.meta.get("og:url") or page._jsonld_url()
         index = Index()
@@ -411,9 +530,9 @@ class Page:
         return found
 
     @cached_property
-    def jsonld(self) -> list[dict]:
+    def jsonld(self) -> list[JsonObject]:
         """Every JSON-LD object of the page, ``@graph`` lists flattened; broken scripts skipped."""
-        found: list[dict] = []
+        found: list[JsonObject] = []
         if self.root is None:
             return found
         for script in self.root.iter("script"):
@@ -427,17 +546,17 @@ class Page:
         return found
 
     @cached_property
-    def jsonld_ids(self) -> dict[str, dict]:
+    def jsonld_ids(self) -> dict[str, JsonObject]:
         """JSON-LD nodes by ``@id``, to resolve references such as ``"author": {"@id": ...}``."""
         return {obj["@id"]: obj for obj in self.jsonld if isinstance(obj.get("@id"), str) and len(obj) > 1}
 
-    def resolve(self, node):
+    def resolve(self, node: Any) -> Any:
         """A JSON-LD node with a bare ``@id`` replaced by the node it names."""
         if isinstance(node, dict) and set(node) == {"@id"} and isinstance(node["@id"], str):
             return self.jsonld_ids.get(node["@id"], node)
         return node
 
-    def jsonld_of(self, *types: str) -> Iterator[dict]:
+    def jsonld_of(self, *types: str) -> Iterator[JsonObject]:
         """JSON-LD objects whose @type is one of ``types``."""
         wanted = set(types)
         for obj in self.jsonld:
@@ -455,7 +574,7 @@ class Page:
                 index.setdefault(block.element, block.index)
         return index
 
-    def position_of(self, el) -> int | None:
+    def position_of(self, el: Element) -> int | None:
         """The stream index of the block holding ``el``: its own, an ancestor's, or its first descendant's."""
         index = self.element_index
         if el in index:
@@ -465,14 +584,14 @@ class Page:
                 return index[anc]
         return next((index[d] for d in el.iterdescendants() if d in index), None)
 
-    def blocks_in(self, container) -> list[TextBlock]:
+    def blocks_in(self, container: Element) -> list[TextBlock]:
         """The blocks whose element lies inside ``container`` (itself included). A block's element
         is always a block-level one: only those are gathered (in C, not every link and span)."""
         inside = set(container.iter(*BLOCK_TAGS))
         return [b for b in self.blocks if b.element in inside]
 
 
-def common_ancestor(elements: list):
+def common_ancestor(elements: list[Element]) -> Element | None:
     """The deepest element holding all of ``elements`` (their shared container)."""
     if not elements:
         return None
@@ -487,7 +606,7 @@ _CDATA = re.compile(r"^\s*(?://\s*|/\*\s*)?<!\[CDATA\[(?:\s*\*/)?|(?://\s*|/\*\s
 """A JSON-LD script wrapped in a CDATA section (XHTML serialisers, some themes): the wrapper is no JSON."""
 
 
-def _objects(data, depth: int = 0) -> Iterator[dict]:
+def _objects(data: Any, depth: int = 0) -> Iterator[JsonObject]:
     if depth > 8:
         return
     if isinstance(data, list):
@@ -499,11 +618,11 @@ def _objects(data, depth: int = 0) -> Iterator[dict]:
             yield from _objects(data["@graph"], depth + 1)
 
 
-def _base_href(root) -> str | None:
+def _base_href(root: Element) -> str | None:
     for el in root.iter("base"):
         if el.get("href"):
-            return el.get("href").strip()
+            return str(el.get("href")).strip()
     for el in root.iter("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
-            return el.get("href").strip()
+            return str(el.get("href")).strip()
     return None

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
-from ..page import Page, TextBlock
+from ..page import Element, Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE, EDITOR
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, has_date_label, is_sentence, looks_like_date, word_count
 from .body import Body
@@ -18,6 +18,9 @@ from .dates import month_words, parse_date, weekday_words
 from .metadata import article_objects
 
 __all__ = ["find_attribution", "split_names"]
+
+Orgs = tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]
+"""(the names the site goes by, the suffixes of the page title), each as its folded words."""
 
 MAX_NAME_WORDS = 5
 """A person's name is this many words at most ('Lauren del Valle'); a longer link or line is no name."""
@@ -120,6 +123,9 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]{2,%d})(?:/[^\W\d_][\w.-]{1,20})?$" % MAX_I
 """'rdb', 'MA', 'aja/PAP': initials alone, or with the agency after a slash."""
 _LEAD_IN = re.compile(r"^(.{2,60}?)\s+[—–-]\s+")
 """The lead-in before a dash that opens the text ('KIDSPOST via JTA — The state of ...')."""
+_ADDRESS_LINE = re.compile(r"(?:https?://)?(?:www\.)?([^\W_][\w-]{2,40})\.[a-z]{2,12}(?:\.[a-z]{2})?/?", re.I)
+"""A line that is only a web address: the site's own, printed by its logo or in its footer (an address
+inside a sentence, 'Other news from X.md', names another outlet)."""
 _DOMAIN = re.compile(r"\b(?:www\.)?([^\W_][\w-]{2,40})\.(?:[a-z]{2,12})(?:\.[a-z]{2})?\b", re.I)
 
 
@@ -158,7 +164,7 @@ class _Origin:
         return {_key(p) for p in self.people}
 
 
-def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs) -> list[_Origin]:
+def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs: Orgs) -> list[_Origin]:
     found = []
     if page.is_html:
         markup = _from_markup(page, body, title_index, lexicon, orgs)
@@ -174,7 +180,10 @@ def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cu
         people, credited, seen = [], [], set()
         for raw in (raw for group in groups for raw in group):
             p, c = split_names(raw, lexicon, None if name == "jsonld" and raw in persons else orgs)
-            people += [x for x in p if not (x in seen or seen.add(x))]
+            for x in p:
+                if x not in seen:
+                    seen.add(x)
+                    people.append(x)
             credited += c
         origins.append(_Origin(name, people, credited))
     return origins
@@ -246,7 +255,7 @@ def _key(name: str) -> str:
 
 
 def _organisation_names(page: Page, site: str | None, title_index: int | None = None,
-                        body: Body | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                        body: Body | None = None) -> Orgs:
     """(names the site goes by, suffixes of the page title): bylines naming the publication."""
     lexicon = cues()
     names = [part for part in _SITE_PARTS.split(site) if lexicon.strip_label("byline_prefixes", part.strip()) is None] \
@@ -259,13 +268,14 @@ def _organisation_names(page: Page, site: str | None, title_index: int | None = 
 
 
 def _site_addresses(page: Page, title_index: int | None, body: Body | None) -> list[str]:
-    """The names in web addresses printed above the headline and below the article ('RiverNews.Online',
-    'https://www.ofarol.pt'): in a dump, the only trace of the publication's own name. The article
-    itself may name other outlets ('Alte ştiri de Stiri.md')."""
+    """The names in web addresses printed alone on a line above the headline and below the article
+    ('RiverNews.Online', 'https://www.ofarol.pt'), and the logo's short lines at the top: in a dump,
+    the only trace of the publication's own name. An address inside a sentence ('Alte ştiri de
+    Stiri.md') names another outlet."""
     top = title_index if title_index is not None else SITE_LINES
     end = body.end if body is not None and body.end is not None else top
     blocks = page.blocks[max(0, top - SITE_LINES): top] + page.blocks[end + 1:][-SITE_LINES:]
-    found = [m.group(1) for b in blocks if "." in b.text for m in _DOMAIN.finditer(b.text)]
+    found = [m.group(1) for b in blocks if "." in b.text for m in [_ADDRESS_LINE.fullmatch(b.text.strip())] if m]
     head = page.blocks[:min(SITE_HEAD, max(0, top - HEADER_REACH))]
     return found + [part.strip() for b in head for part in _SITE_PARTS.split(b.text)
                     if 1 <= word_count(part) <= SITE_NAME_WORDS and _has_capital(part)]
@@ -333,7 +343,7 @@ def _given_first(name: str) -> str:
     return f"{m.group(2)} {m.group(1)}" if m else name
 
 
-def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs) -> list[list[str]]:
+def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs: Orgs) -> list[list[str]]:
     """Names in byline elements of the header, else in those that close the article (a signature);
     one list an element. A page with neither a headline nor article text is a list of story cards:
     their bylines are other stories'."""
@@ -360,7 +370,7 @@ def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues,
     return _names_in(header, lexicon, orgs) or _names_in(tail, lexicon, orgs)
 
 
-def _names_in(elements: list, lexicon: Cues, orgs) -> list[list[str]]:
+def _names_in(elements: list[Element], lexicon: Cues, orgs: Orgs) -> list[list[str]]:
     """Byline elements -> their linked names, or their short text when it names people beyond the links
     ("<a>Martin Untersinger</a> (avec Damien Leloup et Morgane Tual)")."""
     groups: list[list[str]] = []
@@ -385,7 +395,7 @@ def _names_in(elements: list, lexicon: Cues, orgs) -> list[list[str]]:
     return groups
 
 
-def _listed_links(el, text: str, lexicon: Cues) -> list[str]:
+def _listed_links(el: Element, text: str, lexicon: Cues) -> list[str]:
     """The element's linked names as a list: the first link, then each one a separator or joiner sets
     apart from the one before ('<a>A</a>, <a>B</a> and <a>C</a>'). A link after other text or glued
     to the name is not a co-author: a place tag after the date, a topic, a feed."""
@@ -410,7 +420,7 @@ def _only_separators(between: str, lexicon: Cues) -> bool:
     return not rest or lexicon.between_pattern("author_joiners").fullmatch(f" {rest} ") is not None
 
 
-def _in_boilerplate(el, container) -> bool:
+def _in_boilerplate(el: Element, container: object) -> bool:
     for anc in el.iterancestors():
         if anc is container:
             return False
@@ -453,7 +463,7 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
 def _names_on_dateline(text: str, lexicon: Cues) -> str | None:
     """Names before the date ('Marco Bellini 3 maggio 2024', 'mh 15. Oktober 2023') or set apart after
     it ('07. November 2023 - 10:38 Uhr | Maximilian Berg')."""
-    span = date_span(text)
+    span = date_span(text) or ""
     at = text.find(span)
     head = _after_date_label(text[:at].strip(" -–—|·•,"), lexicon)
     if _looks_like_names(head) or _is_initials(head, lexicon):
@@ -611,7 +621,7 @@ def _is_dateline(text: str, lexicon: Cues) -> bool:
     return (span is not None and text.find(span) <= DATELINE_LEAD) or _is_relative_date(text)
 
 
-def split_names(raw: str, lexicon: Cues, orgs=None) -> tuple[list[str], list[str]]:
+def split_names(raw: str, lexicon: Cues, orgs: Orgs | str | None = None) -> tuple[list[str], list[str]]:
     """A byline string -> (people, agencies): prefixes, handles, roles, dates and newsrooms dropped.
 
     ``orgs`` is the site's names (a string, or what :func:`_organisation_names` returns): a byline
@@ -706,7 +716,7 @@ def _agency_heads() -> frozenset[str]:
                      for found in [_WORDS.findall(fold(alias))] if found)
 
 
-def _read_part(part: str, lexicon: Cues, orgs) -> tuple[str, str]:
+def _read_part(part: str, lexicon: Cues, orgs: Orgs) -> tuple[str, str]:
     """One piece of a byline -> ("agency", name), ("person", name), ("role", "") or ("", "")."""
     part = part.strip(" .,:;-–—()[]")
     if lexicon.strip_label("editor_labels", part) is not None:
@@ -736,7 +746,7 @@ def _read_part(part: str, lexicon: Cues, orgs) -> tuple[str, str]:
     return ("person", name) if _is_person(name) else ("", "")
 
 
-def _before_role(part: str, lexicon: Cues, orgs) -> str | None:
+def _before_role(part: str, lexicon: Cues, orgs: Orgs) -> str | None:
     """'Jane Roe Senior Writer', 'Richard Roe Education editor': the name before a role on its line. A
     role in lower case follows its topic ('Education'), which is no part of the name. A head that names
     the site ('Jane Roe Daily Planet Reporter') is left to the affiliation rule."""
@@ -788,7 +798,7 @@ def _drop_lowercase_tail(part: str) -> str:
     return " ".join(words)
 
 
-def _is_organisation(part: str, lexicon: Cues, orgs) -> bool:
+def _is_organisation(part: str, lexicon: Cues, orgs: Orgs) -> bool:
     """A newsroom, a role ('Games Editor') or the publication itself ('Diário O Farol', 'mdr.de')."""
     if lexicon.contains("newsroom", part) or lexicon.contains("author_roles", part) or lexicon.is_word("no_author", part):
         return True
@@ -859,7 +869,7 @@ def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return 0 < n <= len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
-def _organisation_names_of(orgs) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+def _organisation_names_of(orgs: Orgs | str | None) -> Orgs:
     if orgs is None:
         return (), ()
     if isinstance(orgs, str):
@@ -884,11 +894,12 @@ def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
         if m:
             found.extend(name for _, _, name in agencies().find(m.group(1)))
         tail = _TAIL.search(blocks[-1].text)
-        if tail and agencies().name_of(tail.group(2)):
-            found.append(agencies().name_of(tail.group(2)))
+        named = agencies().name_of(tail.group(2)) if tail else None
+        if named:
+            found.append(named)
         elif tail and _tail_agency(tail.group(1)) and _is_initials(tail.group(2), lexicon):
-            found.append(_tail_agency(tail.group(1)))  # '(ats/nxp)': the agency, then the editor
-    found += [agencies().name_of(b.text) for b in body.header if agencies().name_of(b.text)]  # a bare 'AFP' line
+            found.append(_tail_agency(tail.group(1)) or "")  # '(ats/nxp)': the agency, then the editor
+    found += [agencies().name_of(b.text) or "" for b in body.header if agencies().name_of(b.text)]  # a bare 'AFP' line
     edges = blocks[:CREDIT_HEAD] + blocks[-CREDIT_TAIL:] if len(blocks) > CREDIT_HEAD + CREDIT_TAIL else blocks
     for block in _naming_an_agency(edges + body.header):
         if not _is_credit(block.text, lexicon):
@@ -922,7 +933,7 @@ def _lead_credits(body: Body, lexicon: Cues) -> list[str]:
         return []
     lead = _LEAD_IN.match(body.blocks[0].text)
     verb = lexicon.any_pattern("source_verbs").search(lead.group(1)) if lead else None
-    if verb is None or verb.start() == 0:
+    if lead is None or verb is None or verb.start() == 0:
         return []
     sides = [lead.group(1)[:verb.start()].strip(), lead.group(1)[verb.end():].strip()]
     if all(1 <= len(side.split()) <= MAX_LEAD_WORDS and _has_capital(side) and not any(c.isdigit() for c in side)
@@ -931,7 +942,7 @@ def _lead_credits(body: Body, lexicon: Cues) -> list[str]:
     return []
 
 
-def _outlets_on_dateline(header: list[TextBlock], lexicon: Cues, orgs) -> list[str]:
+def _outlets_on_dateline(header: list[TextBlock], lexicon: Cues, orgs: Orgs) -> list[str]:
     """A web outlet before the date on the header's date line ('Stiri.md, 20 septembrie 2020'): the
     story's source, unless the address is the site's own."""
     sites = _organisation_names_of(orgs)[0]

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from ..lexicon import Cues, agencies, cues
 from ..model import Link
-from ..page import SKIP_TAGS, Page, TextBlock, common_ancestor
-from ..selectors import BODY, BOILERPLATE, DISCUSSION, STANDFIRST
-from ..text import (MAX_WORD_CHARS, SENTENCE_WORDS, at_most_words, date_span, has_date_label, is_sentence,
+from ..page import SKIP_TAGS, Element, LinkRef, Page, TextBlock, common_ancestor
+from ..selectors import BODY, BOILERPLATE, DISCUSSION, DISCUSSION_TOKENS, STANDFIRST
+from ..text import (MAX_WORD_CHARS, PROSE_WORDS, SENTENCE_WORDS, at_most_words, date_span, has_date_label, is_sentence,
                     looks_like_date, word_count)
 from .title import Title, first_prose
 
@@ -29,10 +29,32 @@ META_SEPARATORS = r"\s[|•·\-–—]\s"
 
 DENSEST = 0.6
 """Trust in a container found by its amount of prose rather than by a known class."""
+SIGN_OFF_WORDS = 3
+"""A sign-off line after the text is this short ('DS', 'aja/PAP', 'HLNF Staff Report')."""
+SIGN_OFF_REACH = 4
+"""Lines after a short line searched for a paragraph of the story going on (then it was a subheading)."""
+RECALL_SHARE = 0.5
+"""A body keeping less than this share of the page's prose is read again, recall first."""
+RECALL_GAIN = 1.5
+"""The recall reading replaces the first only when it finds this many times its prose: a line or
+two more is not worth the risk of a footer."""
+PAGE_WIDE_SHARE = 0.3
+"""Below this share of the page's prose, the recall reading may take the whole page as its box."""
+KEEP_SHARE = 0.5
+"""The recall reading must keep this share of the first reading's prose (else it read another story)."""
+BROAD_SHARE = 0.8
+"""The recall reading starts from the deepest element holding this share of the page's prose."""
+RECALL_LINK_SHARE = 0.5
+"""In the recall reading, a block more link than text is navigation (a menu, a list of links)."""
+MIN_ARTICLE_PROSE = 800
+"""Characters of prose outside readers' talk that make an article with comments (less: a forum page,
+whose opening post stands apart from the replies)."""
 MIN_CONTAINER_PROSE = 200
 """Characters of prose a body rule's element needs to count as the article (shorter: a teaser)."""
 CONTAINER_SHARE = 0.4
 """A matched container with less than this share of the densest element's prose is a decoy."""
+MOST_PROSE = 0.5
+"""A box holding more than this share of the container's prose is never pruned as boilerplate."""
 CHUNKS_SHARE = 0.8
 """An article's chunks hold at least this share of their common box's prose."""
 LIST_ITEM_SHARE = 0.5
@@ -79,6 +101,16 @@ CARD_DEPTH = 4
 CARD_LINKS = 8
 """Links a card may hold (icons, the overlay, the headline's own) before its box reads as a list."""
 """Boxes above a card's headline searched for the link that makes the card clickable."""
+LABEL_SEPARATORS = ":|»>→–—"
+SENTENCE_ENDS = (".", "!", "?", ":", "…")
+"""How a sentence, or a lead-in to a list, ends."""
+"""What sets a label apart from the headline after it in a dump ('Lire aussi : ...')."""
+QUOTES = "\"'«“„‘‚"
+BRACKETS = {"(": ")", "[": "]"}
+"""Brackets a label line may stand in ('(Read also: ...)')."""
+DIALOGUE_DASHES = ("—", "–", "-")
+"""What opens a line of dialogue or an interview's question in many languages ('—¿A qué...?')."""
+"""Quotes that may open a headline."""
 READ_ALSO_MIN_WORDS = 3
 TEASER_MAX_WORDS = 30
 """A teaser's link is a headline: 'Videos' or an author's name is shorter, a quoted paragraph longer."""
@@ -151,11 +183,12 @@ class Body:
 
 
 def find_body(page: Page, title: Title) -> Body:
-    container, by_rule = _container(page) if page.is_html else (None, False)
+    prose = _Prose.of(page, title) if page.is_html else None
+    container, by_rule = _container(page, prose) if prose is not None else (None, False)
     if container is not None:
         candidates = page.blocks_in(container)
-        if not by_rule:
-            candidates = _lead_paragraphs(page, container) + candidates
+        if not by_rule and prose is not None:
+            candidates = _lead_paragraphs(prose, container) + candidates
     else:
         start = title.index + 1 if title.index is not None else (first_prose(page.blocks) or 0)
         candidates = page.blocks[start:]
@@ -164,9 +197,13 @@ def find_body(page: Page, title: Title) -> Body:
     if container is not None:
         candidates = _rows_joined(candidates)
     spaced = page.root is None and sum(1 for b in page.blocks if b.standalone and b.prose) >= MIN_SPACED
-    body = _walk(page, candidates, container, cues(), spaced)
+    body = _walk(page, candidates, container, cues(), spaced, prose)
     if title.index is not None and body.start is not None and body.start > title.index:
         body.header = _until_widget(page.blocks[title.index + 1: body.start][:MAX_HEADER], cues())
+    if prose is not None:
+        body = _recall_pass(page, title, body, prose) or body
+    else:
+        body.blocks = _before_sign_off(body.blocks)
     if body.blocks:
         where = container if container is not None else body.blocks
         page.note("body", "markup" if by_rule else "cue", where, None if by_rule or container is None else DENSEST)
@@ -175,12 +212,192 @@ def find_body(page: Page, title: Title) -> Body:
     return body
 
 
-def _lead_paragraphs(page: Page, container) -> list[TextBlock]:
+def _before_sign_off(blocks: list[TextBlock]) -> list[TextBlock]:
+    """A dump's text up to its sign-off: a line of a few words that is no sentence ('DS', 'aja/PAP',
+    'Staff Report') after a paragraph, with no paragraph of the story in the lines after it (a
+    subheading leads into one; a signature is followed by boxes, appeals and other stories)."""
+    for pos in range(1, len(blocks)):
+        line, before = blocks[pos], blocks[pos - 1]
+        if before.prose and word_count(line.text) <= SIGN_OFF_WORDS and not is_sentence(line.text) \
+                and not any(_story_paragraph(b) for b in blocks[pos + 1: pos + 1 + SIGN_OFF_REACH]):
+            return blocks[:pos]
+    return blocks
+
+
+def _story_paragraph(block: TextBlock) -> bool:
+    """A long paragraph of running text."""
+    return word_count(block.text) >= PROSE_WORDS and is_sentence(block.text)
+
+
+def _recall_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body | None:
+    """A second, recall-oriented reading when the first kept little of the page's prose: every
+    block of the broadest element holding the page's prose, less what is clearly not the text
+    (boxes of other kinds, lists of links). None when the first reading stands."""
+    kept = sum(len(b.text) for b in first.blocks if b.prose)
+    box = _recall_box(first, found, kept)
+    if box is None:
+        return None
+    lexicon = cues()
+    blocks = _trim_tail(_until_ending(_recall_blocks(page, title, first, found, box), first.end, lexicon),
+                        lexicon, box)
+    taken = {b.index for b in blocks}
+    if not any(b.index in taken for b in first.blocks):
+        # The first reading lies outside the box (an introduction above a list): both are the text.
+        blocks = sorted(first.blocks + blocks, key=lambda b: b.index)
+        taken |= {b.index for b in first.blocks}
+    if sum(len(b.text) for b in blocks if b.prose) < RECALL_GAIN * kept \
+            or sum(len(b.text) for b in first.blocks if b.prose and b.index in taken) < KEEP_SHARE * kept:
+        return None  # the recall reading must find more, and keep most of what the first one found
+    body = Body(blocks=blocks, related=first.related, source_lines=first.source_lines, container=box,
+                related_blocks=first.related_blocks, related_strategy=first.related_strategy)
+    body.header = [b for b in first.header if b.index < blocks[0].index] if blocks else first.header
+    return body
+
+
+def _after_headline(blocks: list[TextBlock], headline: int | None) -> list[TextBlock]:
+    """The blocks after the headline, when most of their prose follows it (a headline found below the
+    text is no reason to drop the text)."""
+    if headline is None:
+        return blocks
+    after = [b for b in blocks if b.index > headline]
+    before = sum(len(b.text) for b in blocks if b.prose and b.index < headline)
+    return after if sum(len(b.text) for b in after if b.prose) >= before else blocks
+
+
+def _recall_box(first: Body, found: _Prose, kept: int) -> Element | None:
+    """The recall reading's box when the first reading kept under RECALL_SHARE of the page's prose."""
+    prose = [b for b in found.blocks if not _led_by_link(b)]
+    total = sum(len(b.text) for b in prose)
+    if total < MIN_CONTAINER_PROSE or kept >= RECALL_SHARE * total:
+        return None
+    box = _broadest(prose, total)
+    if box is None or first.blocks and box.tag in ("body", "html") and kept >= PAGE_WIDE_SHARE * total:
+        return None  # prose scattered over the whole page: the first reading's box is the better guess
+    return box
+
+
+def _recall_blocks(page: Page, title: Title, first: Body, found: _Prose, box: Element) -> list[TextBlock]:
+    """The box's blocks less what is clearly not the text: the headline and what stands above it in
+    the box, the first reading's header and read-also links, link lists, boxes headed by a section
+    word, readers' talk, and boxes of other kinds — unless those boxes hold most of the prose left
+    (a page of testimonials in ``<figure>``s is its testimonials)."""
+    inside = _after_headline(_rows_joined(page.blocks_in(box)), title.index)
+    widgets = _widget_boxes(inside, cues(), box)
+    start = first.start if first.start is not None else 0
+    header = [b for b in first.header if b.index < start][-MAX_HEADER:]  # a byline, a date, a standfirst
+    if sum(len(b.text) for b in header if b.prose) > sum(len(b.text) for b in first.blocks if b.prose):
+        start, header = 0, []  # a 'header' holding more prose than the text was the text (before a bio)
+    known = {b.index for b in header} | {b.index for b in first.related_blocks}
+    blocks = [b for b in inside if b.link_density <= RECALL_LINK_SHARE and b.index not in widgets
+              and b.index not in known and (b.index >= start or b.tag == "p")
+              and not _led_by_link(b) and not (found.talk is not None and found.talk(b))]
+    boiler = _BoilerplateCheck(box, found.totals)
+    kept = [b for b in blocks if not boiler(b)]
+    if sum(len(b.text) for b in kept if b.prose) < (1 - MOST_PROSE) * sum(len(b.text) for b in blocks if b.prose):
+        return blocks  # removing the boxes would take away most of the text: they are the text
+    return kept
+
+
+def _until_ending(blocks: list[TextBlock], end: int | None, lexicon: Cues) -> list[TextBlock]:
+    """The blocks up to the first line after ``end`` (the first reading's last block) that ends an
+    article: navigation, the comment section, a related-posts heading, the copyright line."""
+    for pos, block in enumerate(blocks):
+        if end is not None and block.index > end and at_most_words(block.text, MAX_CAPTION_WORDS) \
+                and _ends_article(_Line(block.text, lexicon)):
+            return blocks[:pos]
+    return blocks
+
+
+def _widget_boxes(blocks: list[TextBlock], lexicon: Cues, box: Element) -> set[int]:
+    """Blocks of a box headed by a section word ('You may also like', 'Comments'): the heading and
+    what follows it in its own box (or, in the reading's box itself, up to the next heading)."""
+    inside: set[int] = set()
+    for pos, block in enumerate(blocks):
+        if block.index in inside or block.kind != "heading" and not at_most_words(block.text, MAX_LABEL_WORDS) \
+                or not lexicon.is_any_word(("related_section", "comment_section"), block.text):
+            continue
+        inside.add(block.index)
+        parent = block.element.getparent()
+        for later in blocks[pos + 1:]:
+            if parent is box or parent is None:
+                if later.kind == "heading":
+                    break
+            elif parent not in later.element.iterancestors():
+                break
+            inside.add(later.index)
+    return inside
+
+
+def _led_by_link(block: TextBlock) -> bool:
+    """A list item opening with a linked headline (a ticker's or a related list's entry)."""
+    return block.kind == "list_item" and bool(block.links) and block.links[0].start == 0 \
+        and word_count(block.links[0].text) >= READ_ALSO_MIN_WORDS
+
+
+class _Discussion:
+    """Whether a block sits in readers' talk or in another story's ``<article>`` (memoised per
+    element); the elements in ``around`` (the headline and its ancestors) never count as either."""
+
+    def __init__(self, around: set[Element], stories: bool, talk: bool = True) -> None:
+        self.around = around
+        self.stories = stories
+        """Whether other ``<article>`` elements are other stories (the headline sits in one of its own)."""
+        self.talk = talk
+        """Whether boxes classed as comments, a forum or replies are readers' talk."""
+        self.memo: dict[Element, bool] = {}
+
+    def __call__(self, block: TextBlock) -> bool:
+        path, verdict = [], False
+        for el in (block.element, *block.element.iterancestors()):
+            if el in self.memo:
+                verdict = self.memo[el]
+                break
+            path.append(el)
+            if el in self.around:
+                break
+            if el.tag == "article" and self.stories and (_headed_story(el) or self._card(el)) \
+                    or self.talk and DISCUSSION_TOKENS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+                verdict = True
+                break
+        for seen in path:
+            self.memo[seen] = verdict
+        return verdict
+
+
+    def _card(self, el: Element) -> bool:
+        """An ``<article>`` inside the headline's own: a card of another story printed in it."""
+        return any(up.tag == "article" and up in self.around for up in el.iterancestors())
+
+
+def _headed_story(el: Element) -> bool:
+    """An ``<article>`` with a headline of its own: an ``<h1>``, or a heading that is a link (a card)."""
+    for heading in el.iter("h1", "h2", "h3"):
+        if heading.tag == "h1" or heading.find(".//a") is not None or heading.getparent().tag == "a":
+            return True
+    return False
+
+
+def _broadest(prose: list[TextBlock], total: int) -> Element | None:
+    """The deepest element holding ``BROAD_SHARE`` of the prose (such elements form one chain)."""
+    totals: dict[Element, int] = {}
+    for block in prose:
+        for el in (block.element, *block.element.iterancestors()):
+            totals[el] = totals.get(el, 0) + len(block.text)
+    need = BROAD_SHARE * total
+    best = None
+    for el, held in totals.items():
+        if held >= need and (best is None or held < totals[best]
+                             or held == totals[best] and best in el.iterancestors()):
+            best = el
+    return best
+
+
+def _lead_paragraphs(prose: _Prose, container: Element) -> list[TextBlock]:
     """Paragraphs of prose set just before the densest element, beside it in the same parent: a
     theme that wraps all but the first paragraph (the lead) in an inner box. Boxes without prose
     between them (a picture, an ad slot) are passed over."""
-    totals = _prose_totals(page)
-    owned = _prose_by_element(page)
+    totals = prose.totals
+    owned = prose.by_element
     lead: list[TextBlock] = []  # nearest first
     passed = 0
     sibling = container.getprevious()
@@ -219,8 +436,8 @@ def _rows_joined(blocks: list[TextBlock]) -> list[TextBlock]:
     return out
 
 
-def _row_block(cells: list[TextBlock], row) -> TextBlock:
-    text, links = "", []
+def _row_block(cells: list[TextBlock], row: Element) -> TextBlock:
+    text, links = "", list[LinkRef]()
     for cell in cells:
         at = len(text) + (len(CELL_SEPARATOR) if text else 0)
         text = f"{text}{CELL_SEPARATOR}{cell.text}" if text else cell.text
@@ -237,11 +454,11 @@ def _until_widget(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
     return blocks
 
 
-def _container(page: Page):
+def _container(page: Page, prose: _Prose) -> tuple[Element | None, bool]:
     """(element, found by a body rule): the first rule's element holding the article's prose, else the
     densest element."""
-    totals = _prose_totals(page)
-    densest = _densest(page)
+    totals = prose.totals
+    densest = _densest(prose)
     if densest is None:
         return None, False
     floor = max(MIN_CONTAINER_PROSE, CONTAINER_SHARE * totals.get(densest, 0))
@@ -254,7 +471,7 @@ def _container(page: Page):
     return densest, False
 
 
-def _chunks(matched: list, totals: dict):
+def _chunks(matched: list[Element], totals: dict[Element, int]) -> Element | None:
     """The common box of an article split into chunks that share one body class (text, then a
     promo, then more text), or None when the rule's prose lies in one element."""
     holding = [el for el in matched if el.tag not in INLINE_OWNERS and totals.get(el, 0) >= MIN_CONTAINER_PROSE]
@@ -270,55 +487,71 @@ def _chunks(matched: list, totals: dict):
     return ancestor
 
 
-def _prose_totals(page: Page) -> dict:
-    """Characters of prose under every element (each prose block counted in all its ancestors)."""
-    if "prose_totals" not in page.cache:
-        totals: dict = {}
-        for block in _prose_blocks(page):
+@dataclass
+class _Prose:
+    """The page's running text outside readers' talk and sidebars, worked out once per page: the
+    blocks, the characters of them under every element, and the blocks each element owns."""
+
+    blocks: list[TextBlock]
+    totals: dict[Element, int]
+    by_element: dict[Element, list[TextBlock]]
+    talk: _Discussion | None
+    """What was left out as readers' talk or other stories (None: nothing was)."""
+
+    @classmethod
+    def of(cls, page: Page, title: Title) -> _Prose:
+        heading = page.blocks[title.index].element if title.index is not None and page.is_html else None
+        outside = _discussion_elements(page)
+        blocks = [b for b in page.blocks if b.element is not None and b.element not in outside
+                  and b.link_density <= 0.5 and b.prose]
+        blocks, talk = _without_talk(blocks, heading)
+        totals: dict[Element, int] = {}
+        owned: dict[Element, list[TextBlock]] = {}
+        for block in blocks:
+            owned.setdefault(block.element, []).append(block)
             el = block.element
             while el is not None:
                 totals[el] = totals.get(el, 0) + len(block.text)
                 el = el.getparent()
-        page.cache["prose_totals"] = totals
-    return page.cache["prose_totals"]
+        return cls(blocks, totals, owned, talk)
 
 
-def _prose_by_element(page: Page) -> dict:
-    """The prose blocks of each element that owns some."""
-    if "prose_by_element" not in page.cache:
-        owned: dict = {}
-        for block in _prose_blocks(page):
-            owned.setdefault(block.element, []).append(block)
-        page.cache["prose_by_element"] = owned
-    return page.cache["prose_by_element"]
+def _without_talk(blocks: list[TextBlock], heading: Element | None) -> tuple[list[TextBlock], _Discussion | None]:
+    """Blocks outside readers' talk (comments, a forum box) and other stories' ``<article>`` elements,
+    when the page's headline is outside them: the talk and the other stories then follow an article.
+    Around the headline (a forum thread, a story's own ``<article>``) they are the page itself; and
+    with too little prose left besides the talk, the page is a forum thread."""
+    if heading is None:
+        return blocks, None
+    around = {heading, *heading.iterancestors()}
+    stories = any(el.tag == "article" for el in around)
+    for talk, least in ((True, MIN_ARTICLE_PROSE), (False, MIN_CONTAINER_PROSE)):
+        if not (talk or stories):
+            continue
+        check = _Discussion(around, stories=stories, talk=talk)
+        kept = [b for b in blocks if not check(b)]
+        if sum(len(b.text) for b in kept) >= least:
+            return kept, check
+    return blocks, None
 
 
-def _prose_blocks(page: Page) -> list[TextBlock]:
-    """Blocks of running text outside comment threads and sidebars (readers' comments are prose too)."""
-    if "prose_blocks" not in page.cache:
-        outside = _discussion_elements(page)
-        page.cache["prose_blocks"] = [b for b in page.blocks if b.element is not None and b.element not in outside
-                                      and b.link_density <= 0.5 and b.prose]
-    return page.cache["prose_blocks"]
-
-
-def _discussion_elements(page: Page) -> set:
+def _discussion_elements(page: Page) -> set[Element]:
     """Every element inside a comment thread or a sidebar."""
-    inside: set = set()
+    inside: set[Element] = set()
     for el in page.index.all_matches(DISCUSSION):
         if el not in inside and el.tag not in ("body", "html"):
             inside.update(el.iter())
     return inside
 
 
-def _densest(page: Page):
+def _densest(prose: _Prose) -> Element | None:
     """The element scoring most prose: a paragraph counts fully for its parent, half for the grandparent.
 
     The half share lets a box of many one-paragraph wrappers (<div><p>..</p></div> x N) win over
     each wrapper alone, while a plain <div><p/><p/></div> keeps its own div.
     """
-    scores: dict = {}
-    for block in _prose_blocks(page):
+    scores: dict[Element, float] = {}
+    for block in prose.blocks:
         parent = block.element.getparent() if block.tag not in CONTAINER_TAGS else block.element
         weight = LIST_ITEM_SHARE if block.tag == "li" else 1.0
         card = _nested_article(block.element)
@@ -337,7 +570,7 @@ def _densest(page: Page):
     return _with_twins(best, scores)
 
 
-def _nested_article(el):
+def _nested_article(el: Element) -> Element | None:
     """The ``<article>`` holding ``el`` when it sits inside another ``<article>``: a related-post card
     or a comment printed inside the story, whose prose must not make the outer element the article's."""
     inner = None
@@ -348,7 +581,7 @@ def _nested_article(el):
     return None
 
 
-def _with_twins(best, scores: dict):
+def _with_twins(best: Element, scores: dict[Element, float]) -> Element:
     """A live blog or a builder splits the text into boxes of one class: take their common ancestor."""
     signature = (best.tag, best.get("class"))
     twins = [el for el in scores if el is not best and (el.tag, el.get("class")) == signature and signature[1]]
@@ -363,7 +596,8 @@ def _with_twins(best, scores: dict):
     return ancestor
 
 
-def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spaced: bool = False) -> Body:
+def _walk(page: Page, candidates: list[TextBlock], container: Element | None, lexicon: Cues, spaced: bool = False,
+          prose: _Prose | None = None) -> Body:
     """The cue walk over candidate blocks. ``spaced``: a dump that sets its paragraphs apart with
     blank lines, where a line packed against its neighbours (caption, standfirst) cannot open the body."""
     body = Body(container=container)
@@ -371,7 +605,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
     gap = loose = prose_seen = 0
     boxed = False
     after_teaser = -1  # the body's length when a teaser card was last taken out
-    boiler = _BoilerplateCheck(container)
+    boiler = _BoilerplateCheck(container, prose.totals if prose is not None else {})
     prose_after = _ProseAfter(candidates)
     skip.update(_embedded_posts(candidates) if page.root is None else ())
     for pos, block in enumerate(candidates):
@@ -437,7 +671,7 @@ def _walk(page: Page, candidates: list[TextBlock], container, lexicon: Cues, spa
         own_line = block.element is container and container is not None and line.words >= MIN_LEAD_IN_WORDS \
             and not _dated_meta(line)
         if not body.blocks and ((not block.prose or packed_lead) and not lead_in and not own_line
-                                or _standfirst(block, container)):
+                                or _standfirst(block, container, boiler)):
             body.header.append(block)
             continue
         if body.blocks and container is not None and _is_teaser(block, page):
@@ -480,13 +714,13 @@ def _take_read_also(body: Body, block: TextBlock, related: Link, headline: TextB
     if headline is block:
         return []
     used = [headline.index]
-    for item in _listed_headlines(after):
+    for item in _listed_headlines(after, lexicon):
         body.add_related(_teaser_link(item, lexicon) if item.links else Link(item.text, None), item, "cue")
         used.append(item.index)
     return used
 
 
-def _listed_headlines(blocks: list[TextBlock]) -> list[TextBlock]:
+def _listed_headlines(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
     """The headlines listed one a block under a read-also label, after its first one (date stamps
     between them passed over); the list stops at prose or at a line too short for a headline. In
     HTML each headline is a link of its own."""
@@ -496,9 +730,11 @@ def _listed_headlines(blocks: list[TextBlock]) -> list[TextBlock]:
             break
         if looks_like_date(block.text) and word_count(block.text) <= DATE_STAMP_WORDS:
             continue  # '12. Januar 2024' between the headlines; 'Feldhamster ist das Tier des Jahres 2024' is one
-        if block.prose or block.text.rstrip().endswith(".") \
+        if block.prose or block.text.rstrip().endswith(".") or block.text.lstrip().startswith(DIALOGUE_DASHES) \
                 or not READ_ALSO_MIN_WORDS <= word_count(block.text) <= TEASER_MAX_WORDS:
-            break
+            break  # ('—Why now?' is an interview's question, not a headline)
+        if lexicon.labels(("read_also",), block.text) or lexicon.is_any_word(("related_section",), block.text):
+            break  # the label again: its own list starts there
         if block.element is not None and block.link_density < TEASER_LINK_SHARE:
             break
         found.append(block)
@@ -607,9 +843,11 @@ class _Line:
 
     @property
     def labels(self) -> frozenset[str]:
-        """The keys whose label starts the line (looked up when first asked)."""
+        """The keys whose label starts the line set apart as a label (looked up when first asked):
+        'Topics covered:' and 'By then, ...' open sentences, 'Tags: ...' and 'By Jane Doe' are labels."""
         if self._labels is None:
-            self._labels = self.lexicon.labels(_LABEL_KEYS, self.text)
+            found = self.lexicon.labels(_LABEL_KEYS, self.text)
+            self._labels = frozenset(key for key in found if _set_apart(self.text, self.lexicon.strip_label(key, self.text)))
         return self._labels
 
     @property
@@ -674,12 +912,17 @@ def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> tu
     """'Lire aussi : <headline>', or a label line followed by the headline: the link and the block
     the headline is on (the label's own or the next one). In HTML the headline is a link."""
     rest = line.rest("read_also")
+    if rest is None and line.text[:1] in BRACKETS and line.text.rstrip()[-1:] == BRACKETS[line.text[0]]:
+        inner = _Line(line.text.strip()[1:-1].strip(), line.lexicon)  # '(Leggi anche: <headline>)'
+        rest = inner.rest("read_also")
     if rest is None:
         return None
     if not rest.strip(" .…:"):  # "Lee también..." heads the line below
         if following is None:
             return None
         rest, block = following.text, following
+    elif block.element is None and not _labelled_headline(line.text, rest):
+        return None  # 'Read more than ...': the label's word opens a sentence
     if not READ_ALSO_MIN_WORDS <= word_count(rest) <= TEASER_MAX_WORDS:
         return None
     link = max((lk for lk in block.links if word_count(lk.text) >= READ_ALSO_MIN_WORDS and lk.text in rest),
@@ -691,6 +934,29 @@ def _read_also(block: TextBlock, line: _Line, following: TextBlock | None) -> tu
     return Link(rest.strip(), None), block
 
 
+def _set_apart(text: str, rest: str | None) -> bool:
+    """Whether a label is set apart from what follows it: nothing follows, a separator does, or what
+    follows does not go on in lower case (a name, a date, a headline; scripts without case too)."""
+    if rest is None:
+        return False
+    if not rest or any(mark in text[: len(text) - len(rest)] for mark in LABEL_SEPARATORS):
+        return True
+    if not rest.lstrip(QUOTES)[:1].islower():
+        return True
+    # A short line of its own that is no sentence: 'Photo from the archive of J. Doe, 15 May 2016'.
+    return at_most_words(text, MAX_LABEL_WORDS) and not text.rstrip().endswith(SENTENCE_ENDS)
+
+
+def _labelled_headline(text: str, rest: str) -> bool:
+    """Whether a label in a dump, with no link to show it, is followed by a headline: set apart by a
+    separator ('Lire aussi : ...', 'Read more | ...'), or a capitalised line that is no sentence."""
+    between = text[: len(text) - len(rest)]
+    if any(mark in between for mark in LABEL_SEPARATORS):
+        return True
+    first = rest.lstrip(QUOTES)[:1]
+    return (first.isupper() or first.isdigit() or first != rest[:1]) and not rest.rstrip().endswith(".")
+
+
 def _is_teaser(block: TextBlock, page: Page) -> bool:
     """One linked headline standing alone between paragraphs: an unlabelled read-also box."""
     if not block.links or block.link_density < TEASER_LINK_SHARE or len({link.href for link in block.links}) != 1:
@@ -700,10 +966,10 @@ def _is_teaser(block: TextBlock, page: Page) -> bool:
         return False
     if not _article_url(link.url):
         return False
-    return not page.url or link.url.split("#")[0] != page.url.split("#")[0]
+    return not page.url or (link.url or "").split("#")[0] != page.url.split("#")[0]
 
 
-def _card_link(block: TextBlock, container, page: Page) -> Link | None:
+def _card_link(block: TextBlock, container: Element | None, page: Page) -> Link | None:
     """A card whose headline is no link, made clickable by one link over the whole box (an empty
     overlay, an icon): the headline with the one article URL the box holds."""
     box = block.element
@@ -822,9 +1088,11 @@ def _dated_meta(line: _Line) -> bool:
 class _BoilerplateCheck:
     """Whether a block sits in a non-article box inside the container (memoised per element)."""
 
-    def __init__(self, container) -> None:
+    def __init__(self, container: Element | None, totals: dict[Element, int]) -> None:
         self.container = container
-        self.memo: dict = {}
+        self.memo: dict[Element, bool] = {}
+        self.most = MOST_PROSE * totals.get(container, 0) if container is not None else 0
+        self.totals = totals
 
     def __call__(self, block: TextBlock) -> bool:
         el = block.element
@@ -835,8 +1103,8 @@ class _BoilerplateCheck:
                 verdict = self.memo[el]
                 break
             path.append(el)
-            if el.tag in NON_TEXT_TAGS or BOILERPLATE.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
-                    or el.tag in LIST_TAGS and _link_list(el):
+            if (el.tag in NON_TEXT_TAGS or BOILERPLATE.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+                    or el.tag in LIST_TAGS and _link_list(el)) and not self.holds_most(el):
                 verdict = True
                 break
             el = el.getparent()
@@ -845,7 +1113,12 @@ class _BoilerplateCheck:
         return verdict
 
 
-def _link_list(el) -> bool:
+    def holds_most(self, el: Element) -> bool:
+        """A box holding most of the container's prose is the text, whatever its class says."""
+        return bool(self.most) and self.totals.get(el, 0) >= self.most
+
+
+def _link_list(el: Element) -> bool:
     """A list whose every item is one link and nothing more: other stories, sections, sources to
     click; never the article's own sentences."""
     items = 0
@@ -859,7 +1132,7 @@ def _link_list(el) -> bool:
     return items >= MIN_LINK_LIST
 
 
-def _trim_tail(blocks: list[TextBlock], lexicon: Cues, container=None) -> list[TextBlock]:
+def _trim_tail(blocks: list[TextBlock], lexicon: Cues, container: Element | None = None) -> list[TextBlock]:
     """Drop what trails the last paragraph: labels, signatures, appeals (with the box they sit in),
     headings with no text under them, and runs of lines (list items, table rows, short paragraphs)
     that nothing leads into. A list or a table leads on from a paragraph; any run leads on from a
@@ -900,7 +1173,7 @@ def _paragraph_list(run: list[TextBlock], lead: TextBlock) -> bool:
         and at_most_words(b.text, MAX_CAPTION_WORDS) for b in run)
 
 
-def _box_start(blocks: list[TextBlock], i: int, container) -> int:
+def _box_start(blocks: list[TextBlock], i: int, container: Element | None) -> int:
     """Where the box of ``blocks[i]`` starts among the blocks: the run before it sharing its parent,
     unless that parent is the container or also holds the article's first block."""
     el = blocks[i].element
@@ -940,17 +1213,18 @@ def _without_stamp(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
     return blocks[:-1] + [cut]
 
 
-def _standfirst(block: TextBlock, container) -> bool:
+def _standfirst(block: TextBlock, container: Element | None, boiler: _BoilerplateCheck) -> bool:
     """A standfirst opening the container: a block in a box whose class names a standfirst
     ('id-Article-content-item-summary', 'lead'). (Not 'excerpt' nor 'intro': themes print the first
-    paragraph of the text in one; nor a long heading: page builders set paragraphs in <h2>.)"""
+    paragraph of the text in one; nor a long heading: page builders set paragraphs in <h2>; nor a box
+    holding most of the text: 'field--type-text-with-summary' wraps a whole article.)"""
     el = block.element
     if el is None:
         return False
     above = set(container.iterancestors()) | {container} if container is not None else set()
     while el is not None and el not in above:
-        if STANDFIRST.search(el.get("class") or ""):  # not ids: 'speakable-summary' marks a paragraph for speech
-            return True
+        if STANDFIRST.search(el.get("class") or "") and not boiler.holds_most(el):
+            return True  # not ids: 'speakable-summary' marks a paragraph for speech
         if container is None:
             break
         el = el.getparent()

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from ..lexicon import cues, fold
 from ..model import Link
-from ..page import Page, TextBlock
+from ..page import JsonObject, Page, TextBlock
 from ..selectors import BREADCRUMB
 from ..text import word_count
 from .title import Title
@@ -131,14 +131,14 @@ def _shown_together(names: list[str], lines: list[str]) -> bool:
     return any(all(name in " ".join(lines[i:i + len(names)]) for name in names) for i in range(len(lines)))
 
 
-def _position(item: dict) -> int:
+def _position(item: JsonObject) -> int:
     try:
         return int(item.get("position") or 0)
     except (TypeError, ValueError, OverflowError):  # "position": Infinity, a list, a word
         return 0
 
 
-def _item_name_url(item: dict) -> tuple[str | None, str | None]:
+def _item_name_url(item: JsonObject) -> tuple[str | None, str | None]:
     inner = item.get("item")
     name = item.get("name")
     url = None
@@ -158,6 +158,7 @@ def _from_line(page: Page, title: Title) -> list[Link]:
     if title.crumb_line is not None:
         page.note("breadcrumb", "cue", blocks[title.crumb_line])
         return _split_trail(_before_title(blocks[title.crumb_line].text, title.text), blocks)
+    where: TextBlock | list[TextBlock] | None
     crumbs, where = _separated(blocks, title.index)
     if not crumbs:
         crumbs, where = _stacked(blocks, title.index)

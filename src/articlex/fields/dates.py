@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..lexicon import LANGUAGES, cues
-from ..page import Page, TextBlock
+from ..page import Element, JsonObject, Page, TextBlock
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, looks_like_date, word_count
 from .metadata import article_objects
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 __all__ = ["find_dates", "parse_date", "weekday_words", "month_words"]
 
@@ -92,7 +95,7 @@ def _shown_instead(page: Page, published: datetime, header: list[TextBlock], tit
     return shown
 
 
-def _weakly_stated(page: Page, objects: list[dict]) -> bool:
+def _weakly_stated(page: Page, objects: list[JsonObject]) -> bool:
     """Whether the publication date came from a generic meta field (``date``, ``dc.date``...) that
     CMSs fill with the page's build or edit time, rather than from an article's own statement."""
     if any(parse_date(obj.get("datePublished")) for obj in objects):
@@ -115,7 +118,7 @@ def _same_instant_somewhere(shown: datetime, published: datetime) -> bool:
     return printed.date() in {(base - MAX_OFFSET).date(), base.date(), (base + MAX_OFFSET).date()}
 
 
-def _dated_objects(page: Page) -> list[dict]:
+def _dated_objects(page: Page) -> list[JsonObject]:
     return article_objects(page) or list(page.jsonld_of(*POSTING_TYPES))
 
 
@@ -138,7 +141,7 @@ def _first_meta(page: Page, keys: tuple[str, ...]) -> tuple[str, datetime | None
     return "none", None
 
 
-def _in_local_time(page: Page, published: datetime, objects: list[dict], title_index: int | None,
+def _in_local_time(page: Page, published: datetime, objects: list[JsonObject], title_index: int | None,
                    header: list[TextBlock], language: str | None) -> datetime | None:
     """A UTC publication time in the page's own time zone, for the day the reader sees: the same
     instant stated with an offset elsewhere in the markup, else the offset between it and the date
@@ -172,7 +175,7 @@ def _from_time_elements(page: Page, title_index: int | None) -> datetime | None:
     return None
 
 
-def _time_elements(page: Page, title_index: int | None) -> Iterator:
+def _time_elements(page: Page, title_index: int | None) -> Iterator[Element]:
     if not page.is_html:
         return
     low = max(0, (title_index or 0) - ABOVE_TITLE)
@@ -268,7 +271,7 @@ def _more_than_a_time(text: str) -> bool:
     return bool(_DATE_WORD.search(rest))
 
 
-def parse_date(value, written: bool = False, language: str | None = None,
+def parse_date(value: object, written: bool = False, language: str | None = None,
                now: datetime | None = None) -> datetime | None:
     """An ISO 8601 string, or (``written``) a date as printed in the page's language; relative dates
     ('vor 2 Stunden') count from ``now`` when it is given (a naive ``now`` is UTC). A printed date
@@ -284,7 +287,8 @@ def parse_date(value, written: bool = False, language: str | None = None,
     cjk = _CJK_DATE.fullmatch(value)
     if cjk:  # year, month and day marked with their signs: no parser needed (nor one for these languages)
         try:
-            return datetime(*(int(part) for part in cjk.groups() if part is not None))
+            year, month, day, hour, minute = (int(part) if part is not None else 0 for part in cjk.groups())
+            return datetime(year, month, day, hour, minute)
         except ValueError:
             return None
     language = language if language in LANGUAGES else None
@@ -338,7 +342,7 @@ def _as_printed(text: str, now: datetime | None) -> str:
     text = _GLUED_TIME.sub(r"\1 ", text)
     text = _H_TIME.sub(r"\1:\2", text)
     year = (now or datetime.now(timezone.utc)).year
-    def full(m: re.Match) -> str:
+    def full(m: re.Match[str]) -> str:
         short = int(m.group(2))
         century = year - year % 100 if short <= year % 100 else year - year % 100 - 100
         return f"{m.group(1)}{century + short}"
@@ -389,16 +393,16 @@ def _naive_utc(value: datetime) -> datetime:
     return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
 
 
-def _order(language: str | None) -> dict:
+def _order(language: str | None) -> dict[str, str]:
     """Day first when the language is undecided ('03/05/2022' is 3 May in most of the world);
     a known language keeps its own order."""
     return {} if language else {"DATE_ORDER": "DMY"}
 
 
 @lru_cache(maxsize=16)
-def _parser(language: str | None):
+def _parser(language: str | None) -> DateDataParser:
     """A dateparser parser limited to one language, or to the lexicon languages (trying all is slow)."""
-    import dateparser  # heavy: imported only when a date is written out
+    from dateparser.date import DateDataParser  # heavy: imported only when a date is written out
 
-    return dateparser.DateDataParser(languages=[language] if language else list(LANGUAGES),
-                                     settings={"PREFER_DAY_OF_MONTH": "first", **_order(language)})
+    return DateDataParser(languages=[language] if language else list(LANGUAGES),
+                          settings={"PREFER_DAY_OF_MONTH": "first", **_order(language)})

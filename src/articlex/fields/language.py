@@ -105,7 +105,7 @@ def _from_script(text: str) -> str | None:
 
 
 @lru_cache(maxsize=8)
-def _script(ranges: str) -> re.Pattern:
+def _script(ranges: str) -> re.Pattern[str]:
     return re.compile(f"[{ranges}]")
 
 

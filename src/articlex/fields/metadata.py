@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lexicon import cues, fold
-from ..page import Page
+from ..page import Element, JsonObject, Page
 from ..selectors import TAGS, Rule
 
 __all__ = ["canonical_url", "site_name", "description", "image", "tags", "article_objects"]
@@ -14,7 +14,7 @@ PAGE_TYPES = ("WebPage", "ItemPage")
 MAX_TAG_LINE = 300
 
 
-def article_objects(page: Page) -> list[dict]:
+def article_objects(page: Page) -> list[JsonObject]:
     """JSON-LD article objects; a page object only when there is no article one."""
     found = list(page.jsonld_of(*ARTICLE_TYPES))
     return found or list(page.jsonld_of(*PAGE_TYPES))
@@ -43,10 +43,11 @@ def site_name(page: Page) -> str | None:
     for obj in article_objects(page):
         publisher = page.resolve(obj.get("publisher"))
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            return publisher["name"].strip() or None
+            return str(publisher["name"]).strip() or None
     for obj in page.jsonld_of("WebSite", "Organization", "NewsMediaOrganization"):
-        if isinstance(obj.get("name"), str) and obj["name"].strip():
-            return obj["name"].strip()
+        name = obj.get("name")
+        if isinstance(name, str) and name.strip():
+            return name.strip()
     return None
 
 
@@ -64,8 +65,9 @@ def image(page: Page) -> str | None:
         for obj in article_objects(page):
             img = obj.get("image")
             img = img[0] if isinstance(img, list) and img else img
-            found = img.get("url") if isinstance(img, dict) else img
-            if isinstance(found, str):
+            url = img.get("url") if isinstance(img, dict) else img
+            if isinstance(url, str):
+                found = url
                 break
     return page.absolute(found) if isinstance(found, str) else None
 
@@ -121,5 +123,5 @@ def _labelled_tags(page: Page) -> list[str]:
     return []
 
 
-def _is_category(a) -> bool:
+def _is_category(a: Element) -> bool:
     return "category" in (a.get("rel") or "").lower().split()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import Cues, cues, fold
 from ..model import Link
-from ..page import BLOCK_TAGS, Page, is_hidden
+from ..page import BLOCK_TAGS, Element, Page, is_hidden
 from ..selectors import NAVIGATION, NEXT, PREVIOUS, Rule
 from ..text import word_count
 
@@ -20,7 +20,7 @@ _ARROWS = " \t←→«»‹›<>⟵⟶⇐⇒◄►◀▶|-–—:"
 def find_navigation(page: Page, after: int | None) -> tuple[Link | None, Link | None]:
     """(previous, next). ``after``: the body's last block; navigation lies after it."""
     lexicon = cues()
-    found = {"previous": None, "next": None}
+    found: dict[str, Link | None] = {"previous": None, "next": None}
     if page.is_html:
         found["previous"] = _from_markup(page, PREVIOUS, lexicon, "previous")
         found["next"] = _from_markup(page, NEXT, lexicon, "next")
@@ -44,11 +44,11 @@ def _from_markup(page: Page, rules: tuple[Rule, ...], lexicon: Cues, key: str) -
     return None
 
 
-def _inside(el, boxes: set) -> bool:
+def _inside(el: Element, boxes: set[Element]) -> bool:
     return any(anc in boxes for anc in el.iterancestors()) or el in boxes
 
 
-def _link_in(page: Page, el, lexicon: Cues) -> Link | None:
+def _link_in(page: Page, el: Element, lexicon: Cues) -> Link | None:
     """The first link in a navigation box whose text, labels and arrows removed, is a title."""
     anchors = [el] if el.tag == "a" else list(el.iter("a"))
     for a in anchors:
@@ -62,7 +62,7 @@ def _link_in(page: Page, el, lexicon: Cues) -> Link | None:
     return None
 
 
-def _anchor_text(page: Page, a) -> str:
+def _anchor_text(page: Page, a: Element) -> str:
     """A link's visible text; a child marked as the title wins (the label sits beside it), and in
     a card of several blocks (title, excerpt) the first block that is more than a label."""
     whole = " ".join(a.text_content().split())
@@ -91,7 +91,7 @@ def _anchor_text(page: Page, a) -> str:
     return " ".join("".join(parts).split())
 
 
-def _before_first_box(a) -> str | None:
+def _before_first_box(a: Element) -> str | None:
     """The link's text before its first block-level child, or None when it has no such child."""
     parts = [a.text or ""]
     for child in a:

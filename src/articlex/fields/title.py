@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import cues, fold
-from ..page import HEADINGS, Page, TextBlock
+from ..lexicon import Cues, cues, fold
+from ..page import HEADINGS, Element, Page, TextBlock
 from ..text import is_sentence, looks_like_date, word_count
 from ..selectors import BREADCRUMB, KICKER
 from .metadata import article_objects
@@ -42,7 +42,8 @@ def find_title(page: Page, site: str | None) -> Title:
     if page.is_html:
         found = _from_headings(page, site)
         if found is not None:
-            page.note("title", "markup", page.blocks[found.index], found.confidence)
+            where = page.blocks[found.index] if found.index is not None else None
+            page.note("title", "markup", where, found.confidence)
             return found
         text, strategy = _from_metadata(page, site)
         if text:
@@ -91,7 +92,7 @@ def _in_breadcrumb(page: Page, headings: list[TextBlock]) -> list[TextBlock]:
     trails = {el for rule in BREADCRUMB for el in page.index.find(rule)}
     if not trails:
         return []
-    found: dict = {}
+    found: dict[Element, list[TextBlock]] = {}
     for block in headings:
         if block.element is None:
             continue
@@ -219,7 +220,7 @@ widget heading or a crumb line above the headline reaches the header only across
 (es-biobiochile-01, fr-sciencesetavenir-01)."""
 
 
-def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon) -> float:
+def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon: Cues) -> float:
     line = blocks[i]
     key = fold(line.text)
     score = 1.0 - DISTANCE * abs(start - i)
@@ -244,7 +245,7 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
     return score
 
 
-def _meta_next(blocks: list[TextBlock], i: int, lexicon) -> bool:
+def _meta_next(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
     """Whether the byline or the date comes right under the line, or under its standfirst."""
     following = blocks[i + 1: i + 3]
     if not following:
@@ -272,7 +273,7 @@ def _dated_list_item(blocks: list[TextBlock], meta: int) -> bool:
     return mark is not None and any(kind(meta + step) == mark for p in LIST_PERIODS for step in (-p, p))
 
 
-def _is_meta(text: str, lexicon) -> bool:
+def _is_meta(text: str, lexicon: Cues) -> bool:
     """A header line: a date, a byline, a counter, a reading time."""
     if word_count(text) > 12:
         return False

@@ -1,0 +1,218 @@
+# cython: language_level=3
+"""The block walk of :mod:`articlex.page`, compiled: the same walk over libxml2's nodes, through
+lxml's public C API, without an lxml element object for every node nor a Python step a node.
+
+:func:`articlex.page._walk_tree` is the reference: this walk gives the same blocks, links and
+index (``tests/test_walk_compiled.py`` compares the two), and calls the same Python functions
+for every decision but the routine ones: the builder that turns text into blocks, and the skip
+rule, asked about each element that may be skipped (a skipped tag, or attributes that may hide).
+
+Built only where a C compiler is found (``setup.py``); articlex runs the Python walk otherwise,
+when ``ARTICLEX_PURE_PYTHON`` is set, or when the installed lxml is not the one this module was
+compiled against (lxml's C API is only stable within one version).
+"""
+
+cimport lxml.includes.etreepublic as cetree
+from lxml.includes cimport tree
+from lxml.includes.tree cimport xmlNode
+
+from lxml import etree as _etree
+
+BUILT_WITH_LXML = (<bytes>cetree.LXML_VERSION_STRING).decode("ascii")
+"""The lxml version whose headers this module was compiled with."""
+if _etree.__version__ != BUILT_WITH_LXML:
+    raise ImportError(f"articlex._walk was compiled against lxml {BUILT_WITH_LXML}, "
+                      f"lxml {_etree.__version__} is installed")
+cetree.import_lxml__etree()
+
+
+cdef inline xmlNode* _first_child(xmlNode* c_node) noexcept:
+    """The first child lxml shows (an element, comment, processing instruction or entity)."""
+    c_node = c_node.children
+    while c_node is not NULL and not cetree._isElement(c_node):
+        c_node = c_node.next
+    return c_node
+
+
+cdef inline xmlNode* _next_sibling(xmlNode* c_node) noexcept:
+    c_node = c_node.next
+    while c_node is not NULL and not cetree._isElement(c_node):
+        c_node = c_node.next
+    return c_node
+
+
+cdef class _Walk:
+    """One walk's state: the rules from page.py and the builder's methods, looked up once."""
+
+    cdef object doc, builder, flush, add, open_link, close_link, skips, shown, swallowed
+    cdef frozenset skip_tags, block_tags, hiding_attrs, token_attrs, whole_value
+    cdef tuple class_parts
+    cdef dict tokens, order
+    cdef bint indexing
+    cdef list owners
+    cdef int quote_depth
+
+    def __init__(self, root, builder, index, skips, shown, swallowed, rules):
+        self.doc = (<cetree._Element>root)._doc
+        self.builder = builder
+        self.flush, self.add = builder.flush, builder.add
+        self.open_link, self.close_link = builder.open_link, builder.close_link
+        self.skips, self.shown, self.swallowed = skips, shown, swallowed
+        (self.skip_tags, self.block_tags, self.hiding_attrs, self.class_parts,
+         self.token_attrs, self.whole_value) = rules
+        self.indexing = index is not None
+        if self.indexing:
+            self.tokens, self.order = index.tokens, index.order
+        self.owners = []
+        self.quote_depth = 0
+
+    cdef void flush_block(self, owner, bint in_quote):
+        """builder.flush, called only when the builder holds something: with no text and no
+        link pending, flush would change nothing."""
+        builder = self.builder
+        if builder.parts or builder.open_links or builder.links:
+            self.flush(owner, in_quote)
+
+    cdef object element(self, xmlNode* c_node):
+        return cetree.elementFactory(self.doc, c_node)
+
+    cdef bint might_hide(self, list items):
+        """True for every attribute list page._hides may find hiding (a cheap superset)."""
+        for name, value in items:
+            if name in self.hiding_attrs:
+                if name != "class":
+                    return True
+                if value:
+                    for part in self.class_parts:
+                        if part in value:
+                            return True
+        return False
+
+    cdef object index(self, xmlNode* c_node, list items, object el):
+        """selectors.Index.add, on the index's own tables; the element object is made only
+        for an element that has a token attribute."""
+        cdef dict tokens = self.tokens
+        for attr, value in items:
+            if attr not in self.token_attrs or not value:
+                continue
+            if el is None:
+                el = self.element(c_node)
+            if el not in self.order:
+                self.order[el] = len(self.order)
+            words = [value.strip().lower()] if attr in self.whole_value else value.lower().split()
+            for word in words:
+                key = (attr, word)
+                found = tokens.get(key)
+                if found is None:
+                    tokens[key] = [el]
+                else:
+                    found.append(el)
+        return el
+
+    cdef void index_below(self, xmlNode* top):
+        """Every element under ``top`` indexed, in document order (a skipped subtree)."""
+        cdef xmlNode* c_node = _first_child(top)
+        cdef xmlNode* after
+        while c_node is not NULL:
+            if c_node.type == tree.XML_ELEMENT_NODE and c_node.properties is not NULL:
+                self.index(c_node, cetree.collectAttributes(c_node, 3), None)
+            after = _first_child(c_node)
+            if after is NULL:
+                while c_node is not top:
+                    after = _next_sibling(c_node)
+                    if after is not NULL:
+                        break
+                    c_node = c_node.parent
+                if c_node is top:
+                    return
+            c_node = after
+
+    cdef bint start(self, xmlNode* c_node):
+        """The walk entering an element; False when its subtree is skipped."""
+        cdef list items
+        el = None
+        tag = cetree.namespacedName(c_node)
+        if c_node.properties is not NULL:
+            items = cetree.collectAttributes(c_node, 3)
+            if self.indexing:
+                el = self.index(c_node, items, None)
+        else:
+            items = []
+        if tag in self.skip_tags or items and self.might_hide(items):
+            if el is None:
+                el = self.element(c_node)
+            if self.skips(el, tag, items, self.shown, self.swallowed):
+                if self.indexing:
+                    self.index_below(c_node)
+                return False
+        if tag in self.block_tags:
+            if el is None:
+                el = self.element(c_node)
+            self.flush_block(self.owners[-1] if self.owners else None, self.quote_depth > 0)
+            self.owners.append(el)
+            if tag == "blockquote":
+                self.quote_depth += 1
+        elif tag == "a":
+            self.open_link(cetree.attributeValueFromNsName(c_node, NULL, <const unsigned char*>"href"))
+        text = cetree.textOf(c_node)
+        if text is not None:
+            self.add(text)
+        return True
+
+    cdef void end(self, xmlNode* c_node, bint walked):
+        """The walk leaving an element (``walked``: its subtree was not skipped)."""
+        if walked:
+            tag = cetree.namespacedName(c_node)
+            if tag in self.block_tags:
+                el = self.element(c_node)
+                self.flush_block(el, self.quote_depth > 0)
+                if self.owners and self.owners[-1] is el:
+                    self.owners.pop()
+                if tag == "blockquote":
+                    self.quote_depth -= 1
+            elif tag == "a":
+                self.close_link()
+        self.tail(c_node)
+
+    cdef void tail(self, xmlNode* c_node):
+        text = cetree.tailOf(c_node)
+        if text is not None:
+            self.add(text)
+
+    cdef void run(self, xmlNode* top):
+        """Depth first from ``top`` as lxml's iterwalk goes: comments and processing
+        instructions give their tail; entity nodes, nothing."""
+        cdef xmlNode* c_node = top
+        cdef xmlNode* after
+        cdef bint walked
+        while True:
+            after = NULL
+            walked = True
+            if c_node.type == tree.XML_ELEMENT_NODE:
+                walked = self.start(c_node)
+                if walked:
+                    after = _first_child(c_node)
+            elif c_node.type == tree.XML_COMMENT_NODE or c_node.type == tree.XML_PI_NODE:
+                self.tail(c_node)
+            if after is not NULL:
+                c_node = after
+                continue
+            # c_node is done: end it, then its ancestors as long as they have no next sibling.
+            if c_node.type == tree.XML_ELEMENT_NODE:
+                self.end(c_node, walked)
+            while c_node is not top:
+                after = _next_sibling(c_node)
+                if after is not NULL:
+                    break
+                c_node = c_node.parent
+                self.end(c_node, True)
+            if c_node is top:
+                break
+            c_node = after
+        self.flush(self.owners[-1] if self.owners else None, False)
+
+
+def walk(root, builder, index, skips, shown, swallowed, rules):
+    """page._walk_tree's walk of ``root`` into ``builder``, filling ``index`` when given."""
+    cdef _Walk state = _Walk(root, builder, index, skips, shown, swallowed, rules)
+    state.run((<cetree._Element>root)._c_node)

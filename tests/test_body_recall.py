@@ -1,0 +1,116 @@
+"""Recall first: the article's text is kept on pages whose markup hides it, nests it oddly or lays it
+out in lists, tables and short lines. One small page of our own per rule."""
+
+from __future__ import annotations
+
+import articlex
+
+from support import SENTENCE, paragraphs
+
+
+def wrap(body: str, head: str = "") -> str:
+    return (f"<html><head><title>Council passes budget</title>{head}</head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>{body}"
+            "<footer><p>Contact us at the front desk of the newsroom any weekday.</p></footer></body></html>")
+
+
+def test_a_button_left_open_does_not_swallow_the_page() -> None:
+    # <div></button>: libxml2 keeps the rest of the page inside the button.
+    html = wrap("<header><button class='menu'><div>Menu</button></header>"
+                f"<main><h1>Council passes budget</h1>{paragraphs('text', 4)}</main>")
+    article = articlex.extract(html)
+    assert article.title == "Council passes budget"
+    assert article.body.count(SENTENCE) == 4
+
+
+def test_posts_printed_in_noscript_are_read() -> None:
+    posts = "".join(f"<div class='post'><p>Post {i}: {SENTENCE}</p></div>" for i in range(4))
+    html = wrap(f"<h1>Council passes budget</h1><noscript><div class='topic'>{posts}</div></noscript>")
+    article = articlex.extract(html)
+    assert article.body.count(SENTENCE) == 4
+
+
+def test_a_hidden_box_revealed_by_a_script_is_read_when_it_holds_the_page() -> None:
+    html = wrap(f"<div style='display:none' id='app'><h1>Council passes budget</h1>{paragraphs('text', 4)}</div>")
+    assert articlex.extract(html).body.count(SENTENCE) == 4
+
+
+def test_a_hidden_box_beside_the_shown_text_stays_hidden() -> None:
+    hidden = "<div hidden><p>Subscribe now and get the first month of every edition for half the usual price.</p></div>"
+    html = wrap(f"<h1>Council passes budget</h1>{paragraphs('text', 4)}{hidden}")
+    article = articlex.extract(html)
+    assert "Subscribe" not in article.body
+    assert article.body.count(SENTENCE) == 4
+
+
+def test_a_menu_button_holding_only_its_own_words_is_skipped() -> None:
+    html = wrap(f"<button><p>Open the menu</p></button><h1>Council passes budget</h1>{paragraphs('text', 4)}")
+    assert "Open the menu" not in articlex.extract(html).body
+
+
+def sections(count: int, marker: str) -> str:
+    return "".join(f"<div class='block-{i}'><h2>Part {i}</h2>{paragraphs(f'{marker} {i}', 1 if i else 6)}</div>"
+                   for i in range(count))
+
+
+def test_text_split_over_sibling_boxes_is_read_whole() -> None:
+    # The densest box is the first part; the other parts hold more prose between them.
+    html = wrap(f"<main><h1>Council passes budget</h1><div class='text'>{sections(8, 'part')}</div></main>")
+    article = articlex.extract(html)
+    assert article.body.count(SENTENCE) == 13
+
+
+def test_readers_comments_do_not_make_a_short_article_short() -> None:
+    comments = "".join(f"<li class='forum-post'><p>Reader {i}: {SENTENCE} {SENTENCE}</p></li>" for i in range(12))
+    # A short article (MIN_ARTICLE_PROSE and more) under twelve long comments.
+    html = wrap(f"<div id='page'><article><h1>Council passes budget</h1>{paragraphs('text', 9)}</article>"
+                f"<div class='forum'><ul>{comments}</ul></div></div>")
+    article = articlex.extract(html)
+    assert article.body.count(SENTENCE) == 9 and "Reader" not in article.body
+
+
+def test_every_reply_of_a_forum_thread_is_kept() -> None:
+    # The question stands apart from the replies (class 'reply'); the headline is above both.
+    replies = "".join(f"<div class='reply'><p>Reply {i}: {SENTENCE} {SENTENCE}</p></div>" for i in range(8))
+    html = wrap(f"<h1>Council passes budget</h1><div class='question'><p>Question: {SENTENCE}</p></div>{replies}")
+    article = articlex.extract(html)
+    assert "Question:" in article.body and all(f"Reply {i}:" in article.body for i in range(8))
+
+
+def test_every_post_of_a_forum_thread_is_kept() -> None:
+    posts = "".join(f"<div class='forum-post'><span>user{i}</span><p>Post {i}: {SENTENCE}</p>"
+                    f"<p>{SENTENCE}</p></div>" for i in range(6))
+    html = wrap(f"<div class='forum-thread'><h1>Council passes budget</h1>{posts}</div>")
+    article = articlex.extract(html)
+    assert all(f"Post {i}:" in article.body for i in range(6))
+
+
+def test_the_next_story_of_an_endless_page_is_not_read() -> None:
+    story = f"<article><h1>Council passes budget</h1>{paragraphs('text', 3)}</article>"
+    others = "".join(f"<article><h1>Other story {i}</h1>{paragraphs(f'other {i}', 3)}</article>" for i in range(3))
+    article = articlex.extract(wrap(f"<div class='stream'>{story}{others}</div>"))
+    assert article.body.count(SENTENCE) == 3 and "other" not in article.body
+
+
+def test_a_page_of_testimonials_in_figures_is_its_testimonials() -> None:
+    quotes = "".join(f"<figure><blockquote><p>Guest {i}: {SENTENCE}</p></blockquote><figcaption>— Guest {i}"
+                     "</figcaption></figure>" for i in range(8))
+    html = wrap(f"<div class='col'><h1>Council passes budget</h1>{quotes}</div>")
+    article = articlex.extract(html)
+    assert all(f"Guest {i}: {SENTENCE}" in article.body for i in range(8))
+
+
+def test_text_above_a_headline_printed_below_it_is_kept() -> None:
+    html = wrap(f"<div class='content'>{paragraphs('text', 5)}<h2>Council passes budget</h2></div>",
+                head="<meta property='og:title' content='Council passes budget'>")
+    article = articlex.extract(html)
+    assert article.body.count(SENTENCE) == 5
+
+
+def test_sections_of_one_story_in_articles_of_their_own_are_read() -> None:
+    steps = "".join(f"<li><p>Step {i}: {SENTENCE}</p></li>" for i in range(8))
+    html = wrap(f"<section class='recipe'><article class='intro'><h1>Council passes budget</h1>"
+                f"<p>Intro: {SENTENCE}</p></article><article class='steps'><h2>Steps</h2><ol>{steps}</ol></article>"
+                "</section>")
+    article = articlex.extract(html)
+    assert all(f"Step {i}: {SENTENCE}" in article.body for i in range(8))
