@@ -17,10 +17,10 @@ from articlex.lexicon import Agencies
 PROSE = "The council voted on the new budget after a long debate that lasted well into the night. " * 3
 SMALL = 300
 GROWTH = 8
-SLACK = 2.5
+SLACK = 3.0
 """A linear step takes at most GROWTH times longer at GROWTH times the size; SLACK absorbs timer noise and
 warm caches, far below the 64 of a quadratic step."""
-RUNS = 3
+RUNS = 5
 
 
 def _name(i: int) -> str:

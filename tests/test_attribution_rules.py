@@ -253,3 +253,12 @@ def test_a_plural_role_after_the_last_name() -> None:
 def test_an_address_inside_a_sentence_after_the_text_is_another_outlet() -> None:
     source = dump("Riverpost.md, 20 September 2020 16:20", tail=("Other news from Riverpost.md",))
     assert articlex.extract(source).attribution.sources == ["Riverpost.md"]
+
+
+def test_story_cards_on_a_page_without_headline_are_not_authors_even_beside_text() -> None:
+    cards = "".join(f"<div class='card'><a href='/s{i}'>Story {i} of the day in the city</a>"
+                    f"<span class='byline'>By Reporter Number{i}</span></div>" for i in range(3))
+    text = "".join(f"<p>{PROSE}</p>" for _ in range(4))
+    source = f"<!doctype html><html lang='en'><body>{cards}<div>{text}</div>{cards}</body></html>"
+    article = articlex.extract(source)
+    assert article.attribution.authors == []

@@ -172,8 +172,9 @@ def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cu
         social = page.meta.get(SOCIAL_AUTHOR)
         found.append(("social", [[social] if social and "://" not in social else []]))
     above = page.blocks[max(0, title_index - HEADER_REACH): title_index] if title_index is not None else []
+    placed = title_index is not None or not page.is_html  # an HTML page without a headline is a list of cards
     found.append(("cue", [_from_lines(body.header, lexicon) or _prefixed_above(above, lexicon)
-                          or _tail_byline(page, body, lexicon)]))
+                          or _tail_byline(page, body, lexicon)] if placed else []))
     persons = _jsonld_persons(page) if page.is_html else set()
     origins = []
     for name, groups in found:
@@ -345,13 +346,13 @@ def _given_first(name: str) -> str:
 
 def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs: Orgs) -> list[list[str]]:
     """Names in byline elements of the header, else in those that close the article (a signature);
-    one list an element. A page with neither a headline nor article text is a list of story cards:
-    their bylines are other stories'."""
-    if title_index is None and body.start is None:
+    one list an element. Without a headline, byline elements cannot be placed: on such pages (an index,
+    a list of story cards) they are other stories'."""
+    if title_index is None:
         return []
-    top = title_index if title_index is not None else body.start or 0
+    top = title_index
     low = max(0, top - HEADER_REACH)
-    start = body.start if body.start is not None else low + HEADER_SPAN
+    start = max(body.start, top) if body.start is not None else low + HEADER_SPAN  # text may start above the title
     end = body.end if body.end is not None else start
     before, header, tail = [], [], []
     for el in page.index.all_matches(AUTHOR):
