@@ -22,3 +22,13 @@ def test_catalan_keeps_its_own_words() -> None:
                "quilòmetres al sud de la capital, on viuen més d'un milió de persones. ")
     dump = "\n\n".join(["Inici", "La ciutat licita la nova línia de metro", catalan, catalan, catalan])
     assert articlex.extract(dump).language == "ca"
+
+
+def test_a_body_too_short_to_tell_is_helped_by_the_page_around_it() -> None:
+    from articlex.fields.language import find_language
+    from articlex.loading import Limits, load_page
+
+    teaser = ("The mayor said that the work on the new bridge would start in the spring and end before the "
+              "winter, and that the road would stay open for most of the time.")
+    page = load_page("\n\n".join(["Home", "Budget adopted", teaser, teaser, teaser]), url=None, limits=Limits())
+    assert find_language(page, "Budget adopted on Monday.") == "en"
