@@ -18,19 +18,19 @@ from support import shared
 
 FLOORS = {
     "html": {
-        "title": 1.0, "breadcrumb": 0.986, "counters": 1.0, "authors": 0.878, "sources": 0.892,
-        "published": 0.973, "related": 0.878, "prev": 1.0, "next": 1.0,
+        "title": 1.0, "breadcrumb": 0.986, "counters": 1.0, "authors": 0.919, "sources": 0.946,
+        "published": 1.0, "related": 0.878, "prev": 1.0, "next": 1.0,
         "body_start": 0.946, "body_end": 0.919, "body_clean": 1.0,
     },
     "txt": {
-        "title": 0.946, "breadcrumb": 0.865, "counters": 0.932, "authors": 0.689, "sources": 0.905,
-        "published": 0.757, "related": 0.743, "prev": 0.986, "next": 0.986,
+        "title": 0.946, "breadcrumb": 0.865, "counters": 0.932, "authors": 0.865, "sources": 0.946,
+        "published": 0.892, "related": 0.743, "prev": 0.986, "next": 0.986,
         "body_start": 0.878, "body_end": 0.838, "body_clean": 0.932,
     },
 }
 """Per-field scores measured on the 74 labelled pages (set at 0.933 / 0.813, raised as work landed)."""
 
-MEAN_FLOORS = {"html": 0.956, "txt": 0.871}
+MEAN_FLOORS = {"html": 0.966, "txt": 0.901}
 
 SLACK = 0.0005
 """Scores are shares of 74 pages, printed to three places: allow the rounding, nothing more."""

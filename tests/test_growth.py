@@ -100,12 +100,8 @@ def _cost(source: str) -> float:
     return best
 
 
-SUPERLINEAR = {
-    "bylines, JSON-LD": "attribution.py dedups names on a growing list (n not in names): quadratic in the "
-                        "names (helper fields-b's fix; drop this mark once it is merged)",
-    "bylines, meta": "same as bylines, JSON-LD",
-}
-"""Shapes still superlinear on this branch because of code another change fixes: strict expected
+SUPERLINEAR: dict[str, str] = {}
+"""Shapes still superlinear because of code another change fixes (none today): strict expected
 failures, so that the fix shows as an unexpected pass and the mark is removed with it."""
 
 

@@ -22,7 +22,7 @@ __all__ = ["KEYS", "LANGUAGES", "Lexicon", "Cues", "Agency", "load", "cues", "ag
 
 KEYS = (
     "read_also", "previous", "next", "page_next", "views", "comments", "no_comments",
-    "thousands", "reading_time", "home", "breadcrumb_labels", "byline_prefixes",
+    "thousands", "reading_time", "home", "breadcrumb_labels", "byline_prefixes", "byline_genres", "no_author", "editor_labels",
     "author_joiners", "author_roles", "byline_actions", "newsroom", "source_verbs", "source_prefixes",
     "source_joiners",
     "photo_credits", "tags_labels", "share", "comment_section", "related_section",

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["TOKEN_ATTRIBUTES", "WHOLE_VALUE_ATTRIBUTES", "DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB",
-           "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT", "NAVIGATION", "TAGS", "AUTHOR", "BOILERPLATE", "STANDFIRST",
-           "DISCUSSION_TOKENS", "SCREEN_READER_ONLY", "OWN_VIEWS", "OWN_COMMENTS"]
+           "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT", "NAVIGATION", "TAGS", "AUTHOR", "EDITOR", "BOILERPLATE",
+           "STANDFIRST", "DISCUSSION_TOKENS", "SCREEN_READER_ONLY", "OWN_VIEWS", "OWN_COMMENTS"]
 
 
 @dataclass(frozen=True)
@@ -178,6 +178,10 @@ AUTHOR = (
     cls("meta-author"), cls("entry-author"), cls("post-author"), Rule("rel", "author"),
     Rule("itemprop", "author"), cls("author"), cls_part("byline"),
 )
+
+# Elements naming the story's editor ('<span id="editor_baidu">责任编辑：X</span>', class "post-editor"):
+# the name after their label is an editor's, never an author's.
+EDITOR = (cls_part("editor"), Rule("id", "editor", part=True))
 
 # Class or id tokens of blocks inside the article container that are not article text.
 # ("widget" is left out: page builders such as Elementor wrap the article text itself in widgets.)

@@ -93,14 +93,20 @@ def looks_like_date(text: str) -> bool:
 
 _DATE_SPANS = (
     re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2})?"),
-    re.compile(r"\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:\d{4}|\d{2})\b(?:[,\s]+\d{1,2}[:h.]\d{2})?"),
-    re.compile(r"(?<!\d)\d{1,2}\.?\s+(?:[^\W\d_]{1,3}\s+)?[^\W\d_]{3,}\.?,?\s+(?:[^\W\d_]{1,3}\s+)?\d{4}\b(?:[,\s]+\d{1,2}[:h]\d{2})?"),
-    re.compile(r"\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b(?:[,\s]+\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?)?", re.I),
+    re.compile(r"\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:\d{4}(?:\b|(?=\d{1,2}[./-]\d))|\d{2}\b)(?:[,\s]+\d{1,2}[:h.]\d{2})?"),
+    re.compile(r"(?<!\d)\d{1,2}\.?\s+(?:[^\W\d_]{1,3}\s+)?[^\W\d_]{3,}\.?,?\s+(?:[^\W\d_]{1,3}\s+)?\d{4}"
+               r"(?:\b|(?=\d{1,2}[:h]\d{2})|(?=\d{1,2}\.?\s+[^\W\d_])|(?=[^\W\d_]{3,}))(?:[,\s]*\d{1,2}[:h]\d{2})?"),
+    re.compile(r"\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:\b|(?=\d{1,2}:\d{2})|(?=[^\W\d_]{3,}))"
+               r"(?:[,\s]*\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?)?", re.I),
+    re.compile(r"(?<!\d)\d{1,2}\s+[^\W\d_]{3,4}\.?\s+\d{2}(?![\d:h.])"
+               r"(?=\s*(?:$|[|,·•–—-]|\S{1,3}\s+\d{1,2}[:h]\d{2}))"),
     re.compile(r"(?<!\d)\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일](?:\s*\d{1,2}:\d{2})?"),
 )
 """Shapes of a printed date, whatever the language: ISO, numeric, '3 maggio 2024', '18 de abril de 2024'
-(a short linking word allowed around the month), 'March 4, 2024', '2018年6月18日 10:01' (Chinese,
-Japanese and Korean write year, month and day with their own signs)."""
+(a short linking word allowed around the month), 'March 4, 2024' (the time may be glued to the year:
+'28 luglio 202010:43', and so may the next date: '19.11.202119.11.2021', 'June 29, 2020November 12, 2021': '27 abril, 202227 abril, 2022'), '2018年6月18日 10:01' (Chinese, Japanese and Korean write year, month and day
+with their own signs), and '27 Mar 20' (an abbreviated month and a two-digit year, only when the
+line ends there or a time follows: '20' after a month word is otherwise a count)."""
 
 
 def date_span(text: str) -> str | None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicon import Cues, agencies, cues, fold
 from ..model import Attribution
 from ..page import Element, Page, TextBlock
-from ..selectors import AUTHOR, BOILERPLATE
+from ..selectors import AUTHOR, BOILERPLATE, EDITOR
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, has_date_label, is_sentence, looks_like_date, word_count
 from .body import Body
+from .dates import is_relative_date as _is_relative_date
+from .dates import month_words, weekday_words
 from .metadata import article_objects
 
 __all__ = ["find_attribution", "split_names"]
@@ -46,7 +50,7 @@ CREDIT_TAIL = 5
 blocks are scanned, so a 30 MB live blog costs no more than a short story."""
 ORGANISATIONS = ("Organization", "NewsMediaOrganization", "Corporation")
 """JSON-LD author types that name a publisher, not a person (kept only when the name is an agency's)."""
-TRUST = ("jsonld", "markup", "meta", "cue")
+TRUST = ("jsonld", "markup", "meta", "cue", "social")
 """Which origin wins when no other one confirms any: structured data first, the header lines last
 (a caption or a column name above the date reads like a byline: readability nytimes-2, lexpress)."""
 VISIBLE = ("cue", "markup")
@@ -54,6 +58,39 @@ VISIBLE = ("cue", "markup")
 META_AUTHORS = ("dc.creator", "dc:creator", "parsely-author", "author", "article:author", "byl")
 """<meta> fields naming the author, most specific first: Dublin Core and Parse.ly are filled per
 article by the CMS, while a theme's ``name=author`` often holds the site's owner."""
+SOCIAL_AUTHOR = "twitter:creator"
+"""Read last, as its own origin: often the site's handle or its CMS account ('CMS Noticias'), it names the
+author only when nothing printed on the page names anyone."""
+DATELINE_LEAD = 30
+"""Characters before the date on a line that still dates the byline above it ('Santo Domingo - abr.
+22, 2022 | 12:01'): a place or a weekday; further in, the date belongs to a sentence."""
+BETWEEN_NAME_AND_DATE = 2
+"""Lines that may stand between a byline and its date line: a handle, a place ('@earrieta', 'Madrid')."""
+PLACE_WORDS = 3
+"""A place line under a byline is this many capitalised words at most ('Santo Domingo')."""
+MAX_INITIALS = 4
+"""An editor's initials signing a story ('rdb', 'aja/PAP', 'MA') are this many letters at most."""
+SITE_LINES = 60
+"""Blocks at each end of a text dump searched for the site's address (logo, footer): a byline naming it
+is the publication, not a person."""
+SITE_HEAD = 12
+"""The first lines of a dump, where the logo prints the site's name ('ASU Online', 'CottageCare | Blog'):
+a byline repeating one names the publication. Lines just above the headline are left out (a kicker,
+a byline printed over the title)."""
+SITE_NAME_WORDS = 4
+"""A site's name is a few words; a longer first line is a menu or a banner."""
+MIN_SITE_LETTERS = 5
+"""A site name this long may end a byline's letters ('Diário O Farol' for ofarol.pt); shorter ones
+('abc') would end ordinary surnames."""
+SOURCE_TAIL = 6
+"""Blocks after the article text where a footer source line sits ('Quelle: RADIO NORD/ls', past a
+share bar or a photo credit); further down, 'Source:' lines belong to other stories."""
+MAX_SOURCE_WORDS = 6
+"""A credited source is a name of a few words; a longer 'Source:' line is a sentence or a link list."""
+MAX_LEAD_WORDS = 3
+"""Each side of 'KIDSPOST via JTA —' opening the text is an outlet's name of a few words."""
+TABLE_CELLS = ("tr", "td", "th")
+"""Blocks of a data table: a film title above its year is no byline above a date."""
 _META_KEYS = ("views", "comments", "no_comments", "published_labels", "updated_labels", "reading_time")
 """Lexicon keys whose words end the names after a byline prefix inside a meta line."""
 
@@ -72,11 +109,28 @@ _USER_ID = re.compile(r"[^\W\d_]\d")
 _SPLIT = re.compile(r"\s*[,;|/·•]\s*|\s+&\s+")
 _META_BREAK = re.compile(r"\s[|/·•–—-]\s|(?=\d)")
 _NAME_RUN = re.compile(r"(?:[^\W\d_][\w'’.-]*\s?){1,4}")
+_SITE_PARTS = re.compile(r"\s[|–—-]\s|\s*\|\s*")
+_GLUED = re.compile(r"(?<=[^\W\d_])(?=[A-Z])")
+"""Where a lower-case letter meets an upper-case one inside a word (a label glued to a name)."""
+GLUED_LABELS = ("published_labels", "updated_labels", "byline_actions", "photo_credits")
+"""Labels that may follow a name on its line, and end it."""
+_NAME_OPENERS = "(\"'“«"
+"""What may open a word of a line of names besides a letter ('(avec Damien Leloup')."""
+_AFTER_DATE = re.compile(r"\s*[|·•]\s*")
+"""What sets a byline apart after the date on one line ('07. November 2023 - 10:38 Uhr | Maximilian Berg')."""
+_INITIALS = re.compile(r"^(?:[^\W\d_]{2,%d})(?:/[^\W\d_][\w.-]{1,20})?$" % MAX_INITIALS)
+"""'rdb', 'MA', 'aja/PAP': initials alone, or with the agency after a slash."""
+_LEAD_IN = re.compile(r"^(.{2,60}?)\s+[—–-]\s+")
+"""The lead-in before a dash that opens the text ('KIDSPOST via JTA — The state of ...')."""
+_ADDRESS_LINE = re.compile(r"(?:https?://)?(?:www\.)?([^\W_][\w-]{2,40})\.[a-z]{2,12}(?:\.[a-z]{2})?/?", re.I)
+"""A line that is only a web address: the site's own, printed by its logo or in its footer (an address
+inside a sentence, 'Other news from X.md', names another outlet)."""
+_DOMAIN = re.compile(r"\b(?:www\.)?([^\W_][\w-]{2,40})\.(?:[a-z]{2,12})(?:\.[a-z]{2})?\b", re.I)
 
 
 def find_attribution(page: Page, body: Body, title_index: int | None, site: str | None) -> Attribution:
     lexicon = cues()
-    orgs = _organisation_names(page, site)
+    orgs = _organisation_names(page, site, title_index, body)
     origins = _byline_origins(page, body, title_index, lexicon, orgs)
     best = _best_origin(origins)
     authors: list[str] = []
@@ -84,9 +138,12 @@ def find_attribution(page: Page, body: Body, title_index: int | None, site: str 
     for origin in origins:
         sources.extend(origin.agencies)  # every origin may name the agency ("By X and Reuters")
     if best is not None:
-        authors = _without_phrases(_visible_spelling(best, origins))
+        authors = _without_editors(_without_phrases(_visible_spelling(best, origins)), page)
     sources.extend(_sources_in_text(body, lexicon))
+    sources.extend(_footer_sources(page, body, lexicon) + _lead_credits(body, lexicon)
+                   + _outlets_on_dateline(body.header, lexicon, orgs))
     strategy = best.name if best is not None else next((o.name for o in origins if o.agencies), None)
+    strategy = "meta" if strategy == "social" else strategy
     if authors or sources:
         where = (body.header if strategy == "cue" else None) if strategy else body.blocks
         page.note("attribution", strategy or "cue", where)
@@ -111,13 +168,22 @@ def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cu
     if page.is_html:
         markup = _from_markup(page, body, title_index, lexicon, orgs)
         found += [("jsonld", [_from_jsonld(page)]), ("markup", markup), ("meta", [_from_meta(page, lexicon)])]
-    found.append(("cue", [_from_lines(body.header, lexicon) or _tail_byline(page, body, lexicon)]))
+        social = page.meta.get(SOCIAL_AUTHOR)
+        found.append(("social", [[social] if social and "://" not in social else []]))
+    above = page.blocks[max(0, title_index - HEADER_REACH): title_index] if title_index is not None else []
+    placed = title_index is not None or not page.is_html  # an HTML page without a headline is a list of cards
+    found.append(("cue", [_from_lines(body.header, lexicon) or _prefixed_above(above, lexicon)
+                          or _tail_byline(page, body, lexicon)] if placed else []))
+    persons = _jsonld_persons(page) if page.is_html else set()
     origins = []
     for name, groups in found:
-        people, credited = [], []
+        people, credited, seen = [], [], set()
         for raw in (raw for group in groups for raw in group):
-            p, c = split_names(raw, lexicon, orgs)
-            people += [x for x in p if x not in people]
+            p, c = split_names(raw, lexicon, None if name == "jsonld" and raw in persons else orgs)
+            for x in p:
+                if x not in seen:
+                    seen.add(x)
+                    people.append(x)
             credited += c
         origins.append(_Origin(name, people, credited))
     return origins
@@ -150,16 +216,37 @@ def _visible_spelling(best: _Origin, origins: list[_Origin]) -> list[str]:
 
 def _without_phrases(names: list[str]) -> list[str]:
     """'Analysis by Joan Biskupic' beside 'Joan Biskupic': a label read with the name, not another person."""
+    known = {tuple(n.split()) for n in names}
+
     def phrase(name: str) -> bool:
         words = tuple(name.split())
-        for other in names:
-            inner = tuple(other.split())
-            if len(inner) < len(words) and _within(inner, words):
-                extra = [w for w in words if w not in inner]
-                if any(_is_cased(w) and not _has_capital(w) for w in extra):
-                    return True
+        for size in range(1, min(len(words), MAX_NAME_WORDS + 1)):  # each shorter run of its words
+            for start in range(len(words) - size + 1):
+                inner = words[start:start + size]
+                if inner in known:
+                    extra = [w for w in words if w not in inner]
+                    if any(_is_cased(w) and not _has_capital(w) for w in extra):
+                        return True
         return False
     return [n for n in names if not phrase(n)]
+
+
+def _without_editors(names: list[str], page: Page) -> list[str]:
+    """Names the page labels as its editor's ('责任编辑：X' in an element marked ``editor``) are not
+    authors, nor a meta author that ends with one (a CMS prefixes the channel: '频道X')."""
+    if not names or not page.is_html:
+        return names
+    editors = set()
+    for el in page.index.all_matches(EDITOR):
+        text = " ".join(el.text_content().split())
+        label, colon, name = text.partition(":") if ":" in text else text.partition("：")
+        if colon and name.strip() and word_count(text) <= MAX_EDITOR_WORDS:
+            editors.add(fold(name.strip()))
+    return [n for n in names if not any(fold(n) == e or fold(n).endswith(e) for e in editors)]
+
+
+MAX_EDITOR_WORDS = 8
+"""An editor's line is a label and a name; a longer element marked ``editor`` is a box or the text."""
 
 
 def _key(name: str) -> str:
@@ -167,12 +254,31 @@ def _key(name: str) -> str:
     return " ".join(_words(name))
 
 
-def _organisation_names(page: Page, site: str | None) -> Orgs:
+def _organisation_names(page: Page, site: str | None, title_index: int | None = None,
+                        body: Body | None = None) -> Orgs:
     """(names the site goes by, suffixes of the page title): bylines naming the publication."""
-    names = [site] if site else []
+    lexicon = cues()
+    names = [part for part in _SITE_PARTS.split(site) if lexicon.strip_label("byline_prefixes", part.strip()) is None] \
+        if site else []  # 'GADGETS.COM | BY: ANN LEE': the part after 'By' is a person, not the site
     title = page.root.findtext(".//title") if page.is_html else None
     suffix = _TITLE_SUFFIX.search(title or "")
+    if not page.is_html:
+        names += _site_addresses(page, title_index, body)
     return tuple(_words(n) for n in names), ((_words(suffix.group(1)),) if suffix else ())
+
+
+def _site_addresses(page: Page, title_index: int | None, body: Body | None) -> list[str]:
+    """The names in web addresses printed alone on a line above the headline and below the article
+    ('RiverNews.Online', 'https://www.ofarol.pt'), and the logo's short lines at the top: in a dump,
+    the only trace of the publication's own name. An address inside a sentence ('Alte ştiri de
+    Stiri.md') names another outlet."""
+    top = title_index if title_index is not None else SITE_LINES
+    end = body.end if body is not None and body.end is not None else top
+    blocks = page.blocks[max(0, top - SITE_LINES): top] + page.blocks[end + 1:][-SITE_LINES:]
+    found = [m.group(1) for b in blocks if "." in b.text for m in [_ADDRESS_LINE.fullmatch(b.text.strip())] if m]
+    head = page.blocks[:min(SITE_HEAD, max(0, top - HEADER_REACH))]
+    return found + [part.strip() for b in head for part in _SITE_PARTS.split(b.text)
+                    if 1 <= word_count(part) <= SITE_NAME_WORDS and _has_capital(part)]
 
 
 def _from_jsonld(page: Page) -> list[str]:
@@ -188,6 +294,29 @@ def _from_jsonld(page: Page) -> list[str]:
             elif isinstance(author, str) and "://" not in author:
                 names.append(author)
     return names
+
+
+def _jsonld_persons(page: Page) -> set[str]:
+    """JSON-LD authors typed ``Person`` with a full name: people even when the site bears their name
+    (a personal blog whose publisher is its author)."""
+    found = set()
+    for obj in article_objects(page)[:1]:
+        authors = obj.get("author")
+        for author in authors if isinstance(authors, list) else [authors]:
+            author = page.resolve(author)
+            name = author.get("name") if isinstance(author, dict) and author.get("@type") == "Person" else None
+            if isinstance(name, str) and _looks_like_names(name) and word_count(name) <= MAX_NAME_WORDS \
+                    and not _SPLIT.search(name) and not _is_brand(name):
+                found.add(name)
+    return found
+
+
+def _is_brand(name: str) -> bool:
+    """'NOW Riverside', 'CMS Noticias': an upper-case word beside ordinary ones marks a brand; people's
+    names are written in one style ('Hana Berger', 'ESTEBAN ARRIETA')."""
+    words = [w for w in name.split() if len(w.strip(".")) >= 2]
+    upper = [w for w in words if w.isupper()]
+    return 0 < len(upper) < len(words)
 
 
 def _from_meta(page: Page, lexicon: Cues) -> list[str]:
@@ -216,10 +345,13 @@ def _given_first(name: str) -> str:
 
 def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs: Orgs) -> list[list[str]]:
     """Names in byline elements of the header, else in those that close the article (a signature);
-    one list an element."""
-    top = title_index if title_index is not None else body.start or 0
+    one list an element. Without a headline, byline elements cannot be placed: on such pages (an index,
+    a list of story cards) they are other stories'."""
+    if title_index is None:
+        return []
+    top = title_index
     low = max(0, top - HEADER_REACH)
-    start = body.start if body.start is not None else low + HEADER_SPAN
+    start = max(body.start, top) if body.start is not None else low + HEADER_SPAN  # text may start above the title
     end = body.end if body.end is not None else start
     before, header, tail = [], [], []
     for el in page.index.all_matches(AUTHOR):
@@ -243,6 +375,7 @@ def _names_in(elements: list[Element], lexicon: Cues, orgs: Orgs) -> list[list[s
     ("<a>Martin Untersinger</a> (avec Damien Leloup et Morgane Tual)")."""
     groups: list[list[str]] = []
     names: list[str] = []
+    seen: set[str] = set()
     for el in elements:
         text = " ".join(el.text_content().split())
         linked = _listed_links(el, text, lexicon)
@@ -252,9 +385,10 @@ def _names_in(elements: list[Element], lexicon: Cues, orgs: Orgs) -> list[list[s
                 rest = rest.replace(t, " ", 1)
             if not any(ch.isdigit() for ch in rest) and split_names(rest, lexicon, orgs)[0]:
                 linked = []
-        new = [n for n in linked or ([text] if text and word_count(text) <= MAX_BYLINE_WORDS else []) if n not in names]
+        new = [n for n in linked or ([text] if text and word_count(text) <= MAX_BYLINE_WORDS else []) if n not in seen]
         if new:
             names += new
+            seen.update(new)
             groups.append(new)
         if names and not linked:
             break
@@ -299,9 +433,10 @@ def _in_boilerplate(el: Element, container: object) -> bool:
 def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
     """The header's byline, surest cue first: a line opening with a byline prefix ('By X', or a lone 'Von'
     above the name); a prefix inside a dated meta line ('12:40 Автор: X'); names right before the date
-    ('Marco Bellini 3 maggio 2024'), or on the line above it."""
+    ('Marco Bellini 3 maggio 2024'), or on the line above it. Table cells are data, not bylines."""
+    header = [b for b in header if b.tag not in TABLE_CELLS]
     for i, block in enumerate(header):
-        rest = lexicon.strip_label("byline_prefixes", block.text)
+        rest = _after_prefix(block.text, lexicon)
         if rest == "" and i + 1 < len(header):
             return [header[i + 1].text]
         if rest:
@@ -313,13 +448,81 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
     dated_texts = set(dated)  # a header with no body after it may hold every line of the page
     for i, block in enumerate(header):
         text = block.text
-        following = header[i + 1].text if i + 1 < len(header) else ""
         if text in dated_texts:
-            head = _after_date_label(text[:text.find(date_span(text) or "")].strip(" -–—|·•,"), lexicon)
-            if _looks_like_names(head):
-                return [head]
-        if following and _looks_like_names(text) and _is_dateline(following, lexicon):
+            found = _names_on_dateline(text, lexicon)
+            if found:
+                return [found]
+        if (_looks_like_names(text) or _is_initials(text, lexicon)) and _dated_below(header, i, lexicon):
             return [text]
+        relative = _before_relative_date(text)
+        if relative:
+            return [relative]
+    return []
+
+
+def _names_on_dateline(text: str, lexicon: Cues) -> str | None:
+    """Names before the date ('Marco Bellini 3 maggio 2024', 'mh 15. Oktober 2023') or set apart after
+    it ('07. November 2023 - 10:38 Uhr | Maximilian Berg')."""
+    span = date_span(text) or ""
+    at = text.find(span)
+    head = _after_date_label(text[:at].strip(" -–—|·•,"), lexicon)
+    if _looks_like_names(head) or _is_initials(head, lexicon):
+        return head
+    pieces = _AFTER_DATE.split(text[at + len(span):])
+    last = pieces[-1].strip(" -–—,") if len(pieces) > 1 else ""
+    return last if _looks_like_names(last) and word_count(last) <= MAX_NAME_WORDS else None
+
+
+def _dated_below(header: list[TextBlock], i: int, lexicon: Cues) -> bool:
+    """Whether a date line follows line ``i``, perhaps after a handle or a place line."""
+    for block in header[i + 1: i + 2 + BETWEEN_NAME_AND_DATE]:
+        if _is_dateline(block.text, lexicon):
+            return True
+        if not _is_handle_or_place(block.text):
+            return False
+    return False
+
+
+def _is_handle_or_place(text: str) -> bool:
+    words = text.split()
+    if len(words) == 1 and words[0].startswith("@"):
+        return True
+    return 1 <= len(words) <= PLACE_WORDS and not any(ch.isdigit() for ch in text) \
+        and all(w[:1].isupper() for w in words) and not is_sentence(text)
+
+
+def _before_relative_date(text: str) -> str | None:
+    """'Paige Morrow 20 hours ago': names, then a relative date."""
+    digit = _DIGIT.search(text)
+    if digit is None or digit.start() == 0:
+        return None
+    head = text[:digit.start()].strip(" -–—|·•,")
+    return head if _looks_like_names(head) and _is_relative_date(text[digit.start():]) else None
+
+
+def _is_initials(text: str, lexicon: Cues) -> bool:
+    """An editor's initials ('rdb', 'MA'), perhaps with the agency ('aja/PAP'): one short token all in
+    one case, not a word of the language (a stop word, a label)."""
+    if not _INITIALS.match(text):
+        return False
+    mark = text.split("/")[0]
+    if not (mark.islower() or mark.isupper()) or (mark.islower() and lexicon.is_word("stop_words", mark)):
+        return False
+    return "/" not in text or agencies().name_of(text.split("/", 1)[1]) is not None
+
+
+def _tail_agency(mark: str) -> str | None:
+    """An agency as a tail writes it, often in lower case ('ats', 'afp')."""
+    return agencies().name_of(mark) or (agencies().name_of(mark.upper()) if mark.islower() else None)
+
+
+def _prefixed_above(lines: list[TextBlock], lexicon: Cues) -> list[str]:
+    """'By Jane Roe' on a line of its own just above the headline (a prefix is needed there: other
+    lines above a title are kickers and menus)."""
+    for block in reversed(lines):
+        rest = _after_prefix(block.text, lexicon)
+        if rest and word_count(rest) <= MAX_BYLINE_WORDS and _looks_like_names(_before_meta(rest)):
+            return [_before_meta(rest)]
     return []
 
 
@@ -327,11 +530,30 @@ def _tail_byline(page: Page, body: Body, lexicon: Cues) -> list[str]:
     """A signature line right after the article text ('Von Clemens Höges' closing a magazine piece)."""
     if body.end is None:
         return []
+    after = page.blocks[body.end + 1: body.end + 2]
+    for block in body.blocks[-CREDIT_TAIL:] + after:
+        if _is_initials(block.text, lexicon) and not block.text[:1].isupper():
+            return [block.text]  # 'rdb', 'aja/PAP' signing the story (upper-case 'GIS' may be an outlet)
+    footer = [lexicon.strip_label("source_prefixes", b.text) for b in page.blocks[body.end + 1: body.end + 1 + SOURCE_TAIL]]
+    for line in body.source_lines + [rest for rest in footer if rest]:
+        mark = line.rpartition("/")[2].strip() if "/" in line else ""
+        if mark and mark.islower() and _is_initials(mark, lexicon):
+            return [mark]  # 'Quelle: RADIO NORD/ls': the editor's initials after the source
     for block in page.blocks[body.end - 1: body.end + 1 + TAIL_REACH]:
-        rest = lexicon.strip_label("byline_prefixes", block.text)
+        rest = _after_prefix(block.text, lexicon)
         if rest and word_count(rest) <= MAX_NAME_WORDS and _looks_like_names(rest):
             return [rest]
     return []
+
+
+def _after_prefix(text: str, lexicon: Cues) -> str | None:
+    """The text after a byline prefix ('By X'), also when a genre word opens the line ('Eine Analyse
+    von X', 'An analysis by X'); None without a prefix."""
+    rest = lexicon.strip_label("byline_prefixes", text)
+    if rest is None:
+        genre = lexicon.strip_label("byline_genres", text)
+        rest = lexicon.strip_label("byline_prefixes", genre) if genre else None
+    return rest
 
 
 def _after_date_label(text: str, lexicon: Cues) -> str:
@@ -378,12 +600,19 @@ def _looks_like_names(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= MAX_BYLINE_WORDS or any(ch.isdigit() for ch in text) or is_sentence(text):
         return False
+    if not all(w[0].isalpha() or w[0] in _NAME_OPENERS for w in words):
+        return False  # '+CLICCA PER INGRANDIRE': a button, not names
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= NAME_CAPITALS * len(words)
 
 
 def _is_dateline(text: str, lexicon: Cues) -> bool:
-    return looks_like_date(text) or has_date_label(text, lexicon)
+    """A date line: mostly a date, a date label, a short line opening with a date (after a place or a
+    weekday), or a relative date."""
+    if looks_like_date(text) or has_date_label(text, lexicon):
+        return True
+    span = date_span(text) if word_count(text) <= MAX_META_WORDS else None
+    return (span is not None and text.find(span) <= DATELINE_LEAD) or _is_relative_date(text)
 
 
 def split_names(raw: str, lexicon: Cues, orgs: Orgs | str | None = None) -> tuple[list[str], list[str]]:
@@ -395,10 +624,11 @@ def split_names(raw: str, lexicon: Cues, orgs: Orgs | str | None = None) -> tupl
     if lexicon.strip_label("photo_credits", raw) is not None:
         return [], []
     orgs = _organisation_names_of(orgs)
+    raw = _decoded(raw)
     text = _HANDLE_OR_MAIL.sub(" ", " ".join(raw.split()))
     span = date_span(text)
     text = text[:text.find(span)] if span and text.find(span) > 0 else text  # "X March 11, 2015 3:46 PM"
-    rest = lexicon.strip_label("byline_prefixes", text)
+    rest = _after_prefix(text, lexicon)
     text = rest if rest is not None else text
     people: list[str] = []
     credited: list[str] = []
@@ -431,22 +661,60 @@ def split_names(raw: str, lexicon: Cues, orgs: Orgs | str | None = None) -> tupl
     return people, credited
 
 
+def _decoded(raw: str) -> str:
+    """Entities a CMS left escaped in JSON-LD or meta ('O&#39;Donnell', even 'O&amp;#39;Donnell'), decoded
+    before the byline is split (';' would cut the name)."""
+    for _ in range(ENTITY_LEVELS):
+        if "&" not in raw:
+            break
+        raw = html.unescape(raw)
+    return raw
+
+
+ENTITY_LEVELS = 2
+"""Escaping applied twice happens (a CMS escapes, the theme escapes again); a third level is not seen."""
+
+
 def _with_agency_apart(parts: list[str]) -> list[str]:
     """'Suleiman Al-Khalidi Reuters': a name and the agency printed after it, as two parts."""
     out = []
     for part in parts:
-        found = agencies().find(part)
+        found = _agencies_in(part)
         head = part[:found[-1][0]].strip(" ,;-–—") if found and found[-1][1] == len(part.rstrip(" .")) else ""
-        if _looks_like_names(head) and not agencies().find(head):
+        if _looks_like_names(head) and not _agencies_in(head):
             out += [head, part[found[-1][0]:]]
         else:
             out.append(part)
     return out
 
 
+def _agencies_in(part: str) -> list[tuple[int, int, str]]:
+    """``agencies().find(part)`` for one piece of a byline, skipped when no word of the piece can open
+    an agency's name: the full scan costs a search per alias, and a page may list thousands of names."""
+    heads = _agency_heads()
+    for word in _WORDS.findall(fold(part)):
+        if any(word[:len(word) - cut] in heads for cut in range(INFLECTION + 1) if len(word) > cut):
+            return agencies().find(part)
+    return []
+
+
+INFLECTION = 2
+"""Letters a Slavic ending adds to an agency's name ('Укрінформу', 'PAP-u' splits at the hyphen)."""
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _agency_heads() -> frozenset[str]:
+    """The first word of every agency alias, folded."""
+    return frozenset(found[0] for agency in agencies().items for alias in agency.aliases
+                     for found in [_WORDS.findall(fold(alias))] if found)
+
+
 def _read_part(part: str, lexicon: Cues, orgs: Orgs) -> tuple[str, str]:
     """One piece of a byline -> ("agency", name), ("person", name), ("role", "") or ("", "")."""
     part = part.strip(" .,:;-–—()[]")
+    if lexicon.strip_label("editor_labels", part) is not None:
+        return "role", ""  # 'Edited by Marie White': the editor, and what follows is no author either
     joiner = lexicon.between_pattern("author_joiners").match(" " + part)
     part = part[joiner.end() - 1:] if joiner else part  # ", and Tom Watkins"
     for key in ("byline_prefixes", "source_joiners"):
@@ -460,13 +728,34 @@ def _read_part(part: str, lexicon: Cues, orgs: Orgs) -> tuple[str, str]:
     agency = agencies().name_of(part) or _agency_in_with(part, lexicon)
     if agency:
         return "agency", agency
-    found = agencies().find(part)
+    found = _agencies_in(part)
     if found and found[-1][1] == len(part):  # "Suleiman Al-Khalidi Reuters"
         return "agency", found[-1][2]  # (the name before it is read from the other origins)
+    person = _before_role(part, lexicon, orgs)
+    if person:
+        return "person", person
     if _is_organisation(part, lexicon, orgs):
         return "role", ""
     name = _drop_lowercase_tail(part)
     return ("person", name) if _is_person(name) else ("", "")
+
+
+def _before_role(part: str, lexicon: Cues, orgs: Orgs) -> str | None:
+    """'Jane Roe Senior Writer', 'Richard Roe Education editor': the name before a role on its line. A
+    role in lower case follows its topic ('Education'), which is no part of the name. A head that names
+    the site ('Jane Roe Daily Planet Reporter') is left to the affiliation rule."""
+    role = lexicon.any_pattern("author_roles").search(part)
+    if role is None or role.start() == 0:
+        return None
+    words = part[:role.start()].split()
+    if role.group(0).islower() and len(words) > 2 and words[-1][:1].isupper():
+        words.pop()
+    elif not role.group(0).islower() and len(words) > 2:
+        return None  # 'Ben Silverman Games Editor': a capitalised topic cannot be told from a surname
+    head = " ".join(words).strip(" ,;-–—")
+    if len(words) < 2 or not (_looks_like_names(head) and _is_person(head)) or _is_organisation(head, lexicon, orgs):
+        return None
+    return head
 
 
 def _cut_meta(part: str, lexicon: Cues) -> str:
@@ -475,11 +764,22 @@ def _cut_meta(part: str, lexicon: Cues) -> str:
     part = part[:part.find(span)] if span else part
     digit = _DIGIT.search(part)
     part = part[:digit.start()] if digit else part
-    for key in ("published_labels", "updated_labels", "byline_actions", "photo_credits"):
+    for glue in _GLUED.finditer(part):  # 'Dana ReedPublished': a dump glues the date label to the name
+        if any(lexicon.strip_label(key, part[glue.start():]) is not None for key in DATE_LABELS):
+            part = part[:glue.start()]  # (a date label only: 'BuzzFeed' ends in the button word 'Feed')
+            break
+    for key in GLUED_LABELS:
         m = lexicon.any_pattern(key).search(part)
         if m:
             part = part[:m.start()]
-    return part.strip(" .,:;-–—|")
+    words = part.strip(" .,:;-–—|").split()
+    calendar = weekday_words() | month_words()
+    while len(words) > 1 and (fold(words[-1]).strip(".,") in weekday_words()
+                              or (words[-1].islower() and lexicon.is_word("stop_words", words[-1]))
+                              or (len(words) > 2 and fold(words[-1]).strip(".,") in calendar
+                                  and lexicon.is_word("stop_words", words[-2]) and words[-2].islower())):
+        words.pop()  # 'Ann Lee Monday', 'Ines on', 'Lisa Grant on Dec': the date's words, not the name
+    return " ".join(words)
 
 
 def _drop_lowercase_tail(part: str) -> str:
@@ -493,8 +793,8 @@ def _drop_lowercase_tail(part: str) -> str:
 
 
 def _is_organisation(part: str, lexicon: Cues, orgs: Orgs) -> bool:
-    """A newsroom, a role ('Games Editor') or the publication itself ('Jornal O Papel', 'mdr.de')."""
-    if lexicon.contains("newsroom", part) or lexicon.contains("author_roles", part):
+    """A newsroom, a role ('Games Editor') or the publication itself ('Diário O Farol', 'mdr.de')."""
+    if lexicon.contains("newsroom", part) or lexicon.contains("author_roles", part) or lexicon.is_word("no_author", part):
         return True
     if "." in part and " " not in part.strip(". "):
         return True  # a domain such as "Elpais.cr"
@@ -502,6 +802,9 @@ def _is_organisation(part: str, lexicon: Cues, orgs: Orgs) -> bool:
     sites, suffixes = orgs
     if any(_within(words, site) or _within(site, words) for site in sites if len("".join(site)) >= 4):
         return True
+    letters = "".join(words)
+    if any(len(site) == 1 and len(site[0]) >= MIN_SITE_LETTERS and letters.endswith(site[0]) for site in sites):
+        return True  # 'Diário O Farol' beside ofarol.pt
     return any(_within(suffix, words) and suffix != words for suffix in suffixes if len("".join(suffix)) >= 4)
 
 
@@ -578,7 +881,7 @@ def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
     found: list[str] = []
     for line in body.source_lines:
         names = [name for _, _, name in agencies().find(line)]
-        found.extend(names or [line])
+        found.extend(names or [_without_initials(line, lexicon)])
     blocks = body.blocks
     if blocks:
         m = _DATELINE.match(blocks[0].text)
@@ -588,11 +891,64 @@ def _sources_in_text(body: Body, lexicon: Cues) -> list[str]:
         named = agencies().name_of(tail.group(2)) if tail else None
         if named:
             found.append(named)
+        elif tail and _tail_agency(tail.group(1)) and _is_initials(tail.group(2), lexicon):
+            found.append(_tail_agency(tail.group(1)) or "")  # '(ats/nxp)': the agency, then the editor
+    found += [agencies().name_of(b.text) or "" for b in body.header if agencies().name_of(b.text)]  # a bare 'AFP' line
     edges = blocks[:CREDIT_HEAD] + blocks[-CREDIT_TAIL:] if len(blocks) > CREDIT_HEAD + CREDIT_TAIL else blocks
     for block in _naming_an_agency(edges + body.header):
         if not _is_credit(block.text, lexicon):
             found.extend(_credited_in(block.text, lexicon))
     return found
+
+
+def _footer_sources(page: Page, body: Body, lexicon: Cues) -> list[str]:
+    """'Quelle: Accurec', 'Źródło: PAP', 'Quelle: RADIO NORD/ls' in the lines after the text: the
+    source named, in its usual spelling when it is an agency (an editor's initials after a slash are
+    the author's, read by :func:`_tail_byline`)."""
+    if body.end is None:
+        return []
+    found = []
+    for block in page.blocks[body.end + 1: body.end + 1 + SOURCE_TAIL]:
+        rest = lexicon.strip_label("source_prefixes", block.text)
+        name = _without_initials(rest, lexicon) if rest else None
+        if name and word_count(name) <= MAX_SOURCE_WORDS and not is_sentence(name) and "://" not in name:
+            found.append(agencies().name_of(name) or name)
+    return found
+
+
+def _without_initials(text: str, lexicon: Cues) -> str:
+    head, _, tail = text.rpartition("/")
+    return head.strip() if head and _is_initials(tail.strip(), lexicon) and tail.strip().islower() else text
+
+
+def _lead_credits(body: Body, lexicon: Cues) -> list[str]:
+    """Outlets credited by the lead-in of the text: 'KIDSPOST via JTA — The state of ...' names both."""
+    if not body.blocks:
+        return []
+    lead = _LEAD_IN.match(body.blocks[0].text)
+    verb = lexicon.any_pattern("source_verbs").search(lead.group(1)) if lead else None
+    if lead is None or verb is None or verb.start() == 0:
+        return []
+    sides = [lead.group(1)[:verb.start()].strip(), lead.group(1)[verb.end():].strip()]
+    if all(1 <= len(side.split()) <= MAX_LEAD_WORDS and _has_capital(side) and not any(c.isdigit() for c in side)
+           for side in sides):
+        return [agencies().name_of(side) or side for side in sides]
+    return []
+
+
+def _outlets_on_dateline(header: list[TextBlock], lexicon: Cues, orgs: Orgs) -> list[str]:
+    """A web outlet before the date on the header's date line ('Stiri.md, 20 septembrie 2020'): the
+    story's source, unless the address is the site's own."""
+    sites = _organisation_names_of(orgs)[0]
+    for block in header:
+        span = date_span(block.text)
+        if not span or word_count(block.text) > MAX_META_WORDS:
+            continue
+        head = block.text[:block.text.find(span)].strip(" -–—|·•,")
+        outlet = _DOMAIN.fullmatch(head)
+        if outlet and not any(_within(_words(outlet.group(1)), site) for site in sites):
+            return [head]
+    return []
 
 
 def _naming_an_agency(blocks: list[TextBlock]) -> list[TextBlock]:

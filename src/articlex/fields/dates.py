@@ -15,7 +15,7 @@ from .metadata import article_objects
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["find_dates", "parse_date"]
+__all__ = ["find_dates", "parse_date", "weekday_words", "month_words"]
 
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate",
                   "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
@@ -59,11 +59,63 @@ def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
         published = _from_time_elements(page, title_index)
     if published is None:
         published = _from_lines(header, page, title_index, language, now)
-    limit = now or datetime.now(timezone.utc)
+    elif _weakly_stated(page, objects):
+        published = _shown_instead(page, published, header, title_index, language, now)
+    if modified is None:
+        modified = _updated_line(header, page, title_index, language, now)
+    limit = _aware(now) if now is not None else datetime.now(timezone.utc)
     if published is not None and _aware(published) > limit:
         published = None
         page.provenance.pop("published", None)
-    return published, modified
+    return _in_utc_unless_stated(page, "published", published), _in_utc_unless_stated(page, "modified", modified)
+
+
+NO_OFFSET = "{name}: the page gives no time zone; the date is read as UTC"
+"""The warning that says a date's offset was assumed, not read (every date is timezone-aware, so
+dates of text dumps and of HTML pages sort together)."""
+
+
+def _in_utc_unless_stated(page: Page, name: str, value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is not None:
+        return value
+    page.warnings.append(NO_OFFSET.format(name=name))
+    return value.replace(tzinfo=timezone.utc)
+
+
+def _shown_instead(page: Page, published: datetime, header: list[TextBlock], title_index: int | None,
+                   language: str | None, now: datetime | None) -> datetime:
+    """The date printed in the header when it cannot be the markup's instant in any time zone: the
+    reader sees the printed one, and a CMS fills metadata with the time of an edit or an import."""
+    noted = page.provenance.get("published")
+    shown = _from_lines(header, page, title_index, language, now)
+    if shown is None or _same_instant_somewhere(shown, published):
+        if noted is not None:
+            page.provenance["published"] = noted
+        return published
+    return shown
+
+
+def _weakly_stated(page: Page, objects: list[JsonObject]) -> bool:
+    """Whether the publication date came from a generic meta field (``date``, ``dc.date``...) that
+    CMSs fill with the page's build or edit time, rather than from an article's own statement."""
+    if any(parse_date(obj.get("datePublished")) for obj in objects):
+        return False
+    return not any(parse_date(page.meta.get(key)) for key in STATED_META)
+
+
+STATED_META = ("article:published_time", "og:published_time", "datepublished")
+"""Meta fields that state one article's publication (OpenGraph, schema.org microdata): a printed date
+on another day does not overrule them (a display date, a teaser's date in the header)."""
+
+
+def _same_instant_somewhere(shown: datetime, published: datetime) -> bool:
+    """Whether a printed date (with its time, else its day) is the markup's instant seen from a time
+    zone at most 14 hours away."""
+    base = published.replace(tzinfo=None)
+    printed = shown.replace(tzinfo=None)
+    if printed.time() != datetime.min.time():
+        return abs(printed - base) <= MAX_OFFSET
+    return printed.date() in {(base - MAX_OFFSET).date(), base.date(), (base + MAX_OFFSET).date()}
 
 
 def _dated_objects(page: Page) -> list[JsonObject]:
@@ -134,7 +186,19 @@ def _time_elements(page: Page, title_index: int | None) -> Iterator[Element]:
 
 def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
                 language: str | None, now: datetime | None) -> datetime | None:
-    for block in _header_lines(header, page, title_index):
+    """The first printed date of the header lines, surest first: a full date before a line that only
+    looks like one ('06/2019', 'vor 2 Stunden'); under the title before above it (a date bar, the
+    previous story's card); a line labelled as an update last ('Aktualizacja: 05.05.2021' above
+    'Publikacja: 04.05.2021')."""
+    lines = _header_lines(header, page, title_index)
+    lexicon = cues()
+    top = title_index if title_index is not None else -1
+
+    def rank(block: TextBlock) -> tuple[bool, bool, bool]:
+        return (lexicon.strip_label("updated_labels", block.text) is not None,
+                date_span(block.text) is None, block.index < top)
+
+    for block in sorted(lines, key=rank):
         text = _without_date_labels(block.text)
         span = date_span(text) or (text if looks_like_date(text) and _more_than_a_time(text) else None)
         if span and word_count(text) <= MAX_META_WORDS:
@@ -145,12 +209,51 @@ def _from_lines(header: list[TextBlock], page: Page, title_index: int | None,
     return None
 
 
+def _updated_line(header: list[TextBlock], page: Page, title_index: int | None,
+                  language: str | None, now: datetime | None) -> datetime | None:
+    """The date of a header line labelled as an update ('Updated August 14, 2025', 'Last Updated:
+    2025-02-22'): what the page shows of its last change."""
+    lexicon = cues()
+    for block in _header_lines(header, page, title_index):
+        rest = lexicon.strip_label("updated_labels", block.text)
+        span = date_span(rest) if rest and word_count(rest) <= MAX_META_WORDS else None
+        value = parse_date(span, written=True, language=language, now=now) if span else None
+        if value is not None:
+            page.note("modified", "cue", block)
+            return value
+    return None
+
+
 def _header_lines(header: list[TextBlock], page: Page, title_index: int | None) -> list[TextBlock]:
-    """The lines just above the title, then the header under it."""
+    """The lines just above the title, the header under it, then a date line among the first blocks
+    after the header (a date printed under a lead or a caption, taken with the text's first lines)."""
     lines = list(header)
     if title_index is not None:
         lines = page.blocks[max(0, title_index - ABOVE_TITLE): title_index] + lines
+    after = (header[-1].index if header else title_index)
+    if after is not None:
+        lines += [b for b in page.blocks[after + 1: after + 1 + AFTER_HEADER] if _is_date_line(b)]
     return lines
+
+
+AFTER_HEADER = 3
+"""Blocks after the header where a date line may still sit: a lead paragraph and a photo credit
+come between the headline and the date on some layouts; further down, dates are other stories'."""
+
+
+def _is_date_line(block: TextBlock) -> bool:
+    """A short line that opens with a date, or with a publication label and a date."""
+    text = block.text
+    if word_count(text) > MAX_META_WORDS:
+        return False
+    rest = cues().strip_label("published_labels", text) or text
+    span = date_span(rest)
+    return span is not None and rest.find(span) <= LEAD_CHARS
+
+
+LEAD_CHARS = 14
+"""Characters a date line may hold before the date itself: a weekday ('jeudi 24 décembre',
+'Mittwoch, den 3. Mai')."""
 
 
 def _without_date_labels(text: str) -> str:
@@ -171,7 +274,8 @@ def _more_than_a_time(text: str) -> bool:
 def parse_date(value: object, written: bool = False, language: str | None = None,
                now: datetime | None = None) -> datetime | None:
     """An ISO 8601 string, or (``written``) a date as printed in the page's language; relative dates
-    ('vor 2 Stunden') count from ``now`` when it is given."""
+    ('vor 2 Stunden') count from ``now`` when it is given (a naive ``now`` is UTC). A printed date
+    that reads as the reference time itself ('now', a clock time taken for a span) is refused."""
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
@@ -188,19 +292,111 @@ def parse_date(value: object, written: bool = False, language: str | None = None
         except ValueError:
             return None
     language = language if language in LANGUAGES else None
+    text = _as_printed(value[:MAX_DATE_CHARS], now)
+    if language and _foreign_month(text, language):
+        language = None  # '27 Mar 20' on a French page: 'mar' is Tuesday in French, March elsewhere
+    found = _parsed(text, language, now)
+    if found is None and language is not None:  # a month of another language ('28 luglio 2020' quoted)
+        found = _parsed(text, None, now)
+    return found
+
+
+def _parsed(text: str, language: str | None, now: datetime | None) -> datetime | None:
+    base = _naive_utc(now) if now is not None else None
     try:
-        if now is not None:
+        if base is not None:
             import dateparser
 
-            base = now.astimezone(timezone.utc).replace(tzinfo=None) if now.tzinfo else now
-            parsed: datetime | None = dateparser.parse(
-                value[:MAX_DATE_CHARS], languages=[language] if language else list(LANGUAGES),
-                settings={"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": base})
-            return parsed
-        found: datetime | None = _parser(language).get_date_data(value[:MAX_DATE_CHARS]).date_obj
-        return found
+            found = dateparser.parse(text, languages=[language] if language else list(LANGUAGES),
+                                     settings={"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": base,
+                                               **_order(language)})
+        else:
+            base = datetime.now(timezone.utc).replace(tzinfo=None)
+            found = _parser(language).get_date_data(text).date_obj
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
+    if found is not None and abs(_naive_utc(found) - base) < SAME_INSTANT:
+        return None
+    return found
+
+
+SAME_INSTANT = timedelta(seconds=5)
+"""A parse this close to the reference time gave the reference time back: the text held no date
+('now', or a clock time dateparser took for a span). No page prints the second it is read."""
+_GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\d{1,2}[:h]\d{2})")
+"""'28 luglio 202010:43': a year and the time printed after it with no space."""
+_H_TIME = re.compile(r"(?<!\d)(\d{1,2})h(\d{2})(?!\d)")
+"""'15h30' is a clock time (French, Portuguese); dateparser would read '15h' as fifteen hours ago."""
+_SHORT_YEAR = re.compile(r"(?<!\d)(\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+)(\d{2})(?![\d:h.])")
+"""'27 Mar 20': a day, a month word and a two-digit year."""
+_WORD = re.compile(r"[^\W\d_]{3,}")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""dateparser's keys for the month and weekday words of a language."""
+
+
+def _as_printed(text: str, now: datetime | None) -> str:
+    """A printed date made plain for the parser: glued year and time apart, '15h30' as '15:30',
+    a two-digit year after a month word written out in full (the century of ``now``)."""
+    text = _GLUED_TIME.sub(r"\1 ", text)
+    text = _H_TIME.sub(r"\1:\2", text)
+    year = (now or datetime.now(timezone.utc)).year
+    def full(m: re.Match[str]) -> str:
+        short = int(m.group(2))
+        century = year - year % 100 if short <= year % 100 else year - year % 100 - 100
+        return f"{m.group(1)}{century + short}"
+    return _SHORT_YEAR.sub(full, text)
+
+
+def _foreign_month(text: str, language: str) -> bool:
+    """Whether the date's month word is no month of ``language`` but one of another language
+    (an English abbreviation on a French page)."""
+    own_months, own_days = _calendar_words(language)
+    for word in _WORD.findall(text.casefold()):
+        if word in own_months:
+            return False
+        if word in own_days and any(word in _calendar_words(other)[0] for other in LANGUAGES if other != language):
+            return True
+    return False
+
+
+@lru_cache(maxsize=32)
+def _calendar_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(month words, weekday words) of a language, as dateparser knows them."""
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    def words(keys: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(w.casefold().rstrip(".") for k in keys for w in info.get(k, ()))
+    return words(MONTHS), words(WEEKDAYS)
+
+
+@lru_cache(maxsize=1)
+def weekday_words() -> frozenset[str]:
+    """Weekday names and their abbreviations in every lexicon language, folded ('monday', 'mo')."""
+    return frozenset(w for language in LANGUAGES for w in _calendar_words(language)[1] if len(w) >= MIN_WEEKDAY_CHARS)
+
+
+@lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    """Month names and their abbreviations in every lexicon language, folded ('december', 'dec')."""
+    return frozenset(w for language in LANGUAGES for w in _calendar_words(language)[0] if len(w) >= 3)
+
+
+MIN_WEEKDAY_CHARS = 5
+"""Shorter weekday words ('Sam', 'Don', 'Mar', 'Mon') are also given names and surnames."""
+
+
+def _naive_utc(value: datetime) -> datetime:
+    """The instant in UTC without its zone (a naive value is taken as UTC already)."""
+    return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+
+
+def _order(language: str | None) -> dict[str, str]:
+    """Day first when the language is undecided ('03/05/2022' is 3 May in most of the world);
+    a known language keeps its own order."""
+    return {} if language else {"DATE_ORDER": "DMY"}
 
 
 @lru_cache(maxsize=16)
@@ -209,4 +405,24 @@ def _parser(language: str | None) -> DateDataParser:
     from dateparser.date import DateDataParser  # heavy: imported only when a date is written out
 
     return DateDataParser(languages=[language] if language else list(LANGUAGES),
-                                     settings={"PREFER_DAY_OF_MONTH": "first"})
+                          settings={"PREFER_DAY_OF_MONTH": "first", **_order(language)})
+
+
+RELATIVE_WORDS = 4
+"""A relative date is a few words ('20 hours ago', '9 Hrs Ago', 'vor 2 Stunden')."""
+_A_DIGIT = re.compile(r"\d")
+
+
+def is_relative_date(text: str) -> bool:
+    """A short line with a number that reads as a date without a date's shape ('9 Hrs Ago')."""
+    return (word_count(text) <= RELATIVE_WORDS and _A_DIGIT.search(text) is not None
+            and date_span(text) is None and parse_date(text, written=True) is not None)
+
+
+def ends_with_relative_date(text: str) -> bool:
+    """'Paige Morrow 20 hours ago': a line closed by a relative date (a byline or a stamp, no headline)."""
+    digit = _A_DIGIT.search(text)
+    if digit is None:
+        return False
+    tail = text[digit.start():]
+    return word_count(tail) >= 2 and is_relative_date(tail)  # a number alone ('until 2029') is no date

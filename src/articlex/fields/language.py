@@ -12,6 +12,9 @@ __all__ = ["find_language"]
 
 MAX_CHARS = 20000
 """The start of the text is enough to vote on; the rest only costs time."""
+PAGE_BLOCKS = 200
+"""Blocks of the page read when the body is too short to tell its language (menus and teasers are in
+the page's language too)."""
 MIN_WORDS = 20
 """Fewer words than this and the stop-word vote is too thin to overrule the markup."""
 MARGIN = 1.3
@@ -38,7 +41,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 def find_language(page: Page, text: str) -> str | None:
     """The body's stop words when they are clear, else its script when only one language writes it,
-    else what the markup declares."""
+    else what the markup declares, else the same read over the page's first blocks (a body too short
+    to decide, in a text dump or a page that declares nothing)."""
     guessed = _from_words(text) or _from_script(text)
     if guessed:
         page.note("language", "cue")
@@ -46,7 +50,13 @@ def find_language(page: Page, text: str) -> str | None:
     declared = _declared(page)
     if declared:
         page.note("language", "markup", page.root)
-    return declared
+        return declared
+    if len(text) < MAX_CHARS:
+        page_text = " ".join(b.text for b in page.blocks[:PAGE_BLOCKS])
+        guessed = _from_words(page_text) or _from_script(page_text)
+        if guessed:
+            page.note("language", "cue")
+    return guessed
 
 
 def _declared(page: Page) -> str | None:
@@ -74,14 +84,17 @@ def _from_words(text: str) -> str | None:
     words = _WORD.findall(text[:MAX_CHARS].lower().replace("\u2019", "'"))
     if len(words) < MIN_WORDS:
         return None
-    votes = {lang: 0 for lang in cues().stop_words}
+    votes = {lang: 0.0 for lang in cues().stop_words}
+    counts = dict.fromkeys(votes, 0)
     owners = _stop_word_owners()
     for word in words:
-        for lang in owners.get(word, ()):
-            votes[lang] += 1
+        langs = owners.get(word, ())
+        for lang in langs:  # a word several languages share ('de', 'la') is a fraction of a vote for each
+            votes[lang] += 1 / len(langs)
+            counts[lang] += 1
     ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top >= 3 and top >= MARGIN * second and top >= MIN_SHARE * len(words):
+    if top >= 3 and top >= MARGIN * second and counts[best] >= MIN_SHARE * len(words):
         return best
     return None
 

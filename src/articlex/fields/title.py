@@ -12,6 +12,7 @@ from ..lexicon import Cues, agencies, cues, fold
 from ..page import HEADINGS, Element, Page, TextBlock
 from ..text import date_span, is_sentence, looks_like_date, word_count
 from ..selectors import BREADCRUMB, KICKER
+from .dates import ends_with_relative_date
 from .metadata import article_objects
 
 __all__ = ["Title", "find_title", "strip_site_name", "page_host"]
@@ -572,8 +573,9 @@ def _headline_like(text: str) -> bool:
     if _trail_shaped(text):
         return False
     lexicon = cues()
-    if lexicon.contains("reading_time", text) or (date_span(text) and _STAMPED.search(text)):
-        return False  # a meta line: 'Santo Domingo - abr. 22, 2022 | 12:01 a. m. | 9 min de lectura'
+    if lexicon.contains("reading_time", text) or (date_span(text) and _STAMPED.search(text)) \
+            or ends_with_relative_date(text):
+        return False  # a meta line: 'Santo Domingo - abr. 22, 2022 | 12:01 a. m. | 9 min de lectura', 'X 20 hours ago'
     return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES)
 
 
