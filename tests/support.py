@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 import os
 import tomllib
 from pathlib import Path
 
 import pytest
+
+import articlex
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
@@ -91,3 +94,14 @@ P4 = "The cost is shared between the town and the region, which will pay two thi
 def dump(*lines: str | tuple[str, ...]) -> str:
     """A text dump: blocks set apart by blank lines; a tuple is a group of lines packed together."""
     return "\n\n".join("\n".join(x) if isinstance(x, tuple) else x for x in lines) + "\n"
+
+
+def extraction_cost(source: str | bytes, runs: int) -> float:
+    """The least CPU time of ``runs`` extractions of ``source``: what growth tests compare (the
+    best of a few runs, in CPU time, so a busy machine does not make a linear step look quadratic)."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.process_time()
+        articlex.extract(source)
+        best = min(best, time.process_time() - started)
+    return best

@@ -7,12 +7,11 @@ The agency matcher's full scan is counted too: names that cannot start an agency
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 import articlex
 from articlex.lexicon import Agencies
+from support import extraction_cost
 
 PROSE = "The council voted on the new budget after a long debate that lasted well into the night. " * 3
 SMALL = 300
@@ -44,20 +43,13 @@ def text_dump(n: int) -> str:
     return "\n\n".join(["Home", "Council adopts the budget", f"By {names}", "3 May 2024", PROSE, PROSE, PROSE])
 
 
-def _best_time(source: str) -> float:
-    best = float("inf")
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        articlex.extract(source)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 @pytest.mark.parametrize("make", [spans, one_line, text_dump], ids=["spans", "one-line", "text"])
 def test_bylines_grow_linearly(make) -> None:
     small, large = make(SMALL), make(SMALL * GROWTH)
     articlex.extract(small)  # warm the lexicons and dateparser
-    assert _best_time(large) < SLACK * GROWTH * _best_time(small)
+    assert extraction_cost(large, RUNS) < SLACK * GROWTH * extraction_cost(small, RUNS)
 
 
 def test_names_without_an_agency_word_skip_the_agency_scan(monkeypatch) -> None:

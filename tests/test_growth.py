@@ -10,13 +10,12 @@ making, each the shape of something a field looks for, repeated around a short a
 from __future__ import annotations
 
 import json
-import time
 from typing import Callable
 
 import pytest
 
 import articlex
-from support import SENTENCE
+from support import SENTENCE, extraction_cost
 
 GROWTH = 8
 """How much larger the second input is."""
@@ -91,13 +90,6 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
 """Shape name -> (builder of an input with ``n`` units, ``n``)."""
 
 
-def _cost(source: str) -> float:
-    best = float("inf")
-    for _ in range(RUNS):
-        started = time.process_time()
-        articlex.extract(source)
-        best = min(best, time.process_time() - started)
-    return best
 
 
 SUPERLINEAR: dict[str, str] = {}
@@ -115,5 +107,5 @@ def test_cost_grows_linearly(shape: str) -> None:
     build, n = SHAPES[shape]
     small, large = build(n), build(GROWTH * n)
     articlex.extract(small)  # lexicons and caches loaded before anything is timed
-    ratio = _cost(large) / max(_cost(small), 1e-3)
+    ratio = extraction_cost(large, RUNS) / max(extraction_cost(small, RUNS), 1e-3)
     assert ratio < MAX_RATIO, f"{shape}: {GROWTH} times the input cost {ratio:.1f} times the time"
