@@ -173,13 +173,17 @@ def find_body(page: Page, title: Title) -> Body:
     body = _walk(page, candidates, container, cues(), spaced, prose)
     if title.index is not None and body.start is not None and body.start > title.index:
         body.header = _until_widget(page.blocks[title.index + 1: body.start][:MAX_HEADER], cues())
-    if prose is not None and not page.deadline.expired():
-        body = _recall_pass(page, title, body, prose) or body
-    else:
+    recalled = None
+    if prose is None:
         body.blocks = _before_sign_off(body.blocks)
+    elif not page.deadline.expired():
+        recalled = _recall_pass(page, title, body, prose)
+    if recalled is not None:
+        body, by_rule = recalled, False  # the recall reading's box holds the page's prose
     if body.blocks:
-        where = container if container is not None else body.blocks
-        page.note("body", "markup" if by_rule else "cue", where, None if by_rule or container is None else DENSEST)
+        where = body.container if body.container is not None else body.blocks
+        page.note("body", "markup" if by_rule else "cue", where,
+                  None if by_rule or body.container is None else DENSEST)
     if body.related:
         page.note("related", body.related_strategy, body.related_blocks)
     return body
