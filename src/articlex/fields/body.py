@@ -311,35 +311,54 @@ def _led_by_link(block: TextBlock) -> bool:
         and word_count(block.links[0].text) >= READ_ALSO_MIN_WORDS
 
 
-class _Discussion:
-    """Whether a block sits in readers' talk or in another story's ``<article>`` (memoised per
-    element); the elements in ``around`` (the headline and its ancestors) never count as either."""
+class _Ancestry:
+    """Whether a block sits inside an element that :meth:`marks` picks out, looking up from the
+    block's own element to the first one :meth:`stops` at (memoised per element: a page's blocks
+    share their ancestors)."""
+
+    def __init__(self) -> None:
+        self.memo: dict[Element, bool] = {}
+
+    def stops(self, el: Element) -> bool:
+        return False
+
+    def marks(self, el: Element) -> bool:
+        raise NotImplementedError
+
+    def __call__(self, block: TextBlock) -> bool:
+        el, path, verdict = block.element, [], False
+        while el is not None and not self.stops(el):
+            if el in self.memo:
+                verdict = self.memo[el]
+                break
+            path.append(el)
+            if self.marks(el):
+                verdict = True
+                break
+            el = el.getparent()
+        for seen in path:
+            self.memo[seen] = verdict
+        return verdict
+
+
+class _Discussion(_Ancestry):
+    """Whether a block sits in readers' talk or in another story's ``<article>``; the elements in
+    ``around`` (the headline and its ancestors) never count as either."""
 
     def __init__(self, around: set[Element], stories: bool, talk: bool = True) -> None:
+        super().__init__()
         self.around = around
         self.stories = stories
         """Whether other ``<article>`` elements are other stories (the headline sits in one of its own)."""
         self.talk = talk
         """Whether boxes classed as comments, a forum or replies are readers' talk."""
-        self.memo: dict[Element, bool] = {}
 
-    def __call__(self, block: TextBlock) -> bool:
-        path, verdict = [], False
-        for el in (block.element, *block.element.iterancestors()):
-            if el in self.memo:
-                verdict = self.memo[el]
-                break
-            path.append(el)
-            if el in self.around:
-                break
-            if el.tag == "article" and self.stories and (_headed_story(el) or self._card(el)) \
-                    or self.talk and DISCUSSION_TOKENS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-                verdict = True
-                break
-        for seen in path:
-            self.memo[seen] = verdict
-        return verdict
+    def stops(self, el: Element) -> bool:
+        return el in self.around
 
+    def marks(self, el: Element) -> bool:
+        return el.tag == "article" and self.stories and (_headed_story(el) or self._card(el)) \
+            or self.talk and DISCUSSION_TOKENS.search(f"{el.get('class') or ''} {el.get('id') or ''}") is not None
 
     def _card(self, el: Element) -> bool:
         """An ``<article>`` inside the headline's own: a card of another story printed in it."""
@@ -851,33 +870,21 @@ def _dated_meta(line: Line) -> bool:
     return any(lexicon.strip_label(key, part) is not None for part in parts for key in _HEADER_LABELS)
 
 
-class _BoilerplateCheck:
-    """Whether a block sits in a non-article box inside the container (memoised per element)."""
+class _BoilerplateCheck(_Ancestry):
+    """Whether a block sits in a non-article box inside the container."""
 
     def __init__(self, container: Element | None, totals: dict[Element, int]) -> None:
+        super().__init__()
         self.container = container
-        self.memo: dict[Element, bool] = {}
         self.most = MOST_PROSE * totals.get(container, 0) if container is not None else 0
         self.totals = totals
 
-    def __call__(self, block: TextBlock) -> bool:
-        el = block.element
-        path = []
-        verdict = False
-        while el is not None and el is not self.container:
-            if el in self.memo:
-                verdict = self.memo[el]
-                break
-            path.append(el)
-            if (el.tag in NON_TEXT_TAGS or BOILERPLATE.search(f"{el.get('class') or ''} {el.get('id') or ''}")
-                    or el.tag in LIST_TAGS and _link_list(el)) and not self.holds_most(el):
-                verdict = True
-                break
-            el = el.getparent()
-        for seen in path:
-            self.memo[seen] = verdict
-        return verdict
+    def stops(self, el: Element) -> bool:
+        return el is self.container
 
+    def marks(self, el: Element) -> bool:
+        return (el.tag in NON_TEXT_TAGS or BOILERPLATE.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+                or el.tag in LIST_TAGS and _link_list(el)) and not self.holds_most(el)
 
     def holds_most(self, el: Element) -> bool:
         """A box holding most of the container's prose is the text, whatever its class says."""
