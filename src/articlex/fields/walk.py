@@ -1,0 +1,628 @@
+"""The body walk: the candidate blocks read in order, each one judged by an ordered list of small
+named rules over one walk state.
+
+A rule looks at the block (and its neighbours) and either has no say, skips the block (it is page
+furniture, a read-also link, a box of something else) or stops the walk (the article has ended).
+A block no rule skips or stops on is text. Which rules run is decided once, by the kind of input:
+HTML with the article's container found (``BOXED``), HTML without one (``LOOSE``) or a text dump
+(``DUMP``); the same cue rules serve all three, so unknown themes and text dumps work alike.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..deadline import CHECK_EVERY
+from ..lexicon import Cues, agencies
+from ..model import Link
+from ..page import Element, Page, TextBlock
+from ..selectors import STANDFIRST
+from ..text import SENTENCE_WORDS, at_most_words, date_span, has_date_label, looks_like_date, word_count
+from .boxes import CONTAINER_TAGS, BoilerplateCheck
+from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, Line
+from .related import card_link, closes_teaser, is_teaser, read_also, take_read_also, teaser_link
+from .tail import trim_tail, unique_links, without_signature, without_stamp
+
+__all__ = ["Body", "Input", "RULES", "Rule", "walk", "ends_article"]
+
+
+@dataclass
+class Body:
+    blocks: list[TextBlock] = field(default_factory=list)
+    related: list[Link] = field(default_factory=list)
+    source_lines: list[str] = field(default_factory=list)
+    container: object = None
+    header: list[TextBlock] = field(default_factory=list)
+    """Blocks between the title and the first body block (byline, date, counters)."""
+    related_blocks: list[TextBlock] = field(default_factory=list)
+    related_strategy: str = "cue"
+
+    def restart(self) -> None:
+        """What was taken for the text so far was the header's (a standfirst, a caption)."""
+        self.header.extend(self.blocks)
+        self.blocks = []
+
+    def add_related(self, link: Link, block: TextBlock, strategy: str) -> None:
+        """A read-also link found at ``block``: by its label (cue) or as a teaser box (markup)."""
+        if not self.related:
+            self.related_strategy = strategy
+        self.related.append(link)
+        self.related_blocks.append(block)
+
+    @property
+    def start(self) -> int | None:
+        return self.blocks[0].index if self.blocks else None
+
+    @property
+    def end(self) -> int | None:
+        return self.blocks[-1].index if self.blocks else None
+
+
+class Input(enum.Enum):
+    """What the walk reads, decided once per walk."""
+
+    BOXED = "HTML, inside the article's container"
+    LOOSE = "HTML without a container: the blocks after the title"
+    DUMP = "a text dump: the lines after the title"
+
+
+class Act(enum.Enum):
+    """A rule's verdict on a block (a rule with no say returns None)."""
+
+    SKIP = "not text: the walk goes on"
+    STOP = "the article has ended"
+
+
+@dataclass
+class Walk:
+    """The walk's state: what it reads, and what it has found so far."""
+
+    page: Page
+    candidates: list[TextBlock]
+    container: Element | None
+    lexicon: Cues
+    kind: Input
+    spaced: bool
+    """A dump that sets its paragraphs apart with blank lines, where a line packed against its
+    neighbours (a caption, a standfirst) cannot open the body."""
+    boiler: BoilerplateCheck
+    body: Body
+    skip: set[int] = field(default_factory=set)
+    """Blocks already taken by an earlier rule (a read-also headline, an embedded post)."""
+    gap: int = 0
+    """Without a container: blocks since the last prose."""
+    loose: int = 0
+    """In a dump: loose short lines in a row."""
+    prose_seen: int = 0
+    """Paragraphs of prose in the body so far (since the last restart)."""
+    boxed: bool = False
+    """Inside an inline related box: its links and excerpts are not text."""
+    after_teaser: int = -1
+    """The body's length when a teaser card was last taken out."""
+    trace: dict[int, str] | None = None
+    """When asked for: the rule that skipped or stopped at each block, by block index."""
+
+    @cached_property
+    def prose_after(self) -> _ProseAfter:
+        return _ProseAfter(self.candidates)
+
+
+@dataclass
+class Step:
+    """One block of the walk, with what the rules ask about it, each worked out once."""
+
+    walk: Walk
+    pos: int
+    block: TextBlock
+    line: Line
+
+    @cached_property
+    def cued(self) -> bool:
+        """Whether the line holds a cue word: without one, there is no label, heading or ending to look for."""
+        return bool(self.line.labels or self.line.phrases)
+
+    @property
+    def previous(self) -> TextBlock | None:
+        return self.walk.candidates[self.pos - 1] if self.pos else None
+
+    @property
+    def following(self) -> TextBlock | None:
+        candidates = self.walk.candidates
+        return candidates[self.pos + 1] if self.pos + 1 < len(candidates) else None
+
+    @cached_property
+    def own_line(self) -> bool:
+        """Text written straight into the article's box (lines set apart by <br>) is its own, sentence or not."""
+        container = self.walk.container
+        return container is not None and self.block.element is container and self.line.words >= MIN_LEAD_IN_WORDS \
+            and not _dated_meta(self.line)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rule of the walk and the inputs it runs on."""
+
+    name: str
+    check: Callable[[Step], Act | None]
+    inputs: frozenset[Input]
+
+
+ANY = frozenset(Input)
+BOXED = frozenset({Input.BOXED})
+UNBOXED = frozenset({Input.LOOSE, Input.DUMP})
+
+
+def walk(page: Page, candidates: list[TextBlock], container: Element | None, lexicon: Cues, spaced: bool = False,
+         totals: dict[Element, int] | None = None, trace: dict[int, str] | None = None) -> Body:
+    """The text among ``candidates``: each block judged by the rules for this input, in order.
+    ``totals``: the page's prose under each element (HTML); ``trace``, when given, receives the name
+    of the rule that skipped or stopped at each block."""
+    kind = Input.DUMP if page.root is None else Input.BOXED if container is not None else Input.LOOSE
+    state = Walk(page, candidates, container, lexicon, kind, spaced, BoilerplateCheck(container, totals or {}),
+                 Body(container=container), trace=trace)
+    if kind is Input.DUMP:
+        state.skip.update(_embedded_posts(candidates))
+    rules = [rule for rule in RULES if kind in rule.inputs]
+    body = state.body
+    for pos, block in enumerate(candidates):
+        if pos and not pos % CHECK_EVERY and page.deadline.expired():
+            page.deadline.stop(BODY_STOPPED.format(blocks=pos, total=len(candidates)))
+            break
+        if block.index in state.skip:
+            continue
+        step = Step(state, pos, block, Line(block.text, lexicon))
+        act = None
+        for rule in rules:
+            act = rule.check(step)
+            if act is not None:
+                if trace is not None:
+                    trace[block.index] = rule.name
+                break
+        if act is Act.STOP:
+            break
+        if act is None:
+            body.blocks.append(block)
+            state.prose_seen += block.prose
+    body.blocks = without_stamp(without_signature(trim_tail(body.blocks, lexicon, container), body.header), lexicon)
+    body.related = unique_links(body.related)
+    return body
+
+
+# The rules, in the order the walk asks them.
+
+def _teaser_card(step: Step) -> Act | None:
+    """A teaser card (kicker, headline, 'read more') closes: taken out; a second one with no
+    paragraph since the first is a list of other stories, and the article has ended."""
+    state = step.walk
+    if not closes_teaser(step.line, state.body, step.previous):
+        return None
+    if len(state.body.blocks) == state.after_teaser:
+        return Act.STOP
+    state.after_teaser = len(state.body.blocks)
+    return Act.SKIP
+
+
+def _read_also(step: Step) -> Act | None:
+    """A read-also link ('Lire aussi : <headline>') and the headline lines it labels."""
+    found = read_also(step.block, step.line, step.following)
+    if found is None:
+        return None
+    state = step.walk
+    state.skip.update(take_read_also(state.body, step.block, *found, state.candidates, step.pos + 2, state.lexicon))
+    return Act.SKIP
+
+
+def _box_of_other_kind(step: Step) -> Act | None:
+    """A box inside the article that is not text (related links, tags, share bar) is skipped, its
+    teasers kept as read-also links; its heading ('Related articles') does not end the text around it."""
+    state, block = step.walk, step.block
+    if not state.boiler(block):
+        return None
+    body = state.body
+    if body.blocks and is_teaser(block, state.page):
+        body.add_related(teaser_link(block, state.lexicon), block, "markup")
+    elif body.blocks and block.kind == "heading" and not block.links:
+        card = card_link(block, state.container, state.page)
+        if card is not None:
+            body.add_related(card, block, "markup")
+    return Act.SKIP
+
+
+def _inside_inline_box(step: Step) -> Act | None:
+    """The links and excerpts under an inline related heading; the box ends at the article's prose."""
+    state = step.walk
+    if state.boxed and not _article_prose(step.block):
+        return Act.SKIP
+    state.boxed = False
+    return None
+
+
+def _inline_box_heading(step: Step) -> Act | None:
+    """'Related news' inside the container with the article going on below it: an inline box opens."""
+    state = step.walk
+    if step.cued and state.body.blocks and _box_heading(step.line) and state.prose_after(step.pos) >= MIN_PROSE_AFTER:
+        state.boxed = True
+        return Act.SKIP
+    return None
+
+
+def _comment_button(step: Step) -> Act | None:
+    """A 'Comment' button under the standfirst, the text still to come: what came before was header."""
+    state = step.walk
+    body = state.body
+    if body.blocks and state.prose_seen <= MAX_DEK_BLOCKS and "comment_section" in step.line.phrases \
+            and state.prose_after(step.pos) >= MIN_PROSE_AFTER_BUTTON:
+        body.restart()
+        body.header.append(step.block)
+        state.prose_seen = 0
+        return Act.SKIP
+    return None
+
+
+def _ending(step: Step) -> Act | None:
+    """Article navigation, the comment section, a related-posts heading, tags or the copyright line
+    end the text; a 'Previous: <headline>' line with the text going on below is a read-also link."""
+    body, line = step.walk.body, step.line
+    if not body.blocks or not (ends_article(line) if step.cued else _rights_line(line)):
+        return None
+    inside = _navigation_inside(line, step.walk.candidates[step.pos + 1: step.pos + 3])
+    if inside is None:
+        return Act.STOP
+    body.add_related(Link(inside, None), step.block, "cue")
+    return Act.SKIP
+
+
+def _tag_line(step: Step) -> Act | None:
+    """A line of short terms between commas packed after the text: the tag list, the text has ended."""
+    if step.walk.body.blocks and not step.block.standalone and _tag_list(step.block.text):
+        return Act.STOP
+    return None
+
+
+def _source(step: Step) -> Act | None:
+    """'Source: X' on a short line: kept as a source line, not text."""
+    source = _source_line(step.line) if step.cued else None
+    if not source:
+        return None
+    step.walk.body.source_lines.append(source)
+    return Act.SKIP
+
+
+def _furniture(step: Step) -> Act | None:
+    """Bylines, dates, credits, share bars and counters; a short text above a byline or a date line
+    was a standfirst, so the text starts again after it."""
+    state, line = step.walk, step.line
+    if not (_is_furniture(line, state.lexicon) or _credited_caption(line.text, state.lexicon)):
+        return None
+    body = state.body
+    if state.prose_seen <= MAX_DEK_BLOCKS and not step.block.in_quote and _closes_header(line, state.lexicon):
+        body.restart()
+        state.prose_seen = 0
+    if not body.blocks:
+        body.header.append(step.block)
+    return Act.SKIP
+
+
+def _before_text(step: Step) -> Act | None:
+    """Before the first paragraph, what is not prose (a kicker, a caption) is header, and so is a
+    line packed against a spaced paragraph below it or a standfirst by its class; a line introducing
+    a list of paragraphs, or text written straight into the box, opens the text."""
+    state, block = step.walk, step.block
+    if state.body.blocks:
+        return None
+    packed_lead = state.spaced and not block.standalone and any(
+        b.standalone and b.prose for b in state.candidates[step.pos + 1: step.pos + 1 + PACKED_REACH])
+    lead_in = (state.spaced or state.kind is not Input.DUMP) and _lead_in(block, step.following)
+    if (not block.prose or packed_lead) and not lead_in and not step.own_line \
+            or _standfirst(block, state.container, state.boiler):
+        state.body.header.append(block)
+        return Act.SKIP
+    return None
+
+
+def _teaser_in_text(step: Step) -> Act | None:
+    """A teaser of another story printed inside the text: a read-also link."""
+    state, block = step.walk, step.block
+    if state.body.blocks and is_teaser(block, state.page):
+        state.body.add_related(teaser_link(block, state.lexicon), block, "markup")
+        return Act.SKIP
+    return None
+
+
+def _loose_box_text(step: Step) -> Act | None:
+    """Loose text in a box that is no prose: a button, a caption, a credit."""
+    block = step.block
+    if block.tag in CONTAINER_TAGS and not block.prose and not step.own_line:
+        return Act.SKIP
+    return None
+
+
+def _run_of_lines(step: Step) -> Act | None:
+    """Without a container, a run of lines with no prose ends the article (a menu, widgets); in a
+    dump, so does a run of short lines packed together (a share bar, a tag list)."""
+    state, block = step.walk, step.block
+    state.gap = 0 if block.prose else state.gap + 1
+    state.loose = 0 if block.standalone or block.prose else state.loose + 1
+    if state.gap >= MAX_GAP or (state.kind is Input.DUMP and state.loose >= MAX_LOOSE_LINES):
+        return Act.STOP
+    return None
+
+
+RULES = (
+    Rule("teaser card", _teaser_card, UNBOXED),
+    Rule("read also", _read_also, ANY),
+    Rule("box of another kind", _box_of_other_kind, BOXED),
+    Rule("inside an inline box", _inside_inline_box, BOXED),
+    Rule("inline box heading", _inline_box_heading, BOXED),
+    Rule("comment button", _comment_button, UNBOXED),
+    Rule("ending", _ending, ANY),
+    Rule("tag line", _tag_line, UNBOXED),
+    Rule("source line", _source, ANY),
+    Rule("furniture", _furniture, ANY),
+    Rule("before the text", _before_text, ANY),
+    Rule("teaser in the text", _teaser_in_text, BOXED),
+    Rule("loose text in a box", _loose_box_text, BOXED),
+    Rule("run of lines", _run_of_lines, UNBOXED),
+)
+"""The walk's rules, in order: the first with a say decides a block."""
+
+
+EMBED_SIGNATURE = re.compile(r"^\s*[—–-]\s*\S.*\(@\w+\).*\d{4}\s*$")
+"""The last line of an embedded post in a dump: '— Name (@handle) March 16, 2020'."""
+
+
+META_SEPARATORS = r"\s[|•·\-–—]\s"
+"""What sets the parts of a meta line apart: 'Le Monde | 04.05.2015 • Par X', '05/10/2018 - Publicado por: X'."""
+
+
+MAX_GAP = 6
+"""Without a container, this many non-prose lines in a row end the article (menus, widgets)."""
+
+
+MAX_LOOSE_LINES = 3
+"""In a dump, paragraphs stand apart (blank lines); this many loose short lines in a row are a menu,
+a share bar or a tag list: the article has ended."""
+
+
+PACKED_REACH = 6
+"""A packed line (caption, standfirst, summary bullets) leads a spaced paragraph this close below it."""
+
+
+MIN_PROSE_AFTER = 2
+"""A related-posts heading inside the container with this many paragraphs below it opens an inline
+box (skipped) rather than ending the article."""
+
+
+MIN_PROSE_AFTER_BUTTON = 4
+"""A comment-section word right under the standfirst with this many paragraphs below it is a button
+in the header ('Réagir'), not the comment section."""
+
+
+MAX_DEK_BLOCKS = 1
+"""Prose before the byline or date line is a standfirst when it is this short (one block)."""
+
+
+MIN_LEAD_IN_WORDS = 2 * SENTENCE_WORDS
+"""A line ending in a colon this long opens the text it introduces (a shorter one is a label)."""
+
+
+MIN_TAGS = 4
+
+
+MAX_TAG_WORDS = 3
+"""A tag list printed as one line in a dump: at least this many terms of at most this many words."""
+
+
+MAX_EMBED_LINES = 6
+"""Lines of an embedded post (a tweet's text) above its signature line."""
+
+
+CREDIT_PART_WORDS = 4
+"""A name in a credit line ('Nathan Alliard / Photononstop / AFP') is this short."""
+
+
+BODY_STOPPED = "the body was read in {blocks} of its {total} candidate blocks"
+
+
+def _embedded_posts(blocks: list[TextBlock]) -> set[int]:
+    """Lines of posts embedded in a dump (a tweet): the signature line and the post's text above it,
+    back to the article's paragraph before (set apart and plain prose, without a link)."""
+    inside: set[int] = set()
+    for pos, block in enumerate(blocks):
+        if not EMBED_SIGNATURE.match(block.text):
+            continue
+        inside.add(block.index)
+        for above in reversed(blocks[max(0, pos - MAX_EMBED_LINES): pos]):
+            if above.standalone and above.prose and "http" not in above.text and "pic.twitter" not in above.text:
+                break
+            inside.add(above.index)
+    return inside
+
+
+def _lead_in(block: TextBlock, following: TextBlock | None) -> bool:
+    """'The following are the reports recorded by the police:': a paragraph set apart that
+    introduces the list of paragraphs below it (not a sentence, yet no label either)."""
+    return block.standalone and block.text.rstrip().endswith(":") and word_count(block.text) >= MIN_LEAD_IN_WORDS \
+        and following is not None and following.standalone and following.prose
+
+
+class _ProseAfter:
+    """For a position, how many paragraphs of the article's own prose follow it: counted for all
+    positions the first time a heading asks (most pages never do)."""
+
+    def __init__(self, blocks: list[TextBlock]) -> None:
+        self.blocks = blocks
+        self.counts: list[int] | None = None
+
+    def __call__(self, pos: int) -> int:
+        if self.counts is None:
+            self.counts, seen = [0] * len(self.blocks), 0
+            for i in range(len(self.blocks) - 1, -1, -1):
+                self.counts[i] = seen
+                seen += _article_prose(self.blocks[i])
+        return self.counts[pos]
+
+
+def _article_prose(block: TextBlock) -> bool:
+    """Prose that is not a linked teaser nor an excerpt cut short ('...')."""
+    text = block.text.rstrip()
+    return block.prose and block.link_density < 0.5 and not text.endswith(("...", "…"))
+
+
+_ENDING_PHRASES = frozenset({"comment_section", "related_section", "tags_labels"})
+
+
+_FURNITURE_PHRASES = frozenset({"share", "newsletter", "tags_labels", "read_also", "advertising"})
+
+
+_FURNITURE_LABELS = frozenset({"byline_prefixes", "photo_credits", "reading_time", "published_labels",
+                               "updated_labels", "share"})
+
+
+_SHARE_PHRASES = frozenset({"share"})
+
+
+_HEADER_LABELS = frozenset({"byline_prefixes", "published_labels", "updated_labels"})
+
+
+def _box_heading(line: Line) -> bool:
+    return line.short and "related_section" in line.phrases
+
+
+def ends_article(line: Line) -> bool:
+    """Article navigation or pagination, the comment section, a related-posts heading or the tag list."""
+    if any(_is_navigation(line.text, line.rest(key)) for key in ("previous", "next")):
+        return True
+    if line.short and any(line.rest(key) is not None for key in ("page_next", "tags_labels")):
+        return True
+    return bool(line.phrases & _ENDING_PHRASES) or _rights_line(line)
+
+
+def _rights_line(line: Line) -> bool:
+    """'© Reproduction réservée', 'All rights reserved': the copyright line (its words may stand anywhere)."""
+    return line.words <= MAX_CAPTION_WORDS and line.lexicon.contains("rights_reserved", line.text)
+
+
+def _navigation_inside(line: Line, following: list[TextBlock]) -> str | None:
+    """The headline of a 'Previous: <headline>' line of a dump with paragraphs set apart going on
+    below it: a read-also link inside the text, not the article's navigation."""
+    if len(following) < 2 or not all(b.standalone and b.prose and b.element is None for b in following):
+        return None
+    for key in ("previous", "next"):
+        rest = line.rest(key)
+        if rest and _is_navigation(line.text, rest):
+            return rest
+    return None
+
+
+def _tag_list(text: str) -> bool:
+    """'Drohne, Drohnenaufnahmen, Iran, USA': a line of short terms between commas, no sentence."""
+    parts = text.split(",")
+    if len(parts) < MIN_TAGS or ":" in text or text.rstrip().endswith((".", "!", "?")):
+        return False
+    return all(1 <= word_count(part) <= MAX_TAG_WORDS for part in parts)
+
+
+def _is_navigation(text: str, rest: str | None) -> bool:
+    """'Article suivant', 'Article suivantOù sont...': a navigation label (``rest`` is the text after
+    it, None without one), then nothing or a title opening with a capital or a digit, no comma before it."""
+    if rest is None:
+        return False
+    return not rest or (rest[0].isupper() or rest[0].isdigit()) and text[len(text) - len(rest) - 1:][:1] != ","
+
+
+def _source_line(line: Line) -> str | None:
+    rest = line.rest("source_prefixes") if line.short else None
+    return rest.strip(" .") or None if rest is not None else None
+
+
+def _is_furniture(line: Line, lexicon: Cues) -> bool:
+    """Lines of page furniture inside the article area: bylines, dates, credits, share bars, counters."""
+    text = line.text
+    if line.words <= MAX_CAPTION_WORDS and ("©" in text or _credit_label(text, lexicon) or _dated_meta(line)):
+        return True
+    if not line.short:
+        return False
+    if text.replace(".", "").replace(",", "").replace(" ", "").isdigit():
+        return True
+    if looks_like_date(text) and not text.rstrip().endswith((":", "：")):  # 'Tour 2020 dates:' leads into a list
+        return True
+    return bool(line.phrases & _FURNITURE_PHRASES or line.labels & _FURNITURE_LABELS) or _agency_credit(text)
+
+
+def _agency_credit(text: str) -> bool:
+    """A picture's credit: names set apart by slashes, one of them an agency ('Nathan Alliard /
+    Photononstop / AFP'). Running text does not list names this way."""
+    if " / " not in text:
+        return False
+    parts = [part.strip() for part in text.split(" / ")]
+    return all(at_most_words(part, CREDIT_PART_WORDS) for part in parts) \
+        and any(agencies().name_of(part) for part in parts)
+
+
+def _closes_header(line: Line, lexicon: Cues) -> bool:
+    """A line of the header under the title (byline, date, credit, share bar): prose above it was a
+    standfirst or a caption, not the text."""
+    return _is_header_meta(line) or _agency_credit(line.text) or _credited_caption(line.text, lexicon) \
+        or bool(line.phrases & _SHARE_PHRASES or line.labels & _SHARE_PHRASES)
+
+
+def _credited_caption(text: str, lexicon: Cues) -> bool:
+    """A caption of any length that ends in its credit after a bar ('... entre os Poderes| Foto: X')."""
+    head, bar, tail = text.rpartition("|")
+    return bool(bar) and bool(head.strip()) and at_most_words(tail, MAX_LABEL_WORDS) and _credit_label(tail, lexicon)
+
+
+def _credit_label(text: str, lexicon: Cues) -> bool:
+    """A photo-credit label followed by a colon anywhere in the line ("... (Symbolfoto) Bildrechte: X")."""
+    if ":" not in text and "：" not in text:
+        return False
+    return any(text[m.end():].lstrip().startswith((":", "：")) for m in lexicon.any_pattern("photo_credits").finditer(text))
+
+
+def _is_header_meta(line: Line) -> bool:
+    """A byline or a dated line: what separates a standfirst from the article's first paragraph.
+    A bare time ('14:35') is not one: live blogs stamp every entry with it; nor is the signature of
+    an embedded post ('— Name (@handle) March 16, 2020')."""
+    text = line.text
+    if "@" in text:
+        return False
+    if (looks_like_date(text) or line.short) and date_span(text) or _dated_meta(line):
+        return True
+    return bool(line.labels & _HEADER_LABELS)
+
+
+def _dated_meta(line: Line) -> bool:
+    """A header line too long for a label that holds a date and a publication label or a byline:
+    'Publié le 19 mai 2020 Mis à jour le 20 mai 2020 12:02', or parts set apart by bars or bullets
+    ('Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par X')."""
+    if line.short or line.words > MAX_CAPTION_WORDS or not date_span(line.text):
+        return False
+    parts = [p.strip() for p in re.split(META_SEPARATORS, line.text)]
+    lexicon = line.lexicon
+    if len(parts) == 1:
+        return has_date_label(line.text, lexicon)
+    return any(lexicon.strip_label(key, part) is not None for part in parts for key in _HEADER_LABELS)
+
+
+def _standfirst(block: TextBlock, container: Element | None, boiler: BoilerplateCheck) -> bool:
+    """A standfirst opening the container: a block in a box whose class names a standfirst
+    ('id-Article-content-item-summary', 'lead'). (Not 'excerpt' nor 'intro': themes print the first
+    paragraph of the text in one; nor a long heading: page builders set paragraphs in <h2>; nor a box
+    holding most of the text: 'field--type-text-with-summary' wraps a whole article.)"""
+    el = block.element
+    if el is None:
+        return False
+    above = set(container.iterancestors()) | {container} if container is not None else set()
+    while el is not None and el not in above:
+        if STANDFIRST.search(el.get("class") or "") and not boiler.holds_most(el):
+            return True  # not ids: 'speakable-summary' marks a paragraph for speech
+        if container is None:
+            break
+        el = el.getparent()
+    return False
+

@@ -1,0 +1,133 @@
+"""The body walk's rules, one page of our own each: the rule named in the trace is the one that
+decided the block, and the article comes out as a reader sees it."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlex.fields import metadata
+from articlex.fields.body import find_body
+from articlex.fields.title import find_title
+from articlex.fields.walk import RULES, Input
+from articlex.loading import load_page
+from support import LONG, P1, P2, P3, P4, SENTENCE, budget_page, dump, paragraphs
+
+
+def decisions(source: str) -> tuple[dict[str, str], str]:
+    """For each block the walk skipped or stopped at, its text and the rule's name (the last one
+    for texts printed twice); and the body."""
+    page = load_page(source)
+    title = find_title(page, metadata.site_name(page))
+    trace: dict[int, str] = {}
+    body = find_body(page, title, trace)
+    return {page.blocks[i].text: name for i, name in trace.items()}, "\n\n".join(b.text for b in body.blocks)
+
+
+def test_the_rules_are_named_once_and_each_runs_on_some_input() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    assert all(rule.inputs and rule.inputs <= set(Input) for rule in RULES)
+
+
+def test_a_second_teaser_card_with_no_paragraph_between_ends_a_dump() -> None:
+    found, body = decisions(dump(
+        "Harbour wall to be rebuilt", P1, P2,
+        "Ferry timetable changes this summer", "Crossings will be fewer in July and in August…", "Read more",
+        "Museum reopens after two years", "The collection is back in the old customs house…", "Read more",
+        P3))
+    assert found["Read more"] == "teaser card"
+    assert body == f"{P1}\n\n{P2}" and P3 not in body
+
+
+def test_a_read_also_line_is_taken_out_with_its_headline() -> None:
+    found, body = decisions(dump("Harbour wall to be rebuilt", P1, "Read also: Ferry timetable changes this summer",
+                                 P2, P3))
+    assert found["Read also: Ferry timetable changes this summer"] == "read also"
+    assert body == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_a_box_of_another_kind_inside_the_container_is_skipped() -> None:
+    found, body = decisions(budget_page(
+        f"{paragraphs('first')}<div class='share-buttons'><p>Share this on your feeds</p></div>{paragraphs('second')}"))
+    assert found["Share this on your feeds"] == "box of another kind"
+    assert "first 0:" in body and "second 2:" in body and "Share" not in body
+
+
+def test_an_inline_related_box_is_skipped_up_to_the_text_going_on() -> None:
+    found, body = decisions(budget_page(
+        f"{paragraphs('first')}<h3>Related articles</h3><p><a href='/a/ferry-timetable-changes'>Ferry timetable"
+        f" changes this summer</a></p>{paragraphs('second')}"))
+    assert found["Related articles"] == "inline box heading"
+    assert found["Ferry timetable changes this summer"] == "inside an inline box"
+    assert "second 2:" in body and "Ferry" not in body
+
+
+def test_a_comment_button_under_the_standfirst_restarts_the_text() -> None:
+    standfirst = "The town will pay a third of the bill, and the region the rest of it, over eight months."
+    found, body = decisions(dump("Harbour wall to be rebuilt", standfirst, "Comments", P1, P2, P3, P4))
+    assert found["Comments"] == "comment button"
+    assert body.startswith(P1) and standfirst not in body
+
+
+def test_the_comment_section_ends_the_text() -> None:
+    found, body = decisions(dump("Harbour wall to be rebuilt", P1, P2, "Comments", "Great news for the port!"))
+    assert found["Comments"] == "ending"
+    assert body == f"{P1}\n\n{P2}"
+
+
+def test_a_tag_line_packed_after_the_text_ends_it() -> None:
+    tags = "harbour, storms, council, port works"
+    found, body = decisions(dump("Harbour wall to be rebuilt", P1, P2, ("Updated at noon.", tags), P3))
+    assert found[tags] == "tag line"
+    assert P3 not in body
+
+
+def test_a_source_line_is_kept_apart_from_the_text() -> None:
+    found, body = decisions(dump("Harbour wall to be rebuilt", P1, P2, "Source: Port authority"))
+    assert found["Source: Port authority"] == "source line"
+    assert body == f"{P1}\n\n{P2}"
+
+
+def test_a_byline_under_a_short_standfirst_makes_the_standfirst_header() -> None:
+    standfirst = "The town will pay a third of the bill, and the region the rest of it, over eight months."
+    found, body = decisions(dump("Harbour wall to be rebuilt", standfirst, "By Jane Smith", P1, P2))
+    assert found["By Jane Smith"] == "furniture"
+    assert body == f"{P1}\n\n{P2}"
+
+
+def test_a_kicker_before_the_first_paragraph_is_header() -> None:
+    found, body = decisions(budget_page(f"<p>Local news</p>{paragraphs('text')}"))
+    assert found["Local news"] == "before the text"
+    assert body.startswith("text 0:")
+
+
+def test_a_linked_headline_between_paragraphs_is_a_read_also_link() -> None:
+    found, body = decisions(budget_page(
+        f"{paragraphs('first')}<p><a href='https://example.org/news/ferry-timetable-changes-this-summer'>"
+        f"Ferry timetable changes this summer</a></p>{paragraphs('second')}"))
+    assert found["Ferry timetable changes this summer"] == "teaser in the text"
+    assert "second 2:" in body and "Ferry" not in body
+
+
+def test_loose_text_in_the_container_that_is_no_prose_is_skipped() -> None:
+    found, body = decisions(budget_page(f"{paragraphs('first')}<div>Harbour works, day one</div>{paragraphs('second')}"))
+    assert found["Harbour works, day one"] == "loose text in a box"
+    assert "second 2:" in body and "Harbour works" not in body
+
+
+@pytest.mark.parametrize("menu", [("Home", "World", "Sport")])
+def test_loose_short_lines_packed_together_end_a_dump(menu: tuple[str, ...]) -> None:
+    found, body = decisions(dump("Harbour wall to be rebuilt", P1, P2, menu, P3))
+    assert found["Sport"] == "run of lines"
+    assert body == f"{P1}\n\n{P2}"
+
+
+@pytest.mark.parametrize("opening", ["By then, the storm had moved north.", "More than 2,500 people signed.",
+                                     "Comments from readers were mostly kind.", "Source of the problem: the wall."])
+def test_a_sentence_opening_with_a_cue_word_is_decided_by_no_rule(opening: str) -> None:
+    paragraph = f"{opening} {LONG}".rstrip()
+    found, body = decisions(dump("Harbour wall to be rebuilt", P1, paragraph, P2))
+    assert paragraph not in found
+    assert body == f"{P1}\n\n{paragraph}\n\n{P2}"
+    found, body = decisions(budget_page(f"<p>{SENTENCE}</p><p>{paragraph}</p><p>{SENTENCE}</p>"))
+    assert paragraph not in found and paragraph in body
