@@ -114,3 +114,69 @@ def test_sections_of_one_story_in_articles_of_their_own_are_read() -> None:
                 "</section>")
     article = articlex.extract(html)
     assert all(f"Step {i}: {SENTENCE}" in article.body for i in range(8))
+
+
+LEGAL = ("All prices include taxes. Returns are accepted within thirty days of delivery for unworn items with "
+         "their tags attached; gift cards and items marked as final sale cannot be returned or exchanged. ")
+
+
+def test_a_short_product_text_outweighed_by_the_footer_is_the_body() -> None:
+    description = ("<p>A light running shoe knit from merino wool, soft on bare feet and washable at thirty degrees.</p>"
+                   "<p>The sole is made from sugarcane foam; the laces are recycled bottles. Sizes run true.</p>")
+    html = ("<html><head><title>Wool Runner</title></head><body><main><h1>Wool Runner</h1>"
+            f"<div class='product-description'>{description}</div></main>"
+            f"<div class='site-footer-wrapper'><p>{LEGAL * 3}</p><p>{LEGAL * 2}</p></div></body></html>")
+    article = articlex.extract(html)
+    assert article.body.startswith("A light running shoe") and "Returns are accepted" not in article.body
+
+
+def test_a_consent_panel_does_not_outrank_a_short_article() -> None:
+    consent = "".join(f"<p>We and our partners store cookies for purpose {i}. {LEGAL}</p>" for i in range(4))
+    html = wrap(f"<h1>Council passes budget</h1><div class='story'>{paragraphs('text')}</div>"
+                f"<div id='onetrust-consent-sdk'><div class='ot-pc-content'>{consent}</div></div>")
+    article = articlex.extract(html)
+    assert article.body.count(SENTENCE) == 3 and "cookies" not in article.body
+
+
+def test_a_page_set_inside_a_dialog_is_read() -> None:
+    html = wrap(f"<div role='dialog'><h1>Council passes budget</h1>{paragraphs('text', 4)}</div>")
+    assert articlex.extract(html).body.count(SENTENCE) == 4
+
+
+def test_a_listing_of_short_cards_is_read_whole() -> None:
+    cards = "".join(f"<div class='job'><h3>Backend engineer {i}</h3><div>Remote</div><div>Full-time</div>"
+                    f"<div>$90,000 - $120,000 a year</div><div>Posted {i} days ago</div></div>" for i in range(1, 9))
+    html = wrap(f"<main><h1>Remote programming jobs</h1><p>Open roles, updated daily.</p>"
+                f"<div class='jobs'>{cards}</div></main>")
+    article = articlex.extract(html)
+    assert "Backend engineer 1" in article.body and "Posted 8 days ago" in article.body
+    assert "Contact us" not in article.body and "Home" not in article.body
+
+
+def test_a_product_text_is_not_joined_by_its_price_box() -> None:
+    description = (f"<div class='description'><p>{SENTENCE}</p><p>{SENTENCE}</p><ul><li>Cotton, washed twice</li>"
+                   "<li>Made in Portugal</li></ul></div>")
+    prices = "<div class='buy'><div>€132.34</div><div>Add to cart</div><div>In stock</div></div>"
+    article = articlex.extract(wrap(f"<main><h1>Council passes budget</h1>{prices}{description}</main>"))
+    assert article.body.startswith(SENTENCE) and "€132.34" not in article.body
+
+
+def test_sections_wrapping_each_paragraph_are_read_as_one_text() -> None:
+    def section(name: str, count: int) -> str:
+        paras = "".join(f"<div class='paragraph'><p>{name} {i}: {SENTENCE}</p></div>" for i in range(count))
+        return f"<div class='sect1'><h2>{name}</h2><div class='sectionbody'>{paras}</div></div>"
+
+    html = wrap(f"<article><h1>Council passes budget</h1><div class='content'>{section('First', 2)}"
+                f"{section('Second', 5)}{section('Third', 2)}</div></article>")
+    body = articlex.extract(html).body
+    assert "First 0:" in body and "Second 4:" in body and "Third 1:" in body
+
+
+def test_a_story_paragraph_in_a_box_before_the_main_one_is_text() -> None:
+    steps = "".join(f"<div class='step'><div>Step {i}</div><div>{SENTENCE} It takes {i} hours.</div></div>"
+                    for i in range(1, 7))
+    html = wrap("<main><h1>Council passes budget</h1><p>What the new budget pays for</p><div>By Jane Smith</div>"
+                f"<div class='intro'><p>Opening: {SENTENCE} {SENTENCE}</p></div><div class='widget'>{steps}</div>"
+                f"<div class='article-body'><h2>What comes next</h2><p>Closing: {SENTENCE}</p></div></main>")
+    body = articlex.extract(html).body
+    assert body.startswith("Opening:") and "It takes 6 hours." in body and body.endswith(f"Closing: {SENTENCE}")

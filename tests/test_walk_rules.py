@@ -131,3 +131,12 @@ def test_a_sentence_opening_with_a_cue_word_is_decided_by_no_rule(opening: str) 
     assert body == f"{P1}\n\n{paragraph}\n\n{P2}"
     found, body = decisions(budget_page(f"<p>{SENTENCE}</p><p>{paragraph}</p><p>{SENTENCE}</p>"))
     assert paragraph not in found and paragraph in body
+
+
+def test_without_a_container_an_aside_is_passed_over_and_a_footer_ends_the_text() -> None:
+    posts = "".join(f"<aside class='author-card'><p>Member {i}</p></aside><div><p>Post {i}: {SENTENCE}</p></div>"
+                    for i in range(3))
+    found, body = decisions(budget_page(f"<div>{posts}</div><div class='post-footer'><p>Report this thread</p></div>"
+                                        f"<div><p>Other thread: {SENTENCE}</p></div>", container=False))
+    assert found["Member 1"] == "page chrome" and found["Report this thread"] == "page chrome"
+    assert "Post 2:" in body and "Other thread" not in body and "Member" not in body

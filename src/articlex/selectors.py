@@ -13,16 +13,19 @@ from typing import Any
 
 __all__ = ["TOKEN_ATTRIBUTES", "WHOLE_VALUE_ATTRIBUTES", "DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB",
            "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT", "NAVIGATION", "TAGS", "AUTHOR", "EDITOR", "BOILERPLATE",
-           "STANDFIRST", "DISCUSSION_TOKENS", "SCREEN_READER_ONLY", "OWN_VIEWS", "OWN_COMMENTS"]
+           "STANDFIRST", "DISCUSSION_TOKENS", "CHROME", "CHROME_TAGS", "FOOTER_TOKENS", "SCREEN_READER_ONLY", "OWN_VIEWS", "OWN_COMMENTS"]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """Elements whose attribute ``attr`` holds ``value`` (a whole token, or a substring with ``part``)."""
+    """Elements whose attribute ``attr`` holds ``value``: a whole token, a substring of one with
+    ``part``, or with ``segment`` a whole part of a token between hyphens or underscores ('footer' in
+    'site-footer' and 'footer_links', not in 'seofootercopy')."""
 
     attr: str
     value: str
     part: bool = False
+    segment: bool = False
 
 
 def cls(value: str) -> Rule:
@@ -35,6 +38,18 @@ def cls_part(value: str) -> Rule:
 
 def id_(value: str) -> Rule:
     return Rule("id", value)
+
+
+def cls_segment(value: str) -> Rule:
+    return Rule("class", value, segment=True)
+
+
+def id_segment(value: str) -> Rule:
+    return Rule("id", value, segment=True)
+
+
+def _has_segment(word: str, value: str) -> bool:
+    return value in word and value in re.split(r"[-_]", word)
 
 
 TOKEN_ATTRIBUTES = frozenset({"class", "id", "itemprop", "rel", "role", "itemtype", "aria-label", "data-component"})
@@ -75,9 +90,12 @@ class Index:
                 tokens.setdefault((attr, word), []).append(el)
 
     def find(self, rule: Rule) -> list[Any]:
-        if not rule.part:
+        if rule.segment:
+            found = [el for word, els in self._words(rule.attr) if _has_segment(word, rule.value) for el in els]
+        elif not rule.part:
             return self.tokens.get((rule.attr, rule.value), [])
-        found = [el for word, els in self._words(rule.attr) if rule.value in word for el in els]
+        else:
+            found = [el for word, els in self._words(rule.attr) if rule.value in word for el in els]
         return sorted(set(found), key=self.order.__getitem__)
 
     def _words(self, attr: str) -> list[tuple[str, list[Any]]]:
@@ -134,6 +152,19 @@ DISCUSSION = (
     id_("comments"), cls("comments"), cls("comment-list"), cls("commentlist"), cls("comments-area"),
     id_("disqus_thread"), cls("sidebar"), id_("sidebar"), cls_part("comment-body"), Rule("role", "complementary"),
 )
+
+# Page chrome: the site's footer, cookie and consent panels, dialogs and drawers. Their prose (legal
+# notes, a return policy, a consent text) is not the page's text, unless the headline sits in them.
+CHROME = (
+    cls_segment("footer"), id_segment("footer"), Rule("role", "contentinfo"), Rule("role", "dialog"),
+    cls("modal"), cls("drawer"), cls_segment("cookie"), id_segment("cookie"), cls_segment("cookies"),
+    id_segment("cookies"), cls_segment("consent"), id_segment("consent"), cls_segment("onetrust"),
+    id_segment("onetrust"), cls_segment("ot"), cls_segment("gdpr"),
+)
+CHROME_TAGS = ("footer", "nav", "aside", "dialog")
+FOOTER_TOKENS = re.compile(r"(?:^|[\s_-])footer(?:$|[\s_-])", re.I)
+"""'footer' as a part of a class or id token ('site-footer', 'footer_links'; not 'seofootercopy')."""
+"""Tags of page chrome (the same rule as :data:`CHROME`)."""
 
 VIEWS = (
     cls("td-post-views"), cls("jeg_meta_views"), cls("meta-views"), cls("penci-post-countview-number"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ..deadline import CHECK_EVERY, NO_DEADLINE, Deadline, paced
 from ..lexicon import Cues, cues
 from ..page import SKIP_TAGS, Element, LinkRef, Page, TextBlock, common_ancestor
-from ..selectors import BODY, DISCUSSION
+from ..selectors import BODY, CHROME, CHROME_TAGS, DISCUSSION
 from ..text import PROSE_WORDS, at_most_words, is_sentence, word_count
 from .boxes import CONTAINER_TAGS, INLINE_OWNERS, MOST_PROSE, TABLE_CELLS, BoilerplateCheck, Discussion
 from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, Line
@@ -36,6 +36,9 @@ RECALL_SHARE = 0.5
 RECALL_GAIN = 1.5
 """The recall reading replaces the first only when it finds this many times its prose: a line or
 two more is not worth the risk of a footer."""
+REGION_GAIN = 2.0
+"""The region reading of a page that is no article replaces the first reading when it holds this
+many times its text: a product's price and buttons beside its description are not worth taking."""
 PAGE_WIDE_SHARE = 0.3
 """Below this share of the page's prose, the recall reading may take the whole page as its box."""
 KEEP_SHARE = 0.5
@@ -58,6 +61,10 @@ LIST_ITEM_SHARE = 0.5
 while a list of headlines with excerpts (a news ticker, a related box) runs in items."""
 MAX_HEADER = 20
 """Blocks between the title and the body read as the header (byline, date, counters)."""
+MIN_HEADER_BLOCKS = 2
+"""Blocks under the headline that are its header whatever they say (a standfirst, a byline)."""
+MAX_TWIN_ROUNDS = 3
+"""Twin boxes are joined level by level (paragraph wrappers into a section, sections into the text)."""
 MAX_LEAD_GAP = 2
 """Boxes without prose (a picture, an ad slot) that may stand between a lead paragraph and the text."""
 MIN_SPACED = 3
@@ -85,7 +92,8 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
         candidates = _rows_joined(candidates, page.deadline)
     spaced = page.root is None and sum(1 for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                                        if b.standalone and b.prose) >= MIN_SPACED
-    body = walk(page, candidates, container, cues(), spaced, prose.totals if prose is not None else None, trace)
+    body = walk(page, candidates, container, cues(), spaced, prose.totals if prose is not None else None,
+                prose.chrome if prose is not None else None, trace)
     if title.index is not None and body.start is not None and body.start > title.index:
         body.header = _until_widget(page.blocks[title.index + 1: body.start][:MAX_HEADER], cues())
     recalled = None
@@ -95,6 +103,10 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
         recalled = _recall_pass(page, title, body, prose)
     if recalled is not None:
         body, by_rule = recalled, False  # the recall reading's box holds the page's prose
+    if prose is not None and not page.deadline.expired():
+        region = _region_pass(page, title, body, prose)
+        if region is not None:
+            body, by_rule = region, False
     if body.blocks:
         where = body.container if body.container is not None else body.blocks
         page.note("body", "markup" if by_rule else "cue", where,
@@ -146,6 +158,43 @@ def _recall_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     return body
 
 
+def _region_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body | None:
+    """A page that is no article (a listing, a product, a shop's collection) carries its text in
+    short lines and cards rather than in prose: every block of the page's main region is read, less
+    its chrome, sidebars, link lists and boxes of other kinds. None when the page reads as an article
+    (enough prose kept) or the region adds little."""
+    kept = sum(len(b.text) for b in first.blocks)
+    if sum(len(b.text) for b in first.blocks if b.prose) >= MIN_ARTICLE_PROSE:
+        return None
+    outside = found.chrome | found.sidebars
+    content = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
+               if b.element is not None and b.element not in outside and b.link_density <= RECALL_LINK_SHARE]
+    total = sum(len(b.text) for b in content)
+    box = _broadest(content, total) if total else None
+    if box is None:
+        return None
+    lexicon = cues()
+    inside = _after_headline(_rows_joined(page.blocks_in(box), page.deadline), title.index)
+    widgets = _widget_boxes(inside, lexicon, box)
+    talk = found.talk
+    blocks = [b for b in inside if b.link_density <= RECALL_LINK_SHARE and b.index not in widgets
+              and b.element not in outside and not _led_by_link(b) and not (talk is not None and talk(b))]
+    boiler = BoilerplateCheck(box, found.totals)
+    pruned = [b for b in blocks if not boiler(b)]
+    if sum(len(b.text) for b in pruned) >= (1 - MOST_PROSE) * sum(len(b.text) for b in blocks):
+        blocks = pruned
+    blocks = _until_ending(blocks, first.end, lexicon)
+    if sum(len(b.text) for b in blocks) < REGION_GAIN * kept:
+        return None
+    taken = {b.index for b in blocks}
+    if sum(len(b.text) for b in first.blocks if b.index in taken) < KEEP_SHARE * kept:
+        return None
+    body = Body(blocks=blocks, related=first.related, source_lines=first.source_lines, container=box,
+                related_blocks=first.related_blocks, related_strategy=first.related_strategy)
+    body.header = [b for b in first.header if b.index < blocks[0].index] if blocks else first.header
+    return body
+
+
 def _after_headline(blocks: list[TextBlock], headline: int | None) -> list[TextBlock]:
     """The blocks after the headline, when most of their prose follows it (a headline found below the
     text is no reason to drop the text)."""
@@ -177,8 +226,13 @@ def _recall_blocks(page: Page, title: Title, first: Body, found: _Prose, box: El
     widgets = _widget_boxes(inside, cues(), box)
     start = first.start if first.start is not None else 0
     header = [b for b in first.header if b.index < start][-MAX_HEADER:]  # a byline, a date, a standfirst
+    opening = next((pos for pos, b in enumerate(header) if pos >= MIN_HEADER_BLOCKS and _story_paragraph(b)), None)
     if sum(len(b.text) for b in header if b.prose) > sum(len(b.text) for b in first.blocks if b.prose):
         start, header = 0, []  # a 'header' holding more prose than the text was the text (before a bio)
+    elif opening is not None:
+        # A story paragraph below the byline and the date: the text started there, in a box the
+        # first reading did not take.
+        start, header = header[opening].index, header[:opening]
     known = {b.index for b in header} | {b.index for b in first.related_blocks}
     blocks = [b for b in inside if b.link_density <= RECALL_LINK_SHARE and b.index not in widgets
               and b.index not in known and (b.index >= start or b.tag == "p")
@@ -349,6 +403,10 @@ class _Prose:
     by_element: dict[Element, list[TextBlock]]
     talk: Discussion | None
     """What was left out as readers' talk or other stories (None: nothing was)."""
+    chrome: set[Element]
+    """The elements of the page's chrome (footer, consent panel, dialog) left out of the prose."""
+    sidebars: set[Element]
+    """The elements of comment threads and sidebars, left out of the prose."""
 
     @classmethod
     def of(cls, page: Page, title: Title) -> _Prose:
@@ -356,6 +414,13 @@ class _Prose:
         outside = _discussion_elements(page)
         blocks = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                   if b.element is not None and b.element not in outside and b.link_density <= 0.5 and b.prose]
+        chrome = _chrome_elements(page, heading)
+        if chrome:
+            kept = [b for b in blocks if b.element not in chrome]
+            if kept or heading is not None:
+                blocks = kept  # a page with a headline outside its footer has no text in it
+            else:
+                chrome = set()  # no headline, and the chrome holds all the prose: it is the page
         blocks, talk = _without_talk(blocks, heading)
         totals: dict[Element, int] = {}
         owned: dict[Element, list[TextBlock]] = {}
@@ -365,7 +430,7 @@ class _Prose:
             while el is not None:
                 totals[el] = totals.get(el, 0) + len(block.text)
                 el = el.getparent()
-        return cls(blocks, totals, owned, talk)
+        return cls(blocks, totals, owned, talk, chrome, outside)
 
 
 def _without_talk(blocks: list[TextBlock], heading: Element | None) -> tuple[list[TextBlock], Discussion | None]:
@@ -396,6 +461,18 @@ def _discussion_elements(page: Page) -> set[Element]:
     return inside
 
 
+def _chrome_elements(page: Page, heading: Element | None) -> set[Element]:
+    """Every element inside the page's chrome (its footer, a consent panel, a dialog) when the
+    headline is not in it: a page set inside a ``<footer>`` or a dialog is that page."""
+    around = {heading, *heading.iterancestors()} if heading is not None else set()
+    inside: set[Element] = set()
+    found = page.index.all_matches(CHROME) + (list(page.root.iter(*CHROME_TAGS)) if page.root is not None else [])
+    for el in found:
+        if el not in inside and el not in around and el.tag not in ("body", "html"):
+            inside.update(el.iter())
+    return inside
+
+
 def _densest(prose: _Prose) -> Element | None:
     """The element scoring most prose: a paragraph counts fully for its parent, half for the grandparent.
 
@@ -419,7 +496,12 @@ def _densest(prose: _Prose) -> Element | None:
     best = max(scores, key=scores.__getitem__)
     if scores[best] < MIN_CONTAINER_PROSE:
         return None
-    return _with_twins(best, scores)
+    for _ in range(MAX_TWIN_ROUNDS):
+        joined = _with_twins(best, scores)
+        if joined is best:
+            break
+        best = joined
+    return best
 
 
 def _nested_article(el: Element) -> Element | None:

@@ -5,7 +5,7 @@ each one looking up a block's ancestors once per element."""
 from __future__ import annotations
 
 from ..page import Element, TextBlock
-from ..selectors import BOILERPLATE, DISCUSSION_TOKENS
+from ..selectors import BOILERPLATE, DISCUSSION_TOKENS, FOOTER_TOKENS
 
 MOST_PROSE = 0.5
 """A box holding more than this share of the container's prose is never pruned as boilerplate."""
@@ -121,3 +121,11 @@ def _link_list(el: Element) -> bool:
         items += 1
     return items >= MIN_LINK_LIST
 
+
+class FooterCheck(Ancestry):
+    """Whether a block sits in a footer (the page's or an article's): a ``<footer>``, the
+    ``contentinfo`` role, or 'footer' as a part of a class or id token."""
+
+    def marks(self, el: Element) -> bool:
+        return el.tag == "footer" or el.get("role") == "contentinfo" \
+            or FOOTER_TOKENS.search(f"{el.get('class') or ''} {el.get('id') or ''}") is not None

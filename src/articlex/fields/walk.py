@@ -22,7 +22,7 @@ from ..model import Link
 from ..page import Element, Page, TextBlock
 from ..selectors import STANDFIRST
 from ..text import SENTENCE_WORDS, at_most_words, date_span, has_date_label, looks_like_date, word_count
-from .boxes import CONTAINER_TAGS, BoilerplateCheck
+from .boxes import CONTAINER_TAGS, BoilerplateCheck, FooterCheck
 from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, Line
 from .related import card_link, closes_teaser, is_teaser, read_also, take_read_also, teaser_link
 from .tail import trim_tail, unique_links, without_signature, without_stamp
@@ -91,6 +91,8 @@ class Walk:
     neighbours (a caption, a standfirst) cannot open the body."""
     boiler: BoilerplateCheck
     body: Body
+    chrome: set[Element] = field(default_factory=set)
+    """The page's footer, consent panels and dialogs (HTML)."""
     skip: set[int] = field(default_factory=set)
     """Blocks already taken by an earlier rule (a read-also headline, an embedded post)."""
     gap: int = 0
@@ -109,6 +111,10 @@ class Walk:
     @cached_property
     def prose_after(self) -> _ProseAfter:
         return _ProseAfter(self.candidates)
+
+    @cached_property
+    def footer(self) -> FooterCheck:
+        return FooterCheck()
 
 
 @dataclass
@@ -157,13 +163,15 @@ UNBOXED = frozenset({Input.LOOSE, Input.DUMP})
 
 
 def walk(page: Page, candidates: list[TextBlock], container: Element | None, lexicon: Cues, spaced: bool = False,
-         totals: dict[Element, int] | None = None, trace: dict[int, str] | None = None) -> Body:
+         totals: dict[Element, int] | None = None, chrome: set[Element] | None = None,
+         trace: dict[int, str] | None = None) -> Body:
     """The text among ``candidates``: each block judged by the rules for this input, in order.
-    ``totals``: the page's prose under each element (HTML); ``trace``, when given, receives the name
-    of the rule that skipped or stopped at each block."""
+    ``totals``: the page's prose under each element (HTML); ``chrome``: the elements of the page's
+    footer, consent panels and dialogs; ``trace``, when given, receives the name of the rule that
+    skipped or stopped at each block."""
     kind = Input.DUMP if page.root is None else Input.BOXED if container is not None else Input.LOOSE
     state = Walk(page, candidates, container, lexicon, kind, spaced, BoilerplateCheck(container, totals or {}),
-                 Body(container=container), trace=trace)
+                 Body(container=container), chrome=chrome or set(), trace=trace)
     if kind is Input.DUMP:
         state.skip.update(_embedded_posts(candidates))
     rules = [rule for rule in RULES if kind in rule.inputs]
@@ -193,6 +201,15 @@ def walk(page: Page, candidates: list[TextBlock], container: Element | None, lex
 
 
 # The rules, in the order the walk asks them.
+
+def _page_chrome(step: Step) -> Act | None:
+    """Without a container, a footer after the text ends it; other chrome (a consent panel, a dialog,
+    an aside between a thread's posts) is passed over."""
+    state = step.walk
+    if step.block.element not in state.chrome:
+        return None
+    return Act.STOP if state.body.blocks and state.footer(step.block) else Act.SKIP
+
 
 def _teaser_card(step: Step) -> Act | None:
     """A teaser card (kicker, headline, 'read more') closes: taken out; a second one with no
@@ -353,6 +370,7 @@ def _run_of_lines(step: Step) -> Act | None:
 
 
 RULES = (
+    Rule("page chrome", _page_chrome, frozenset({Input.LOOSE})),
     Rule("teaser card", _teaser_card, UNBOXED),
     Rule("read also", _read_also, ANY),
     Rule("box of another kind", _box_of_other_kind, BOXED),
