@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import articlex
 
-from support import SENTENCE, paragraphs
+from support import SENTENCE, budget_page, paragraphs
 
 
 def wrap(body: str, head: str = "") -> str:
@@ -163,13 +163,14 @@ def test_a_product_text_is_not_joined_by_its_price_box() -> None:
 
 def test_sections_wrapping_each_paragraph_are_read_as_one_text() -> None:
     def section(name: str, count: int) -> str:
-        paras = "".join(f"<div class='paragraph'><p>{name} {i}: {SENTENCE}</p></div>" for i in range(count))
-        return f"<div class='sect1'><h2>{name}</h2><div class='sectionbody'>{paras}</div></div>"
+        paras = "".join(f"<div class='paragraph'><p>{name} {i}: {SENTENCE * count}</p></div>" for i in range(2))
+        lines = "".join(f"<div class='paragraph'><p>{name} patch {i} merged</p></div>" for i in range(6))
+        return f"<div class='sect1'><h2>{name}</h2><div class='sectionbody'>{paras}{lines}</div></div>"
 
-    html = wrap(f"<article><h1>Council passes budget</h1><div class='content'>{section('First', 2)}"
-                f"{section('Second', 5)}{section('Third', 2)}</div></article>")
+    html = wrap(f"<article><h1>Council passes budget</h1><div class='content'>{section('First', 1)}"
+                f"{section('Second', 8)}{section('Third', 1)}</div></article>")
     body = articlex.extract(html).body
-    assert "First 0:" in body and "Second 4:" in body and "Third 1:" in body
+    assert "First 0:" in body and "First patch 5 merged" in body and "Second 1:" in body and "Third 1:" in body
 
 
 def test_a_story_paragraph_in_a_box_before_the_main_one_is_text() -> None:
@@ -180,3 +181,19 @@ def test_a_story_paragraph_in_a_box_before_the_main_one_is_text() -> None:
                 f"<div class='article-body'><h2>What comes next</h2><p>Closing: {SENTENCE}</p></div></main>")
     body = articlex.extract(html).body
     assert body.startswith("Opening:") and "It takes 6 hours." in body and body.endswith(f"Closing: {SENTENCE}")
+
+
+def test_a_sentence_opening_with_a_tag_label_leads_into_its_list() -> None:
+    items = "".join(f"<li>Safety rule {i} on building sites</li>" for i in range(1, 6))
+    article = articlex.extract(budget_page(f"{paragraphs('intro')}<p>Topics Include:</p><ul>{items}</ul>"
+                                           f"{paragraphs('outro')}"))
+    assert "Safety rule 5 on building sites" in article.body and "outro 2:" in article.body
+
+
+def test_cards_printed_as_articles_below_an_introduction_are_the_listing() -> None:
+    cards = "".join(f"<article class='card'><h3>The best desk lamp of {2015 + i}</h3><p>by Jane Smith</p>"
+                    f"<p>We tested {i + 10} lamps over a month of evenings.</p></article>" for i in range(8))
+    html = wrap(f"<article><h1>Council passes budget</h1><div class='intro'><p>{SENTENCE * 3}</p></div>"
+                f"<div class='grid'>{cards}</div></article>")
+    body = articlex.extract(html).body
+    assert body.startswith(SENTENCE) and "The best desk lamp of 2022" in body and "17 lamps" in body

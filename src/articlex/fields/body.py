@@ -176,14 +176,20 @@ def _region_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     lexicon = cues()
     inside = _after_headline(_rows_joined(page.blocks_in(box), page.deadline), title.index)
     widgets = _widget_boxes(inside, lexicon, box)
-    talk = found.talk
+    # Cards printed as <article>s in the headline's own are the listing; other stories beside it are not.
+    stories = Discussion(found.talk.around, stories=True, talk=False, cards=False) \
+        if found.talk is not None and found.talk.stories else None
     blocks = [b for b in inside if b.link_density <= RECALL_LINK_SHARE and b.index not in widgets
-              and b.element not in outside and not _led_by_link(b) and not (talk is not None and talk(b))]
+              and b.element not in outside and not _led_by_link(b) and not (stories is not None and stories(b))]
     boiler = BoilerplateCheck(box, found.totals)
     pruned = [b for b in blocks if not boiler(b)]
     if sum(len(b.text) for b in pruned) >= (1 - MOST_PROSE) * sum(len(b.text) for b in blocks):
         blocks = pruned
     blocks = _until_ending(blocks, first.end, lexicon)
+    taken = {b.index for b in blocks}
+    if not any(b.index in taken for b in first.blocks):
+        # The first reading lies outside the region (an introduction above the cards): both are the text.
+        blocks = sorted(first.blocks + blocks, key=lambda b: b.index)
     if sum(len(b.text) for b in blocks) < REGION_GAIN * kept:
         return None
     taken = {b.index for b in blocks}

@@ -59,20 +59,30 @@ class Discussion(Ancestry):
     """Whether a block sits in readers' talk or in another story's ``<article>``; the elements in
     ``around`` (the headline and its ancestors) never count as either."""
 
-    def __init__(self, around: set[Element], stories: bool, talk: bool = True) -> None:
+    def __init__(self, around: set[Element], stories: bool, talk: bool = True, cards: bool = True) -> None:
         super().__init__()
         self.around = around
         self.stories = stories
         """Whether other ``<article>`` elements are other stories (the headline sits in one of its own)."""
         self.talk = talk
         """Whether boxes classed as comments, a forum or replies are readers' talk."""
+        self.cards = cards
+        """Whether ``<article>`` cards inside the headline's own are other stories (on a listing they
+        are the page)."""
 
     def stops(self, el: Element) -> bool:
         return el in self.around
 
     def marks(self, el: Element) -> bool:
-        return el.tag == "article" and self.stories and (_headed_story(el) or self._card(el)) \
+        return el.tag == "article" and self.stories and self._story(el) \
             or self.talk and DISCUSSION_TOKENS.search(f"{el.get('class') or ''} {el.get('id') or ''}") is not None
+
+    def _story(self, el: Element) -> bool:
+        """Another story's ``<article>``: one with a headline of its own, or a card printed in the
+        headline's article (with ``cards``; else such cards, headed or not, are the page's)."""
+        if self.cards:
+            return _headed_story(el) or self._card(el)
+        return _headed_story(el) and not self._card(el)
 
     def _card(self, el: Element) -> bool:
         """An ``<article>`` inside the headline's own: a card of another story printed in it."""

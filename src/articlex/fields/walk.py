@@ -515,9 +515,15 @@ def ends_article(line: Line) -> bool:
     """Article navigation or pagination, the comment section, a related-posts heading or the tag list."""
     if any(_is_navigation(line.text, line.rest(key)) for key in ("previous", "next")):
         return True
-    if line.short and any(line.rest(key) is not None for key in ("page_next", "tags_labels")):
+    if line.short and any(_label_line(line.rest(key)) for key in ("page_next", "tags_labels")):
         return True
     return bool(line.phrases & _ENDING_PHRASES) or _rights_line(line)
+
+
+def _label_line(rest: str | None) -> bool:
+    """A label and what it labels ('Tags: a, b', 'Topics'), not a sentence leading into a list
+    ('Topics include:')."""
+    return rest is not None and not (rest and rest.rstrip().endswith((":", "：")))
 
 
 def _rights_line(line: Line) -> bool:
