@@ -197,3 +197,20 @@ def test_cards_printed_as_articles_below_an_introduction_are_the_listing() -> No
                 f"<div class='grid'>{cards}</div></article>")
     body = articlex.extract(html).body
     assert body.startswith(SENTENCE) and "The best desk lamp of 2022" in body and "17 lamps" in body
+
+
+def test_a_document_in_sections_of_subsections_is_read_whole() -> None:
+    def section(name: str, subsections: int, sentences: int) -> str:
+        subs = "".join(f"<section><h3>{name} part {i}</h3><p>{name} {i}: {SENTENCE * sentences}</p></section>"
+                       for i in range(subsections))
+        return f"<section><h2>{name}</h2><p>{name} opening: {SENTENCE}</p>{subs}</section>"
+
+    html = wrap(f"<div class='body'><section><h1>Council passes budget</h1><p>Lead: {SENTENCE}</p>"
+                f"{section('Basics', 1, 2)}{section('Advanced', 4, 3)}{section('Reference', 1, 2)}</section></div>")
+    body = articlex.extract(html).body
+    assert body.startswith("Lead:") and "Basics 0:" in body and "Advanced 3:" in body and "Reference 0:" in body
+
+
+def test_a_next_steps_subheading_over_more_text_does_not_end_it() -> None:
+    article = articlex.extract(budget_page(f"{paragraphs('before')}<h3>Next Steps</h3>{paragraphs('after')}"))
+    assert "Next Steps" in article.body and article.body.endswith(f"after 2: {SENTENCE}")

@@ -522,9 +522,13 @@ def _nested_article(el: Element) -> Element | None:
 
 
 def _with_twins(best: Element, scores: dict[Element, float]) -> Element:
-    """A live blog or a builder splits the text into boxes of one class: take their common ancestor."""
+    """A live blog or a builder splits the text into boxes of one class, a document into ``<section>``s
+    (class or none): take their common ancestor."""
     signature = (best.tag, best.get("class"))
-    twins = [el for el in scores if el is not best and (el.tag, el.get("class")) == signature and signature[1]]
+    if not signature[1] and best.tag != "section":
+        return best
+    inside = set(best.iterdescendants(best.tag))  # its own subsections are no twins
+    twins = [el for el in scores if el is not best and el not in inside and (el.tag, el.get("class")) == signature]
     if not twins:
         return best
     ancestor = best

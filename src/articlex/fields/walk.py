@@ -283,9 +283,13 @@ def _comment_button(step: Step) -> Act | None:
 def _ending(step: Step) -> Act | None:
     """Article navigation, the comment section, a related-posts heading, tags or the copyright line
     end the text; a 'Previous: <headline>' line with the text going on below is a read-also link."""
-    body, line = step.walk.body, step.line
+    state, line = step.walk, step.line
+    body = state.body
     if not body.blocks or not (ends_article(line) if step.cued else _rights_line(line)):
         return None
+    if step.block.kind == "heading" and state.kind is Input.BOXED and _navigation_word(line) \
+            and state.prose_after(step.pos) >= MIN_PROSE_AFTER:
+        return None  # 'Next steps' over paragraphs of the text: a subheading
     inside = _navigation_inside(line, step.walk.candidates[step.pos + 1: step.pos + 3])
     if inside is None:
         return Act.STOP
@@ -513,11 +517,16 @@ def _box_heading(line: Line) -> bool:
 
 def ends_article(line: Line) -> bool:
     """Article navigation or pagination, the comment section, a related-posts heading or the tag list."""
-    if any(_is_navigation(line.text, line.rest(key)) for key in ("previous", "next")):
+    if _navigation_word(line):
         return True
     if line.short and any(_label_line(line.rest(key)) for key in ("page_next", "tags_labels")):
         return True
     return bool(line.phrases & _ENDING_PHRASES) or _rights_line(line)
+
+
+def _navigation_word(line: Line) -> bool:
+    """A line opening with a previous / next label ('Next Steps', 'Article suivant')."""
+    return any(_is_navigation(line.text, line.rest(key)) for key in ("previous", "next"))
 
 
 def _label_line(rest: str | None) -> bool:
