@@ -214,3 +214,21 @@ def test_a_document_in_sections_of_subsections_is_read_whole() -> None:
 def test_a_next_steps_subheading_over_more_text_does_not_end_it() -> None:
     article = articlex.extract(budget_page(f"{paragraphs('before')}<h3>Next Steps</h3>{paragraphs('after')}"))
     assert "Next Steps" in article.body and article.body.endswith(f"after 2: {SENTENCE}")
+
+
+REVIEW = "I bought this pack for day hikes and it holds everything I need; the straps stay comfortable all day. "
+
+
+def test_customer_reviews_do_not_outrank_a_short_product_text() -> None:
+    reviews = "".join(f"<div class='individual-review'><p>{REVIEW * 2}</p><p>Rated {i} by a buyer</p></div>"
+                      for i in range(6))
+    html = wrap("<main><h1>Trail 25 pack</h1><div class='details'><p>Keep your gear within reach in a pack made for"
+                " every body, with pockets galore.</p><ul><li>25 liters</li><li>Rain cover included</li></ul></div>"
+                f"<div class='product-reviews'><h2>Reviews</h2>{reviews}</div></main>")
+    body = articlex.extract(html).body
+    assert body.startswith("Keep your gear") and "25 liters" in body and "day hikes" not in body
+
+
+def test_a_critics_review_is_the_article() -> None:
+    html = wrap(f"<main><h1>Council passes budget</h1><div class='review-body'>{paragraphs('review', 5)}</div></main>")
+    assert articlex.extract(html).body.count(SENTENCE) == 5

@@ -153,13 +153,17 @@ DISCUSSION = (
     id_("disqus_thread"), cls("sidebar"), id_("sidebar"), cls_part("comment-body"), Rule("role", "complementary"),
 )
 
-# Page chrome: the site's footer, cookie and consent panels, dialogs and drawers. Their prose (legal
-# notes, a return policy, a consent text) is not the page's text, unless the headline sits in them.
+# Page chrome: the site's footer, cookie and consent panels, dialogs and drawers, customers' reviews.
+# Their prose (legal notes, a return policy, a consent text, reviews) is not the page's text, unless
+# the headline sits in them.
 CHROME = (
     cls_segment("footer"), id_segment("footer"), Rule("role", "contentinfo"), Rule("role", "dialog"),
     cls("modal"), cls("drawer"), cls_segment("cookie"), id_segment("cookie"), cls_segment("cookies"),
     id_segment("cookies"), cls_segment("consent"), id_segment("consent"), cls_segment("onetrust"),
     id_segment("onetrust"), cls_segment("ot"), cls_segment("gdpr"),
+    # Customers' reviews of a product: readers' talk, never the product's own text.
+    cls_segment("reviews"), id_segment("reviews"), cls_part("customer-review"), cls_part("customer_review"),
+    cls_part("user-review"), cls_part("product-review"),
 )
 CHROME_TAGS = ("footer", "nav", "aside", "dialog")
 FOOTER_TOKENS = re.compile(r"(?:^|[\s_-])footer(?:$|[\s_-])", re.I)
