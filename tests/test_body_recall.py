@@ -232,3 +232,11 @@ def test_customer_reviews_do_not_outrank_a_short_product_text() -> None:
 def test_a_critics_review_is_the_article() -> None:
     html = wrap(f"<main><h1>Council passes budget</h1><div class='review-body'>{paragraphs('review', 5)}</div></main>")
     assert articlex.extract(html).body.count(SENTENCE) == 5
+
+
+def test_a_legal_notice_does_not_outrank_a_short_text() -> None:
+    html = wrap("<main><h1>Council passes budget</h1><div class='about'><p>A game of squads and legends, free to"
+                " play on every console, with new heroes each season.</p></div>"
+                f"<div id='game_area_legal'><p>{LEGAL * 4}</p></div></main>")
+    body = articlex.extract(html).body
+    assert body.startswith("A game of squads") and "Returns are accepted" not in body

@@ -153,7 +153,8 @@ DISCUSSION = (
     id_("disqus_thread"), cls("sidebar"), id_("sidebar"), cls_part("comment-body"), Rule("role", "complementary"),
 )
 
-# Page chrome: the site's footer, cookie and consent panels, dialogs and drawers, customers' reviews.
+# Page chrome: the site's footer, legal notices, cookie and consent panels, dialogs and drawers,
+# customers' reviews.
 # Their prose (legal notes, a return policy, a consent text, reviews) is not the page's text, unless
 # the headline sits in them.
 CHROME = (
@@ -161,6 +162,7 @@ CHROME = (
     cls("modal"), cls("drawer"), cls_segment("cookie"), id_segment("cookie"), cls_segment("cookies"),
     id_segment("cookies"), cls_segment("consent"), id_segment("consent"), cls_segment("onetrust"),
     id_segment("onetrust"), cls_segment("ot"), cls_segment("gdpr"),
+    cls_segment("legal"), id_segment("legal"), cls_segment("disclaimer"), id_segment("disclaimer"),
     # Customers' reviews of a product: readers' talk, never the product's own text.
     cls_segment("reviews"), id_segment("reviews"), cls_part("customer-review"), cls_part("customer_review"),
     cls_part("user-review"), cls_part("product-review"),
