@@ -8,6 +8,7 @@ no rule costs a pass over the document.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,8 +20,8 @@ __all__ = ["TOKEN_ATTRIBUTES", "WHOLE_VALUE_ATTRIBUTES", "DISCUSSION", "KICKER",
 @dataclass(frozen=True)
 class Rule:
     """Elements whose attribute ``attr`` holds ``value``: a whole token, a substring of one with
-    ``part``, or with ``segment`` a whole part of a token between hyphens or underscores ('footer' in
-    'site-footer' and 'footer_links', not in 'seofootercopy')."""
+    ``part``, or with ``segment`` whole parts of a token between hyphens or underscores ('footer' in
+    'site-footer' and 'footer_links', not in 'seofootercopy'; 'customer-review' in 'cr-customer_review')."""
 
     attr: str
     value: str
@@ -48,8 +49,15 @@ def id_segment(value: str) -> Rule:
     return Rule("id", value, segment=True)
 
 
+@lru_cache(maxsize=64)
+def _segment_pattern(values: frozenset[str]) -> re.Pattern[str]:
+    """One pattern finding any of ``values`` as a whole part of a token."""
+    parts = "|".join(re.escape(value).replace(r"\-", "[-_]") for value in sorted(values))
+    return re.compile(rf"(?:^|[-_])(?:{parts})(?:$|[-_])")
+
+
 def _has_segment(word: str, value: str) -> bool:
-    return value in word and value in re.split(r"[-_]", word)
+    return _segment_pattern(frozenset({value})).search(word) is not None
 
 
 TOKEN_ATTRIBUTES = frozenset({"class", "id", "itemprop", "rel", "role", "itemtype", "aria-label", "data-component"})
@@ -117,14 +125,23 @@ class Index:
         return []
 
     def all_matches(self, rules: tuple[Rule, ...]) -> list[Any]:
-        """Every element any rule matches, in rule order, each once."""
+        """Every element any rule matches, in rule order (segment rules first, read in one pass over
+        each attribute's tokens), each once."""
         seen: set[Any] = set()
         out: list[Any] = []
+        segments: dict[str, set[str]] = {}
         for rule in rules:
-            for el in self.find(rule):
+            if rule.segment:
+                segments.setdefault(rule.attr, set()).add(rule.value)
+        found = [el for attr, values in segments.items() for word, els in self._words(attr)
+                 if _segment_pattern(frozenset(values)).search(word) for el in els]
+        for rule in rules:
+            for el in found if rule.segment else self.find(rule):
                 if el not in seen:
                     seen.add(el)
                     out.append(el)
+            if rule.segment:
+                found = []  # read once, for the first segment rule
         return out
 
 
@@ -164,8 +181,8 @@ CHROME = (
     id_segment("onetrust"), cls_segment("ot"), cls_segment("gdpr"),
     cls_segment("legal"), id_segment("legal"), cls_segment("disclaimer"), id_segment("disclaimer"),
     # Customers' reviews of a product: readers' talk, never the product's own text.
-    cls_segment("reviews"), id_segment("reviews"), cls_part("customer-review"), cls_part("customer_review"),
-    cls_part("user-review"), cls_part("product-review"),
+    cls_segment("reviews"), id_segment("reviews"), cls_segment("customer-review"), cls_segment("customer-reviews"), cls_segment("user-review"),
+    cls_segment("product-review"),
 )
 CHROME_TAGS = ("footer", "nav", "aside", "dialog")
 FOOTER_TOKENS = re.compile(r"(?:^|[\s_-])footer(?:$|[\s_-])", re.I)
