@@ -240,3 +240,19 @@ def test_a_legal_notice_does_not_outrank_a_short_text() -> None:
                 f"<div id='game_area_legal'><p>{LEGAL * 4}</p></div></main>")
     body = articlex.extract(html).body
     assert body.startswith("A game of squads") and "Returns are accepted" not in body
+
+
+def test_a_forum_thread_classed_as_comments_is_the_page() -> None:
+    posts = "".join(f"<div class='post'><h3>member{i}</h3><p>Post {i}: {SENTENCE}</p></div>" for i in range(6))
+    html = wrap(f"<header><h1>Council passes budget</h1><p>Started by member0</p></header><div id='comments'>{posts}</div>"
+                f"<div class='about'><p>About this board: {SENTENCE} {SENTENCE} {SENTENCE}</p></div>")
+    body = articlex.extract(html).body
+    assert all(f"Post {i}:" in body for i in range(6))
+
+
+def test_a_short_post_marked_as_the_text_is_not_outweighed_by_its_comments() -> None:
+    comments = "".join(f"<li class='comment'><p>Reader {i}: {SENTENCE}</p></li>" for i in range(8))
+    html = wrap(f"<article><h1>Council passes budget</h1><div class='entry-content'><p>Open thread: {SENTENCE}</p>"
+                f"<p>{SENTENCE}</p><p>{SENTENCE}</p></div></article><div id='comments'><ol>{comments}</ol></div>")
+    body = articlex.extract(html).body
+    assert body.startswith("Open thread:") and "Reader" not in body

@@ -12,7 +12,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["TOKEN_ATTRIBUTES", "WHOLE_VALUE_ATTRIBUTES", "DISCUSSION", "KICKER", "Rule", "Index", "BREADCRUMB",
+__all__ = ["TOKEN_ATTRIBUTES", "WHOLE_VALUE_ATTRIBUTES", "DISCUSSION", "SIDEBARS", "KICKER", "Rule", "Index", "BREADCRUMB",
            "BODY", "VIEWS", "COMMENTS", "PREVIOUS", "NEXT", "NAVIGATION", "TAGS", "AUTHOR", "EDITOR", "BOILERPLATE",
            "STANDFIRST", "DISCUSSION_TOKENS", "CHROME", "CHROME_TAGS", "FOOTER_TOKENS", "SCREEN_READER_ONLY", "OWN_VIEWS", "OWN_COMMENTS"]
 
@@ -164,11 +164,14 @@ BODY = (
     cls("entry"), cls("text"),
 )
 
-# Comment threads and sidebars: their prose is never the article's (it must not win the container).
+# Comment threads: their prose is not the article's (it must not win the container), unless the page
+# is the thread (a forum page: too little prose outside it).
 DISCUSSION = (
     id_("comments"), cls("comments"), cls("comment-list"), cls("commentlist"), cls("comments-area"),
-    id_("disqus_thread"), cls("sidebar"), id_("sidebar"), cls_part("comment-body"), Rule("role", "complementary"),
+    id_("disqus_thread"), cls_part("comment-body"),
 )
+# Sidebars: their prose is never the page's.
+SIDEBARS = (cls("sidebar"), id_("sidebar"), Rule("role", "complementary"))
 
 # Page chrome: the site's footer, legal notices, cookie and consent panels, dialogs and drawers,
 # customers' reviews.

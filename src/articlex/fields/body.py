@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ..deadline import CHECK_EVERY, NO_DEADLINE, Deadline, paced
 from ..lexicon import Cues, cues
 from ..page import SKIP_TAGS, Element, LinkRef, Page, TextBlock, common_ancestor
-from ..selectors import BODY, CHROME, CHROME_TAGS, DISCUSSION
+from ..selectors import BODY, CHROME, CHROME_TAGS, DISCUSSION, SIDEBARS, Rule
 from ..text import PROSE_WORDS, at_most_words, is_sentence, word_count
 from .boxes import CONTAINER_TAGS, INLINE_OWNERS, MOST_PROSE, TABLE_CELLS, BoilerplateCheck, Discussion
 from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, Line
@@ -412,14 +412,19 @@ class _Prose:
     chrome: set[Element]
     """The elements of the page's chrome (footer, consent panel, dialog) left out of the prose."""
     sidebars: set[Element]
-    """The elements of comment threads and sidebars, left out of the prose."""
+    """The elements of sidebars and of comment threads after an article, left out of the prose."""
 
     @classmethod
     def of(cls, page: Page, title: Title) -> _Prose:
         heading = page.blocks[title.index].element if title.index is not None and page.is_html else None
-        outside = _discussion_elements(page)
+        outside = _elements_in(page, SIDEBARS)
         blocks = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                   if b.element is not None and b.element not in outside and b.link_density <= 0.5 and b.prose]
+        threads = _elements_in(page, DISCUSSION)
+        if threads:
+            kept = [b for b in blocks if b.element not in threads]
+            if heading is None or sum(len(b.text) for b in kept) >= MIN_ARTICLE_PROSE or _marked_text(page, kept):
+                blocks, outside = kept, outside | threads  # an article, and readers' comments after it
         chrome = _chrome_elements(page, heading)
         if chrome:
             kept = [b for b in blocks if b.element not in chrome]
@@ -458,10 +463,22 @@ def _without_talk(blocks: list[TextBlock], heading: Element | None) -> tuple[lis
     return blocks, None
 
 
-def _discussion_elements(page: Page) -> set[Element]:
-    """Every element inside a comment thread or a sidebar."""
+def _marked_text(page: Page, blocks: list[TextBlock]) -> bool:
+    """Whether an element the page marks as its article's text (a body rule's class) holds a
+    teaser's worth of ``blocks``' prose: a short post above its comments, not a forum thread."""
+    boxes = {el for rule in BODY for el in page.index.find(rule) if el.tag not in INLINE_OWNERS}
+    held: dict[Element, int] = {}
+    for block in blocks:
+        for el in (block.element, *block.element.iterancestors()):
+            if el in boxes:
+                held[el] = held.get(el, 0) + len(block.text)
+    return any(chars >= MIN_CONTAINER_PROSE for chars in held.values())
+
+
+def _elements_in(page: Page, rules: tuple[Rule, ...]) -> set[Element]:
+    """Every element inside one the rules match (comment threads, sidebars)."""
     inside: set[Element] = set()
-    for el in page.index.all_matches(DISCUSSION):
+    for el in page.index.all_matches(rules):
         if el not in inside and el.tag not in ("body", "html"):
             inside.update(el.iter())
     return inside
