@@ -256,3 +256,28 @@ def test_a_short_post_marked_as_the_text_is_not_outweighed_by_its_comments() -> 
                 f"<p>{SENTENCE}</p><p>{SENTENCE}</p></div></article><div id='comments'><ol>{comments}</ol></div>")
     body = articlex.extract(html).body
     assert body.startswith("Open thread:") and "Reader" not in body
+
+
+def service_page(head: str = "") -> str:
+    features = "".join(f"<div class='feature'><h3>Feature {i}</h3><p>Automate step {i} of your work in a few "
+                       f"clicks.</p><ul><li>Works with plan {i}</li><li>Set up in {i} minutes</li></ul></div>"
+                       for i in range(1, 13))
+    return wrap(f"<main><h1>Council passes budget</h1><div class='hero'>{paragraphs('intro', 9)}</div>"
+                f"<div class='features'>{features}</div></main>", head)
+
+
+def test_the_sections_of_a_service_page_are_read_beside_its_introduction() -> None:
+    body = articlex.extract(service_page()).body
+    assert body.startswith("intro 0:") and "Feature 12" in body and "Set up in 12 minutes" in body
+
+
+def test_a_page_that_says_it_is_an_article_keeps_to_its_text() -> None:
+    body = articlex.extract(service_page("<meta property='og:type' content='article'>")).body
+    assert body.startswith("intro 0:") and "Feature" not in body
+
+
+def test_a_login_dialog_is_not_read() -> None:
+    modal = ("<div class='modal-window login'><header>Register</header><form><div>E-mail:</div><div>Password:</div>"
+             + "".join(f"<p>Privacy rule {i}: {LEGAL}</p>" for i in range(4)) + "</form></div>")
+    body = articlex.extract(wrap(f"<h1>Council passes budget</h1><div class='story'>{paragraphs('text')}</div>{modal}")).body
+    assert body.count(SENTENCE) == 3 and "E-mail" not in body and "Privacy rule" not in body

@@ -179,7 +179,7 @@ SIDEBARS = (cls("sidebar"), id_("sidebar"), Rule("role", "complementary"))
 # the headline sits in them.
 CHROME = (
     cls_segment("footer"), id_segment("footer"), Rule("role", "contentinfo"), Rule("role", "dialog"),
-    cls("modal"), cls("drawer"), cls_segment("cookie"), id_segment("cookie"), cls_segment("cookies"),
+    cls_segment("modal"), id_segment("modal"), cls_segment("popup"), cls("drawer"), cls_segment("cookie"), id_segment("cookie"), cls_segment("cookies"),
     id_segment("cookies"), cls_segment("consent"), id_segment("consent"), cls_segment("onetrust"),
     id_segment("onetrust"), cls_segment("ot"), cls_segment("gdpr"),
     cls_segment("legal"), id_segment("legal"), cls_segment("disclaimer"), id_segment("disclaimer"),

@@ -17,6 +17,7 @@ from ..selectors import BODY, CHROME, CHROME_TAGS, DISCUSSION, SIDEBARS, Rule
 from ..text import PROSE_WORDS, at_most_words, is_sentence, word_count
 from .boxes import CONTAINER_TAGS, INLINE_OWNERS, MOST_PROSE, TABLE_CELLS, BoilerplateCheck, Discussion
 from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, Line
+from .metadata import declared_kind
 from .related import READ_ALSO_MIN_WORDS
 from .tail import trim_tail
 from .title import Title, first_prose
@@ -164,8 +165,9 @@ def _region_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     its chrome, sidebars, link lists and boxes of other kinds. None when the page reads as an article
     (enough prose kept) or the region adds little."""
     kept = sum(len(b.text) for b in first.blocks)
-    if sum(len(b.text) for b in first.blocks if b.prose) >= MIN_ARTICLE_PROSE:
-        return None
+    article = sum(len(b.text) for b in first.blocks if b.prose) >= MIN_ARTICLE_PROSE
+    if article and declared_kind(page) == "article":
+        return None  # an article, as the page says and its prose shows: teasers and comments around it stay out
     outside = found.chrome | found.sidebars
     content = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                if b.element is not None and b.element not in outside and b.link_density <= RECALL_LINK_SHARE]
@@ -176,9 +178,11 @@ def _region_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     lexicon = cues()
     inside = _after_headline(_rows_joined(page.blocks_in(box), page.deadline), title.index)
     widgets = _widget_boxes(inside, lexicon, box)
-    # Cards printed as <article>s in the headline's own are the listing; other stories beside it are not.
-    stories = Discussion(found.talk.around, stories=True, talk=False, cards=False) \
-        if found.talk is not None and found.talk.stories else None
+    # Cards printed as <article>s in the headline's own are the listing; other stories beside it are not,
+    # nor, after a text with an article's prose, readers' talk.
+    talk = found.talk
+    stories = Discussion(talk.around, stories=talk.stories, talk=talk.talk and article, cards=False) \
+        if talk is not None else None
     blocks = [b for b in inside if b.link_density <= RECALL_LINK_SHARE and b.index not in widgets
               and b.element not in outside and not _led_by_link(b) and not (stories is not None and stories(b))]
     boiler = BoilerplateCheck(box, found.totals)

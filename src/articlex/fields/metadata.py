@@ -6,18 +6,36 @@ from ..lexicon import cues, fold
 from ..page import Element, JsonObject, Page
 from ..selectors import TAGS, Rule
 
-__all__ = ["canonical_url", "site_name", "description", "image", "tags", "article_objects"]
+__all__ = ["canonical_url", "site_name", "description", "image", "tags", "article_objects", "declared_kind"]
 
 ARTICLE_TYPES = ("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle")
 PAGE_TYPES = ("WebPage", "ItemPage")
 MAX_TAG_LINE = 300
+DECLARED_KINDS = (
+    ("article", ARTICLE_TYPES),
+    ("product", ("Product", "ProductGroup", "Book", "SoftwareApplication", "VideoGame")),
+    ("forum", ("DiscussionForumPosting", "QAPage", "Question")),
+    ("listing", ("CollectionPage", "ItemList", "SearchResultsPage", "OfferCatalog")),
+)
+"""Kinds of page and the schema.org types that declare them, most telling first."""
+OPEN_GRAPH_KINDS = {"article": "article", "product": "product", "og:product": "product", "product.item": "product"}
+"""OpenGraph ``og:type`` values that declare a kind of page."""
 
 
 def article_objects(page: Page) -> list[JsonObject]:
     """JSON-LD article objects; a page object only when there is no article one."""
     found = list(page.jsonld_of(*ARTICLE_TYPES))
     return found or list(page.jsonld_of(*PAGE_TYPES))
+
+
+def declared_kind(page: Page) -> str | None:
+    """The kind of page the page says it is ('article', 'product', 'forum', 'listing'), from its
+    JSON-LD types, else its ``og:type``; None when it says nothing telling."""
+    for kind, types in DECLARED_KINDS:
+        if next(page.jsonld_of(*types), None) is not None:
+            return kind
+    return OPEN_GRAPH_KINDS.get((page.meta.get("og:type") or "").strip().lower())
 
 
 def canonical_url(page: Page) -> str | None:
