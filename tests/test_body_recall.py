@@ -281,3 +281,11 @@ def test_a_login_dialog_is_not_read() -> None:
              + "".join(f"<p>Privacy rule {i}: {LEGAL}</p>" for i in range(4)) + "</form></div>")
     body = articlex.extract(wrap(f"<h1>Council passes budget</h1><div class='story'>{paragraphs('text')}</div>{modal}")).body
     assert body.count(SENTENCE) == 3 and "E-mail" not in body and "Privacy rule" not in body
+
+
+def test_cards_that_are_one_link_each_are_the_listing() -> None:
+    jobs = "".join(f"<li><a href='/jobs/{i}'><div>Backend engineer {i}</div><div>{i}d</div><div>Acme {i}</div>"
+                   f"<div>Remote</div><div>$90,000 a year</div></a></li>" for i in range(1, 11))
+    html = wrap(f"<main><h1>Remote programming jobs</h1><p>{SENTENCE} {SENTENCE}</p><ul class='jobs'>{jobs}</ul></main>")
+    body = articlex.extract(html).body
+    assert "Backend engineer 10" in body and "Acme 3" in body and "News" not in body

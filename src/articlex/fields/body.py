@@ -40,6 +40,10 @@ two more is not worth the risk of a footer."""
 REGION_GAIN = 2.0
 """The region reading of a page that is no article replaces the first reading when it holds this
 many times its text: a product's price and buttons beside its description are not worth taking."""
+CARD_LINK_DEPTH = 4
+"""Elements looked up from a line for the link around its card."""
+MIN_CARD_LINES = 3
+"""Elements with text of their own under one link that make it a card (title, place, price...)."""
 PAGE_WIDE_SHARE = 0.3
 """Below this share of the page's prose, the recall reading may take the whole page as its box."""
 KEEP_SHARE = 0.5
@@ -170,7 +174,8 @@ def _region_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
         return None  # an article, as the page says and its prose shows: teasers and comments around it stay out
     outside = found.chrome | found.sidebars
     content = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
-               if b.element is not None and b.element not in outside and b.link_density <= RECALL_LINK_SHARE]
+               if b.element is not None and b.element not in outside
+               and (b.link_density <= RECALL_LINK_SHARE or _in_card_link(b))]
     total = sum(len(b.text) for b in content)
     box = _broadest(content, total) if total else None
     if box is None:
@@ -183,7 +188,7 @@ def _region_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     talk = found.talk
     stories = Discussion(talk.around, stories=talk.stories, talk=talk.talk and article, cards=False) \
         if talk is not None else None
-    blocks = [b for b in inside if b.link_density <= RECALL_LINK_SHARE and b.index not in widgets
+    blocks = [b for b in inside if (b.link_density <= RECALL_LINK_SHARE or _in_card_link(b)) and b.index not in widgets
               and b.element not in outside and not _led_by_link(b) and not (stories is not None and stories(b))]
     boiler = BoilerplateCheck(box, found.totals)
     pruned = [b for b in blocks if not boiler(b)]
@@ -203,6 +208,20 @@ def _region_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
                 related_blocks=first.related_blocks, related_strategy=first.related_strategy)
     body.header = [b for b in first.header if b.index < blocks[0].index] if blocks else first.header
     return body
+
+
+def _in_card_link(block: TextBlock) -> bool:
+    """A line of a card that is one link around several lines (a job, a product, a listing's entry):
+    a menu's links hold one line each."""
+    el = block.element
+    for _ in range(CARD_LINK_DEPTH):
+        if el is None:
+            return False
+        if el.tag == "a":
+            return sum(1 for child in el.iter() if isinstance(child.tag, str) and (child.text or "").strip()) \
+                >= MIN_CARD_LINES
+        el = el.getparent()
+    return False
 
 
 def _after_headline(blocks: list[TextBlock], headline: int | None) -> list[TextBlock]:
