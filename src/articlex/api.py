@@ -126,7 +126,8 @@ def _assemble(page: Page, title: Title, body: Body, site: str | None, parts: dic
         description=parts.get("description"),
         image=parts.get("image"),
         tags=parts.get("tags") or [],
-        is_article=bool(body.blocks),
+        kind=body.kind,
+        is_article=body.kind == "article",
         warnings=list(page.warnings) + ([] if body.blocks else [NOT_AN_ARTICLE]),
     )
 
@@ -134,7 +135,7 @@ def _assemble(page: Page, title: Title, body: Body, site: str | None, parts: dic
 STEPS = ("breadcrumb", "navigation", "counters", "attribution", "language", "dates", "canonical_url",
          "description", "image", "tags")
 """The steps of :func:`_read_fields`, in the order they run."""
-ALWAYS = frozenset({"title", "body", "blocks", "related", "site_name", "is_article", "warnings"})
+ALWAYS = frozenset({"title", "body", "blocks", "related", "site_name", "kind", "is_article", "warnings"})
 """Fields every call computes: the title and the body, which the other fields build on, and what
 follows from them at no cost."""
 STEP_OF = {"previous": "navigation", "next": "navigation", "published": "dates", "modified": "dates",
@@ -228,7 +229,7 @@ def _safe_links(article: Article) -> Article:
     return replace(article, **changes, warnings=article.warnings + warnings)
 
 
-DERIVED_FROM_BODY = ("blocks", "is_article", "warnings")
+DERIVED_FROM_BODY = ("blocks", "kind", "is_article", "warnings")
 
 
 def _provenance(article: Article, page: Page, url: str | None) -> dict[str, Provenance]:

@@ -138,8 +138,13 @@ class Article:
     """The lead image URL (og:image, JSON-LD image)."""
     tags: list[str] = field(default_factory=list)
     """The article's tags or keywords."""
+    kind: str | None = "article"
+    """What the page is: ``article``, ``forum`` (a discussion thread), ``listing`` (cards: a category,
+    a search or a list page), ``product`` (a product or an app); None when it holds no text. Read from
+    what the page declares (JSON-LD types, ``og:type``), else from how its text was found."""
     is_article: bool = True
-    """False when the page is a document but holds no article text (see ``warnings``)."""
+    """True for an article (``kind == "article"``). False for other kinds of page, whose text is still
+    in ``body``, and for a document that holds no text (``body`` empty, the reason in ``warnings``)."""
     warnings: list[str] = field(default_factory=list)
     """What went wrong but did not stop extraction (a limit reached, no article found...)."""
     provenance: dict[str, Provenance] = field(default_factory=dict)
@@ -199,6 +204,7 @@ class Article:
             description=data.get("description"),
             image=data.get("image"),
             tags=list(data.get("tags") or []),
+            kind=data.get("kind", "article"),
             is_article=data.get("is_article", True),
             warnings=list(data.get("warnings") or []),
             provenance={k: Provenance.from_dict(v) for k, v in (data.get("provenance") or {}).items()},

@@ -108,10 +108,10 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
         recalled = _recall_pass(page, title, body, prose)
     if recalled is not None:
         body, by_rule = recalled, False  # the recall reading's box holds the page's prose
-    if prose is not None and not page.deadline.expired():
-        region = _region_pass(page, title, body, prose)
-        if region is not None:
-            body, by_rule = region, False
+    region = _region_pass(page, title, body, prose) if prose is not None and not page.deadline.expired() else None
+    if region is not None:
+        body, by_rule = region, False
+    body.kind = _page_kind(page, body, prose, region is not None)
     if body.blocks:
         where = body.container if body.container is not None else body.blocks
         page.note("body", "markup" if by_rule else "cue", where,
@@ -119,6 +119,19 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
     if body.related:
         page.note("related", body.related_strategy, body.related_blocks)
     return body
+
+
+def _page_kind(page: Page, body: Body, prose: _Prose | None, region: bool) -> str | None:
+    """What the page is: what it declares, else a forum when readers' talk is its text, a listing
+    when its text is a region of cards and short lines, an article otherwise; None without text."""
+    if not body.blocks:
+        return None
+    declared = declared_kind(page) if page.is_html else None
+    if declared is not None:
+        return declared
+    if prose is not None and prose.thread:
+        return "forum"
+    return "listing" if region else "article"
 
 
 def _before_sign_off(blocks: list[TextBlock]) -> list[TextBlock]:
@@ -436,6 +449,8 @@ class _Prose:
     """The elements of the page's chrome (footer, consent panel, dialog) left out of the prose."""
     sidebars: set[Element]
     """The elements of sidebars and of comment threads after an article, left out of the prose."""
+    thread: bool = False
+    """Whether the page is a thread: readers' talk is its text (too little prose outside it)."""
 
     @classmethod
     def of(cls, page: Page, title: Title) -> _Prose:
@@ -444,10 +459,13 @@ class _Prose:
         blocks = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                   if b.element is not None and b.element not in outside and b.link_density <= 0.5 and b.prose]
         threads = _elements_in(page, DISCUSSION)
+        thread = False
         if threads:
             kept = [b for b in blocks if b.element not in threads]
             if heading is None or sum(len(b.text) for b in kept) >= MIN_ARTICLE_PROSE or _marked_text(page, kept):
                 blocks, outside = kept, outside | threads  # an article, and readers' comments after it
+            else:
+                thread = len(kept) < len(blocks)
         chrome = _chrome_elements(page, heading)
         if chrome:
             kept = [b for b in blocks if b.element not in chrome]
@@ -455,7 +473,7 @@ class _Prose:
                 blocks = kept  # a page with a headline outside its footer has no text in it
             else:
                 chrome = set()  # no headline, and the chrome holds all the prose: it is the page
-        blocks, talk = _without_talk(blocks, heading)
+        blocks, talk, talked = _without_talk(blocks, heading)
         totals: dict[Element, int] = {}
         owned: dict[Element, list[TextBlock]] = {}
         for block in blocks:
@@ -464,26 +482,28 @@ class _Prose:
             while el is not None:
                 totals[el] = totals.get(el, 0) + len(block.text)
                 el = el.getparent()
-        return cls(blocks, totals, owned, talk, chrome, outside)
+        return cls(blocks, totals, owned, talk, chrome, outside, thread or talked)
 
 
-def _without_talk(blocks: list[TextBlock], heading: Element | None) -> tuple[list[TextBlock], Discussion | None]:
+def _without_talk(blocks: list[TextBlock], heading: Element | None) -> tuple[list[TextBlock], Discussion | None, bool]:
     """Blocks outside readers' talk (comments, a forum box) and other stories' ``<article>`` elements,
     when the page's headline is outside them: the talk and the other stories then follow an article.
     Around the headline (a forum thread, a story's own ``<article>``) they are the page itself; and
-    with too little prose left besides the talk, the page is a forum thread."""
+    with too little prose left besides the talk, the page is a forum thread (the third value)."""
     if heading is None:
-        return blocks, None
+        return blocks, None, False
     around = {heading, *heading.iterancestors()}
     stories = any(el.tag == "article" for el in around)
+    thread = False  # readers' talk found, and too little prose besides it: the page is the thread
     for talk, least in ((True, MIN_ARTICLE_PROSE), (False, MIN_CONTAINER_PROSE)):
         if not (talk or stories):
             continue
         check = Discussion(around, stories=stories, talk=talk)
         kept = [b for b in blocks if not check(b)]
         if sum(len(b.text) for b in kept) >= least:
-            return kept, check
-    return blocks, None
+            return kept, check, thread
+        thread = thread or talk and len(kept) < len(blocks)
+    return blocks, None, thread
 
 
 def _marked_text(page: Page, blocks: list[TextBlock]) -> bool:

@@ -40,6 +40,8 @@ class Body:
     """Blocks between the title and the first body block (byline, date, counters)."""
     related_blocks: list[TextBlock] = field(default_factory=list)
     related_strategy: str = "cue"
+    kind: str | None = "article"
+    """What the page is (``Article.kind``), set once the text is found."""
 
     def restart(self) -> None:
         """What was taken for the text so far was the header's (a standfirst, a caption)."""

@@ -214,7 +214,7 @@ def _panel(article: Article, marks: list[Mark], name: str | None, is_html: bool)
             for field in values if field not in SKIPPED_FIELDS]
     summary = (f'<div class="summary"><b>{html.escape(name or "page")}</b> · '
                f'{"HTML" if is_html else "text dump"} · {len(marks)} outlines'
-               f'{"" if article.is_article else " · <b>not an article</b>"}</div>')
+               f'{"" if article.is_article else " · <b>" + html.escape(article.kind or "no text") + "</b>"}</div>')
     return (f'<aside class="panel"><div class="bar"><h1>articlex inspect</h1>'
             f'<button class="fold" title="fold the panel">⇔</button></div>{summary}'
             f'<div class="legend">{legend}</div>{"".join(rows)}</aside>')
