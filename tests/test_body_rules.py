@@ -124,3 +124,10 @@ def test_a_teaser_card_of_divs_inside_the_text_is_read_also() -> None:
             '<div>Société</div><div>La tempête se rapproche des côtes bretonnes</div></a></div>')
     article = articlex.extract(page(f'<div class="entry-content">{paragraphs("a")}{card}{paragraphs("b")}</div>'))
     assert [link.text for link in article.related] == ["La tempête se rapproche des côtes bretonnes"]
+
+
+def test_a_closing_bio_that_asks_readers_to_follow_is_an_appeal() -> None:
+    bio = ("<p>Jane Smith is the author of a book on harbours, out now. Follow her on Twitter @janesmith. "
+           "Follow us on Twitter @councilnews or Facebook.</p>")
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("text")}{bio}</div>'))
+    assert article.body.endswith(SENTENCE) and "Follow" not in article.body
