@@ -178,3 +178,18 @@ def test_an_interview_question_under_a_label_list_is_no_headline() -> None:
     article = articlex.extract(dump + "\n")
     assert [r.text for r in article.related] == ["Mayor opens the new library today"]
     assert "— And the bread prices?" in article.body
+
+
+def test_a_teaser_cut_short_after_the_text_is_not_its_end() -> None:
+    from support import P1, P2, P3, dump
+    article = articlex.extract(dump("Harbour wall to be rebuilt", P1, P2, P3,
+                                    'Ferry strike: "The problem is not the wages, but the hours...'))
+    assert article.body.endswith(P3)
+
+
+def test_a_newsletter_consent_line_after_the_text_is_trimmed() -> None:
+    from support import P1, P2, P3, dump
+    consent = ("Thank you for signing up. You can unsubscribe at any time and we will never share your details "
+               "without your permission.")
+    article = articlex.extract(dump("Harbour wall to be rebuilt", P1, P2, P3, consent))
+    assert article.body.endswith(P3)

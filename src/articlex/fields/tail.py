@@ -38,7 +38,7 @@ def trim_tail(blocks: list[TextBlock], lexicon: Cues, container: Element | None 
         if _is_appeal(last.text, lexicon):
             end = _box_start(blocks, end - 1, container)
             continue
-        if end > 1 and (last.kind == "heading" or in_p and last.tag in LOOSE_TEXT_TAGS):
+        if end > 1 and (last.kind == "heading" or in_p and last.tag in LOOSE_TEXT_TAGS or _cut_teaser(last)):
             end -= 1
             continue
         if last.prose or _short_sentence(last):
@@ -55,6 +55,12 @@ def trim_tail(blocks: list[TextBlock], lexicon: Cues, container: Element | None 
             break
         end = start
     return blocks[:end]
+
+
+def _cut_teaser(block: TextBlock) -> bool:
+    """Another story's headline or excerpt cut short ('... sino la respuesta...'): a line of a few
+    words ending in an ellipsis after the text."""
+    return block.text.rstrip().endswith(("...", "…")) and at_most_words(block.text, MAX_CAPTION_WORDS)
 
 
 def _paragraph_list(run: list[TextBlock], lead: TextBlock) -> bool:
