@@ -313,6 +313,7 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
               if _headline_like(blocks[i].text) and (i < start or word_count(blocks[i].text) <= MAX_LEAD_TITLE_WORDS)
               and (blocks[i].standalone or word_count(blocks[i].text) >= MIN_PACKED_WORDS)
               and (i <= start or (word_count(blocks[i].text) >= MIN_PACKED_WORDS and _meta_next(blocks, i, lexicon)))]
+    scored += [(_line_score(blocks, i, start, seen, lexicon), i) for i in _far_headers(blocks, start, lexicon)]
     scored = [(score, i) for score, i in scored if score > 0]
     if not scored:
         return Title(None)
@@ -320,6 +321,20 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
     best = _completed(blocks, _past_trail_crumb(blocks, best, [i for _, i in scored], lexicon))
     line = blocks[best]
     return Title(_without_glued_kicker(blocks, best, deadline) or line.text, line.index, _crumb_line(blocks, best))
+
+
+HEADER_REACH = 200
+"""Lines above the longest run of prose where a headline with its byline or date right under it is
+still looked for: a table of contents, an author box, a form or a list (a listicle's first items)
+may stand between the header and the section of the article whose prose runs longest."""
+
+
+def _far_headers(blocks: list[TextBlock], start: int, lexicon: Cues) -> list[int]:
+    """Lines above the title window that open a header: set apart, headline-like, the byline or the
+    date on the next line (or under a standfirst)."""
+    return [i for i in range(max(0, start - HEADER_REACH), max(0, start - TITLE_WINDOW))
+            if blocks[i].standalone and word_count(blocks[i].text) >= MIN_PACKED_WORDS
+            and _headline_like(blocks[i].text) and _meta_next(blocks, i, lexicon)]
 
 
 TRAIL_LABEL_REACH = 5
@@ -383,7 +398,7 @@ Only for a line of MIN_REPEATED_WORDS words or more: a short one there is a sect
 def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon: Cues) -> float:
     line = blocks[i]
     key = fold(line.text)
-    score = 1.0 - DISTANCE * abs(start - i)
+    score = 1.0 - DISTANCE * min(abs(start - i), TITLE_WINDOW)
     # A line packed among others that repeats is a menu printed twice (desktop and mobile) or an
     # author box; a repeated headline stands apart, or ends an earlier crumb line.
     if (line.standalone and seen.get(key, 0) > 1 and word_count(line.text) >= MIN_REPEATED_WORDS) \
@@ -547,13 +562,14 @@ def _without_glued_kicker(blocks: list[TextBlock], i: int, deadline: Deadline) -
     return text[cut:].strip()
 
 
-_NUMBERS = re.compile(r"\d+")
 DATE_LINE_WORDS = 4
-"""A short line with a year is a date; a longer one needs a day too ('... bis 2029' is a headline)."""
+"""A short line with a year is a date; a longer one needs the shape of a whole date or a time:
+'... bis 2029' and '34 Top Photography Trends in 2025' are headlines, a count and a year are not a day."""
 
 
 def _date_line(text: str) -> bool:
-    return looks_like_date(text) and (len(_NUMBERS.findall(text)) >= 2 or word_count(text) <= DATE_LINE_WORDS)
+    return looks_like_date(text) and (date_span(text) is not None or _STAMPED.search(text) is not None
+                                      or word_count(text) <= DATE_LINE_WORDS)
 
 
 _ADDRESS = re.compile(r"\bwww\.|://")
