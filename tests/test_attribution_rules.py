@@ -262,3 +262,13 @@ def test_story_cards_on_a_page_without_headline_are_not_authors_even_beside_text
     source = f"<!doctype html><html lang='en'><body>{cards}<div>{text}</div>{cards}</body></html>"
     article = articlex.extract(source)
     assert article.attribution.authors == []
+
+
+def test_a_byline_inside_a_long_meta_line_of_parts_with_co_authors_in_brackets() -> None:
+    line = "The Courier | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By Jane Roe (with Ann Lee and Tom Hart)"
+    assert authors_of(dump(line)) == ["Jane Roe", "Ann Lee", "Tom Hart"]
+
+
+def test_a_place_in_brackets_after_the_byline_is_no_co_author() -> None:
+    line = "The Courier | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By Jane Roe (London)"
+    assert authors_of(dump(line)) == ["Jane Roe"]

@@ -178,3 +178,20 @@ def test_an_interview_question_under_a_label_list_is_no_headline() -> None:
     article = articlex.extract(dump + "\n")
     assert [r.text for r in article.related] == ["Mayor opens the new library today"]
     assert "— And the bread prices?" in article.body
+
+
+def test_a_label_list_runs_past_an_advertisement_and_a_question_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "READ ALSO", "Mayor opens the new library today",
+                        "Will the old harbour wall hold through another winter of storms?", "ADVERTISEMENT",
+                        "Bus lines change on Monday morning", "MOST READ ON OUR SITE", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == [
+        "Mayor opens the new library today", "Will the old harbour wall hold through another winter of storms?",
+        "Bus lines change on Monday morning"]
+
+
+def test_a_read_also_label_with_a_leading_word() -> None:
+    dump = "\n\n".join(["Aprueban el presupuesto municipal", LONG_PARAGRAPH, "Esto te puede interesar",
+                        "El alcalde inaugura la nueva biblioteca", "21/04/2022", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["El alcalde inaugura la nueva biblioteca"]

@@ -14,7 +14,7 @@ from ..lexicon import Cues
 from ..model import Link
 from ..page import Element, Page, TextBlock
 from ..text import looks_like_date, word_count
-from .lines import LABEL_SEPARATORS, QUOTES, Line
+from .lines import LABEL_SEPARATORS, QUOTES, Line, headline_ending
 
 if TYPE_CHECKING:
     from .body import Body
@@ -110,7 +110,7 @@ def take_read_also(body: Body, block: TextBlock, related: Link, headline: TextBl
 
 def _listed_headlines(blocks: Iterable[TextBlock], lexicon: Cues) -> list[TextBlock]:
     """The headlines listed one a block under a read-also label, after its first one (date stamps
-    between them passed over); the list stops at prose or at a line too short for a headline. In
+    and advertisements' labels between them passed over; a short line ending in '?' is a headline); the list stops at prose or at a line too short for a headline. In
     HTML each headline is a link of its own."""
     found: list[TextBlock] = []
     for block in blocks:
@@ -118,11 +118,14 @@ def _listed_headlines(blocks: Iterable[TextBlock], lexicon: Cues) -> list[TextBl
             break
         if looks_like_date(block.text) and word_count(block.text) <= DATE_STAMP_WORDS:
             continue  # '12. Januar 2024' between the headlines; 'Feldhamster ist das Tier des Jahres 2024' is one
-        if block.prose or block.text.rstrip().endswith(".") or block.text.lstrip().startswith(DIALOGUE_DASHES) \
+        if lexicon.is_any_word(("advertising",), block.text):
+            continue  # an advertisement's label between two headlines of the list
+        if (block.prose and not headline_ending(block.text)) or block.text.rstrip().endswith(".") \
+                or block.text.lstrip().startswith(DIALOGUE_DASHES) \
                 or not READ_ALSO_MIN_WORDS <= word_count(block.text) <= TEASER_MAX_WORDS:
             break  # ('—Why now?' is an interview's question, not a headline)
-        if lexicon.labels(("read_also",), block.text) or lexicon.is_any_word(("related_section",), block.text):
-            break  # the label again: its own list starts there
+        if lexicon.labels(("read_also", "related_section"), block.text):
+            break  # the label again, or another box's heading ('NAJNOWSZE Z RP.PL'): its own list starts there
         if block.element is not None and block.link_density < TEASER_LINK_SHARE:
             break
         found.append(block)

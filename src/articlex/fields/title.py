@@ -13,6 +13,7 @@ from ..page import HEADINGS, Element, Page, TextBlock
 from ..text import date_span, is_sentence, looks_like_date, word_count
 from ..selectors import BREADCRUMB, KICKER
 from .dates import ends_with_relative_date
+from .lines import headline_ending
 from .metadata import article_objects
 
 __all__ = ["Title", "find_title", "strip_site_name", "page_host"]
@@ -622,14 +623,8 @@ def first_prose(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> in
     return _longest_run(blocks, lambda block: block.prose, deadline)
 
 
-TEASER_WORDS = 20
-"""A line this short ending in '…', '?', '!' or a closing quote is a headline (a teaser's or the
-article's), not prose: it does not open the run of paragraphs."""
-_TEASER_END = re.compile(r"(?:…|\.\.\.|[?!\"”“»'’])\s*$")
-
-
 def _paragraph(block: TextBlock) -> bool:
-    return block.prose and not (word_count(block.text) < TEASER_WORDS and _TEASER_END.search(block.text))
+    return block.prose and not headline_ending(block.text)
 
 
 def _longest_run(blocks: list[TextBlock], is_prose: Callable[[TextBlock], bool],
