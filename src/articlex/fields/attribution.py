@@ -602,8 +602,8 @@ _JOINT_NAMES = re.compile(r"\s*(\((?=[^\W\d_A-Z]+\s)[^()]{2,60}\))")
 """Co-authors in brackets right after the names, opened by a joining word in lower case ('Par X (avec
 Y et Z)'): kept for the byline split; a place in brackets ('(Paris)') is not."""
 META_PARTS = 3
-"""Parts set apart by '|', '·' or '•' that make a long dated line a meta line, not prose ('Le Monde |
-04.05.2015 à 13h36 • Mis à jour le ... | Par X (avec Y et Z)')."""
+"""Parts set apart by '|', '·' or '•' that make a long dated line a meta line, not prose ('The Courier |
+04.05.2015 at 13:36 • Updated ... | By X (with Y and Z)')."""
 
 
 def _looks_like_names(text: str) -> bool:

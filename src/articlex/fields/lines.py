@@ -51,7 +51,7 @@ _TEASER_END = re.compile(r"(?:…|\.\.\.|[?!\"”“»'’])\s*$")
 
 
 def headline_ending(text: str) -> bool:
-    """Whether a line reads as a headline though it may end like a sentence ('... unijnych funduszy?')."""
+    """Whether a line reads as a headline though it may end like a sentence ('Will the wall hold?')."""
     return word_count(text) < TEASER_WORDS and _TEASER_END.search(text) is not None
 
 

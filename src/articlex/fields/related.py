@@ -125,7 +125,7 @@ def _listed_headlines(blocks: Iterable[TextBlock], lexicon: Cues) -> list[TextBl
                 or not READ_ALSO_MIN_WORDS <= word_count(block.text) <= TEASER_MAX_WORDS:
             break  # ('—Why now?' is an interview's question, not a headline)
         if lexicon.labels(("read_also", "related_section"), block.text):
-            break  # the label again, or another box's heading ('NAJNOWSZE Z RP.PL'): its own list starts there
+            break  # the label again, or another box's heading ('MOST READ ON OUR SITE'): its own list starts there
         if block.element is not None and block.link_density < TEASER_LINK_SHARE:
             break
         found.append(block)
