@@ -209,3 +209,17 @@ def test_a_line_far_above_the_text_without_a_byline_under_it_is_not_the_title() 
     filler = tuple(f"Harbour shop number {n} is open on Sundays" for n in range(1, 31))
     text = dump(MENU, "Visit the old harbour shops", filler, TITLE, "12 May 2025", P1, P2, P3)
     assert title_of(text) == TITLE
+
+
+def test_the_document_title_on_the_first_line_names_the_headline() -> None:
+    promo = "Sign up to our daily newsletter for the best of the coast"
+    text = dump(f"{TITLE} - The Coast Courier", MENU, TITLE, "The harbour will close for eight months", promo,
+                "By Jane Doe", P1, P2, P3)
+    assert title_of(text) == TITLE
+    first = articlex.extract(text)
+    assert first.body.split("\n\n")[0] == P1
+
+
+def test_a_first_line_printed_nowhere_else_names_no_headline() -> None:
+    text = dump("The Coast Courier - news from the harbour towns", MENU, TITLE, "12 May 2020", P1, P2, P3)
+    assert title_of(text) == TITLE

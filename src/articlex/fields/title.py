@@ -306,6 +306,10 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
         return Title(None)
     lexicon = cues()
     seen = _occurrences(blocks, deadline)
+    announced = _announced(blocks, seen)
+    if announced:
+        best = max(announced, key=lambda i: _line_score(blocks, i, start, seen, lexicon))
+        return Title(blocks[best].text, blocks[best].index, _crumb_line(blocks, best))
     # The run of prose may begin with a question headline ("...près de chez vous ?"), or with a
     # widget's blurb a few lines above the header: a line further down counts when its byline or
     # date follows right under it.
@@ -322,6 +326,21 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
     best = _completed(blocks, _past_trail_crumb(blocks, best, [i for _, i in scored], lexicon))
     line = blocks[best]
     return Title(_without_glued_kicker(blocks, best, deadline) or line.text, line.index, _crumb_line(blocks, best))
+
+
+def _announced(blocks: list[TextBlock], seen: dict[str, int]) -> list[int]:
+    """The lines printing the headline the dump's first line announces: a renderer that keeps the
+    document's title (html-text, a browser's 'save as text') prints it first, often with the site's
+    name ('Headline - Site'); the headline then comes again where the page shows it. The first line
+    or one of its parts, of a few words at least, printed again as a headline-like line of its own."""
+    if len(blocks) < 2:
+        return []
+    first = blocks[0].text
+    parts = [first, *_SEPARATORS.split(first)]
+    keys = {fold(part) for part in parts if word_count(part) >= MIN_REPEATED_WORDS}
+    if not any(seen.get(key, 0) > (1 if key == fold(first) else 0) for key in keys):
+        return []  # printed nowhere else (the counts of every line's text answer without a scan)
+    return [b.index for b in blocks[1:] if fold(b.text) in keys and _headline_like(b.text)]
 
 
 HEADER_REACH = 200
