@@ -195,3 +195,14 @@ def test_a_read_also_label_with_a_leading_word() -> None:
                         "El alcalde inaugura la nueva biblioteca", "21/04/2022", LONG_PARAGRAPH])
     article = articlex.extract(dump + "\n")
     assert [r.text for r in article.related] == ["El alcalde inaugura la nueva biblioteca"]
+
+
+def test_a_subheading_under_a_label_list_stays_in_the_text() -> None:
+    subheading = "Mayor backs the harbour plan"
+    paragraph = ("The mayor said on Friday that the harbour plan was the best the town could hope for, and that "
+                 "the works would start as soon as the region had signed the contract.")
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "Read also", "Storm damage closes the coast road",
+                        "Bus lines change on Monday morning", subheading, paragraph, LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["Storm damage closes the coast road", "Bus lines change on Monday morning"]
+    assert article.body.split("\n\n") == [LONG_PARAGRAPH, subheading, paragraph, LONG_PARAGRAPH]

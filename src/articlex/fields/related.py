@@ -6,11 +6,12 @@ block; what they find goes to ``related`` and out of the body.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from itertools import islice
+from itertools import chain, islice, pairwise
 from typing import TYPE_CHECKING
 
-from ..lexicon import Cues
+from ..lexicon import Cues, fold
 from ..model import Link
 from ..page import Element, Page, TextBlock
 from ..text import looks_like_date, word_count
@@ -110,11 +111,12 @@ def take_read_also(body: Body, block: TextBlock, related: Link, headline: TextBl
 
 def _listed_headlines(blocks: Iterable[TextBlock], lexicon: Cues) -> list[TextBlock]:
     """The headlines listed one a block under a read-also label, after its first one (date stamps
-    and advertisements' labels between them passed over; a short line ending in '?' is a headline); the list stops at prose or at a line too short for a headline. In
+    and advertisements' labels between them passed over; a short line ending in '?' is a headline);
+    the list stops at prose, at a line too short for a headline, or at a subheading of the text. In
     HTML each headline is a link of its own."""
     found: list[TextBlock] = []
-    for block in blocks:
-        if len(found) >= MAX_READ_ALSO_ITEMS - 1:
+    for block, following in pairwise(chain(blocks, (None,))):
+        if block is None or len(found) >= MAX_READ_ALSO_ITEMS - 1:
             break
         if looks_like_date(block.text) and word_count(block.text) <= DATE_STAMP_WORDS:
             continue  # '12. Januar 2024' between the headlines; 'Feldhamster ist das Tier des Jahres 2024' is one
@@ -128,8 +130,36 @@ def _listed_headlines(blocks: Iterable[TextBlock], lexicon: Cues) -> list[TextBl
             break  # the label again, or another box's heading ('MOST READ ON OUR SITE'): its own list starts there
         if block.element is not None and block.link_density < TEASER_LINK_SHARE:
             break
+        if block.element is None and _heads_paragraph(block, following, lexicon):
+            break
         found.append(block)
     return found
+
+
+SUBHEADING_SHARED_WORDS = 2
+"""Words of a line the paragraph right under it takes up when the line is that paragraph's subheading
+(the names, the topic it announces); a read-also headline names its own story."""
+SUBHEADING_REACH = 300
+"""Characters of the paragraph read for those words: its opening, which the subheading announces."""
+
+
+def _heads_paragraph(block: TextBlock, following: TextBlock | None, lexicon: Cues) -> bool:
+    """Whether a line in a list of headlines is a subheading of the text instead: a paragraph follows
+    it at once and repeats words of it ('Mayor backs the harbour plan' over 'The mayor said the
+    harbour plan ...')."""
+    if following is None or not following.prose or headline_ending(following.text):
+        return False
+    shared = _content_words(block.text, lexicon) & _content_words(following.text[:SUBHEADING_REACH], lexicon)
+    return len(shared) >= SUBHEADING_SHARED_WORDS
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(text: str, lexicon: Cues) -> set[str]:
+    """The words of four letters or more that are no stop word of any language, folded."""
+    stops = lexicon.stop_words
+    return {w for w in _LONG_WORD.findall(fold(text)) if not any(w in words for words in stops.values())}
 
 
 def closes_teaser(line: Line, body: Body, previous: TextBlock | None) -> bool:
