@@ -197,3 +197,8 @@ def test_a_trail_printed_in_the_footer_over_a_copy_of_the_title() -> None:
 
 def test_a_footer_menu_over_no_copy_of_the_title_is_no_trail() -> None:
     assert crumbs(dump(MENU, after=(("Home", "Coast", "Follow us", "Imprint"),))) == []
+
+
+def test_a_footer_menu_line_over_a_menu_item_repeating_the_title_is_no_trail() -> None:
+    text = dump(MENU, after=(("Home Safety Devices", TITLE, "Seasonal Safety"),))
+    assert crumbs(text) == []

@@ -518,12 +518,17 @@ def _tail_agency(mark: str) -> str | None:
 
 
 def _prefixed_above(lines: list[TextBlock], lexicon: Cues) -> list[str]:
-    """'By Jane Roe' on a line of its own just above the headline (a prefix is needed there: other
-    lines above a title are kickers and menus)."""
+    """'By Jane Roe' on a line of its own just above the headline, or names beside the date on a
+    date line there ('Jane Roe October 14, 2025'): a prefix or a date is needed there, other lines
+    above a title are kickers and menus."""
     for block in reversed(lines):
         rest = _after_prefix(block.text, lexicon)
         if rest and word_count(rest) <= MAX_BYLINE_WORDS and _looks_like_names(_before_meta(rest)):
             return [_before_meta(rest)]
+        if date_span(block.text) and word_count(block.text) <= MAX_META_WORDS and not block.prose:
+            names = _names_on_dateline(block.text, lexicon)
+            if names:
+                return [names]
     return []
 
 

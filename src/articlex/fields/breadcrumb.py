@@ -376,6 +376,9 @@ def _stacked(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tu
 
 MAX_COPIES = 8
 """Copies of the title further down the page tried as the end of a trail (share texts, teasers)."""
+MIN_FOOTER_CRUMBS = 2
+"""Lines a trail in the footer takes: one line ('Home Safety Devices') over a menu item that happens
+to repeat the title is the footer's menu, not a trail."""
 
 
 def _over_later_copy(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
@@ -386,7 +389,7 @@ def _over_later_copy(blocks: list[TextBlock], title: Title, sites: frozenset[str
     copies = (b.index for b in blocks[_at(title) + 1:] if _title_copy(b.text, title.text))
     for j in itertools.islice(copies, MAX_COPIES):
         crumbs, where = _stacked(blocks, Title(title.text, j), sites)
-        if crumbs:
+        if crumbs and isinstance(where, list) and len(where) >= MIN_FOOTER_CRUMBS:
             return crumbs, where
     return [], None
 
