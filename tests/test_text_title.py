@@ -223,3 +223,15 @@ def test_the_document_title_on_the_first_line_names_the_headline() -> None:
 def test_a_first_line_printed_nowhere_else_names_no_headline() -> None:
     text = dump("The Coast Courier - news from the harbour towns", MENU, TITLE, "12 May 2020", P1, P2, P3)
     assert title_of(text) == TITLE
+
+
+def test_a_long_headline_closed_by_a_quote_beats_a_kicker() -> None:
+    headline = ("Council backs the harbour deal. Mayor: the port will stay open to every boat through the works and "
+                "after them\"")
+    text = dump((*MENU, "HARBOUR AND WHAT NEXT?"), headline, ("Coast", "published: 2021-04-29 17:13"), P1, P2, P3)
+    assert title_of(text) == headline
+
+
+def test_a_first_line_repeated_as_a_menu_item_is_no_document_title() -> None:
+    text = dump("Skip to main content", MENU, ("Skip to main content", "Log in"), TITLE, "12 May 2020", P1, P2, P3)
+    assert title_of(text) == TITLE

@@ -307,8 +307,9 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
     lexicon = cues()
     seen = _occurrences(blocks, deadline)
     announced = _announced(blocks, seen)
-    if announced:
-        best = max(announced, key=lambda i: _line_score(blocks, i, start, seen, lexicon))
+    named = [b.index for b in blocks[1:] if fold(b.text) in announced and _headline_like(b.text)] if announced else []
+    if named:
+        best = max(named, key=lambda i: _line_score(blocks, i, start, seen, lexicon))
         return Title(blocks[best].text, blocks[best].index, _crumb_line(blocks, best))
     # The run of prose may begin with a question headline ("...près de chez vous ?"), or with a
     # widget's blurb a few lines above the header: a line further down counts when its byline or
@@ -328,19 +329,18 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
     return Title(_without_glued_kicker(blocks, best, deadline) or line.text, line.index, _crumb_line(blocks, best))
 
 
-def _announced(blocks: list[TextBlock], seen: dict[str, int]) -> list[int]:
-    """The lines printing the headline the dump's first line announces: a renderer that keeps the
-    document's title (html-text, a browser's 'save as text') prints it first, often with the site's
-    name ('Headline - Site'); the headline then comes again where the page shows it. The first line
-    or one of its parts, of a few words at least, printed again as a headline-like line of its own."""
+def _announced(blocks: list[TextBlock], seen: dict[str, int]) -> frozenset[str]:
+    """The headline the dump's first line announces, folded: a renderer that keeps the document's
+    title (html-text, a browser's 'save as text') prints it first with the site's name ('Headline -
+    Site'), and the headline comes again where the page shows it: a part of the first line, of a few
+    words at least, printed again on a line of its own. A first line printed again whole is not
+    taken as a title: some dumps open with a menu item printed again lower down ('Skip to content')."""
     if len(blocks) < 2:
-        return []
+        return frozenset()
     first = blocks[0].text
-    parts = [first, *_SEPARATORS.split(first)]
-    keys = {fold(part) for part in parts if word_count(part) >= MIN_REPEATED_WORDS}
-    if not any(seen.get(key, 0) > (1 if key == fold(first) else 0) for key in keys):
-        return []  # printed nowhere else (the counts of every line's text answer without a scan)
-    return [b.index for b in blocks[1:] if fold(b.text) in keys and _headline_like(b.text)]
+    parts = _SEPARATORS.split(first)
+    keys = {fold(part) for part in parts if len(parts) > 1 and word_count(part) >= MIN_REPEATED_WORDS}
+    return frozenset(key for key in keys if seen.get(key, 0) > 0)
 
 
 HEADER_REACH = 200
@@ -435,8 +435,8 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
         score += META_FOLLOWS
         if _meta_next(blocks, i, lexicon):
             score += META_NEXT
-    if is_sentence(line.text) and word_count(line.text) > 15:
-        score += LONG_SENTENCE
+    if is_sentence(line.text) and word_count(line.text) > 15 and not line.text.rstrip().endswith(CLOSING_QUOTES):
+        score += LONG_SENTENCE  # a headline ending on a quote ('... Michel: the UK stays a partner"') is one
     if _standfirst_of(blocks, i):
         score += STANDFIRST
     if "©" in line.text or lexicon.strip_label("photo_credits", line.text) is not None \
@@ -445,6 +445,8 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
     return score
 
 
+CLOSING_QUOTES = ('"', "”", "»", "’")
+"""Marks closing a quoted statement: a long line ending on one is a headline quoting someone."""
 STANDFIRST = -4.0
 MIN_HEADLINE_OVER_STANDFIRST = 6
 """Words of a headline over its standfirst; a shorter line over a longer one is a kicker over the headline."""
