@@ -436,7 +436,7 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
         if _meta_next(blocks, i, lexicon):
             score += META_NEXT
     if is_sentence(line.text) and word_count(line.text) > 15 and not line.text.rstrip().endswith(CLOSING_QUOTES):
-        score += LONG_SENTENCE  # a headline ending on a quote ('... Michel: the UK stays a partner"') is one
+        score += LONG_SENTENCE  # a headline ending on a quote ('... Mayor: the port stays open"') is one
     if _standfirst_of(blocks, i):
         score += STANDFIRST
     if "©" in line.text or lexicon.strip_label("photo_credits", line.text) is not None \
