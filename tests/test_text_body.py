@@ -206,3 +206,17 @@ def test_a_subheading_under_a_label_list_stays_in_the_text() -> None:
     article = articlex.extract(dump + "\n")
     assert [r.text for r in article.related] == ["Storm damage closes the coast road", "Bus lines change on Monday morning"]
     assert article.body.split("\n\n") == [LONG_PARAGRAPH, subheading, paragraph, LONG_PARAGRAPH]
+
+
+def test_a_bracketed_label_with_a_linking_word_before_its_colon() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, LONG_PARAGRAPH,
+                        "(Read also on: Mayor opens the new library in the old town)"])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["Mayor opens the new library in the old town"]
+    assert article.body.split("\n\n") == [LONG_PARAGRAPH, LONG_PARAGRAPH]
+
+
+def test_read_more_about_heads_topics_not_a_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, LONG_PARAGRAPH, "Read more about:",
+                        "Harbour Town Council", "Comments"])
+    assert articlex.extract(dump + "\n").related == []

@@ -63,8 +63,7 @@ def read_also(block: TextBlock, line: Line, following: TextBlock | None) -> tupl
     the headline is on (the label's own or the next one). In HTML the headline is a link."""
     rest = line.rest("read_also")
     if rest is None and line.text[:1] in BRACKETS and line.text.rstrip()[-1:] == BRACKETS[line.text[0]]:
-        inner = Line(line.text.strip()[1:-1].strip(), line.lexicon)  # '(Leggi anche: <headline>)'
-        rest = inner.rest("read_also")
+        rest = _bracketed_rest(Line(line.text.strip()[1:-1].strip(), line.lexicon))  # '(Leggi anche: <headline>)'
     if rest is None:
         return None
     if not rest.strip(" .…:"):  # "Lee también..." heads the line below
@@ -82,6 +81,25 @@ def read_also(block: TextBlock, line: Line, following: TextBlock | None) -> tupl
     if block.element is not None:
         return None  # a label without a link in HTML is a widget heading ("Related videos")
     return Link(rest.strip(), None), block
+
+
+_LINKING_WORD = re.compile(r"^([^\W\d_]{1,4})\s*:\s*")
+"""One short word in lower case between a label and its colon ('Read also on: ...', 'Leggi anche su: ...')."""
+
+
+def _bracketed_rest(line: Line) -> str | None:
+    """What follows a read-also label inside brackets, a short linking word before its colon allowed
+    there ('(Read also on: ...)'): the brackets set the line apart. Outside them 'Read more about:'
+    heads a line of topics."""
+    rest = line.rest("read_also")
+    return rest if rest is not None else _after_linking_word(line.text, line.lexicon)
+
+
+def _after_linking_word(text: str, lexicon: Cues) -> str | None:
+    """The headline after a read-also label, a short linking word and a colon."""
+    rest = lexicon.strip_label("read_also", text)
+    m = _LINKING_WORD.match(rest) if rest else None
+    return rest[m.end():] if m and rest and m.group(1).islower() else None
 
 
 def _labelled_headline(text: str, rest: str) -> bool:
