@@ -11,8 +11,8 @@ import re
 from ..lexicon import Cues
 from ..text import MAX_WORD_CHARS, at_most_words, word_count
 
-__all__ = ["Line", "set_apart", "headline_ending", "TEASER_WORDS", "LABEL_KEYS", "PHRASE_KEYS", "MAX_CAPTION_WORDS", "MAX_LABEL_WORDS",
-           "LABEL_SEPARATORS", "QUOTES", "SENTENCE_ENDS"]
+__all__ = ["Line", "set_apart", "headline_ending", "TEASER_WORDS", "LABEL_KEYS", "PHRASE_KEYS", "MAX_CAPTION_WORDS",
+           "MAX_LABEL_WORDS", "LABEL_SEPARATORS", "QUOTES", "SENTENCE_ENDS"]
 
 MAX_CAPTION_WORDS = 25
 """A caption with a credit is short; a long paragraph quoting '©' is prose."""
