@@ -220,3 +220,16 @@ def test_read_more_about_heads_topics_not_a_headline() -> None:
     dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, LONG_PARAGRAPH, "Read more about:",
                         "Harbour Town Council", "Comments"])
     assert articlex.extract(dump + "\n").related == []
+
+
+def test_a_label_under_a_bare_label_is_no_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, LONG_PARAGRAPH, "Read also",
+                        "You may also like", "Harbour", "Budget", "Comments"])
+    assert articlex.extract(dump + "\n").related == []
+
+
+def test_a_headline_opening_with_a_label_word_under_a_bare_label() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "Read also",
+                        "More than 300 people attend the library opening", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["More than 300 people attend the library opening"]

@@ -67,8 +67,8 @@ def read_also(block: TextBlock, line: Line, following: TextBlock | None) -> tupl
     if rest is None:
         return None
     if not rest.strip(" .…:"):  # "Lee también..." heads the line below
-        if following is None:
-            return None
+        if following is None or line.lexicon.is_any_word(("read_also", "related_section"), following.text):
+            return None  # a label under a label: a box's heading over another's, no headline
         rest, block = following.text, following
     elif block.element is None and not _labelled_headline(line.text, rest):
         return None  # 'Read more than ...': the label's word opens a sentence
