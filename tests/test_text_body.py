@@ -233,3 +233,12 @@ def test_a_headline_opening_with_a_label_word_under_a_bare_label() -> None:
                         "More than 300 people attend the library opening", LONG_PARAGRAPH])
     article = articlex.extract(dump + "\n")
     assert [r.text for r in article.related] == ["More than 300 people attend the library opening"]
+
+
+def test_a_sentence_under_a_bare_label_is_no_headline() -> None:
+    sentence = "The visit was briefly marred when a stone was thrown at the mayor as he greeted the crowd."
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "Mayor opens the new library in the old town",
+                        "Read also", sentence, LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert sentence not in [r.text for r in article.related]
+    assert sentence in article.body

@@ -67,8 +67,9 @@ def read_also(block: TextBlock, line: Line, following: TextBlock | None) -> tupl
     if rest is None:
         return None
     if not rest.strip(" .…:"):  # "Lee también..." heads the line below
-        if following is None or line.lexicon.is_any_word(("read_also", "related_section"), following.text):
-            return None  # a label under a label: a box's heading over another's, no headline
+        if following is None or line.lexicon.is_any_word(("read_also", "related_section"), following.text) \
+                or _full_stop(following.text):
+            return None  # a label or a sentence under the label: no headline ('Read more' closed a teaser)
         rest, block = following.text, following
     elif block.element is None and not _labelled_headline(line.text, rest):
         return None  # 'Read more than ...': the label's word opens a sentence
@@ -85,6 +86,12 @@ def read_also(block: TextBlock, line: Line, following: TextBlock | None) -> tupl
 
 _LINKING_WORD = re.compile(r"^([^\W\d_]{1,4})\s*:\s*")
 """One short word in lower case between a label and its colon ('Read also on: ...', 'Leggi anche su: ...')."""
+
+
+def _full_stop(text: str) -> bool:
+    """Whether a line ends like a sentence, with one full stop: a headline does not ('...' does)."""
+    end = text.rstrip()
+    return end.endswith(".") and not end.endswith("..")
 
 
 def _bracketed_rest(line: Line) -> str | None:
