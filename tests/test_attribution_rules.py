@@ -262,3 +262,26 @@ def test_story_cards_on_a_page_without_headline_are_not_authors_even_beside_text
     source = f"<!doctype html><html lang='en'><body>{cards}<div>{text}</div>{cards}</body></html>"
     article = articlex.extract(source)
     assert article.attribution.authors == []
+
+
+def test_a_byline_inside_a_long_meta_line_of_parts_with_co_authors_in_brackets() -> None:
+    line = "The Courier | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By Jane Roe (with Ann Lee and Tom Hart)"
+    assert authors_of(dump(line)) == ["Jane Roe", "Ann Lee", "Tom Hart"]
+
+
+def test_a_place_in_brackets_after_the_byline_is_no_co_author() -> None:
+    line = "The Courier | 04.05.2015 at 13:36 • Updated 05.05.2015 at 20:13 | By Jane Roe (London)"
+    assert authors_of(dump(line)) == ["Jane Roe"]
+
+
+def _dated_above(line: str) -> str:
+    """A dump whose date line stands right above the headline, over a category line."""
+    return "\n".join(["Home", "News", "Politics", "", line, "Blog", "", TITLE, "", PROSE, "", PROSE, "", PROSE])
+
+
+def test_names_beside_the_date_on_a_line_above_the_headline() -> None:
+    assert authors_of(_dated_above("Jane Roe October 14, 2025")) == ["Jane Roe"]
+
+
+def test_a_date_line_above_the_headline_without_names_names_no_author() -> None:
+    assert authors_of(_dated_above("Tuesday, October 14, 2025")) == []

@@ -188,3 +188,17 @@ def test_the_sites_name_joined_to_a_product_is_not_a_trail() -> None:
 def test_crumbs_one_a_line_each_ending_with_its_separator() -> None:
     text = dump((*MENU, "Home>", "Coast>", "Harbour"), "A kicker for the story")
     assert crumbs(text) == ["Home", "Coast", "Harbour"]
+
+
+def test_a_trail_printed_in_the_footer_over_a_copy_of_the_title() -> None:
+    text = dump(MENU, after=("Comments are closed.", ("Home", "Coast", TITLE, "Follow us", "Imprint")))
+    assert crumbs(text) == ["Home", "Coast"]
+
+
+def test_a_footer_menu_over_no_copy_of_the_title_is_no_trail() -> None:
+    assert crumbs(dump(MENU, after=(("Home", "Coast", "Follow us", "Imprint"),))) == []
+
+
+def test_a_footer_menu_line_over_a_menu_item_repeating_the_title_is_no_trail() -> None:
+    text = dump(MENU, after=(("Home Safety Devices", TITLE, "Seasonal Safety"),))
+    assert crumbs(text) == []

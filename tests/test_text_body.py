@@ -193,3 +193,67 @@ def test_a_newsletter_consent_line_after_the_text_is_trimmed() -> None:
                "without your permission.")
     article = articlex.extract(dump("Harbour wall to be rebuilt", P1, P2, P3, consent))
     assert article.body.endswith(P3)
+
+
+def test_a_label_list_runs_past_an_advertisement_and_a_question_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "READ ALSO", "Mayor opens the new library today",
+                        "Will the old harbour wall hold through another winter of storms?", "ADVERTISEMENT",
+                        "Bus lines change on Monday morning", "MOST READ ON OUR SITE", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == [
+        "Mayor opens the new library today", "Will the old harbour wall hold through another winter of storms?",
+        "Bus lines change on Monday morning"]
+
+
+def test_a_read_also_label_with_a_leading_word() -> None:
+    dump = "\n\n".join(["Aprueban el presupuesto municipal", LONG_PARAGRAPH, "Esto te puede interesar",
+                        "El alcalde inaugura la nueva biblioteca", "21/04/2022", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["El alcalde inaugura la nueva biblioteca"]
+
+
+def test_a_subheading_under_a_label_list_stays_in_the_text() -> None:
+    subheading = "Mayor backs the harbour plan"
+    paragraph = ("The mayor said on Friday that the harbour plan was the best the town could hope for, and that "
+                 "the works would start as soon as the region had signed the contract.")
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "Read also", "Storm damage closes the coast road",
+                        "Bus lines change on Monday morning", subheading, paragraph, LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["Storm damage closes the coast road", "Bus lines change on Monday morning"]
+    assert article.body.split("\n\n") == [LONG_PARAGRAPH, subheading, paragraph, LONG_PARAGRAPH]
+
+
+def test_a_bracketed_label_with_a_linking_word_before_its_colon() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, LONG_PARAGRAPH,
+                        "(Read also on: Mayor opens the new library in the old town)"])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["Mayor opens the new library in the old town"]
+    assert article.body.split("\n\n") == [LONG_PARAGRAPH, LONG_PARAGRAPH]
+
+
+def test_read_more_about_heads_topics_not_a_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, LONG_PARAGRAPH, "Read more about:",
+                        "Harbour Town Council", "Comments"])
+    assert articlex.extract(dump + "\n").related == []
+
+
+def test_a_label_under_a_bare_label_is_no_headline() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, LONG_PARAGRAPH, "Read also",
+                        "You may also like", "Harbour", "Budget", "Comments"])
+    assert articlex.extract(dump + "\n").related == []
+
+
+def test_a_headline_opening_with_a_label_word_under_a_bare_label() -> None:
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "Read also",
+                        "More than 300 people attend the library opening", LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert [r.text for r in article.related] == ["More than 300 people attend the library opening"]
+
+
+def test_a_sentence_under_a_bare_label_is_no_headline() -> None:
+    sentence = "The visit was briefly marred when a stone was thrown at the mayor as he greeted the crowd."
+    dump = "\n\n".join(["Council passes budget", LONG_PARAGRAPH, "Mayor opens the new library in the old town",
+                        "Read also", sentence, LONG_PARAGRAPH])
+    article = articlex.extract(dump + "\n")
+    assert sentence not in [r.text for r in article.related]
+    assert sentence in article.body

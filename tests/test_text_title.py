@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import articlex
-from support import P1, P2, P3, dump
+from support import P1, P2, P3, P4, dump
 
 MENU = ("Home", "News", "Sport", "Weather", "Culture")
 TITLE = "Harbour wall to be rebuilt after the storms"
@@ -185,4 +185,53 @@ def test_a_labelled_trails_last_crumb_gives_way_to_the_headline_below() -> None:
 
 def test_a_short_section_heading_right_above_the_text_is_not_the_headline() -> None:
     text = dump(MENU, "Coast", TITLE, ("Jane Doe", "12 May 2020", "Share"), "Key points", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_count_and_a_year_in_a_headline_are_not_a_date_line() -> None:
+    listicle = "34 Harbour Walls to Visit in 2025"
+    text = dump(MENU, listicle, "By Jane Doe", "12 May 2025", P1, P2, P3)
+    assert title_of(text) == listicle
+
+
+def test_a_date_line_with_a_year_is_still_not_a_title() -> None:
+    text = dump(MENU, "Tuesday 12 May 2025", TITLE, "By Jane Doe", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_header_above_a_long_table_of_contents_is_still_found() -> None:
+    contents = tuple(f"{n}. Step number {n} of the harbour works" for n in range(1, 31))
+    text = dump(MENU, TITLE, "By Jane Doe | Coast | 8 min read", "Contents", contents, P1, P2, P3, P4)
+    assert title_of(text) == TITLE
+
+
+def test_a_line_far_above_the_text_without_a_byline_under_it_is_not_the_title() -> None:
+    filler = tuple(f"Harbour shop number {n} is open on Sundays" for n in range(1, 31))
+    text = dump(MENU, "Visit the old harbour shops", filler, TITLE, "12 May 2025", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_the_document_title_on_the_first_line_names_the_headline() -> None:
+    promo = "Sign up to our daily newsletter for the best of the coast"
+    text = dump(f"{TITLE} - The Coast Courier", MENU, TITLE, "The harbour will close for eight months", promo,
+                "By Jane Doe", P1, P2, P3)
+    assert title_of(text) == TITLE
+    first = articlex.extract(text)
+    assert first.body.split("\n\n")[0] == P1
+
+
+def test_a_first_line_printed_nowhere_else_names_no_headline() -> None:
+    text = dump("The Coast Courier - news from the harbour towns", MENU, TITLE, "12 May 2020", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_long_headline_closed_by_a_quote_beats_a_kicker() -> None:
+    headline = ("Council backs the harbour deal. Mayor: the port will stay open to every boat through the works and "
+                "after them\"")
+    text = dump((*MENU, "HARBOUR AND WHAT NEXT?"), headline, ("Coast", "published: 2021-04-29 17:13"), P1, P2, P3)
+    assert title_of(text) == headline
+
+
+def test_a_first_line_repeated_as_a_menu_item_is_no_document_title() -> None:
+    text = dump("Skip to main content", MENU, ("Skip to main content", "Log in"), TITLE, "12 May 2020", P1, P2, P3)
     assert title_of(text) == TITLE

@@ -441,7 +441,8 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
             return [header[i + 1].text]
         if rest:
             return [_before_meta(rest)]
-    dated = [b.text for b in header if date_span(b.text) and word_count(b.text) <= MAX_META_WORDS and not b.prose]
+    dated = [b.text for b in header if date_span(b.text) and word_count(b.text) <= MAX_META_WORDS
+             and (not b.prose or len(_AFTER_DATE.split(b.text)) >= META_PARTS)]
     inside = next((found for text in dated for found in [_prefixed_inside(text, lexicon)] if found), None)
     if inside:
         return [inside]
@@ -517,12 +518,17 @@ def _tail_agency(mark: str) -> str | None:
 
 
 def _prefixed_above(lines: list[TextBlock], lexicon: Cues) -> list[str]:
-    """'By Jane Roe' on a line of its own just above the headline (a prefix is needed there: other
-    lines above a title are kickers and menus)."""
+    """'By Jane Roe' on a line of its own just above the headline, or names beside the date on a
+    date line there ('Jane Roe October 14, 2025'): a prefix or a date is needed there, other lines
+    above a title are kickers and menus."""
     for block in reversed(lines):
         rest = _after_prefix(block.text, lexicon)
         if rest and word_count(rest) <= MAX_BYLINE_WORDS and _looks_like_names(_before_meta(rest)):
             return [_before_meta(rest)]
+        if date_span(block.text) and word_count(block.text) <= MAX_META_WORDS and not block.prose:
+            names = _names_on_dateline(block.text, lexicon)
+            if names:
+                return [names]
     return []
 
 
@@ -592,8 +598,17 @@ def _prefixed_inside(text: str, lexicon: Cues) -> str | None:
         names = _NAME_RUN.match(rest[:min(cuts, default=len(rest))])
         words = names.group(0).split() if names else []
         if len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper():
-            return " ".join(words)
+            joint = _JOINT_NAMES.match(rest[names.end():]) if names else None
+            return " ".join(words) + (f" {joint.group(1)}" if joint else "")
     return None
+
+
+_JOINT_NAMES = re.compile(r"\s*(\((?=[^\W\d_A-Z]+\s)[^()]{2,60}\))")
+"""Co-authors in brackets right after the names, opened by a joining word in lower case ('Par X (avec
+Y et Z)'): kept for the byline split; a place in brackets ('(Paris)') is not."""
+META_PARTS = 3
+"""Parts set apart by '|', '·' or '•' that make a long dated line a meta line, not prose ('The Courier |
+04.05.2015 at 13:36 • Updated ... | By X (with Y and Z)')."""
 
 
 def _looks_like_names(text: str) -> bool:

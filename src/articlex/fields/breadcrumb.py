@@ -262,7 +262,7 @@ def _from_line(page: Page, title: Title) -> list[Link]:
         if crumbs:  # else the line is the title cut short, the trail's last crumb: read above it
             page.note("breadcrumb", "cue", blocks[title.crumb_line])
             return crumbs
-    for finder in (_separated, _chained, _stacked, _joined, _labelled_line):
+    for finder in (_separated, _chained, _stacked, _joined, _labelled_line, _over_later_copy):
         crumbs, where = finder(blocks, title, sites)
         if crumbs:
             page.note("breadcrumb", "cue", where)
@@ -371,6 +371,26 @@ def _stacked(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tu
             if len(trail) <= MAX_STACKED:
                 return [Link(t) for t in trail], blocks[start + i:end]
             return [], None
+    return [], None
+
+
+MAX_COPIES = 8
+"""Copies of the title further down the page tried as the end of a trail (share texts, teasers)."""
+MIN_FOOTER_CRUMBS = 2
+"""Lines a trail in the footer takes: one line ('Home Safety Devices') over a menu item that happens
+to repeat the title is the footer's menu, not a trail."""
+
+
+def _over_later_copy(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """Crumbs printed one a line right above a copy of the title further down, from the home crumb
+    or the site's name: a trail the page prints in its footer ('Home', 'Coast', '<headline>')."""
+    if title.text is None:
+        return [], None
+    copies = (b.index for b in blocks[_at(title) + 1:] if _title_copy(b.text, title.text))
+    for j in itertools.islice(copies, MAX_COPIES):
+        crumbs, where = _stacked(blocks, Title(title.text, j), sites)
+        if crumbs and isinstance(where, list) and len(where) >= MIN_FOOTER_CRUMBS:
+            return crumbs, where
     return [], None
 
 

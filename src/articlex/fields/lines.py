@@ -6,11 +6,13 @@ labels, 'By then, the storm had moved north.' and 'Topics covered:' open sentenc
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Cues
 from ..text import MAX_WORD_CHARS, at_most_words, word_count
 
-__all__ = ["Line", "set_apart", "LABEL_KEYS", "PHRASE_KEYS", "MAX_CAPTION_WORDS", "MAX_LABEL_WORDS",
-           "LABEL_SEPARATORS", "QUOTES", "SENTENCE_ENDS"]
+__all__ = ["Line", "set_apart", "headline_ending", "TEASER_WORDS", "LABEL_KEYS", "PHRASE_KEYS", "MAX_CAPTION_WORDS",
+           "MAX_LABEL_WORDS", "LABEL_SEPARATORS", "QUOTES", "SENTENCE_ENDS"]
 
 MAX_CAPTION_WORDS = 25
 """A caption with a credit is short; a long paragraph quoting '©' is prose."""
@@ -40,6 +42,17 @@ LABEL_KEYS = ("read_also", "previous", "next", "page_next", "tags_labels", "sour
 PHRASE_KEYS = ("related_section", "comment_section", "tags_labels", "share", "newsletter", "read_also", "advertising",
                 "read_more")
 """Every key whose phrase, as a whole block, the walk asks about."""
+
+
+TEASER_WORDS = 20
+"""A line this short ending in '…', '?', '!' or a closing quote is a headline (a teaser's or the
+article's), not prose: it does not open a run of paragraphs, nor end a list of headlines."""
+_TEASER_END = re.compile(r"(?:…|\.\.\.|[?!\"”“»'’])\s*$")
+
+
+def headline_ending(text: str) -> bool:
+    """Whether a line reads as a headline though it may end like a sentence ('Will the wall hold?')."""
+    return word_count(text) < TEASER_WORDS and _TEASER_END.search(text) is not None
 
 
 def set_apart(text: str, rest: str | None) -> bool:

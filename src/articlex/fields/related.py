@@ -6,15 +6,16 @@ block; what they find goes to ``related`` and out of the body.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from itertools import islice
+from itertools import chain, islice, pairwise
 from typing import TYPE_CHECKING
 
-from ..lexicon import Cues
+from ..lexicon import Cues, fold
 from ..model import Link
 from ..page import Element, Page, TextBlock
 from ..text import looks_like_date, word_count
-from .lines import LABEL_SEPARATORS, QUOTES, Line
+from .lines import LABEL_SEPARATORS, QUOTES, Line, headline_ending
 
 if TYPE_CHECKING:
     from .body import Body
@@ -62,13 +63,13 @@ def read_also(block: TextBlock, line: Line, following: TextBlock | None) -> tupl
     the headline is on (the label's own or the next one). In HTML the headline is a link."""
     rest = line.rest("read_also")
     if rest is None and line.text[:1] in BRACKETS and line.text.rstrip()[-1:] == BRACKETS[line.text[0]]:
-        inner = Line(line.text.strip()[1:-1].strip(), line.lexicon)  # '(Leggi anche: <headline>)'
-        rest = inner.rest("read_also")
+        rest = _bracketed_rest(Line(line.text.strip()[1:-1].strip(), line.lexicon))  # '(Leggi anche: <headline>)'
     if rest is None:
         return None
     if not rest.strip(" .…:"):  # "Lee también..." heads the line below
-        if following is None:
-            return None
+        if following is None or line.lexicon.is_any_word(("read_also", "related_section"), following.text) \
+                or _full_stop(following.text):
+            return None  # a label or a sentence under the label: no headline ('Read more' closed a teaser)
         rest, block = following.text, following
     elif block.element is None and not _labelled_headline(line.text, rest):
         return None  # 'Read more than ...': the label's word opens a sentence
@@ -81,6 +82,31 @@ def read_also(block: TextBlock, line: Line, following: TextBlock | None) -> tupl
     if block.element is not None:
         return None  # a label without a link in HTML is a widget heading ("Related videos")
     return Link(rest.strip(), None), block
+
+
+_LINKING_WORD = re.compile(r"^([^\W\d_]{1,4})\s*:\s*")
+"""One short word in lower case between a label and its colon ('Read also on: ...', 'Leggi anche su: ...')."""
+
+
+def _full_stop(text: str) -> bool:
+    """Whether a line ends like a sentence, with one full stop: a headline does not ('...' does)."""
+    end = text.rstrip()
+    return end.endswith(".") and not end.endswith("..")
+
+
+def _bracketed_rest(line: Line) -> str | None:
+    """What follows a read-also label inside brackets, a short linking word before its colon allowed
+    there ('(Read also on: ...)'): the brackets set the line apart. Outside them 'Read more about:'
+    heads a line of topics."""
+    rest = line.rest("read_also")
+    return rest if rest is not None else _after_linking_word(line.text, line.lexicon)
+
+
+def _after_linking_word(text: str, lexicon: Cues) -> str | None:
+    """The headline after a read-also label, a short linking word and a colon."""
+    rest = lexicon.strip_label("read_also", text)
+    m = _LINKING_WORD.match(rest) if rest else None
+    return rest[m.end():] if m and rest and m.group(1).islower() else None
 
 
 def _labelled_headline(text: str, rest: str) -> bool:
@@ -110,23 +136,55 @@ def take_read_also(body: Body, block: TextBlock, related: Link, headline: TextBl
 
 def _listed_headlines(blocks: Iterable[TextBlock], lexicon: Cues) -> list[TextBlock]:
     """The headlines listed one a block under a read-also label, after its first one (date stamps
-    between them passed over); the list stops at prose or at a line too short for a headline. In
+    and advertisements' labels between them passed over; a short line ending in '?' is a headline);
+    the list stops at prose, at a line too short for a headline, or at a subheading of the text. In
     HTML each headline is a link of its own."""
     found: list[TextBlock] = []
-    for block in blocks:
-        if len(found) >= MAX_READ_ALSO_ITEMS - 1:
+    for block, following in pairwise(chain(blocks, (None,))):
+        if block is None or len(found) >= MAX_READ_ALSO_ITEMS - 1:
             break
         if looks_like_date(block.text) and word_count(block.text) <= DATE_STAMP_WORDS:
             continue  # '12. Januar 2024' between the headlines; 'Feldhamster ist das Tier des Jahres 2024' is one
-        if block.prose or block.text.rstrip().endswith(".") or block.text.lstrip().startswith(DIALOGUE_DASHES) \
+        if lexicon.is_any_word(("advertising",), block.text):
+            continue  # an advertisement's label between two headlines of the list
+        if (block.prose and not headline_ending(block.text)) or block.text.rstrip().endswith(".") \
+                or block.text.lstrip().startswith(DIALOGUE_DASHES) \
                 or not READ_ALSO_MIN_WORDS <= word_count(block.text) <= TEASER_MAX_WORDS:
             break  # ('—Why now?' is an interview's question, not a headline)
-        if lexicon.labels(("read_also",), block.text) or lexicon.is_any_word(("related_section",), block.text):
-            break  # the label again: its own list starts there
+        if lexicon.labels(("read_also", "related_section"), block.text):
+            break  # the label again, or another box's heading ('MOST READ ON OUR SITE'): its own list starts there
         if block.element is not None and block.link_density < TEASER_LINK_SHARE:
+            break
+        if block.element is None and _heads_paragraph(block, following, lexicon):
             break
         found.append(block)
     return found
+
+
+SUBHEADING_SHARED_WORDS = 2
+"""Words of a line the paragraph right under it takes up when the line is that paragraph's subheading
+(the names, the topic it announces); a read-also headline names its own story."""
+SUBHEADING_REACH = 300
+"""Characters of the paragraph read for those words: its opening, which the subheading announces."""
+
+
+def _heads_paragraph(block: TextBlock, following: TextBlock | None, lexicon: Cues) -> bool:
+    """Whether a line in a list of headlines is a subheading of the text instead: a paragraph follows
+    it at once and repeats words of it ('Mayor backs the harbour plan' over 'The mayor said the
+    harbour plan ...')."""
+    if following is None or not following.prose or headline_ending(following.text):
+        return False
+    shared = _content_words(block.text, lexicon) & _content_words(following.text[:SUBHEADING_REACH], lexicon)
+    return len(shared) >= SUBHEADING_SHARED_WORDS
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(text: str, lexicon: Cues) -> set[str]:
+    """The words of four letters or more that are no stop word of any language, folded."""
+    stops = lexicon.stop_words
+    return {w for w in _LONG_WORD.findall(fold(text)) if not any(w in words for words in stops.values())}
 
 
 def closes_teaser(line: Line, body: Body, previous: TextBlock | None) -> bool:

@@ -13,6 +13,7 @@ from ..page import HEADINGS, Element, Page, TextBlock
 from ..text import date_span, is_sentence, looks_like_date, word_count
 from ..selectors import BREADCRUMB, KICKER
 from .dates import ends_with_relative_date
+from .lines import headline_ending
 from .metadata import article_objects
 
 __all__ = ["Title", "find_title", "strip_site_name", "page_host"]
@@ -305,6 +306,11 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
         return Title(None)
     lexicon = cues()
     seen = _occurrences(blocks, deadline)
+    announced = _announced(blocks, seen)
+    named = [b.index for b in blocks[1:] if fold(b.text) in announced and _headline_like(b.text)] if announced else []
+    if named:
+        best = max(named, key=lambda i: _line_score(blocks, i, start, seen, lexicon))
+        return Title(blocks[best].text, blocks[best].index, _crumb_line(blocks, best))
     # The run of prose may begin with a question headline ("...près de chez vous ?"), or with a
     # widget's blurb a few lines above the header: a line further down counts when its byline or
     # date follows right under it.
@@ -313,6 +319,7 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
               if _headline_like(blocks[i].text) and (i < start or word_count(blocks[i].text) <= MAX_LEAD_TITLE_WORDS)
               and (blocks[i].standalone or word_count(blocks[i].text) >= MIN_PACKED_WORDS)
               and (i <= start or (word_count(blocks[i].text) >= MIN_PACKED_WORDS and _meta_next(blocks, i, lexicon)))]
+    scored += [(_line_score(blocks, i, start, seen, lexicon), i) for i in _far_headers(blocks, start, lexicon)]
     scored = [(score, i) for score, i in scored if score > 0]
     if not scored:
         return Title(None)
@@ -320,6 +327,34 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
     best = _completed(blocks, _past_trail_crumb(blocks, best, [i for _, i in scored], lexicon))
     line = blocks[best]
     return Title(_without_glued_kicker(blocks, best, deadline) or line.text, line.index, _crumb_line(blocks, best))
+
+
+def _announced(blocks: list[TextBlock], seen: dict[str, int]) -> frozenset[str]:
+    """The headline the dump's first line announces, folded: a renderer that keeps the document's
+    title (html-text, a browser's 'save as text') prints it first with the site's name ('Headline -
+    Site'), and the headline comes again where the page shows it: a part of the first line, of a few
+    words at least, printed again on a line of its own. A first line printed again whole is not
+    taken as a title: some dumps open with a menu item printed again lower down ('Skip to content')."""
+    if len(blocks) < 2:
+        return frozenset()
+    first = blocks[0].text
+    parts = _SEPARATORS.split(first)
+    keys = {fold(part) for part in parts if len(parts) > 1 and word_count(part) >= MIN_REPEATED_WORDS}
+    return frozenset(key for key in keys if seen.get(key, 0) > 0)
+
+
+HEADER_REACH = 200
+"""Lines above the longest run of prose where a headline with its byline or date right under it is
+still looked for: a table of contents, an author box, a form or a list (a listicle's first items)
+may stand between the header and the section of the article whose prose runs longest."""
+
+
+def _far_headers(blocks: list[TextBlock], start: int, lexicon: Cues) -> list[int]:
+    """Lines above the title window that open a header: set apart, headline-like, the byline or the
+    date on the next line (or under a standfirst)."""
+    return [i for i in range(max(0, start - HEADER_REACH), max(0, start - TITLE_WINDOW))
+            if blocks[i].standalone and word_count(blocks[i].text) >= MIN_PACKED_WORDS
+            and _headline_like(blocks[i].text) and _meta_next(blocks, i, lexicon)]
 
 
 TRAIL_LABEL_REACH = 5
@@ -383,7 +418,7 @@ Only for a line of MIN_REPEATED_WORDS words or more: a short one there is a sect
 def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int], lexicon: Cues) -> float:
     line = blocks[i]
     key = fold(line.text)
-    score = 1.0 - DISTANCE * abs(start - i)
+    score = 1.0 - DISTANCE * min(abs(start - i), TITLE_WINDOW)
     # A line packed among others that repeats is a menu printed twice (desktop and mobile) or an
     # author box; a repeated headline stands apart, or ends an earlier crumb line.
     if (line.standalone and seen.get(key, 0) > 1 and word_count(line.text) >= MIN_REPEATED_WORDS) \
@@ -400,8 +435,8 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
         score += META_FOLLOWS
         if _meta_next(blocks, i, lexicon):
             score += META_NEXT
-    if is_sentence(line.text) and word_count(line.text) > 15:
-        score += LONG_SENTENCE
+    if is_sentence(line.text) and word_count(line.text) > 15 and not line.text.rstrip().endswith(CLOSING_QUOTES):
+        score += LONG_SENTENCE  # a headline ending on a quote ('... Mayor: the port stays open"') is one
     if _standfirst_of(blocks, i):
         score += STANDFIRST
     if "©" in line.text or lexicon.strip_label("photo_credits", line.text) is not None \
@@ -410,6 +445,8 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
     return score
 
 
+CLOSING_QUOTES = ('"', "”", "»", "’")
+"""Marks closing a quoted statement: a long line ending on one is a headline quoting someone."""
 STANDFIRST = -4.0
 MIN_HEADLINE_OVER_STANDFIRST = 6
 """Words of a headline over its standfirst; a shorter line over a longer one is a kicker over the headline."""
@@ -547,13 +584,14 @@ def _without_glued_kicker(blocks: list[TextBlock], i: int, deadline: Deadline) -
     return text[cut:].strip()
 
 
-_NUMBERS = re.compile(r"\d+")
 DATE_LINE_WORDS = 4
-"""A short line with a year is a date; a longer one needs a day too ('... bis 2029' is a headline)."""
+"""A short line with a year is a date; a longer one needs the shape of a whole date or a time:
+'... bis 2029' and '34 Top Photography Trends in 2025' are headlines, a count and a year are not a day."""
 
 
 def _date_line(text: str) -> bool:
-    return looks_like_date(text) and (len(_NUMBERS.findall(text)) >= 2 or word_count(text) <= DATE_LINE_WORDS)
+    return looks_like_date(text) and (date_span(text) is not None or _STAMPED.search(text) is not None
+                                      or word_count(text) <= DATE_LINE_WORDS)
 
 
 _ADDRESS = re.compile(r"\bwww\.|://")
@@ -606,14 +644,8 @@ def first_prose(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> in
     return _longest_run(blocks, lambda block: block.prose, deadline)
 
 
-TEASER_WORDS = 20
-"""A line this short ending in '…', '?', '!' or a closing quote is a headline (a teaser's or the
-article's), not prose: it does not open the run of paragraphs."""
-_TEASER_END = re.compile(r"(?:…|\.\.\.|[?!\"”“»'’])\s*$")
-
-
 def _paragraph(block: TextBlock) -> bool:
-    return block.prose and not (word_count(block.text) < TEASER_WORDS and _TEASER_END.search(block.text))
+    return block.prose and not headline_ending(block.text)
 
 
 def _longest_run(blocks: list[TextBlock], is_prose: Callable[[TextBlock], bool],
