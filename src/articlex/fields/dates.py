@@ -11,6 +11,7 @@ from ..lexicon import LANGUAGES, cues
 from ..page import Element, JsonObject, Page, TextBlock
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, looks_like_date, word_count
 from .metadata import article_objects
+from .regions import ABOVE_TITLE, Regions
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -23,10 +24,9 @@ MICRODATA_KEYS = ("datepublished", "datemodified")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
 POSTING_TYPES = ("SocialMediaPosting", "DiscussionForumPosting")
 """Posts (Tumblr, forums) are dated like articles when the page has no article object."""
-ABOVE_TITLE = 3
-"""Blocks above the title read with the header (a date line printed over the headline)."""
 HEADER_LINES = 12
-"""Blocks from there whose ``<time>`` elements may date the article (sidebars carry other stories' dates)."""
+"""Blocks from above the title whose ``<time>`` elements may date the article (sidebars carry other
+stories' dates)."""
 ZERO = timedelta(0)
 MAX_OFFSET = timedelta(hours=14)
 OFFSET_STEP = 15 * 60
@@ -40,9 +40,10 @@ _TIME = re.compile(r"\d{1,2}[:.h]\d{2}")
 _DATE_WORD = re.compile(r"\d|[^\W\d_]{3,}")
 
 
-def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
+def find_dates(page: Page, regions: Regions, header: list[TextBlock],
                now: datetime | None = None, language: str | None = None) -> tuple[datetime | None, datetime | None]:
     """(published, modified): JSON-LD, then meta, then <time> near the title, then a printed date line."""
+    title_index = regions.title
     published = modified = None
     objects = _dated_objects(page)
     for obj in objects:
