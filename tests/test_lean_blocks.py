@@ -170,8 +170,21 @@ def test_any_dump_reads_the_same_from_offsets(text: str) -> None:
         page_module.LAZY_LINES = saved
     assert isinstance(lazy, LineBlocks)
     fields = ("index", "text", "line", "standalone")
-    assert [[getattr(b, f) for f in fields] for b in lazy] == [[getattr(b, f) for f in fields] for b in plain]
+    assert [tuple(getattr(b, f) for f in fields) for b in plain] == _reference_blocks(text)
+    assert [tuple(getattr(b, f) for f in fields) for b in lazy] == _reference_blocks(text)
     assert got == expected
+
+
+def _reference_blocks(text: str) -> list[tuple[int, str, int, bool]]:
+    """What a dump's blocks are, written the plain way: index, text, line, set apart."""
+    lines = text.splitlines()
+    blocks: list[tuple[int, str, int, bool]] = []
+    for n, line in enumerate(lines):
+        collapsed = " ".join(line.split())
+        if collapsed:
+            apart = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
+            blocks.append((len(blocks), collapsed, n + 1, apart))
+    return blocks
 
 
 def _outcome(text: str) -> object:

@@ -48,6 +48,8 @@ SKIP_TAGS = frozenset(
     "head script style noscript template select option textarea button svg iframe object "
     "embed canvas math input meta link title".split()
 )
+_TAG_NAMES = {tag: tag for tag in BLOCK_TAGS}
+"""The tags a block's owner may have (only block-level elements own blocks)."""
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 STANDALONE_TAGS = HEADINGS | {"p", "blockquote"}
 _LIST_TAGS = frozenset({"li", "dd", "dt"})
@@ -186,9 +188,10 @@ def _hidden_class_pattern(cls: str) -> bool:
 class _Builder:
     """Collects inline text between block boundaries into TextBlocks.
 
-    What a block being collected holds is kept lean, as a block may gather hundreds of thousands
-    of text pieces and links: the pieces are joined every :data:`PIECES_JOINED` of them, a
-    closed link is its href and two machine integers (where it starts and ends in the block)."""
+    A block may gather hundreds of thousands of text pieces: they are joined every
+    :data:`PIECES_JOINED` of them. (Its closed links stay (href, start, end) tuples: kept as
+    machine integers they cost 5 % more time on ordinary pages, for 3 times the input's size
+    saved on a block of 300,000 links.)"""
 
     def __init__(self, base_url: str | None) -> None:
         self.base_url = base_url
@@ -198,10 +201,8 @@ class _Builder:
         """The pieces of the block so far, joined by :data:`PIECES_JOINED` (before ``parts``)."""
         self.size = 0
         """Characters collected for the block being built (0: it holds nothing yet)."""
-        self.links: list[str | None] = []
-        """The hrefs of the links closed in the block; where each starts and ends: ``starts``, ``ends``."""
-        self.starts = array("q")
-        self.ends = array("q")
+        self.links: list[tuple[str | None, int, int]] = []
+        """The links closed in the block: href, where it starts and where it ends."""
         self.open_links: list[tuple[str | None, int]] = []
         self.texts: dict[str, str] = {}
 
@@ -220,55 +221,50 @@ class _Builder:
     def close_link(self) -> None:
         if self.open_links:
             href, start = self.open_links.pop()
-            self.links.append(href)
-            self.starts.append(start)
-            self.ends.append(self.size)
+            self.links.append((href, start, self.size))
 
     def flush(self, owner: Element | None, in_quote: bool) -> None:
         if not self.size:
             if self.open_links:
                 self.open_links = [(href, 0) for href, _ in self.open_links]
-            self._clear_links()
+            self.links = []
             return
         if self.open_links:
             # A link still open wraps this block (a card: <a><h3>title</h3><p>excerpt</p></a>): its part here
             # counts. Only the innermost one does (20k unclosed <a>s must not give 20k links a block).
             href, start = self.open_links[-1]
             if self.size > start:
-                self.links.append(href)
-                self.starts.append(start)
-                self.ends.append(self.size)
+                self.links.append((href, start, self.size))
             # Links still open continue in the next block from its start.
             self.open_links = [(href, 0) for href, _ in self.open_links]
-        raw = self._raw()
-        spans = zip(self.links, self.starts, self.ends) if self.links else None
-        text, offsets = _collapsed(raw, len(self.links))
-        if text:
-            text = _shared(self.texts, text)
-            links = self._link_refs(raw, text, spans, offsets) if spans is not None else NO_LINKS
-            tag = _shared(self.texts, owner.tag) if owner is not None and isinstance(owner.tag, str) else "div"
-            self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote,
-                                         standalone=tag in STANDALONE_TAGS))
-        self._clear_links()
-
-    def _raw(self) -> str:
-        """The block's text as collected, and the collection emptied."""
         pieces = self.chunks + self.parts if self.chunks else self.parts
         raw = "".join(pieces) if len(pieces) > 1 else pieces[0]
-        self.parts, self.chunks, self.size = [], [], 0
-        return raw
+        self.parts, self.size = [], 0
+        if self.chunks:
+            self.chunks = []
+        if len(raw) > LONG_BLOCK:
+            text, offsets = _collapsed(raw, len(self.links))
+        else:  # the quicker way for short texts
+            text = " ".join(raw.split())
+            offsets = None if text == raw or not self.links else _offsets(raw, len(self.links))
+        if text:
+            texts = self.texts
+            text = _shared(texts, text)
+            links = self._link_refs(raw, text, offsets) if self.links else NO_LINKS
+            tag = owner.tag if owner is not None else "div"
+            # One copy of each name (lxml makes a new string at each .tag).
+            tag = _TAG_NAMES.get(tag) or (tag if isinstance(tag, str) else "div")
+            self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote,
+                                         standalone=tag in STANDALONE_TAGS))
+        self.links = []
 
-    def _clear_links(self) -> None:
-        if self.links:
-            self.links, self.starts, self.ends = [], array("q"), array("q")
-
-    def _link_refs(self, raw: str, text: str, spans: Iterator[tuple[str | None, int, int]],
+    def _link_refs(self, raw: str, text: str,
                    offsets: Callable[[int], int] | None) -> list[LinkRef] | tuple[LinkRef, ...]:
         """The block's links, their offsets moved to its collapsed text (``offsets``: None when
         the text is the raw one)."""
         links: list[LinkRef] = []
         texts = self.texts
-        for href, start, end in spans:
+        for href, start, end in self.links:
             link_text = raw[start:end].strip() if offsets is None else " ".join(raw[start:end].split())
             if link_text:
                 link_text = text if len(link_text) == len(text) else _shared(texts, link_text)
@@ -282,6 +278,12 @@ PIECES_JOINED = 4096
 300,000 links gathers 600,000 pieces, some 35 MB as separate strings."""
 
 
+LONG_BLOCK = 2000
+"""Characters past which a block's text is first checked for white space other than single spaces
+(:func:`_collapsed`) before it is split into words and joined again (a block of 300,000 links
+would make as many word strings); shorter ones are split at once, the quicker way for them."""
+
+
 def _collapsed(raw: str, links: int) -> tuple[str, Callable[[int], int] | None]:
     """``raw`` with its white space collapsed (``" ".join(raw.split())``), and where a raw offset
     falls in it (None: the texts are the same; else a function, made only when ``links``)."""
@@ -293,11 +295,14 @@ def _collapsed(raw: str, links: int) -> tuple[str, Callable[[int], int] | None]:
             return raw, None
         lead, size = len(raw) - len(raw.lstrip()), len(inner)
         return inner, (lambda pos: min(max(pos - lead, 0), size))
-    text = " ".join(inner.split())
-    if not links or text == raw:
-        return text, None
-    # A few links: each offset by a short rescan; many links: one scan of the block for all.
-    return text, (_Offsets(raw) if links > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos)))
+    text = " ".join(raw.split())
+    return text, (None if not links or text == raw else _offsets(raw, links))
+
+
+def _offsets(raw: str, links: int) -> Callable[[int], int]:
+    """Where raw offsets fall in the collapsed text: a few links are each offset by a short
+    rescan; many links, by one scan of the block for all."""
+    return _Offsets(raw) if links > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos))
 
 
 def join_url(base: str | None, href: str | None) -> str | None:
@@ -562,20 +567,33 @@ def blocks_from_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[TextBl
     :data:`LAZY_LINES` blocks then gets them as a plain list, a longer one keeps the offsets and
     makes each block when it is read."""
     store = _LineStore(text)
+    starts, ends, lines, flags = store.starts.append, store.ends.append, store.lines.append, store.flags
     blank_before = True
+    pending = False  # the last block was set apart above: it is apart if the next line is blank too
     n = 0
-    for start, end, following in _line_spans(text):
+    for start, end in _line_spans(text):
+        line = text[start:end]
+        stripped = line.strip()
+        if pending and not stripped:
+            flags[-1] |= _APART
+        pending = False
         if n and not n % CHECK_EVERY and deadline.reading_over():
             deadline.stop(WALK_STOPPED.format(blocks=len(store)))
             break
-        line = text[start:end]
-        stripped = line.strip()
         if stripped:
-            apart = blank_before and (following is None or not following.strip())
             lead = start + len(line) - len(line.lstrip())
-            store.add(lead, lead + len(stripped), n + 1, apart, " ".join(stripped.split()) != stripped)
+            starts(lead)
+            ends(lead + len(stripped))
+            lines(n + 1)
+            # White space other than single spaces (every other kind is unprintable) is collapsed when
+            # a block is made; a line flagged for nothing to collapse gives the same text.
+            flags.append(0 if stripped.isprintable() and "  " not in stripped else _SPACED)
+            pending = blank_before
         blank_before = not stripped
         n += 1
+    else:
+        if pending:  # the last line of the dump
+            flags[-1] |= _APART
     blocks = LineBlocks(store, 0, len(store))
     return blocks if len(store) > LAZY_LINES else store.all_made()
 
@@ -592,19 +610,9 @@ _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 """Where ``str.splitlines`` breaks a line."""
 
 
-def _line_spans(text: str) -> Iterator[tuple[int, int, str | None]]:
-    """Where each line of ``text.splitlines()`` starts and ends, with the text of the line after
-    it (None after the last one), one line at a time: a dump of a million short lines is never
-    held twice."""
-    spans = _raw_spans(text)
-    current = next(spans, None)
-    while current is not None:
-        following = next(spans, None)
-        yield current[0], current[1], None if following is None else text[following[0]:following[1]]
-        current = following
-
-
-def _raw_spans(text: str) -> Iterator[tuple[int, int]]:
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where each line of ``text.splitlines()`` starts and ends, one line at a time: a dump of a
+    million short lines is never held twice."""
     start = 0
     for m in _LINE_BREAK.finditer(text):
         yield start, m.start()
@@ -616,8 +624,8 @@ def _raw_spans(text: str) -> Iterator[tuple[int, int]]:
 _APART = 1
 """Bit of :attr:`_LineStore.flags`: the block is set apart (its ``standalone``)."""
 _SPACED = 2
-"""Bit of :attr:`_LineStore.flags`: the line holds white space that the block's text collapses
-(tabs, runs of spaces); its text is then collapsed again each time the block is made."""
+"""Bit of :attr:`_LineStore.flags`: the line may hold white space that the block's text collapses
+(tabs, runs of spaces); its text is then collapsed each time the block is made."""
 _OFFSET_LIMIT = 2 ** 32
 """Texts shorter than this are indexed with 4-byte offsets, longer ones with 8-byte ones."""
 
@@ -654,12 +662,6 @@ class _LineStore:
 
     def __len__(self) -> int:
         return len(self.flags)
-
-    def add(self, start: int, end: int, line: int, apart: bool, spaced: bool) -> None:
-        self.starts.append(start)
-        self.ends.append(end)
-        self.lines.append(line)
-        self.flags.append((_APART if apart else 0) | (_SPACED if spaced else 0))
 
     def block(self, i: int, kind: type[TextBlock] = _LineBlock) -> TextBlock:
         """Block ``i``, a new object."""
