@@ -119,6 +119,18 @@ def test_a_block_of_many_pieces_is_built_as_one_of_few(monkeypatch) -> None:
     assert len(whole[2][2]) == 300 and whole[2][0].startswith("s 0 x s 1 x")
 
 
+def test_sharing_short_texts_is_bounded_and_changes_nothing(monkeypatch) -> None:
+    items = "".join(f'<li><a href="/s/{i}">Item {i % 40}</a></li>' for i in range(120))
+    source = f"<html><body><h1>A headline</h1><p>{PARAGRAPH}</p><ul>{items}</ul><p>{PARAGRAPH}</p></body></html>"
+    dump = DUMPS["short lines"] + "".join(f"item {i}\n" for i in range(60))
+    shared = [articlex.extract(source).to_dict(), articlex.extract(dump).to_dict()]
+    monkeypatch.setattr(page_module, "MAX_SHARED_TEXTS", 3)
+    monkeypatch.setattr(page_module, "LAZY_LINES", 0)
+    assert [articlex.extract(source).to_dict(), articlex.extract(dump).to_dict()] == shared
+    blocks = blocks_from_text(dump)
+    assert len([b.text for b in blocks]) > 60 and len(blocks._store.texts) == 3
+
+
 BYTES_A_LINE = 20
 """What a long dump's blocks may hold a line, the text itself apart: four-byte offsets and line
 number, a flag byte, and arrays growing by an eighth. One object a line took about 180."""
