@@ -70,7 +70,7 @@ cdef class _Walk:
         """builder.flush, called only when the builder holds something: with no text and no
         link pending, flush would change nothing."""
         builder = self.builder
-        if builder.parts or builder.open_links or builder.links:
+        if builder.size or builder.open_links or builder.links:
             self.flush(owner, in_quote)
 
     cdef object element(self, xmlNode* c_node):
