@@ -91,9 +91,9 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
     else:
         start = title.index + 1 if title.index is not None else (first_prose(page.blocks) or 0)
         candidates = page.blocks[start:]
-    if title.index is not None:
-        candidates = [b for b in candidates if b.index > title.index]
     if container is not None:
+        if title.index is not None:
+            candidates = [b for b in candidates if b.index > title.index]
         candidates = _rows_joined(candidates, page.deadline)
     spaced = page.root is None and sum(1 for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                                        if b.standalone and b.prose) >= MIN_SPACED
