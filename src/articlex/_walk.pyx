@@ -18,6 +18,13 @@ from lxml.includes.tree cimport xmlNode
 
 from lxml import etree as _etree
 
+cdef extern from "Python.h":
+    Py_ssize_t PyUnicode_FindChar(object text, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction) except -2
+    int PyUnicode_KIND(object text)
+    void* PyUnicode_DATA(object text)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) noexcept
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch) noexcept
+
 BUILT_WITH_LXML = (<bytes>cetree.LXML_VERSION_STRING).decode("ascii")
 """The lxml version whose headers this module was compiled with."""
 if _etree.__version__ != BUILT_WITH_LXML:
@@ -227,3 +234,138 @@ def walk(root, builder, index, skips, shown, swallowed, rules, over, int check_e
     when ``over()`` stopped it before the end."""
     cdef _Walk state = _Walk(root, builder, index, skips, shown, swallowed, rules)
     return state.run((<cetree._Element>root)._c_node, over, check_every)
+
+
+def tree_shape(root, int depth):
+    """(elements in ``root``'s document, whether one sits deeper than ``depth``, the document
+    element at depth 1): what ``count(//*)`` and ``boolean(/*/*...)`` tell loading, in one
+    pass over libxml2's nodes instead of two XPath evaluations."""
+    cdef xmlNode* top = <xmlNode*>(<cetree._Element>root)._c_node.doc
+    cdef xmlNode* c_node = top.children
+    cdef xmlNode* after
+    cdef long count = 0
+    cdef int level = 1
+    cdef bint deeper = False
+    while c_node is not NULL:
+        if c_node.type == tree.XML_ELEMENT_NODE:
+            count += 1
+            if level > depth:
+                deeper = True
+            after = c_node.children
+            if after is not NULL:
+                c_node = after
+                level += 1
+                continue
+        while c_node.next is NULL and c_node.parent is not top:
+            c_node = c_node.parent
+            level -= 1
+        c_node = c_node.next
+    return count, deeper
+
+
+SCAN_BUDGET = 4
+"""Characters :func:`may_hold_crowded_tag` reads, as a multiple of the text's length, before it
+gives up and answers True (a text of nested quotes could make it read some spans again)."""
+
+
+cdef inline bint _tag_letter(Py_UCS4 c) noexcept:
+    """``[a-z]`` under ``re.IGNORECASE``: ASCII letters, and the long s and the Kelvin sign,
+    which case-fold to 's' and 'k'."""
+    return (u'a' <= c <= u'z') or (u'A' <= c <= u'Z') or c == 0x17F or c == 0x212A
+
+
+cdef inline bint _separator(Py_UCS4 c) noexcept:
+    """``[\\s/]`` of a str pattern."""
+    return Py_UNICODE_ISSPACE(c) or c == u'/'
+
+
+cdef class _Text:
+    cdef object text
+    cdef int kind
+    cdef void* data
+    cdef Py_ssize_t size
+
+    def __init__(self, str text):
+        self.text = text
+        self.kind = PyUnicode_KIND(text)
+        self.data = PyUnicode_DATA(text)
+        self.size = len(text)
+
+    cdef inline Py_UCS4 at(self, Py_ssize_t i) noexcept:
+        return PyUnicode_READ(self.kind, self.data, i)
+
+    cdef Py_ssize_t after_value(self, Py_ssize_t i):
+        """Where ``loading._VALUE`` ends when tried at ``i`` (``i`` itself when it matches nothing)."""
+        cdef Py_ssize_t j = i, close
+        cdef Py_UCS4 c
+        while j < self.size and Py_UNICODE_ISSPACE(self.at(j)):
+            j += 1
+        if j >= self.size or self.at(j) != u'=':
+            return i
+        j += 1
+        while j < self.size and Py_UNICODE_ISSPACE(self.at(j)):
+            j += 1
+        if j < self.size:
+            c = self.at(j)
+            if c == u'"' or c == u"'":
+                close = PyUnicode_FindChar(self.text, c, j + 1, self.size, 1)
+                if close >= 0:
+                    return close + 1
+        while j < self.size:  # a bare value, or an unclosed quote read as one
+            c = self.at(j)
+            if Py_UNICODE_ISSPACE(c) or c == u'>':
+                break
+            j += 1
+        return j
+
+    cdef Py_ssize_t attributes(self, Py_ssize_t i, int limit, int* count):
+        """Reads ``loading._ATTR`` from ``i`` until none follows or ``limit`` is passed; the
+        count in ``count``, the end returned."""
+        cdef Py_UCS4 c
+        while True:
+            while i < self.size and _separator(self.at(i)):
+                i += 1
+            if i >= self.size or self.at(i) == u'>':
+                return i
+            count[0] += 1
+            if count[0] > limit:
+                return i
+            i += 1
+            while i < self.size:
+                c = self.at(i)
+                if _separator(c) or c == u'>' or c == u'=':
+                    break
+                i += 1
+            i = self.after_value(i)
+
+
+def may_hold_crowded_tag(str text, int limit):
+    """False when no ``<`` and letter in ``text`` opens a start tag with more than ``limit``
+    attributes as ``loading._ATTR`` reads them; True when one may. Every such ``<`` is tried,
+    inside comments and scripts too, so this is a superset of the tags ``loading``'s scan sees:
+    a False answer lets it skip that scan, a True one sends it there."""
+    cdef _Text page = _Text(text)
+    cdef Py_ssize_t pos = 0, i
+    cdef Py_ssize_t budget = SCAN_BUDGET * page.size
+    cdef int count
+    cdef Py_UCS4 c
+    while True:
+        pos = PyUnicode_FindChar(text, u'<', pos, page.size, 1)
+        if pos < 0:
+            return False
+        pos += 1
+        if pos >= page.size or not _tag_letter(page.at(pos)):
+            continue
+        i = pos + 1
+        while i < page.size:
+            c = page.at(i)
+            if _separator(c) or c == u'>':
+                break
+            i += 1
+        count = 0
+        i = page.attributes(i, limit, &count)
+        if count > limit:
+            return True
+        budget -= i - pos
+        if budget < 0:
+            return True
