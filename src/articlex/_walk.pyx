@@ -7,6 +7,10 @@ index (``tests/test_walk_compiled.py`` compares the two), and calls the same Pyt
 for every decision but the routine ones: the builder that turns text into blocks, and the skip
 rule, asked about each element that may be skipped (a skipped tag, or attributes that may hide).
 
+Two checks of :mod:`articlex.loading` are here too, with their Python forms kept there as the
+reference: :func:`tree_shape` (element count and depth in one pass) and
+:func:`may_hold_crowded_tag` (a pre-check that spares most pages the crowded-tag scan).
+
 Built only where a C compiler is found (``setup.py``); articlex runs the Python walk otherwise,
 when ``ARTICLEX_PURE_PYTHON`` is set, or when the installed lxml is not the one this module was
 compiled against (lxml's C API is only stable within one version).
