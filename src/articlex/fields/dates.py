@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
@@ -304,7 +305,10 @@ def parse_date(value: object, written: bool = False, language: str | None = None
 def _parsed(text: str, language: str | None, now: datetime | None) -> datetime | None:
     base = _naive_utc(now) if now is not None else None
     try:
-        if base is not None:
+        found = _plain_date(text, language)
+        if found is not None:
+            base = base if base is not None else datetime.now(timezone.utc).replace(tzinfo=None)
+        elif base is not None:
             import dateparser
 
             found = dateparser.parse(text, languages=[language] if language else list(LANGUAGES),
@@ -318,6 +322,94 @@ def _parsed(text: str, language: str | None, now: datetime | None) -> datetime |
     if found is not None and abs(_naive_utc(found) - base) < SAME_INSTANT:
         return None
     return found
+
+
+_DATE_TOKEN = re.compile(r"(\d+)|([^\W\d_]+(?:-[^\W\d_]+)*)\.?|(\S)")
+"""A printed date's pieces: a number, a word (a trailing dot dropped: 'Nov.'), one other character."""
+_PLAIN_SHAPE = re.compile(r"w?(?:m(?P<md>d)|(?P<dm>d)m)y(?:d:d(?::d)?a?)?")
+"""A date spelled out with nothing but its parts, as :func:`_plain_date` reduces it: an optional
+weekday (w), month word (m) and day (d) either way round, a four-digit year (y), then maybe a
+time (d:d, d:d:d) with its am or pm (a)."""
+DATE_SEPARATORS = frozenset(",-|/•–—.")
+"""Punctuation between a date's parts that dateparser passes over as well."""
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""Years the shortcut reads; any other goes to dateparser."""
+
+
+def _plain_date(text: str, language: str | None) -> datetime | None:
+    """A date written out plainly ('November 19, 2019 at 8:59 pm', 'Mittwoch, 20. November 2019',
+    '18 Nov 2019, 19:09'), read without dateparser, which takes about 1.5 ms for one; None for
+    anything else (a number for the month, a time zone, a word it does not know), which then goes
+    to dateparser. What it reads, dateparser reads the same (``tests/test_dates_rules.py``)."""
+    words = _date_words(language)
+    shape, numbers, meridian, month = [], [], None, 0
+    for number, word, other in _DATE_TOKEN.findall(text.casefold()):
+        if number:
+            shape.append("y" if len(number) == 4 else "d" if len(number) <= 2 else "?")
+            numbers.append(int(number))
+        elif word in words.months:
+            shape.append("m")
+            month = words.months[word]
+        elif word in words.weekdays:
+            shape.append("w")
+        elif word in words.meridians:
+            shape.append("a")
+            meridian = words.meridians[word]
+        elif other == ":":
+            shape.append(":")
+        elif word not in words.skipped and other not in DATE_SEPARATORS:
+            return None
+    m = _PLAIN_SHAPE.fullmatch("".join(shape))
+    if m is None or not FIRST_YEAR <= numbers[1] <= LAST_YEAR:
+        return None
+    day, year, *clock = numbers
+    hour, minute, second = (clock + [0, 0, 0])[:3]
+    if meridian is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + meridian
+    try:
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _DateWords:
+    """The words of a language that :func:`_plain_date` reads, from dateparser's own tables."""
+
+    months: dict[str, int]
+    weekdays: frozenset[str]
+    meridians: dict[str, int]
+    """'am' and 'pm' (and the language's own words) to the hours they add."""
+    skipped: frozenset[str]
+    """Words dateparser passes over ('at', 'de', 'um')."""
+
+
+@lru_cache(maxsize=32)
+def _date_words(language: str | None) -> _DateWords:
+    """Those of ``language``; of no language (undecided), only the month words that every lexicon
+    language knowing them reads as the same month, and no weekday, meridian or skipped word."""
+    if language is None:
+        months: dict[str, int] = {}
+        clashing: set[str] = set()
+        for other in LANGUAGES:
+            for word, number in _date_words(other).months.items():
+                if months.setdefault(word, number) != number:
+                    clashing.add(word)
+        taken = {w for other in LANGUAGES for words in (_date_words(other).weekdays, _date_words(other).skipped,
+                                                         _date_words(other).meridians) for w in words}
+        return _DateWords({w: n for w, n in months.items() if w not in clashing and w not in taken},
+                          frozenset(), {}, frozenset())
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    def folded(key: str) -> list[str]:
+        return [w.casefold() for w in info.get(key, ()) if isinstance(w, str)]
+    months = {w: number for number, key in enumerate(MONTHS, start=1) for w in folded(key)}
+    meridians = {w: 0 for w in folded("am")} | {w: 12 for w in folded("pm")}
+    skipped = frozenset(w for w in folded("skip") if w.isalpha())
+    return _DateWords(months, frozenset(w for key in WEEKDAYS for w in folded(key)), meridians, skipped)
 
 
 SAME_INSTANT = timedelta(seconds=5)
