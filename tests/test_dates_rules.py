@@ -161,22 +161,32 @@ def written_dates(draw: st.DrawFn) -> tuple[str, str | None]:
     if draw(st.booleans()):
         text = f"{draw(st.sampled_from(sorted(words.weekdays)))}, {text}"
     if draw(st.booleans()):
-        glue = draw(st.sampled_from([" ", ", ", " | ", " • ", *(f" {w} " for w in sorted(words.skipped))]))
-        text += f"{glue}{draw(st.integers(0, 24))}:{draw(st.integers(0, 59)):02d}"
+        clock = f"{draw(st.integers(0, 24))}:{draw(st.integers(0, 59)):02d}"
         if draw(st.booleans()):
-            text += draw(st.sampled_from(["", " "])) + draw(st.sampled_from(sorted(words.meridians)))
+            clock += draw(st.sampled_from(["", " "])) + draw(st.sampled_from(sorted(words.meridians)))
+        if draw(st.booleans()):
+            clock += " " + draw(st.sampled_from(ZONES))
+        glue = draw(st.sampled_from([" ", ", ", " | ", " • ", *(f" {w} " for w in sorted(words.skipped))]))
+        text = f"{clock}{glue}{text}" if draw(st.booleans()) else f"{text}{glue}{clock}"
+    elif draw(st.booleans()):
+        text += " " + draw(st.sampled_from(ZONES))
     if draw(st.booleans()):
         text = text.upper()
     return text, language
+
+
+ZONES = ["EST", "ET", "GMT", "UTC", "PST", "PT", "CET", "GMT+0000", "-0600", "+02:00", "est", "Z", "IST", "(UTC)", "WIB"]
+"""Time zones as pages print them, a Polish weekday among them ('PT', piątek)."""
 
 
 @settings(max_examples=600, deadline=None)
 @given(written_dates())
 def test_the_shortcut_reads_a_written_date_as_dateparser_does(case) -> None:
     text, language = case
-    found = date_rules._plain_date(text, language)
+    found = date_rules._plain_date(text, language) or date_rules._plain_date_in_zone(text, language)
     if found is not None:
-        assert found == date_rules._parser(language).get_date_data(text).date_obj
+        expected = date_rules._parser(language).get_date_data(text).date_obj
+        assert found == expected and found.isoformat() == expected.isoformat()
 
 
 def test_the_shortcut_reads_plain_dates_and_leaves_the_rest_to_dateparser() -> None:
@@ -184,6 +194,10 @@ def test_the_shortcut_reads_plain_dates_and_leaves_the_rest_to_dateparser() -> N
     assert date_rules._plain_date("sexta-feira, 22 de outubro de 2010 às 20:13", "pt") == datetime(2010, 10, 22, 20, 13)
     assert date_rules._plain_date("25. September 2018", "de") == datetime(2018, 9, 25)
     assert date_rules._plain_date("November 19, 2019 12:04 am", "en") == datetime(2019, 11, 19, 0, 4)
+    assert date_rules._plain_date("10:01 pm, Tuesday, November 19, 2019", "en") == datetime(2019, 11, 19, 22, 1)
+    assert date_rules._plain_date_in_zone("Nov. 19, 2019 8:03 am ET", "en").isoformat() == "2019-11-19T08:03:00-05:00"
+    assert date_rules._plain_date_in_zone("19 Nov 2019 07:09 GMT", None).isoformat() == "2019-11-19T07:09:00+00:00"
+    assert date_rules._plain_date_in_zone("5 stycznia 2019 PT", "pl") is None  # 'pt': piątek, Friday
     for text, language in [("Nov 19, 2019 7:05 AM EST", "en"), ("19.11.2019", "de"), ("vor 2 Stunden", "de"),
                            ("November 31, 2019", "en"), ("mar 5 2019", None), ("Reuters November 18, 2019", "en"),
                            ("am 20. November 2019", "de")]:
