@@ -852,8 +852,10 @@ def _page_from_str(text: str, url: str | None, limits: Limits, warnings: list[st
         text, encoded = text.lstrip("\ufeff"), None
     _refuse_non_documents(text)
     if not looks_like_html(text):
+        del encoded  # a copy of the page, which only the parser reads: not kept through the reading
         return _with_warnings(Page.from_text(text, url, deadline), warnings)
     root, more = parse_html(text, limits, encoded=encoded)
+    del encoded
     _check_time(deadline, "parsing")
     if root is None:
         page = Page.from_text(_markup_to_text(text), url, deadline)
