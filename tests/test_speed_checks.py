@@ -141,3 +141,13 @@ def test_the_agency_scan_finds_what_trying_every_position_finds(bits, skip_to_en
 
     text = "".join(bits)
     assert all_sent(agencies(), text, skip_to_end) == every_place(agencies(), text, skip_to_end)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(TRICKY + ["a", "<", "p", ">", " "]), max_size=40))
+def test_the_binary_check_counts_controls_only_where_there_are_some(text) -> None:
+    sample = text[:loading.SNIFF_BYTES]
+    share = len(loading._CONTROL_CHARS.findall(sample)) / len(sample) if sample else 0.0
+    expected = bool(sample) and (sample[:16].encode("latin-1", "ignore").startswith(loading._MAGIC)
+                                 or share > loading.BINARY_STR_SHARE)
+    assert loading._str_looks_binary(text) == expected

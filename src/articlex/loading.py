@@ -331,6 +331,8 @@ def _str_looks_binary(text: str) -> bool:
         return False
     if sample[:16].encode("latin-1", "ignore").startswith(_MAGIC):
         return True
+    if not _has_unshown(sample):  # no control character at all (nearly every page): nothing to count
+        return False
     controls = sum(1 for _ in _CONTROL_CHARS.finditer(sample))
     return controls / len(sample) > BINARY_STR_SHARE
 
