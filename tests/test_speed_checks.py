@@ -151,3 +151,13 @@ def test_the_binary_check_counts_controls_only_where_there_are_some(text) -> Non
     expected = bool(sample) and (sample[:16].encode("latin-1", "ignore").startswith(loading._MAGIC)
                                  or share > loading.BINARY_STR_SHARE)
     assert loading._str_looks_binary(text) == expected
+
+
+def test_an_extension_built_from_older_sources_leaves_loading_to_python(monkeypatch) -> None:
+    class OlderBuild:  # the walk only: no tree_shape, no may_hold_crowded_tag
+        walk = None
+
+    crowded = "<div " + " ".join(f"a{i}" for i in range(loading.MAX_ATTRIBUTES + 1)) + ">x</div>"
+    monkeypatch.setattr(page, "_walk", OlderBuild())
+    root, warnings = loading.parse_html(f"<html><body><p>Text</p>{crowded}</body></html>")
+    assert root.findtext(".//p") == "Text" and len(warnings) == 1

@@ -36,7 +36,7 @@ import threading
 from dataclasses import dataclass, fields
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from lxml import etree, html
 
@@ -600,12 +600,18 @@ def _deeper_than(root: Element, depth: int) -> bool:
     return bool(_depth_probe(depth)(root))
 
 
+def _compiled(name: str) -> Callable[..., Any] | None:
+    """A function of the compiled module when the compiled walk is in use and was built from these
+    sources (an extension built from older ones lacks it: the Python form runs then)."""
+    return getattr(pages._walk, name, None) if pages._walk is not None else None
+
+
 def _shape(root: Element, depth: int) -> tuple[int, bool]:
     """(elements in the document, whether one sits deeper than ``depth``): one pass over the
     tree in C with the compiled walk, else two XPath evaluations."""
-    compiled = pages._walk
-    if compiled is not None:
-        count, deeper = compiled.tree_shape(root, depth)
+    tree_shape = _compiled("tree_shape")
+    if tree_shape is not None:
+        count, deeper = tree_shape(root, depth)
         return count, deeper
     return int(root.xpath("count(//*)")), _deeper_than(root, depth)
 
@@ -652,8 +658,8 @@ def _check_element_count(count: int, limits: Limits) -> None:
 def _trim_crowded_tags(text: str) -> tuple[str, int]:
     """Start tags with more than ``MAX_ATTRIBUTES`` attributes cut down, and how many there were.
     The compiled pre-check, where there is one, clears nearly every page without the scan."""
-    compiled = pages._walk
-    if compiled is not None and not compiled.may_hold_crowded_tag(text, MAX_ATTRIBUTES):
+    may_hold_crowded_tag = _compiled("may_hold_crowded_tag")
+    if may_hold_crowded_tag is not None and not may_hold_crowded_tag(text, MAX_ATTRIBUTES):
         return text, 0
     pieces, pos, crowded = list[str](), 0, 0
     while True:
