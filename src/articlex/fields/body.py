@@ -108,10 +108,12 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
         recalled = _recall_pass(page, title, body, prose)
     if recalled is not None:
         body, by_rule = recalled, False  # the recall reading's box holds the page's prose
-    region = _region_pass(page, title, body, prose) if prose is not None and not page.deadline.expired() else None
+    declared = declared_kind(page) if page.is_html else None
+    region = _region_pass(page, title, body, prose, declared) \
+        if prose is not None and not page.deadline.expired() else None
     if region is not None:
         body, by_rule = region, False
-    body.kind = _page_kind(page, body, prose, region is not None)
+    body.kind = _page_kind(body, prose, region is not None, declared)
     if body.blocks:
         where = body.container if body.container is not None else body.blocks
         page.note("body", "markup" if by_rule else "cue", where,
@@ -121,12 +123,11 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
     return body
 
 
-def _page_kind(page: Page, body: Body, prose: _Prose | None, region: bool) -> str | None:
+def _page_kind(body: Body, prose: _Prose | None, region: bool, declared: str | None) -> str | None:
     """What the page is: what it declares, else a forum when readers' talk is its text, a listing
     when its text is a region of cards and short lines, an article otherwise; None without text."""
     if not body.blocks:
         return None
-    declared = declared_kind(page) if page.is_html else None
     if declared is not None:
         return declared
     if prose is not None and prose.thread:
@@ -176,20 +177,22 @@ def _recall_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     return body
 
 
-def _region_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body | None:
+def _region_pass(page: Page, title: Title, first: Body, found: _Prose, declared: str | None) -> Body | None:
     """A page that is no article (a listing, a product, a shop's collection) carries its text in
     short lines and cards rather than in prose: every block of the page's main region is read, less
     its chrome, sidebars, link lists and boxes of other kinds. None when the page reads as an article
     (enough prose kept) or the region adds little."""
     kept = sum(len(b.text) for b in first.blocks)
     article = sum(len(b.text) for b in first.blocks if b.prose) >= MIN_ARTICLE_PROSE
-    if article and declared_kind(page) == "article":
+    if article and declared == "article":
         return None  # an article, as the page says and its prose shows: teasers and comments around it stay out
     outside = found.chrome | found.sidebars
     content = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                if b.element is not None and b.element not in outside
                and (b.link_density <= RECALL_LINK_SHARE or _in_card_link(b))]
     total = sum(len(b.text) for b in content)
+    if total + kept < REGION_GAIN * kept:
+        return None  # the whole page holds too little besides the first reading for the region to add
     box = _broadest(content, total) if total else None
     if box is None:
         return None
