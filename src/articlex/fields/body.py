@@ -163,14 +163,26 @@ def _recall_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     lexicon = cues()
     blocks = trim_tail(_until_ending(_recall_blocks(page, title, first, found, box), first.end, lexicon),
                         lexicon, box)
+    blocks = _with_first(blocks, first)
     taken = {b.index for b in blocks}
-    if not any(b.index in taken for b in first.blocks):
-        # The first reading lies outside the box (an introduction above a list): both are the text.
-        blocks = sorted(first.blocks + blocks, key=lambda b: b.index)
-        taken |= {b.index for b in first.blocks}
     if sum(len(b.text) for b in blocks if b.prose) < RECALL_GAIN * kept \
             or sum(len(b.text) for b in first.blocks if b.prose and b.index in taken) < KEEP_SHARE * kept:
         return None  # the recall reading must find more, and keep most of what the first one found
+    return _second_reading(first, blocks, box)
+
+
+def _with_first(blocks: list[TextBlock], first: Body) -> list[TextBlock]:
+    """A second reading's blocks, and the first reading's when it lies outside them all (an
+    introduction above a list or the cards): both are the text."""
+    taken = {b.index for b in blocks}
+    if any(b.index in taken for b in first.blocks):
+        return blocks
+    return sorted(first.blocks + blocks, key=lambda b: b.index)
+
+
+def _second_reading(first: Body, blocks: list[TextBlock], box: Element) -> Body:
+    """A body of ``blocks`` read from ``box``, keeping what the first reading found inside the text
+    (read-also links, source lines) and its header above the new start."""
     body = Body(blocks=blocks, related=first.related, source_lines=first.source_lines, container=box,
                 related_blocks=first.related_blocks, related_strategy=first.related_strategy)
     body.header = [b for b in first.header if b.index < blocks[0].index] if blocks else first.header
@@ -211,19 +223,13 @@ def _region_pass(page: Page, title: Title, first: Body, found: _Prose, declared:
     if sum(len(b.text) for b in pruned) >= (1 - MOST_PROSE) * sum(len(b.text) for b in blocks):
         blocks = pruned
     blocks = _until_ending(blocks, first.end, lexicon)
-    taken = {b.index for b in blocks}
-    if not any(b.index in taken for b in first.blocks):
-        # The first reading lies outside the region (an introduction above the cards): both are the text.
-        blocks = sorted(first.blocks + blocks, key=lambda b: b.index)
+    blocks = _with_first(blocks, first)
     if sum(len(b.text) for b in blocks) < REGION_GAIN * kept:
         return None
     taken = {b.index for b in blocks}
     if sum(len(b.text) for b in first.blocks if b.index in taken) < KEEP_SHARE * kept:
         return None
-    body = Body(blocks=blocks, related=first.related, source_lines=first.source_lines, container=box,
-                related_blocks=first.related_blocks, related_strategy=first.related_strategy)
-    body.header = [b for b in first.header if b.index < blocks[0].index] if blocks else first.header
-    return body
+    return _second_reading(first, blocks, box)
 
 
 def _in_card_link(block: TextBlock) -> bool:
