@@ -38,8 +38,9 @@ RECALL_GAIN = 1.5
 """The recall reading replaces the first only when it finds this many times its prose: a line or
 two more is not worth the risk of a footer."""
 REGION_GAIN = 2.0
-"""The region reading of a page that is no article replaces the first reading when it holds this
-many times its text: a product's price and buttons beside its description are not worth taking."""
+"""The region reading replaces the first reading when it holds this many times its text: a
+product's price and buttons beside its description are not worth taking, a service page's twelve
+sections beside its introduction are."""
 CARD_LINK_DEPTH = 4
 """Elements looked up from a line for the link around its card."""
 MIN_CARD_LINES = 3
@@ -190,10 +191,11 @@ def _second_reading(first: Body, blocks: list[TextBlock], box: Element) -> Body:
 
 
 def _region_pass(page: Page, title: Title, first: Body, found: _Prose, declared: str | None) -> Body | None:
-    """A page that is no article (a listing, a product, a shop's collection) carries its text in
-    short lines and cards rather than in prose: every block of the page's main region is read, less
-    its chrome, sidebars, link lists and boxes of other kinds. None when the page reads as an article
-    (enough prose kept) or the region adds little."""
+    """A page that is no article (a listing, a product, a shop's collection, a service page) carries
+    its text in short lines, cards and sections rather than in one run of prose: every block of the
+    page's main region is read, less its chrome, sidebars, link lists and boxes of other kinds. None
+    when the page says it is an article and the first reading found an article's prose, or when the
+    region adds too little."""
     kept = sum(len(b.text) for b in first.blocks)
     article = sum(len(b.text) for b in first.blocks if b.prose) >= MIN_ARTICLE_PROSE
     if article and declared == "article":
