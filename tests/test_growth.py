@@ -69,6 +69,9 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
                                             for i in range(n))), 200),
     "counters, text": (lambda n: _dump([f"{i} vues {i} commentaires" for i in range(n)]), 400),
     "counters, html": (lambda n: _html("".join(f'<span class="views">{i} vues</span>' for i in range(n))), 400),
+    "counter boxes in a listing, html": (lambda n: _html("".join(
+        f'<div class="card"><div class="views"><span>Item {i}</span></div><p>Card {i} text line</p></div>'
+        for i in range(n))), 400),
     "breadcrumbs, text": (lambda n: _dump([f"Accueil > Monde > Europe {i}" for i in range(n)]), 400),
     "breadcrumbs, html": (lambda n: _html("".join(
         f'<nav class="breadcrumb"><a href="/">Accueil</a> &gt; <a href="/monde/{i}">Monde {i}</a></nav>'

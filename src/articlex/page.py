@@ -948,6 +948,12 @@ class Page:
                 return index[anc]
         return next((index[d] for d in el.iterdescendants() if d in index), None)
 
+    def first_block_in(self, container: Element) -> int | None:
+        """The index of the first block whose element lies inside ``container`` (itself included),
+        in the time of a walk over ``container`` only (:meth:`blocks_in` reads every block)."""
+        index = self.element_index
+        return min((index[el] for el in container.iter(*BLOCK_TAGS) if el in index), default=None)
+
     def blocks_in(self, container: Element) -> list[TextBlock]:
         """The blocks whose element lies inside ``container`` (itself included). A block's element
         is always a block-level one: only those are gathered (in C, not every link and span)."""

@@ -72,9 +72,9 @@ def _shown_at(page: Page, el: Element, walks: list[int]) -> int | None:
     """Where a counter box's text is printed in the stream: its first block of its own, else the
     first block after it in a near ancestor (a <button> makes no block, and a box without text of
     its own would take a far ancestor's place), else the block around it."""
-    inside = page.blocks_in(el)
-    if inside:
-        return inside[0].index
+    inside = page.first_block_in(el)
+    if inside is not None:
+        return inside
     around = page.position_of(el)
     shown = " ".join(" ".join(_SHOWN_TEXT(el)).split())
     if around is not None and shown and shown in page.blocks[around].text:
