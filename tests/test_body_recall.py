@@ -289,3 +289,10 @@ def test_cards_that_are_one_link_each_are_the_listing() -> None:
     html = wrap(f"<main><h1>Remote programming jobs</h1><p>{SENTENCE} {SENTENCE}</p><ul class='jobs'>{jobs}</ul></main>")
     body = articlex.extract(html).body
     assert "Backend engineer 10" in body and "Acme 3" in body and "News" not in body
+
+
+def test_a_link_left_open_around_the_page_is_no_card() -> None:
+    html = wrap(f"<h1>Council passes budget</h1><a href='/x'><div class='story'>{paragraphs('text', 4)}"
+                + "".join(f"<div>Line {i}</div>" for i in range(60)) + "</div>")
+    article = articlex.extract(html)
+    assert article.kind == "article" and article.body.count(SENTENCE) == 4

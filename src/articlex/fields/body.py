@@ -9,6 +9,7 @@ page's prose, a second, recall-first reading starts from the broadest element ho
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from ..deadline import CHECK_EVERY, NO_DEADLINE, Deadline, paced
 from ..lexicon import Cues, cues
@@ -45,6 +46,8 @@ CARD_LINK_DEPTH = 4
 """Elements looked up from a line for the link around its card."""
 MIN_CARD_LINES = 3
 """Elements with text of their own under one link that make it a card (title, place, price...)."""
+MAX_CARD_ELEMENTS = 40
+"""Elements a card's link holds at most (a link left open around the rest of the page is no card)."""
 PAGE_WIDE_SHARE = 0.3
 """Below this share of the page's prose, the recall reading may take the whole page as its box."""
 KEEP_SHARE = 0.5
@@ -242,8 +245,9 @@ def _in_card_link(block: TextBlock) -> bool:
         if el is None:
             return False
         if el.tag == "a":
-            return sum(1 for child in el.iter() if isinstance(child.tag, str) and (child.text or "").strip()) \
-                >= MIN_CARD_LINES
+            inside = list(islice(el.iter(), MAX_CARD_ELEMENTS + 1))  # a link around a whole page is no card
+            return len(inside) <= MAX_CARD_ELEMENTS and sum(
+                1 for child in inside if isinstance(child.tag, str) and (child.text or "").strip()) >= MIN_CARD_LINES
         el = el.getparent()
     return False
 
