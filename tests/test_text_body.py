@@ -257,3 +257,21 @@ def test_a_sentence_under_a_bare_label_is_no_headline() -> None:
     article = articlex.extract(dump + "\n")
     assert sentence not in [r.text for r in article.related]
     assert sentence in article.body
+
+
+CONSENT = "We use your sign-up to provide content in ways you have consented to and to improve our understanding of you."
+
+
+def test_a_newsletter_box_far_above_the_spaced_text_is_not_its_start() -> None:
+    box = ("Sign up", CONSENT, "Invalid email", "Something went wrong, please try again later.",
+           "Thank you for subscribing!", "We have more newsletters", "Show me", "See our Privacy Notice")
+    assert body_of(dump(TITLE, "By Jane Doe", "Stay in the know", box, P1, P2, P3)) == [P1, P2, P3]
+
+
+def test_packed_paragraphs_open_the_text_when_no_spaced_text_follows() -> None:
+    teasers = ["The new ferry line opens in June and the first crossings are already sold out, the company said.",
+               "Local schools will close early on Friday because of the storm warning issued by the weather office.",
+               "A rare bird was seen on the cliffs last week, and birdwatchers have come from far away to see it."]
+    text = dump(TITLE, "By Jane Doe", (P1, P2, P3), "MOST READ", teasers[0], "Comments", teasers[1], "Video",
+                teasers[2])
+    assert articlex.extract(text).body.startswith(P1)

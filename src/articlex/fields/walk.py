@@ -332,13 +332,14 @@ def _furniture(step: Step) -> Act | None:
 
 def _before_text(step: Step) -> Act | None:
     """Before the first paragraph, what is not prose (a kicker, a caption) is header, and so is a
-    line packed against a spaced paragraph below it or a standfirst by its class; a line introducing
+    line packed above the spaced text or a standfirst by its class; a line introducing
     a list of paragraphs, or text written straight into the box, opens the text."""
     state, block = step.walk, step.block
     if state.body.blocks:
         return None
+    ahead = state.candidates[step.pos + 1: step.pos + 1 + PACKED_REACH]
     packed_lead = state.spaced and not block.standalone and any(
-        b.standalone and b.prose for b in state.candidates[step.pos + 1: step.pos + 1 + PACKED_REACH])
+        a.standalone and a.prose and b.standalone and b.prose for a, b in zip(ahead, ahead[1:]))
     lead_in = (state.spaced or state.kind is not Input.DUMP) and _lead_in(block, step.following)
     if (not block.prose or packed_lead) and not lead_in and not step.own_line \
             or _standfirst(block, state.container, state.boiler):
@@ -412,8 +413,10 @@ MAX_LOOSE_LINES = 3
 a share bar or a tag list: the article has ended."""
 
 
-PACKED_REACH = 6
-"""A packed line (caption, standfirst, summary bullets) leads a spaced paragraph this close below it."""
+PACKED_REACH = 20
+"""A packed line (caption, standfirst, summary bullets, a newsletter box's consent text) is header when the
+spaced text (two paragraphs set apart in a row) starts this close below it; one paragraph set apart
+is not enough: a dump of packed paragraphs has teasers set apart after it."""
 
 
 MIN_PROSE_AFTER = 2
