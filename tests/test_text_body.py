@@ -364,3 +364,14 @@ def test_a_credit_with_a_dash_under_the_first_paragraph_makes_it_the_standfirst(
 def test_a_subheading_with_a_dash_is_no_credit() -> None:
     assert body_of(dump(TITLE, "12 May 2020", P1, "Storm season - a look back", P2, P3)) \
         == [P1, "Storm season - a look back", P2, P3]
+
+
+def test_a_tag_list_set_apart_after_the_text_ends_it() -> None:
+    text = dump(TITLE, P1, P2, P3, "Harbour, Storms, Town council, Fishing",
+                "Support our work: donate today via our page.",
+                "If you want our independent reporting to go on, every contribution helps us more than you think.")
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_an_editor_word_without_a_name_after_it_does_not_end_the_text() -> None:
+    assert P3 in body_of(dump(TITLE, P1, P2, "Édition abonnés du journal", P3, P4))

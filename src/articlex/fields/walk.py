@@ -23,7 +23,7 @@ from ..page import Element, Page, TextBlock
 from ..selectors import STANDFIRST
 from ..text import SENTENCE_WORDS, at_most_words, date_span, has_date_label, looks_like_date, word_count
 from .boxes import CONTAINER_TAGS, BoilerplateCheck, FooterCheck
-from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, Line, set_apart
+from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, QUOTES, Line
 from .related import card_link, closes_teaser, is_teaser, read_also, take_read_also, teaser_link
 from .tail import trim_tail, unique_links, without_signature, without_stamp
 
@@ -302,19 +302,19 @@ def _ending(step: Step) -> Act | None:
 
 
 def _staff_credits(step: Step) -> Act | None:
-    """'Additional reporting by X; Editing by Y': the desk's credits close a wire story ('Edited by
-    hand, ...' opens a sentence: a name follows the label)."""
+    """'Additional reporting by X; Editing by Y': the desk's credits close a wire story (a name follows
+    the label: 'Edited by hand, ...' opens a sentence, 'Édition abonnés' names a product)."""
     state, line = step.walk, step.line
     if not state.body.blocks or line.words > MAX_CAPTION_WORDS:
         return None
     parts = (part.strip() for part in line.text.split(CREDIT_PARTS))
-    credits = any(set_apart(part, state.lexicon.strip_label("editor_labels", part)) for part in parts)
-    return Act.STOP if credits else None
+    return Act.STOP if any(_names_after(state.lexicon.strip_label("editor_labels", part)) for part in parts) else None
 
 
 def _tag_line(step: Step) -> Act | None:
-    """A line of short terms between commas packed after the text: the tag list, the text has ended."""
-    if step.walk.body.blocks and not step.block.standalone and _tag_list(step.block.text):
+    """A line of short terms between commas after the text, packed or set apart (renderers differ):
+    the tag list, the text has ended."""
+    if step.walk.body.blocks and _tag_list(step.block.text):
         return Act.STOP
     return None
 
@@ -539,6 +539,11 @@ def _lead_in(block: TextBlock, following: TextBlock | None) -> bool:
     introduces the list of paragraphs below it (not a sentence, yet no label either)."""
     return block.standalone and block.text.rstrip().endswith(":") and word_count(block.text) >= MIN_LEAD_IN_WORDS \
         and following is not None and following.standalone and following.prose
+
+
+def _names_after(rest: str | None) -> bool:
+    """Whether what follows a label opens with a name (a capital)."""
+    return rest is not None and rest.lstrip(QUOTES)[:1].isupper()
 
 
 def _leads_into_list(block: TextBlock) -> bool:
