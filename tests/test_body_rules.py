@@ -131,3 +131,9 @@ def test_a_closing_bio_that_asks_readers_to_follow_is_an_appeal() -> None:
            "Follow us on Twitter @councilnews or Facebook.</p>")
     article = articlex.extract(page(f'<div class="entry-content">{paragraphs("text")}{bio}</div>'))
     assert article.body.endswith(SENTENCE) and "Follow" not in article.body
+
+
+def test_an_editorial_standards_line_after_the_text_ends_it() -> None:
+    article = articlex.extract(page(f'<div class="entry-content">{paragraphs("text")}'
+                                    "<p>Our Standards: The Council News Trust Principles.</p></div>"))
+    assert article.body.endswith(SENTENCE) and "Standards" not in article.body

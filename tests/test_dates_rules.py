@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import articlex
+from articlex.fields import dates as date_rules
 from articlex.fields.dates import parse_date
+from articlex.lexicon import LANGUAGES
 from articlex.text import date_span
 
 PROSE_FR = ("Le conseil municipal a voté le nouveau budget après un long débat qui a duré jusque tard dans "
@@ -138,3 +142,63 @@ def test_a_date_glued_to_the_next_one() -> None:
 def test_a_date_with_commas_between_its_parts() -> None:
     text, markup = both("26, Abril, 2022", prose=PROSE_FR)
     assert text.published.date() == markup.published.date() == date(2022, 4, 26)
+
+
+# --- The shortcut before dateparser (issue 12) ----------------------------------------------------
+
+
+@st.composite
+def written_dates(draw: st.DrawFn) -> tuple[str, str | None]:
+    """A date written out in one of the lexicon languages (or undecided), in the shapes the
+    shortcut reads and a few it must leave to dateparser (a day past the month's end, a 13 pm)."""
+    language = draw(st.sampled_from([*LANGUAGES, None]))
+    words = date_rules._date_words(language or "en")
+    month = draw(st.sampled_from(sorted(words.months)))
+    day = draw(st.integers(min_value=1, max_value=32))
+    year = draw(st.sampled_from([1899, 1999, 2019, 2024, 2101]))
+    order = draw(st.sampled_from(["{m} {d} {y}", "{d} {m} {y}", "{d}. {m} {y}", "{m}. {d}, {y}", "{d} {m}, {y}"]))
+    text = order.format(m=month, d=day, y=year)
+    if draw(st.booleans()):
+        text = f"{draw(st.sampled_from(sorted(words.weekdays)))}, {text}"
+    if draw(st.booleans()):
+        clock = f"{draw(st.integers(0, 24))}:{draw(st.integers(0, 59)):02d}"
+        if draw(st.booleans()):
+            clock += draw(st.sampled_from(["", " "])) + draw(st.sampled_from(sorted(words.meridians)))
+        if draw(st.booleans()):
+            clock += " " + draw(st.sampled_from(ZONES))
+        glue = draw(st.sampled_from([" ", ", ", " | ", " • ", *(f" {w} " for w in sorted(words.skipped))]))
+        text = f"{clock}{glue}{text}" if draw(st.booleans()) else f"{text}{glue}{clock}"
+    elif draw(st.booleans()):
+        text += " " + draw(st.sampled_from(ZONES))
+    if draw(st.booleans()):
+        text = text.upper()
+    return text, language
+
+
+ZONES = ["EST", "ET", "GMT", "UTC", "PST", "PT", "CET", "GMT+0000", "-0600", "+02:00", "est", "Z", "IST", "(UTC)", "WIB"]
+"""Time zones as pages print them, a Polish weekday among them ('PT', piątek)."""
+
+
+@settings(max_examples=600, deadline=None)
+@given(written_dates())
+def test_the_shortcut_reads_a_written_date_as_dateparser_does(case) -> None:
+    text, language = case
+    found = date_rules._plain_date(text, language) or date_rules._plain_date_in_zone(text, language)
+    if found is not None:
+        expected = date_rules._parser(language).get_date_data(text).date_obj
+        assert found == expected and found.isoformat() == expected.isoformat()
+
+
+def test_the_shortcut_reads_plain_dates_and_leaves_the_rest_to_dateparser() -> None:
+    assert date_rules._plain_date("Wednesday 20 November 2019 9:22 am", "en") == datetime(2019, 11, 20, 9, 22)
+    assert date_rules._plain_date("sexta-feira, 22 de outubro de 2010 às 20:13", "pt") == datetime(2010, 10, 22, 20, 13)
+    assert date_rules._plain_date("25. September 2018", "de") == datetime(2018, 9, 25)
+    assert date_rules._plain_date("November 19, 2019 12:04 am", "en") == datetime(2019, 11, 19, 0, 4)
+    assert date_rules._plain_date("10:01 pm, Tuesday, November 19, 2019", "en") == datetime(2019, 11, 19, 22, 1)
+    assert date_rules._plain_date_in_zone("Nov. 19, 2019 8:03 am ET", "en").isoformat() == "2019-11-19T08:03:00-05:00"
+    assert date_rules._plain_date_in_zone("19 Nov 2019 07:09 GMT", None).isoformat() == "2019-11-19T07:09:00+00:00"
+    assert date_rules._plain_date_in_zone("5 stycznia 2019 PT", "pl") is None  # 'pt': piątek, Friday
+    for text, language in [("Nov 19, 2019 7:05 AM EST", "en"), ("19.11.2019", "de"), ("vor 2 Stunden", "de"),
+                           ("November 31, 2019", "en"), ("mar 5 2019", None), ("Reuters November 18, 2019", "en"),
+                           ("am 20. November 2019", "de")]:
+        assert date_rules._plain_date(text, language) is None, text

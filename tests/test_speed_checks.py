@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html
@@ -45,3 +46,118 @@ def test_parsed_pages_keep_lxml_html_elements() -> None:
     root, _ = loading.parse_html("<html><body><form><input name=q></form><p>Text</p></body></html>")
     assert all(isinstance(el, html.HtmlElement) for el in root.iter())
     assert root.find(".//p").text_content() == "Text"
+
+
+compiled = pytest.mark.skipif(page._walk is None, reason=f"the compiled walk is not in use ({page.WALK})")
+
+ATTRIBUTE_BITS = ["<", ">", "/", "=", '"', "'", " ", "\t", "\n", "\xa0", "\u2028", "\u3000", "a", "B", "\u017f",
+                  "\u212a", "<p", "<div", "<!--", "-->", "<script>", "</script>", "<style ", "</STYLE>", "<plaintext",
+                  "x=1", "y='2'", 'z="3"', "é", "\U0001f600"]
+"""Pieces of markup where the attribute grammar turns: separators (Unicode white space among
+them), quotes, equals signs, letters that case-fold to ASCII, comments and raw-text elements."""
+SMALL_LIMIT = 2
+"""A limit of two attributes makes crowded tags frequent in short generated texts."""
+
+
+@compiled
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(ATTRIBUTE_BITS), max_size=30))
+def test_the_compiled_crowded_tag_check_never_clears_a_page_the_scan_would_trim(bits) -> None:
+    text = "".join(bits)
+    scan = loading._up_to_crowded(SMALL_LIMIT)
+    crowded = scan.match(text).end() < len(text)
+    if crowded:
+        assert page._walk.may_hold_crowded_tag(text, SMALL_LIMIT)
+
+
+@compiled
+def test_the_compiled_crowded_tag_check_clears_plain_pages_and_flags_crowded_tags() -> None:
+    crowded = "<div " + " ".join(f"a{i}" for i in range(loading.MAX_ATTRIBUTES + 1)) + ">"
+    assert page._walk.may_hold_crowded_tag("<p>a " + crowded, loading.MAX_ATTRIBUTES)
+    assert page._walk.may_hold_crowded_tag(crowded.replace(" ", "\u2028"), loading.MAX_ATTRIBUTES)
+    assert not page._walk.may_hold_crowded_tag(crowded.replace(" a64", ""), loading.MAX_ATTRIBUTES)
+    assert not page._walk.may_hold_crowded_tag('<p class="a b c" id=x>Text</p>' * 50, loading.MAX_ATTRIBUTES)
+
+
+@compiled
+@settings(max_examples=200)
+@given(st.recursive(st.just("<b>x</b>"), lambda inner: st.lists(inner, max_size=4).map(
+    lambda parts: "<div>" + "".join(parts) + "</div>"), max_leaves=30), st.integers(min_value=1, max_value=12))
+def test_the_compiled_tree_shape_agrees_with_xpath(markup, depth) -> None:
+    root = html.document_fromstring("<html><body>" + markup + "<!-- c --></body></html>")
+    assert page._walk.tree_shape(root, depth) == (int(root.xpath("count(//*)")), loading._deeper_than(root, depth))
+
+
+def test_utf8_bytes_are_parsed_as_utf8_whatever_the_page_declares() -> None:
+    for declared in ('<meta charset="iso-8859-1">', '<meta http-equiv="Content-Type" content="text/html; '
+                     'charset=windows-1251">', '<meta charset="utf-16">'):
+        text = f"<html><head>{declared}</head><body><p>café — 日本 \U0001f600</p></body></html>"
+        root, _ = loading.parse_html(text)
+        assert root.findtext(".//p") == "café — 日本 \U0001f600"
+
+
+def every_place(agencies, text: str, skip_to_end: bool) -> list[tuple[int, int, str]]:
+    """What ``Agencies.matches`` stands for: the patterns tried at every position of the text in
+    turn, case-sensitive aliases first (``skip_to_end``: going on after each name, as callers that
+    ``send`` its end do)."""
+    found, cursor = [], 0
+    for at in range(len(text)):
+        if at < cursor:
+            continue
+        for pattern, strict in ((agencies._strict, True), (agencies._loose, False)):
+            m = pattern.match(text, at) if pattern is not None else None
+            if m:
+                named = agencies._named(m, strict)
+                found += named
+                if named and skip_to_end:
+                    cursor = max(cursor, named[-1][1])
+                break
+    return found
+
+
+def all_sent(agencies, text: str, skip_to_end: bool) -> list[tuple[int, int, str]]:
+    found, scan = [], agencies.matches(text)
+    try:
+        mention = next(scan)
+        while True:
+            found.append(mention)
+            mention = scan.send(mention[1] if skip_to_end else None)
+    except StopIteration:
+        return found
+
+
+AGENCY_BITS = ["AFP", "afp", "AP", "Ap", "Reuters", "REUTERS", "dpa", "dpa-AFX", "Agence France-Presse", "France-Presse",
+               "Associated Press", "Associated  Press", "The Associated Press", "PAP-u", "Укрінформу", "ANSA",
+               "Keystone-ATS", "@AFP", "x.AFP", "AFP.com", "and", " ", ", ", "(", ")", "-", ".", "\n", "Paris",
+               "the", "press", "é", "ß"]
+"""Names, their neighbours that the patterns' look-around reads, and letters (a text whose lower
+case changes length, with 'İ', is scanned the slow way, by pattern: not this test's concern)."""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(AGENCY_BITS), max_size=14), st.booleans())
+def test_the_agency_scan_finds_what_trying_every_position_finds(bits, skip_to_end) -> None:
+    from articlex.lexicon import agencies
+
+    text = "".join(bits)
+    assert all_sent(agencies(), text, skip_to_end) == every_place(agencies(), text, skip_to_end)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(TRICKY + ["a", "<", "p", ">", " "]), max_size=40))
+def test_the_binary_check_counts_controls_only_where_there_are_some(text) -> None:
+    sample = text[:loading.SNIFF_BYTES]
+    share = len(loading._CONTROL_CHARS.findall(sample)) / len(sample) if sample else 0.0
+    expected = bool(sample) and (sample[:16].encode("latin-1", "ignore").startswith(loading._MAGIC)
+                                 or share > loading.BINARY_STR_SHARE)
+    assert loading._str_looks_binary(text) == expected
+
+
+def test_an_extension_built_from_older_sources_leaves_loading_to_python(monkeypatch) -> None:
+    class OlderBuild:  # the walk only: no tree_shape, no may_hold_crowded_tag
+        walk = None
+
+    crowded = "<div " + " ".join(f"a{i}" for i in range(loading.MAX_ATTRIBUTES + 1)) + ">x</div>"
+    monkeypatch.setattr(page, "_walk", OlderBuild())
+    root, warnings = loading.parse_html(f"<html><body><p>Text</p>{crowded}</body></html>")
+    assert root.findtext(".//p") == "Text" and len(warnings) == 1

@@ -97,6 +97,8 @@ def test_both_walks_agree_on_comments_instructions_entities_and_a_sub_element() 
     hidden = etree.SubElement(root, "div", {"hidden": "", "class": "menu"})
     etree.SubElement(hidden, "span", {"class": "inner"}).text = "not shown"
     hidden.tail = "tail of hidden"
+    foreign = etree.SubElement(root, "span", {"{urn:x}class": "hidden", "{urn:x}id": "main", "class": "card"})
+    foreign.text = "a class in a namespace hides nothing and is not indexed"
     root.tail = "tail of the root"
     assert_same_walk(root)
     assert_same_walk(p)
@@ -108,7 +110,8 @@ TAGS = ["div", "p", "span", "a", "h2", "li", "ul", "blockquote", "table", "tr", 
 ATTRIBUTES = ['class="entry-content"', 'class="sr-only"', 'class="d-none x"', 'class="hidden"', 'class="not-hiddenx"',
               'class="Hidden"', 'style="display:none"', 'style="DISPLAY: NONE"', 'style="color:red"', "hidden",
               'aria-hidden="true"', 'aria-hidden="false"', 'id="main"', 'href="/link"', 'href="https://o.example/x"',
-              'rel="next"', 'itemprop="articleBody"', 'role="complementary"', 'data-component="card"', 'title="t"']
+              'rel="next"', 'itemprop="articleBody"', 'role="complementary"', 'data-component="card"', 'title="t"',
+              'xml:lang="en"', 'xlink:href="#x"', 'CLASS="Hidden Card"', 'class=""', 'id=""', 'itemtype=" A B "']
 WORDS = ["Some text", "  spaced   out  ", "\n", "More words here.", "&amp;", "é€", ""]
 
 

@@ -1,4 +1,4 @@
-"""Types of the compiled block walk (``_walk.pyx``), for type checkers."""
+"""Types of the compiled block walk and loading checks (``_walk.pyx``), for type checkers."""
 
 from collections.abc import Callable
 from typing import Any
@@ -7,3 +7,9 @@ BUILT_WITH_LXML: str
 
 def walk(root: Any, builder: Any, index: Any, skips: Callable[..., bool], shown: set[Any], swallowed: list[Any],
          rules: tuple[Any, ...], over: Callable[[], bool], check_every: int) -> bool: ...
+
+def tree_shape(root: Any, depth: int) -> tuple[int, bool]: ...
+
+SCAN_BUDGET: int
+
+def may_hold_crowded_tag(text: str, limit: int) -> bool: ...

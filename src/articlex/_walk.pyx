@@ -7,6 +7,10 @@ index (``tests/test_walk_compiled.py`` compares the two), and calls the same Pyt
 for every decision but the routine ones: the builder that turns text into blocks, and the skip
 rule, asked about each element that may be skipped (a skipped tag, or attributes that may hide).
 
+Two checks of :mod:`articlex.loading` are here too, with their Python forms kept there as the
+reference: :func:`tree_shape` (element count and depth in one pass) and
+:func:`may_hold_crowded_tag` (a pre-check that spares most pages the crowded-tag scan).
+
 Built only where a C compiler is found (``setup.py``); articlex runs the Python walk otherwise,
 when ``ARTICLEX_PURE_PYTHON`` is set, or when the installed lxml is not the one this module was
 compiled against (lxml's C API is only stable within one version).
@@ -14,9 +18,17 @@ compiled against (lxml's C API is only stable within one version).
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
-from lxml.includes.tree cimport xmlNode
+from lxml.includes.tree cimport xmlAttr, xmlNode
+from libc.string cimport strcmp
 
 from lxml import etree as _etree
+
+cdef extern from "Python.h":
+    Py_ssize_t PyUnicode_FindChar(object text, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction) except -2
+    int PyUnicode_KIND(object text)
+    void* PyUnicode_DATA(object text)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) noexcept
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch) noexcept
 
 BUILT_WITH_LXML = (<bytes>cetree.LXML_VERSION_STRING).decode("ascii")
 """The lxml version whose headers this module was compiled with."""
@@ -41,16 +53,30 @@ cdef inline xmlNode* _next_sibling(xmlNode* c_node) noexcept:
     return c_node
 
 
+cdef enum:
+    MAX_NAMES = 32  # attribute names the walk can read (it reads 11)
+
+cdef enum:
+    TOKEN = 1       # indexed (selectors.TOKEN_ATTRIBUTES)
+    WHOLE = 2       # indexed by its whole value (selectors.WHOLE_VALUE_ATTRIBUTES)
+    HIDING = 4      # read by page._hides (page.HIDING_ATTRIBUTES)
+    CLASS = 8       # hides only when its value holds one of page.HIDDEN_CLASS_PARTS
+
+
 cdef class _Walk:
     """One walk's state: the rules from page.py and the builder's methods, looked up once."""
 
     cdef object doc, builder, flush, add, open_link, close_link, skips, shown, swallowed
-    cdef frozenset skip_tags, block_tags, hiding_attrs, token_attrs, whole_value
+    cdef frozenset skip_tags, block_tags
     cdef tuple class_parts
     cdef dict tokens, order
     cdef bint indexing
     cdef list owners
     cdef int quote_depth
+    cdef list names, encoded
+    cdef const char* c_names[MAX_NAMES]
+    cdef int flags[MAX_NAMES]
+    cdef int name_count
 
     def __init__(self, root, builder, index, skips, shown, swallowed, rules):
         self.doc = (<cetree._Element>root)._doc
@@ -58,55 +84,102 @@ cdef class _Walk:
         self.flush, self.add = builder.flush, builder.add
         self.open_link, self.close_link = builder.open_link, builder.close_link
         self.skips, self.shown, self.swallowed = skips, shown, swallowed
-        (self.skip_tags, self.block_tags, self.hiding_attrs, self.class_parts,
-         self.token_attrs, self.whole_value) = rules
+        skip_tags, block_tags, hiding_attrs, class_parts, token_attrs, whole_value = rules
+        self.skip_tags, self.block_tags, self.class_parts = skip_tags, block_tags, class_parts
+        self.name_rules(hiding_attrs, token_attrs, whole_value)
         self.indexing = index is not None
         if self.indexing:
             self.tokens, self.order = index.tokens, index.order
         self.owners = []
         self.quote_depth = 0
 
+    cdef void name_rules(self, hiding_attrs, token_attrs, whole_value) except *:
+        """The attribute names the walk reads, with what each is for, compared in C."""
+        self.names = sorted(set(hiding_attrs) | set(token_attrs))
+        if len(self.names) > MAX_NAMES:
+            raise ValueError(f"articlex._walk reads at most {MAX_NAMES} attribute names")
+        self.encoded = [name.encode("utf-8") for name in self.names]
+        self.name_count = len(self.names)
+        for i, name in enumerate(self.names):
+            self.c_names[i] = <const char*>self.encoded[i]
+            self.flags[i] = ((TOKEN if name in token_attrs else 0) | (WHOLE if name in whole_value else 0)
+                             | (HIDING if name in hiding_attrs else 0) | (CLASS if name == "class" else 0))
+
+    cdef inline int name_of(self, xmlAttr* c_attr) noexcept:
+        """The attribute's place among the names read, -1 when it is not one of them (an
+        attribute in a namespace never is: its name would read '{uri}name')."""
+        cdef int i
+        if c_attr.type != tree.XML_ATTRIBUTE_NODE or c_attr.ns is not NULL:
+            return -1
+        for i in range(self.name_count):
+            if strcmp(<const char*>c_attr.name, self.c_names[i]) == 0:
+                return i
+        return -1
+
+    cdef int flags_of(self, xmlNode* c_node) noexcept:
+        """What the element's attributes are for, all together (0 for an element without any)."""
+        cdef xmlAttr* c_attr = c_node.properties
+        cdef int found = 0, i
+        while c_attr is not NULL:
+            i = self.name_of(c_attr)
+            if i >= 0:
+                found |= self.flags[i]
+            c_attr = c_attr.next
+        return found
+
     cdef void flush_block(self, owner, bint in_quote):
         """builder.flush, called only when the builder holds something: with no text and no
         link pending, flush would change nothing."""
         builder = self.builder
-        if builder.parts or builder.open_links or builder.links:
+        if builder.size or builder.open_links or builder.links:
             self.flush(owner, in_quote)
 
     cdef object element(self, xmlNode* c_node):
         return cetree.elementFactory(self.doc, c_node)
 
-    cdef bint might_hide(self, list items):
-        """True for every attribute list page._hides may find hiding (a cheap superset)."""
-        for name, value in items:
-            if name in self.hiding_attrs:
-                if name != "class":
+    cdef bint might_hide(self, xmlNode* c_node) except -1:
+        """True for every element page._hides may find hiding (a cheap superset): one with a
+        hiding attribute other than a class, or a class holding a hidden-class part."""
+        cdef xmlAttr* c_attr = c_node.properties
+        cdef int i
+        while c_attr is not NULL:
+            i = self.name_of(c_attr)
+            if i >= 0 and self.flags[i] & HIDING:
+                if not self.flags[i] & CLASS:
                     return True
+                value = cetree.attributeValue(c_node, c_attr)
                 if value:
                     for part in self.class_parts:
                         if part in value:
                             return True
+            c_attr = c_attr.next
         return False
 
-    cdef object index(self, xmlNode* c_node, list items, object el):
-        """selectors.Index.add, on the index's own tables; the element object is made only
-        for an element that has a token attribute."""
+    cdef object index(self, xmlNode* c_node, object el):
+        """selectors.Index.add, on the index's own tables, reading only the indexed attributes'
+        values; the element object is made only for an element that has one."""
         cdef dict tokens = self.tokens
-        for attr, value in items:
-            if attr not in self.token_attrs or not value:
-                continue
-            if el is None:
-                el = self.element(c_node)
-            if el not in self.order:
-                self.order[el] = len(self.order)
-            words = [value.strip().lower()] if attr in self.whole_value else value.lower().split()
-            for word in words:
-                key = (attr, word)
-                found = tokens.get(key)
-                if found is None:
-                    tokens[key] = [el]
-                else:
-                    found.append(el)
+        cdef xmlAttr* c_attr = c_node.properties
+        cdef int i
+        while c_attr is not NULL:
+            i = self.name_of(c_attr)
+            if i >= 0 and self.flags[i] & TOKEN:
+                value = cetree.attributeValue(c_node, c_attr)
+                if value:
+                    if el is None:
+                        el = self.element(c_node)
+                    if el not in self.order:
+                        self.order[el] = len(self.order)
+                    attr = self.names[i]
+                    words = [value.strip().lower()] if self.flags[i] & WHOLE else value.lower().split()
+                    for word in words:
+                        key = (attr, word)
+                        found = tokens.get(key)
+                        if found is None:
+                            tokens[key] = [el]
+                        else:
+                            found.append(el)
+            c_attr = c_attr.next
         return el
 
     cdef void index_below(self, xmlNode* top):
@@ -114,8 +187,9 @@ cdef class _Walk:
         cdef xmlNode* c_node = _first_child(top)
         cdef xmlNode* after
         while c_node is not NULL:
-            if c_node.type == tree.XML_ELEMENT_NODE and c_node.properties is not NULL:
-                self.index(c_node, cetree.collectAttributes(c_node, 3), None)
+            if c_node.type == tree.XML_ELEMENT_NODE and c_node.properties is not NULL \
+                    and self.flags_of(c_node) & TOKEN:
+                self.index(c_node, None)
             after = _first_child(c_node)
             if after is NULL:
                 while c_node is not top:
@@ -129,18 +203,17 @@ cdef class _Walk:
 
     cdef bint start(self, xmlNode* c_node):
         """The walk entering an element; False when its subtree is skipped."""
-        cdef list items
+        cdef int flags = 0
         el = None
         tag = cetree.namespacedName(c_node)
         if c_node.properties is not NULL:
-            items = cetree.collectAttributes(c_node, 3)
-            if self.indexing:
-                el = self.index(c_node, items, None)
-        else:
-            items = []
-        if tag in self.skip_tags or items and self.might_hide(items):
+            flags = self.flags_of(c_node)
+            if self.indexing and flags & TOKEN:
+                el = self.index(c_node, None)
+        if tag in self.skip_tags or flags & HIDING and self.might_hide(c_node):
             if el is None:
                 el = self.element(c_node)
+            items = cetree.collectAttributes(c_node, 3) if c_node.properties is not NULL else []
             if self.skips(el, tag, items, self.shown, self.swallowed):
                 if self.indexing:
                     self.index_below(c_node)
@@ -227,3 +300,138 @@ def walk(root, builder, index, skips, shown, swallowed, rules, over, int check_e
     when ``over()`` stopped it before the end."""
     cdef _Walk state = _Walk(root, builder, index, skips, shown, swallowed, rules)
     return state.run((<cetree._Element>root)._c_node, over, check_every)
+
+
+def tree_shape(root, int depth):
+    """(elements in ``root``'s document, whether one sits deeper than ``depth``, the document
+    element at depth 1): what ``count(//*)`` and ``boolean(/*/*...)`` tell loading, in one
+    pass over libxml2's nodes instead of two XPath evaluations."""
+    cdef xmlNode* top = <xmlNode*>(<cetree._Element>root)._c_node.doc
+    cdef xmlNode* c_node = top.children
+    cdef xmlNode* after
+    cdef long count = 0
+    cdef int level = 1
+    cdef bint deeper = False
+    while c_node is not NULL:
+        if c_node.type == tree.XML_ELEMENT_NODE:
+            count += 1
+            if level > depth:
+                deeper = True
+            after = c_node.children
+            if after is not NULL:
+                c_node = after
+                level += 1
+                continue
+        while c_node.next is NULL and c_node.parent is not top:
+            c_node = c_node.parent
+            level -= 1
+        c_node = c_node.next
+    return count, deeper
+
+
+SCAN_BUDGET = 4
+"""Characters :func:`may_hold_crowded_tag` reads, as a multiple of the text's length, before it
+gives up and answers True (a text of nested quotes could make it read some spans again)."""
+
+
+cdef inline bint _tag_letter(Py_UCS4 c) noexcept:
+    """``[a-z]`` under ``re.IGNORECASE``: ASCII letters, and the long s and the Kelvin sign,
+    which case-fold to 's' and 'k'."""
+    return (u'a' <= c <= u'z') or (u'A' <= c <= u'Z') or c == 0x17F or c == 0x212A
+
+
+cdef inline bint _separator(Py_UCS4 c) noexcept:
+    """``[\\s/]`` of a str pattern."""
+    return Py_UNICODE_ISSPACE(c) or c == u'/'
+
+
+cdef class _Text:
+    cdef object text
+    cdef int kind
+    cdef void* data
+    cdef Py_ssize_t size
+
+    def __init__(self, str text):
+        self.text = text
+        self.kind = PyUnicode_KIND(text)
+        self.data = PyUnicode_DATA(text)
+        self.size = len(text)
+
+    cdef inline Py_UCS4 at(self, Py_ssize_t i) noexcept:
+        return PyUnicode_READ(self.kind, self.data, i)
+
+    cdef Py_ssize_t after_value(self, Py_ssize_t i):
+        """Where ``loading._VALUE`` ends when tried at ``i`` (``i`` itself when it matches nothing)."""
+        cdef Py_ssize_t j = i, close
+        cdef Py_UCS4 c
+        while j < self.size and Py_UNICODE_ISSPACE(self.at(j)):
+            j += 1
+        if j >= self.size or self.at(j) != u'=':
+            return i
+        j += 1
+        while j < self.size and Py_UNICODE_ISSPACE(self.at(j)):
+            j += 1
+        if j < self.size:
+            c = self.at(j)
+            if c == u'"' or c == u"'":
+                close = PyUnicode_FindChar(self.text, c, j + 1, self.size, 1)
+                if close >= 0:
+                    return close + 1
+        while j < self.size:  # a bare value, or an unclosed quote read as one
+            c = self.at(j)
+            if Py_UNICODE_ISSPACE(c) or c == u'>':
+                break
+            j += 1
+        return j
+
+    cdef Py_ssize_t attributes(self, Py_ssize_t i, int limit, int* count):
+        """Reads ``loading._ATTR`` from ``i`` until none follows or ``limit`` is passed; the
+        count in ``count``, the end returned."""
+        cdef Py_UCS4 c
+        while True:
+            while i < self.size and _separator(self.at(i)):
+                i += 1
+            if i >= self.size or self.at(i) == u'>':
+                return i
+            count[0] += 1
+            if count[0] > limit:
+                return i
+            i += 1
+            while i < self.size:
+                c = self.at(i)
+                if _separator(c) or c == u'>' or c == u'=':
+                    break
+                i += 1
+            i = self.after_value(i)
+
+
+def may_hold_crowded_tag(str text, int limit):
+    """False when no ``<`` and letter in ``text`` opens a start tag with more than ``limit``
+    attributes as ``loading._ATTR`` reads them; True when one may. Every such ``<`` is tried,
+    inside comments and scripts too, so this is a superset of the tags ``loading``'s scan sees:
+    a False answer lets it skip that scan, a True one sends it there."""
+    cdef _Text page = _Text(text)
+    cdef Py_ssize_t pos = 0, i
+    cdef Py_ssize_t budget = SCAN_BUDGET * page.size
+    cdef int count
+    cdef Py_UCS4 c
+    while True:
+        pos = PyUnicode_FindChar(text, u'<', pos, page.size, 1)
+        if pos < 0:
+            return False
+        pos += 1
+        if pos >= page.size or not _tag_letter(page.at(pos)):
+            continue
+        i = pos + 1
+        while i < page.size:
+            c = page.at(i)
+            if _separator(c) or c == u'>':
+                break
+            i += 1
+        count = 0
+        i = page.attributes(i, limit, &count)
+        if count > limit:
+            return True
+        budget -= i - pos
+        if budget < 0:
+            return True

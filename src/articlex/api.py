@@ -16,6 +16,7 @@ from .fields.counters import find_counters
 from .fields.dates import find_dates
 from .fields.language import find_language
 from .fields.navigation import find_navigation
+from .fields.regions import Regions
 from .fields.title import Title, find_title
 from .deadline import Deadline, check_seconds
 from .loading import Limits, Source, load_page
@@ -80,14 +81,15 @@ def _read_fields(page: Page, title: Title, body: Body, site: str | None, deadlin
     """The fields that build on title and body, in order, those ``wanted`` only, while the time
     budget lasts."""
     text = "\n\n".join(b.text for b in body.blocks)
+    regions = Regions.of(page, title, body)  # above the title, header, text, tail: shared by the fields below
     parts: dict[str, Any] = {"text": text}
     steps: tuple[tuple[str, Callable[[], object]], ...] = (
         ("breadcrumb", lambda: find_breadcrumb(page, title)),
         ("navigation", lambda: find_navigation(page, body.end)),
-        ("counters", lambda: find_counters(page, title.index, body.start)),
-        ("attribution", lambda: find_attribution(page, body, title.index, site)),
+        ("counters", lambda: find_counters(page, regions)),
+        ("attribution", lambda: find_attribution(page, body, regions, site)),
         ("language", lambda: language or find_language(page, text or " ".join(b.text for b in page.blocks[:200]))),
-        ("dates", lambda: find_dates(page, title.index, body.header, now, parts.get("language"))),
+        ("dates", lambda: find_dates(page, regions, body.header, now, parts.get("language"))),
         ("canonical_url", lambda: metadata.canonical_url(page)),
         ("description", lambda: metadata.description(page)),
         ("image", lambda: metadata.image(page)),

@@ -7,7 +7,6 @@ label on a page whose language is unknown is still found.
 
 from __future__ import annotations
 
-import heapq
 import re
 import tomllib
 import unicodedata
@@ -269,8 +268,23 @@ def cues() -> Cues:
     return Cues([load(lang) for lang in LANGUAGES])
 
 
-FIRST_WINDOW = 1 << 16
-"""Characters the agency scan searches first; each further window is twice as wide."""
+def _first_words(words: set[str]) -> re.Pattern[str] | None:
+    """Where one of ``words`` starts a word, as the look-behind of the agency patterns wants it.
+    Grouped by first letter, so that the engine tries a letter or two at each word start rather
+    than every word; searched in the lower-cased text for the loose aliases, as written for the
+    case-sensitive ones."""
+    if not words:
+        return None
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+    return re.compile(rf"(?<![\w@.-])(?:{groups})")
+
+
+def _next_start(finder: re.Pattern[str], haystack: str, pos: int) -> int:
+    m = finder.search(haystack, pos)
+    return m.start() if m else -1
 
 
 def _non_overlapping(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -295,8 +309,8 @@ class Agencies:
                     self._canonical[fold(alias)] = agency.name
         self._loose = self._compile(loose, re.I, inflected=True)
         self._strict = self._compile(strict, 0)
-        self._loose_heads = sorted({a.lower().split()[0] for a in loose if a.split()})
-        self._strict_heads = sorted({a.split()[0] for a in strict if a.split()})
+        self._loose_starts = _first_words({a.lower().split()[0] for a in loose if a.split()})
+        self._strict_starts = _first_words({a.split()[0] for a in strict if a.split()})
 
     @staticmethod
     def _compile(aliases: list[str], flags: int, inflected: bool = False) -> re.Pattern[str] | None:
@@ -315,9 +329,9 @@ class Agencies:
         """The agencies named in the text, in order, as they are found: a caller that needs only
         the first few stops the scan there, and ``send(position)`` skips ahead to a position.
 
-        Python's regex engine tries a long alternation at every position; instead each alias's
-        first word is located with str.find (C speed), the next place of each kept in a heap, and
-        the patterns run only there."""
+        Python's regex engine tries a long alternation at every position; instead the places where
+        an alias's first word starts are found first (:func:`_first_words`, a pattern that tries a
+        few letters a word), and the aliases' patterns run only there."""
         lowered = text.lower()
         if len(lowered) != len(text):  # a few letters change length when lowered: scan the slow way
             cursor = 0
@@ -325,38 +339,24 @@ class Agencies:
                 if found[0] >= cursor:
                     cursor = (yield found) or cursor
             return
-        heads = [(w, lowered) for w in self._loose_heads] + [(w, text) for w in self._strict_heads]
-        # Each first word's next place is kept in a heap. The text is searched window by window
-        # (doubling), so a caller that stops early has not scanned a 5 MB block for 200 words.
-        heap: list[tuple[int, int]] = []
-        waiting = list(range(len(heads)))
-        cursor, tested, window_end, size = 0, -1, 0, FIRST_WINDOW
-        while heap or waiting and window_end < len(text):
-            if not heap:
-                low, window_end, size = max(window_end, cursor), max(window_end, cursor) + size, size * 2
-                searching, waiting = waiting, []
-                for i in searching:
-                    word, haystack = heads[i]
-                    at = haystack.find(word, low, window_end + len(word) - 1)
-                    heap.append((at, i)) if at != -1 else waiting.append(i)
-                heapq.heapify(heap)
-                continue
-            at, i = heap[0]
-            word, haystack = heads[i]
-            if at >= cursor and at != tested:
-                tested = at
-                for pattern, strict in ((self._strict, True), (self._loose, False)):
-                    m = pattern.match(text, at) if pattern is not None else None
-                    if m:
-                        for found in self._named(m, strict):
-                            cursor = max(cursor, (yield found) or 0)
-                        break
-            following = haystack.find(word, max(at + 1, cursor), window_end + len(word) - 1)
-            if following == -1:
-                heapq.heappop(heap)
-                waiting.append(i)
-            else:
-                heapq.heapreplace(heap, (following, i))
+        sources = [(finder, haystack) for finder, haystack in ((self._loose_starts, lowered), (self._strict_starts, text))
+                   if finder is not None]
+        following = [_next_start(finder, haystack, 0) for finder, haystack in sources]
+        cursor, at = 0, -1
+        while True:
+            low = max(cursor, at + 1)
+            for i, (finder, haystack) in enumerate(sources):
+                if 0 <= following[i] < low:  # each finder searched again only once passed: linear
+                    following[i] = _next_start(finder, haystack, low)
+            at = min((place for place in following if place >= 0), default=-1)
+            if at < 0:
+                return
+            for pattern, strict in ((self._strict, True), (self._loose, False)):
+                m = pattern.match(text, at) if pattern is not None else None
+                if m:
+                    for found in self._named(m, strict):
+                        cursor = max(cursor, (yield found) or 0)
+                    break
 
     def _scan(self, text: str) -> list[tuple[int, int, str]]:
         found = []

@@ -36,12 +36,13 @@ import threading
 from dataclasses import dataclass, fields
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from lxml import etree, html
 
 from .deadline import Deadline, check_seconds
 from .errors import EmptyInputError, InputError, TooLargeError, UnsupportedContentError
+from . import page as pages
 from .page import Element, Page
 
 if TYPE_CHECKING:
@@ -330,6 +331,8 @@ def _str_looks_binary(text: str) -> bool:
         return False
     if sample[:16].encode("latin-1", "ignore").startswith(_MAGIC):
         return True
+    if not _has_unshown(sample):  # no control character at all (nearly every page): nothing to count
+        return False
     controls = sum(1 for _ in _CONTROL_CHARS.finditer(sample))
     return controls / len(sample) > BINARY_STR_SHARE
 
@@ -397,7 +400,11 @@ def _has_unshown(text: str) -> bool:
     """Whether ``_UNSHOWN`` occurs in ``text``, checked on its UTF-8 bytes: deleting bytes and
     finding one byte run in C at memory speed, where a character class over the ``str`` is
     matched character by character (half as fast again on a page)."""
-    data = text.encode("utf-8", "surrogatepass")
+    return _unshown_in(text.encode("utf-8", "surrogatepass"))
+
+
+def _unshown_in(data: bytes) -> bool:
+    """:func:`_has_unshown` on the text's UTF-8 bytes (``surrogatepass``)."""
     if len(data.translate(None, _UNSHOWN_ASCII)) != len(data):
         return True
     for lead, follows in _UNSHOWN_BEYOND_ASCII.items():
@@ -412,15 +419,22 @@ def _has_unshown(text: str) -> bool:
 def clean_text(text: str) -> str:
     """Characters no page shows (NUL, C0 and C1 controls, lone surrogates, non-characters)
     removed, surrogate pairs joined, form feeds (white space in HTML) made line breaks."""
+    return _cleaned(text)[0]
+
+
+def _cleaned(text: str) -> tuple[str, bytes | None]:
+    """:func:`clean_text`, and the text's UTF-8 bytes when the check made them and found the
+    text clean: the parser reads those rather than encoding the page a second time."""
     if text.isascii():
         data = text.encode("ascii")
         cleaned = data.translate(_FORM_FEED, _ASCII_UNSHOWN)
-        return text if cleaned == data else cleaned.decode("ascii")
-    if not _has_unshown(text):
-        return text
+        return (text, data) if cleaned == data else (cleaned.decode("ascii"), cleaned)
+    data = text.encode("utf-8", "surrogatepass")
+    if not _unshown_in(data):
+        return text, data
     if any("\ud800" <= ch <= "\udfff" for ch in _UNSHOWN.findall(text)):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
-    return _UNSHOWN.sub("", text.replace("\x0c", "\n"))
+    return _UNSHOWN.sub("", text.replace("\x0c", "\n")), None
 
 
 # --- Markup --------------------------------------------------------------------------------
@@ -452,20 +466,27 @@ _XML_ONLY = re.compile(r"<\?xml|<!doctype[^\[>]*+\[", re.I)
 _VALUE = r"""(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+"""
 _ATTR = rf"""(?>[\s/]*+[^\s/>][^\s/>=]*+{_VALUE})"""
 _NO_MORE_ATTRS = r"(?![\s/]*+[^\s/>])"
-_FEW_ATTRS = rf"{_ATTR}{{0,{MAX_ATTRIBUTES}}}+{_NO_MORE_ATTRS}"
-# Up to the first "</name" (or to the end), as possessive runs rather than a lazy ".*?": Python's
-# engine steps a lazy loop one character at a time, trying the rest of the pattern at each.
-_RAW_ELEMENT = "|".join(rf"<{name}(?![^\s/>]){_FEW_ATTRS}[^>]*+>?(?:[^<]++|<(?!/{name}))*+(?:</{name})?+"
-                        for name in _RAW_TEXT)
-_UP_TO_CROWDED = re.compile(rf"""(?>
+
+
+def _up_to_crowded(limit: int) -> re.Pattern[str]:
+    """The pattern that matches a page up to its first start tag with more than ``limit`` attributes."""
+    few_attrs = rf"{_ATTR}{{0,{limit}}}+{_NO_MORE_ATTRS}"
+    # Up to the first "</name" (or to the end), as possessive runs rather than a lazy ".*?": Python's
+    # engine steps a lazy loop one character at a time, trying the rest of the pattern at each.
+    raw_element = "|".join(rf"<{name}(?![^\s/>]){few_attrs}[^>]*+>?(?:[^<]++|<(?!/{name}))*+(?:</{name})?+"
+                           for name in _RAW_TEXT)
+    return re.compile(rf"""(?>
     [^<]++
   | <!--(?:[^-]++|-(?!->))*+(?:-->)?+
   | <[!?/][^>]*+>?
-  | {_RAW_ELEMENT}
+  | {raw_element}
   | <plaintext.*+
-  | <[a-z][^\s/>]*+{_FEW_ATTRS}
+  | <[a-z][^\s/>]*+{few_attrs}
   | <(?![a-z])
 )*+""", re.I | re.S | re.X)
+
+
+_UP_TO_CROWDED = _up_to_crowded(MAX_ATTRIBUTES)
 """Matches the page up to the first start tag with more than ``MAX_ATTRIBUTES`` attributes."""
 _FIRST_ATTRS = re.compile(rf"<([^\s/>]++){_ATTR}{{0,{MAX_ATTRIBUTES}}}+")
 """A start tag's name and its first ``MAX_ATTRIBUTES`` attributes."""
@@ -494,24 +515,27 @@ def looks_like_html(text: str) -> bool:
     return len(_TAG.findall(text, 0, HTML_SNIFF_CHARS)) >= MIN_TAGS
 
 
-def parse_html(text: str, limits: Limits = Limits()) -> tuple[object | None, list[str]]:
+def parse_html(text: str, limits: Limits = Limits(), *, encoded: bytes | None = None) -> tuple[object | None, list[str]]:
     """An lxml HTML tree and the warnings of what was altered to get it; the tree is None
     when the markup could not be parsed whole (read the page as text then). Never a raw
-    lxml error."""
+    lxml error. ``encoded``, when the caller has them, are the text's UTF-8 bytes."""
     warnings: list[str] = []
+    given = text
     text = _without_frame_ends(_without_prolog(text))
     _check_tag_count(text, limits)
     text, crowded = _trim_crowded_tags(text)
     if crowded:
         warnings.append(WARN_ATTRIBUTES.format(count=crowded, limit=MAX_ATTRIBUTES))
     depth = min(limits.max_depth, DEEPEST)
-    root = _parse(text)
-    if _deeper_than(root, depth):
+    root = _parse(text, encoded if text is given else None)
+    count, deeper = _shape(root, depth)
+    if deeper:
         warnings.append(WARN_DEPTH.format(depth=depth))
         root = _flattened_tree(text, depth)
         if root is None:
             return None, warnings + [WARN_AS_TEXT]
-    _check_element_count(root, limits)
+        count = _shape(root, depth)[0]
+    _check_element_count(count, limits)
     return root, warnings
 
 
@@ -535,20 +559,35 @@ _PARSERS = threading.local()
 """One parser a thread, built once: lxml parsers may not be shared between threads."""
 
 
-def _parser() -> html.HTMLParser:
-    parser: html.HTMLParser | None = getattr(_PARSERS, "parser", None)
+def _parser(encoding: str | None) -> html.HTMLParser:
+    """The thread's parser for ``str`` (``encoding`` None) or for bytes in ``encoding``."""
+    parsers: dict[str | None, html.HTMLParser] | None = getattr(_PARSERS, "parsers", None)
+    if parsers is None:
+        parsers = _PARSERS.parsers = {}
+    parser = parsers.get(encoding)
     if parser is None:
         parser = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
-                                 no_network=True, default_doctype=False)
+                                 no_network=True, default_doctype=False, encoding=encoding)
         parser.set_element_class_lookup(_ELEMENT_CLASSES)
-        _PARSERS.parser = parser
+        parsers[encoding] = parser
     return parser
 
 
-def _parse(text: str) -> Element:
-    parser = _parser()
+def _parse(text: str, encoded: bytes | None = None) -> Element:
+    """The tree of ``text``, read from its UTF-8 bytes (``encoded``, else encoded here): libxml2
+    reads UTF-8 as it is, where a ``str`` is first converted (15 % of the parse). The parser is
+    told the encoding, so a ``<meta charset>`` in the page does not change how it is read."""
+    source: str | bytes = text
+    if encoded is None:
+        try:
+            encoded = text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates (clean_text removes them): lxml reads the str
+            encoded = None
+    if encoded is not None:
+        source = encoded
+    parser = _parser(None if encoded is None else "utf-8")
     try:
-        root = html.document_fromstring(text, parser=parser)
+        root = html.document_fromstring(source, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"the input cannot be parsed as HTML: {exc}") from None
     if root is None:
@@ -559,6 +598,22 @@ def _parse(text: str) -> Element:
 def _deeper_than(root: Element, depth: int) -> bool:
     """Whether some element sits deeper than ``depth`` (the root is at depth 1)."""
     return bool(_depth_probe(depth)(root))
+
+
+def _compiled(name: str) -> Callable[..., Any] | None:
+    """A function of the compiled module when the compiled walk is in use and was built from these
+    sources (an extension built from older ones lacks it: the Python form runs then)."""
+    return getattr(pages._walk, name, None) if pages._walk is not None else None
+
+
+def _shape(root: Element, depth: int) -> tuple[int, bool]:
+    """(elements in the document, whether one sits deeper than ``depth``): one pass over the
+    tree in C with the compiled walk, else two XPath evaluations."""
+    tree_shape = _compiled("tree_shape")
+    if tree_shape is not None:
+        count, deeper = tree_shape(root, depth)
+        return count, deeper
+    return int(root.xpath("count(//*)")), _deeper_than(root, depth)
 
 
 @lru_cache(maxsize=8)
@@ -595,14 +650,17 @@ def _check_tag_count(text: str, limits: Limits) -> None:
         raise TooLargeError(f"the page has {tags} start tags, over max_elements={limits.max_elements}")
 
 
-def _check_element_count(root: Element, limits: Limits) -> None:
-    count = int(root.xpath("count(//*)"))
+def _check_element_count(count: int, limits: Limits) -> None:
     if count > limits.max_elements:
         raise TooLargeError(f"the page has {count} elements, over max_elements={limits.max_elements}")
 
 
 def _trim_crowded_tags(text: str) -> tuple[str, int]:
-    """Start tags with more than ``MAX_ATTRIBUTES`` attributes cut down, and how many there were."""
+    """Start tags with more than ``MAX_ATTRIBUTES`` attributes cut down, and how many there were.
+    The compiled pre-check, where there is one, clears nearly every page without the scan."""
+    may_hold_crowded_tag = _compiled("may_hold_crowded_tag")
+    if may_hold_crowded_tag is not None and not may_hold_crowded_tag(text, MAX_ATTRIBUTES):
+        return text, 0
     pieces, pos, crowded = list[str](), 0, 0
     while True:
         stop = _match_at(_UP_TO_CROWDED, text, pos).end()
@@ -797,11 +855,15 @@ def _check_size(size: int, unit: str, limits: Limits) -> None:
 
 def _page_from_str(text: str, url: str | None, limits: Limits, warnings: list[str],
                    deadline: Deadline) -> Page:
-    text = clean_text(text).lstrip("\ufeff")
+    text, encoded = _cleaned(text)
+    if text.startswith("\ufeff"):
+        text, encoded = text.lstrip("\ufeff"), None
     _refuse_non_documents(text)
     if not looks_like_html(text):
+        del encoded  # a copy of the page, which only the parser reads: not kept through the reading
         return _with_warnings(Page.from_text(text, url, deadline), warnings)
-    root, more = parse_html(text, limits)
+    root, more = parse_html(text, limits, encoded=encoded)
+    del encoded
     _check_time(deadline, "parsing")
     if root is None:
         page = Page.from_text(_markup_to_text(text), url, deadline)

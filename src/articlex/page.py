@@ -9,14 +9,17 @@ read the blocks; those that need markup also read ``page.root``.
 from __future__ import annotations
 
 import json
+import operator
 import os
 import re
+import sys
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
 from lxml import etree
 
@@ -28,7 +31,7 @@ from .urls import absolute, http_base
 if TYPE_CHECKING:
     from .model import Provenance
 
-__all__ = ["Page", "TextBlock", "LinkRef", "Element", "JsonObject", "WALK"]
+__all__ = ["Page", "TextBlock", "LineBlocks", "LinkRef", "Element", "JsonObject", "WALK"]
 
 Element = Any
 """An lxml element. Typed as Any on purpose: the rules read elements through lxml's dynamic API
@@ -45,6 +48,8 @@ SKIP_TAGS = frozenset(
     "head script style noscript template select option textarea button svg iframe object "
     "embed canvas math input meta link title".split()
 )
+_TAG_NAMES = {tag: tag for tag in BLOCK_TAGS}
+"""The tags a block's owner may have (only block-level elements own blocks)."""
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 STANDALONE_TAGS = HEADINGS | {"p", "blockquote"}
 _LIST_TAGS = frozenset({"li", "dd", "dt"})
@@ -62,7 +67,15 @@ keeps one copy of each. Longer ones are prose, seldom repeated, and not worth a 
 
 
 def _shared(texts: dict[str, str], text: str) -> str:
-    return texts.setdefault(text, text) if len(text) <= SHARED_CHARS else text
+    """The copy of a short text already kept, else ``text`` (kept while there is room)."""
+    if len(text) > SHARED_CHARS:
+        return text
+    return texts.get(text) or (texts.setdefault(text, text) if len(texts) < MAX_SHARED_TEXTS else text)
+
+
+MAX_SHARED_TEXTS = 4096
+"""Distinct short texts one page keeps one copy of: the labels and menu items that repeat are few,
+and a page of 300,000 distinct link texts would otherwise hold a dictionary as large as its links."""
 
 
 @dataclass(slots=True)
@@ -173,21 +186,34 @@ def _hidden_class_pattern(cls: str) -> bool:
 
 
 class _Builder:
-    """Collects inline text between block boundaries into TextBlocks."""
+    """Collects inline text between block boundaries into TextBlocks.
+
+    A block may gather hundreds of thousands of text pieces: they are joined every
+    :data:`PIECES_JOINED` of them. (Its closed links stay (href, start, end) tuples: kept as
+    machine integers they cost 5 % more time on ordinary pages, for 3 times the input's size
+    saved on a block of 300,000 links.)"""
 
     def __init__(self, base_url: str | None) -> None:
         self.base_url = base_url
         self.blocks: list[TextBlock] = []
         self.parts: list[str] = []
+        self.chunks: list[str] = []
+        """The pieces of the block so far, joined by :data:`PIECES_JOINED` (before ``parts``)."""
         self.size = 0
+        """Characters collected for the block being built (0: it holds nothing yet)."""
         self.links: list[tuple[str | None, int, int]] = []
+        """The links closed in the block: href, where it starts and where it ends."""
         self.open_links: list[tuple[str | None, int]] = []
         self.texts: dict[str, str] = {}
 
     def add(self, text: str | None) -> None:
         if text:
-            self.parts.append(text)
+            parts = self.parts
+            parts.append(text)
             self.size += len(text)
+            if len(parts) >= PIECES_JOINED:
+                self.chunks.append("".join(parts[:-1]))
+                del parts[:-1]  # the last piece stays: ``parts`` is never empty while the block holds text
 
     def open_link(self, href: str | None) -> None:
         self.open_links.append((href, self.size))
@@ -198,48 +224,85 @@ class _Builder:
             self.links.append((href, start, self.size))
 
     def flush(self, owner: Element | None, in_quote: bool) -> None:
-        if not self.parts:
+        if not self.size:
             if self.open_links:
                 self.open_links = [(href, 0) for href, _ in self.open_links]
             self.links = []
             return
-        raw = "".join(self.parts) if len(self.parts) > 1 else self.parts[0]
-        spans = self.links
         if self.open_links:
             # A link still open wraps this block (a card: <a><h3>title</h3><p>excerpt</p></a>): its part here
             # counts. Only the innermost one does (20k unclosed <a>s must not give 20k links a block).
             href, start = self.open_links[-1]
             if self.size > start:
-                spans = spans + [(href, start, self.size)]
+                self.links.append((href, start, self.size))
             # Links still open continue in the next block from its start.
             self.open_links = [(href, 0) for href, _ in self.open_links]
-        self.parts, self.size, self.links = [], 0, []
-        text = " ".join(raw.split())
-        if not text:
-            return
+        pieces = self.chunks + self.parts if self.chunks else self.parts
+        raw = "".join(pieces) if len(pieces) > 1 else pieces[0]
+        self.parts, self.size = [], 0
+        if self.chunks:
+            self.chunks = []
+        if len(raw) > LONG_BLOCK:
+            text, offsets = _collapsed(raw, len(self.links))
+        else:  # the quicker way for short texts
+            text = " ".join(raw.split())
+            offsets = None if text == raw or not self.links else _offsets(raw, len(self.links))
+        if text:
+            texts = self.texts
+            text = _shared(texts, text)
+            links = self._link_refs(raw, text, offsets) if self.links else NO_LINKS
+            tag = owner.tag if owner is not None else "div"
+            # One copy of each name (lxml makes a new string at each .tag).
+            tag = _TAG_NAMES.get(tag) or (tag if isinstance(tag, str) else "div")
+            self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links, in_quote,
+                                         standalone=tag in STANDALONE_TAGS))
+        self.links = []
+
+    def _link_refs(self, raw: str, text: str,
+                   offsets: Callable[[int], int] | None) -> list[LinkRef] | tuple[LinkRef, ...]:
+        """The block's links, their offsets moved to its collapsed text (``offsets``: None when
+        the text is the raw one)."""
         links: list[LinkRef] = []
         texts = self.texts
-        text = _shared(texts, text)
-        if spans and text == raw:  # nothing was collapsed: offsets stay as they are
-            for href, start, end in spans:
-                link_text = raw[start:end].strip()
-                if link_text:
-                    link_text = text if len(link_text) == len(text) else _shared(texts, link_text)
-                    links.append(LinkRef(link_text, href, start, start + len(link_text), self.base_url))
-        elif spans:
-            # A few links: each offset by a short rescan; many links: one scan of the block for all.
-            offsets: Callable[[int], int] = (
-                _Offsets(raw) if len(spans) > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos)))
-            for href, start, end in spans:
-                link_text = " ".join(raw[start:end].split())
-                if link_text:
-                    link_text = text if len(link_text) == len(text) else _shared(texts, link_text)
-                    at = offsets(start)
-                    links.append(LinkRef(link_text, href, at, at + len(link_text), self.base_url))
-        tag = owner.tag if owner is not None and isinstance(owner.tag, str) else "div"
-        standalone = tag in STANDALONE_TAGS
-        self.blocks.append(TextBlock(len(self.blocks), text, tag, owner, links or NO_LINKS, in_quote,
-                                     standalone=standalone))
+        for href, start, end in self.links:
+            link_text = raw[start:end].strip() if offsets is None else " ".join(raw[start:end].split())
+            if link_text:
+                link_text = text if len(link_text) == len(text) else _shared(texts, link_text)
+                at = start if offsets is None else offsets(start)
+                links.append(LinkRef(link_text, href, at, at + len(link_text), self.base_url))
+        return links or NO_LINKS
+
+
+PIECES_JOINED = 4096
+"""Text pieces a block being built holds before they are joined into one string: a block of
+300,000 links gathers 600,000 pieces, some 35 MB as separate strings."""
+
+
+LONG_BLOCK = 2000
+"""Characters past which a block's text is first checked for white space other than single spaces
+(:func:`_collapsed`) before it is split into words and joined again (a block of 300,000 links
+would make as many word strings); shorter ones are split at once, the quicker way for them."""
+
+
+def _collapsed(raw: str, links: int) -> tuple[str, Callable[[int], int] | None]:
+    """``raw`` with its white space collapsed (``" ".join(raw.split())``), and where a raw offset
+    falls in it (None: the texts are the same; else a function, made only when ``links``)."""
+    inner = raw.strip()
+    if inner.isprintable() and "  " not in inner:
+        # Its only white space is single spaces (every other white-space character is
+        # unprintable): the text needs no splitting, offsets move by the stripped lead.
+        if len(inner) == len(raw):
+            return raw, None
+        lead, size = len(raw) - len(raw.lstrip()), len(inner)
+        return inner, (lambda pos: min(max(pos - lead, 0), size))
+    text = " ".join(raw.split())
+    return text, (None if not links or text == raw else _offsets(raw, links))
+
+
+def _offsets(raw: str, links: int) -> Callable[[int], int]:
+    """Where raw offsets fall in the collapsed text: a few links are each offset by a short
+    rescan; many links, by one scan of the block for all."""
+    return _Offsets(raw) if links > FEW_LINKS else (lambda pos: _collapsed_offset(raw, pos))
 
 
 def join_url(base: str | None, href: str | None) -> str | None:
@@ -269,13 +332,14 @@ class _Offsets:
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.total = [0]
+        self.starts = array("q")
+        self.ends = array("q")
+        self.total = array("q", [0])
         for m in _WHITE.finditer(raw):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.total.append(self.total[-1] + m.end() - m.start())
+            start, end = m.span()
+            self.starts.append(start)
+            self.ends.append(end)
+            self.total.append(self.total[-1] + end - start)
         self.leads = bool(raw) and not raw[0].isspace()
         self.last = len(raw.rstrip())
 
@@ -497,40 +561,238 @@ BLOCKS_IN_STOPPED = "the article's blocks were gathered from part of its contain
 
 
 def blocks_from_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[TextBlock]:
-    """One block a non-empty line of a text dump (up to the line where ``deadline`` expires)."""
-    blocks: list[TextBlock] = []
-    texts: dict[str, str] = {}
+    """One block a non-empty line of a text dump (up to the line where ``deadline`` expires).
+
+    The lines are recorded as offsets into ``text`` (:class:`LineBlocks`); a dump of up to
+    :data:`LAZY_LINES` blocks then gets them as a plain list, a longer one keeps the offsets and
+    makes each block when it is read."""
+    store = _LineStore(text)
+    starts, ends, lines, flags = store.starts.append, store.ends.append, store.lines.append, store.flags
     blank_before = True
-    lines = _lines(text)
-    line = next(lines, None)
+    pending = False  # the last block was set apart above: it is apart if the next line is blank too
     n = 0
-    while line is not None:
-        following = next(lines, None)
+    for start, end in _line_spans(text):
+        line = text[start:end]
+        stripped = line.strip()
+        if pending and not stripped:
+            flags[-1] |= _APART
+        pending = False
         if n and not n % CHECK_EVERY and deadline.reading_over():
-            deadline.stop(WALK_STOPPED.format(blocks=len(blocks)))
+            deadline.stop(WALK_STOPPED.format(blocks=len(store)))
             break
-        collapsed = " ".join(line.split()) if line else ""
-        if collapsed:
-            apart = blank_before and (following is None or not following.strip())
-            blocks.append(TextBlock(len(blocks), _shared(texts, collapsed), "line", line=n + 1, standalone=apart))
-        blank_before = not collapsed
-        line = following
+        if stripped:
+            lead = start + len(line) - len(line.lstrip())
+            starts(lead)
+            ends(lead + len(stripped))
+            lines(n + 1)
+            # White space other than single spaces (every other kind is unprintable) is collapsed when
+            # a block is made; a line flagged for nothing to collapse gives the same text.
+            flags.append(0 if stripped.isprintable() and "  " not in stripped else _SPACED)
+            pending = blank_before
+        blank_before = not stripped
         n += 1
-    return blocks
+    else:
+        if pending:  # the last line of the dump
+            flags[-1] |= _APART
+    blocks = LineBlocks(store, 0, len(store))
+    return blocks if len(store) > LAZY_LINES else store.all_made()
+
+
+LAZY_LINES = 20_000
+"""Text dumps of more non-empty lines than this keep their blocks as offsets into the text and
+make each one when it is read (:class:`LineBlocks`: 13 bytes a line instead of about 180 for a
+block object and its numbers, which put a dump of a million short lines at 50 times its size).
+Shorter dumps get a plain list: the fields read every block several times, and a block made
+once is faster to read again; 20,000 block objects cost under 4 MB."""
 
 
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 """Where ``str.splitlines`` breaks a line."""
 
 
-def _lines(text: str) -> Iterator[str]:
-    """``text.splitlines()`` one line at a time: a dump of a million short lines is never held twice."""
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where each line of ``text.splitlines()`` starts and ends, one line at a time: a dump of a
+    million short lines is never held twice."""
     start = 0
     for m in _LINE_BREAK.finditer(text):
-        yield text[start:m.start()]
+        yield start, m.start()
         start = m.end()
     if start < len(text):
-        yield text[start:]
+        yield start, len(text)
+
+
+_APART = 1
+"""Bit of :attr:`_LineStore.flags`: the block is set apart (its ``standalone``)."""
+_SPACED = 2
+"""Bit of :attr:`_LineStore.flags`: the line may hold white space that the block's text collapses
+(tabs, runs of spaces); its text is then collapsed each time the block is made."""
+_OFFSET_LIMIT = 2 ** 32
+"""Texts shorter than this are indexed with 4-byte offsets, longer ones with 8-byte ones."""
+
+
+class _LineBlock(TextBlock):
+    """A block of a long text dump, made each time it is read (:class:`LineBlocks`): two reads of
+    the same block give two objects, equal (``==``, ``in``, the same hash) as one object would be
+    to itself. Blocks of one page are told apart by their index and line."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _LineBlock) and self.index == other.index and self.line == other.line \
+            and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash((self.index, self.line))
+
+
+class _LineStore:
+    """A text dump's blocks as numbers: where each block's text starts and ends in the dump, its
+    line number and its flags, in arrays of machine integers, from which blocks are made on
+    demand. Short texts (a menu's items, repeated labels) are kept once, up to
+    :data:`MAX_SHARED_TEXTS` of them."""
+
+    def __init__(self, text: str) -> None:
+        width = "I" if len(text) < _OFFSET_LIMIT else "Q"
+        self.text = text
+        self.starts = array(width)
+        self.ends = array(width)
+        self.lines = array(width)
+        self.flags = bytearray()
+        self.texts: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.flags)
+
+    def block(self, i: int, kind: type[TextBlock] = _LineBlock) -> TextBlock:
+        """Block ``i``, a new object."""
+        text = self.text[self.starts[i]:self.ends[i]]
+        bits = self.flags[i]
+        if bits & _SPACED:
+            text = " ".join(text.split())
+        return kind(i, _shared(self.texts, text), "line", None, NO_LINKS, False, self.lines[i], bits & _APART == _APART)
+
+
+    def run(self, start: int, stop: int, kind: type[TextBlock] = _LineBlock) -> Iterator[TextBlock]:
+        """Blocks ``start`` to ``stop``, new objects (the loop every read of the blocks runs:
+        its names are local on purpose)."""
+        source, starts, ends, lines, flags, texts = self.text, self.starts, self.ends, self.lines, self.flags, self.texts
+        for i in range(start, stop):
+            text = source[starts[i]:ends[i]]
+            bits = flags[i]
+            if bits & _SPACED:
+                text = " ".join(text.split())
+            if len(text) <= SHARED_CHARS:  # _shared(texts, text), inlined
+                text = texts.get(text) or (texts.setdefault(text, text) if len(texts) < MAX_SHARED_TEXTS else text)
+            yield kind(i, text, "line", None, NO_LINKS, False, lines[i], bits & _APART == _APART)
+
+    def all_made(self) -> list[TextBlock]:
+        """Every block as a plain :class:`TextBlock`, in a plain list."""
+        return list(self.run(0, len(self), TextBlock))
+
+
+_T = TypeVar("_T")
+
+
+class LineBlocks(list[TextBlock]):
+    """Blocks ``start`` to ``stop`` of a long text dump, made when read (see :data:`LAZY_LINES`
+    and :class:`_LineBlock`).
+
+    It reads as the ``list[TextBlock]`` every field expects: length, indexing, iteration, ``in``,
+    ``index``, concatenation with a list (which gives a plain list). A slice is another
+    ``LineBlocks`` over the same numbers, so that ``blocks[start:]`` copies nothing. The
+    list it derives from stays empty; changing it in place is refused (a page's blocks are
+    read only)."""
+
+    __slots__ = ("_store", "_start", "_stop")
+
+    def __init__(self, store: _LineStore, start: int, stop: int) -> None:
+        super().__init__()
+        self._store, self._start, self._stop = store, start, max(start, stop)
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __bool__(self) -> bool:
+        return self._stop > self._start
+
+    @overload
+    def __getitem__(self, i: SupportsIndex) -> TextBlock: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[TextBlock]: ...
+
+    def __getitem__(self, i: SupportsIndex | slice) -> TextBlock | list[TextBlock]:
+        if i.__class__ is int and 0 <= i < self._stop - self._start:  # the common case first
+            return self._store.block(self._start + i)
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            if step == 1:
+                return LineBlocks(self._store, self._start + start, self._start + stop)
+            return [self._store.block(self._start + k) for k in range(start, stop, step)]
+        k = operator.index(i)
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError("block index out of range")
+        return self._store.block(self._start + k)
+
+    def __iter__(self) -> Iterator[TextBlock]:
+        return self._store.run(self._start, self._stop)
+
+    def __reversed__(self) -> Iterator[TextBlock]:
+        block = self._store.block
+        return (block(k) for k in range(self._stop - 1, self._start - 1, -1))
+
+    def _position(self, value: object) -> int | None:
+        """Where ``value`` stands in this run of blocks, when it is one of them."""
+        if not isinstance(value, _LineBlock) or not self._start <= value.index < self._stop:
+            return None
+        return value.index - self._start if self._store.block(value.index) == value else None
+
+    def __contains__(self, value: object) -> bool:
+        return self._position(value) is not None
+
+    def index(self, value: TextBlock, start: SupportsIndex = 0, stop: SupportsIndex = sys.maxsize) -> int:
+        at = self._position(value)
+        if at is None or not operator.index(start) <= at < operator.index(stop):
+            raise ValueError("block is not in this list")
+        return at
+
+    def count(self, value: TextBlock) -> int:
+        return int(self._position(value) is not None)
+
+    @overload
+    def __add__(self, other: list[TextBlock]) -> list[TextBlock]: ...
+
+    @overload
+    def __add__(self, other: list[_T]) -> list[TextBlock | _T]: ...
+
+    def __add__(self, other: list[Any]) -> list[Any]:
+        return [*self, *other]
+
+    def __radd__(self, other: list[Any]) -> list[Any]:
+        return [*other, *self]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, list) and len(other) == len(self) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # a list's: not hashable
+
+    def __repr__(self) -> str:
+        return f"LineBlocks({len(self)} blocks of a text dump)"
+
+    def copy(self) -> list[TextBlock]:
+        return list(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return list, (list(self),)
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a page's blocks are read only: copy them with list() to change them")
+
+    append = extend = insert = pop = remove = clear = sort = reverse = _read_only
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only
+
 
 
 CONFIDENCE = {"argument": 1.0, "jsonld": 0.9, "microdata": 0.85, "meta": 0.85, "markup": 0.8, "cue": 0.6,

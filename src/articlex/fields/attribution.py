@@ -14,6 +14,7 @@ from ..page import Element, Page, TextBlock
 from ..selectors import AUTHOR, BOILERPLATE, EDITOR
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, has_date_label, is_sentence, looks_like_date, word_count
 from .body import Body
+from .regions import ABOVE_TITLE, TAIL_REACH, Regions
 from .dates import is_relative_date as _is_relative_date
 from .dates import month_words, weekday_words
 from .metadata import article_objects
@@ -33,13 +34,9 @@ MAX_BYLINE_WORDS = 14
 """A byline element or line of names is this many words at most; a longer text is prose."""
 VERB_REACH = 30
 """Characters between a source verb and the agency it credits ("rapporte l'agence Agerpres")."""
-HEADER_REACH = 3
-"""Blocks above the title, and past the start of the text, where a byline element still belongs to the header."""
-HEADER_SPAN = 30
-"""Blocks after the title read as the header when no article text was found."""
-TAIL_REACH = 3
-"""Blocks around the end of the article text where a signature byline sits ('Von Clemens Höges' in
-de-spiegel-01; readability 001's itemprop=author after the text). Teaser cards further down are not read."""
+HEADER_REACH = ABOVE_TITLE
+"""Blocks past the start of the text where a byline element still belongs to the header (as many
+as may stand above the title)."""
 NAME_CAPITALS = 0.6
 """Share of capitalised words in a line of names ('Elsa Provenzano et Mickaël Bosredon': 4 of 5)."""
 MAX_MENTIONS = 50
@@ -128,10 +125,11 @@ inside a sentence, 'Other news from X.md', names another outlet)."""
 _DOMAIN = re.compile(r"\b(?:www\.)?([^\W_][\w-]{2,40})\.(?:[a-z]{2,12})(?:\.[a-z]{2})?\b", re.I)
 
 
-def find_attribution(page: Page, body: Body, title_index: int | None, site: str | None) -> Attribution:
+def find_attribution(page: Page, body: Body, regions: Regions, site: str | None) -> Attribution:
     lexicon = cues()
+    title_index = regions.title
     orgs = _organisation_names(page, site, title_index, body)
-    origins = _byline_origins(page, body, title_index, lexicon, orgs)
+    origins = _byline_origins(page, body, regions, lexicon, orgs)
     best = _best_origin(origins)
     authors: list[str] = []
     sources: list[str] = []
@@ -163,14 +161,15 @@ class _Origin:
         return {_key(p) for p in self.people}
 
 
-def _byline_origins(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs: Orgs) -> list[_Origin]:
+def _byline_origins(page: Page, body: Body, regions: Regions, lexicon: Cues, orgs: Orgs) -> list[_Origin]:
     found = []
+    title_index = regions.title
     if page.is_html:
-        markup = _from_markup(page, body, title_index, lexicon, orgs)
+        markup = _from_markup(page, body, regions, lexicon, orgs)
         found += [("jsonld", [_from_jsonld(page)]), ("markup", markup), ("meta", [_from_meta(page, lexicon)])]
         social = page.meta.get(SOCIAL_AUTHOR)
         found.append(("social", [[social] if social and "://" not in social else []]))
-    above = page.blocks[max(0, title_index - HEADER_REACH): title_index] if title_index is not None else []
+    above = regions.blocks(page, regions.above) if title_index is not None else []
     placed = title_index is not None or not page.is_html  # an HTML page without a headline is a list of cards
     found.append(("cue", [_from_lines(body.header, lexicon) or _prefixed_above(above, lexicon)
                           or _tail_byline(page, body, lexicon)] if placed else []))
@@ -343,16 +342,16 @@ def _given_first(name: str) -> str:
     return f"{m.group(2)} {m.group(1)}" if m else name
 
 
-def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues, orgs: Orgs) -> list[list[str]]:
+def _from_markup(page: Page, body: Body, regions: Regions, lexicon: Cues, orgs: Orgs) -> list[list[str]]:
     """Names in byline elements of the header, else in those that close the article (a signature);
     one list an element. Without a headline, byline elements cannot be placed: on such pages (an index,
     a list of story cards) they are other stories'."""
-    if title_index is None:
+    if regions.title is None:
         return []
-    top = title_index
-    low = max(0, top - HEADER_REACH)
-    start = max(body.start, top) if body.start is not None else low + HEADER_SPAN  # text may start above the title
-    end = body.end if body.end is not None else start
+    top = regions.title
+    low = regions.above.start
+    start = max(regions.header.stop, top)  # the text may start above the title
+    closing = regions.tail if body.end is not None else range(start - TAIL_REACH, start + TAIL_REACH + 1)
     before, header, tail = [], [], []
     for el in page.index.all_matches(AUTHOR):
         position = page.position_of(el)
@@ -362,7 +361,7 @@ def _from_markup(page: Page, body: Body, title_index: int | None, lexicon: Cues,
             before.append((position, el))
         elif top <= position <= start + HEADER_REACH:
             header.append(el)
-        elif end - TAIL_REACH <= position <= end + TAIL_REACH:
+        elif position in closing:
             tail.append(el)
     if before and not header:  # above the title, only the nearest: the ones further up close teaser cards
         nearest = max(p for p, _ in before)

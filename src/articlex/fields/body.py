@@ -38,8 +38,9 @@ RECALL_GAIN = 1.5
 """The recall reading replaces the first only when it finds this many times its prose: a line or
 two more is not worth the risk of a footer."""
 REGION_GAIN = 2.0
-"""The region reading of a page that is no article replaces the first reading when it holds this
-many times its text: a product's price and buttons beside its description are not worth taking."""
+"""The region reading replaces the first reading when it holds this many times its text: a
+product's price and buttons beside its description are not worth taking, a service page's twelve
+sections beside its introduction are."""
 CARD_LINK_DEPTH = 4
 """Elements looked up from a line for the link around its card."""
 MIN_CARD_LINES = 3
@@ -91,9 +92,9 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
     else:
         start = title.index + 1 if title.index is not None else (first_prose(page.blocks) or 0)
         candidates = page.blocks[start:]
-    if title.index is not None:
-        candidates = [b for b in candidates if b.index > title.index]
     if container is not None:
+        if title.index is not None:
+            candidates = [b for b in candidates if b.index > title.index]
         candidates = _rows_joined(candidates, page.deadline)
     spaced = page.root is None and sum(1 for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                                        if b.standalone and b.prose) >= MIN_SPACED
@@ -108,10 +109,12 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
         recalled = _recall_pass(page, title, body, prose)
     if recalled is not None:
         body, by_rule = recalled, False  # the recall reading's box holds the page's prose
-    region = _region_pass(page, title, body, prose) if prose is not None and not page.deadline.expired() else None
+    declared = declared_kind(page) if page.is_html else None
+    region = _region_pass(page, title, body, prose, declared) \
+        if prose is not None and not page.deadline.expired() else None
     if region is not None:
         body, by_rule = region, False
-    body.kind = _page_kind(page, body, prose, region is not None)
+    body.kind = _page_kind(body, prose, region is not None, declared)
     if body.blocks:
         where = body.container if body.container is not None else body.blocks
         page.note("body", "markup" if by_rule else "cue", where,
@@ -121,12 +124,11 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
     return body
 
 
-def _page_kind(page: Page, body: Body, prose: _Prose | None, region: bool) -> str | None:
+def _page_kind(body: Body, prose: _Prose | None, region: bool, declared: str | None) -> str | None:
     """What the page is: what it declares, else a forum when readers' talk is its text, a listing
     when its text is a region of cards and short lines, an article otherwise; None without text."""
     if not body.blocks:
         return None
-    declared = declared_kind(page) if page.is_html else None
     if declared is not None:
         return declared
     if prose is not None and prose.thread:
@@ -162,34 +164,49 @@ def _recall_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     lexicon = cues()
     blocks = trim_tail(_until_ending(_recall_blocks(page, title, first, found, box), first.end, lexicon),
                         lexicon, box)
+    blocks = _with_first(blocks, first)
     taken = {b.index for b in blocks}
-    if not any(b.index in taken for b in first.blocks):
-        # The first reading lies outside the box (an introduction above a list): both are the text.
-        blocks = sorted(first.blocks + blocks, key=lambda b: b.index)
-        taken |= {b.index for b in first.blocks}
     if sum(len(b.text) for b in blocks if b.prose) < RECALL_GAIN * kept \
             or sum(len(b.text) for b in first.blocks if b.prose and b.index in taken) < KEEP_SHARE * kept:
         return None  # the recall reading must find more, and keep most of what the first one found
+    return _second_reading(first, blocks, box)
+
+
+def _with_first(blocks: list[TextBlock], first: Body) -> list[TextBlock]:
+    """A second reading's blocks, and the first reading's when it lies outside them all (an
+    introduction above a list or the cards): both are the text."""
+    taken = {b.index for b in blocks}
+    if any(b.index in taken for b in first.blocks):
+        return blocks
+    return sorted(first.blocks + blocks, key=lambda b: b.index)
+
+
+def _second_reading(first: Body, blocks: list[TextBlock], box: Element) -> Body:
+    """A body of ``blocks`` read from ``box``, keeping what the first reading found inside the text
+    (read-also links, source lines) and its header above the new start."""
     body = Body(blocks=blocks, related=first.related, source_lines=first.source_lines, container=box,
                 related_blocks=first.related_blocks, related_strategy=first.related_strategy)
     body.header = [b for b in first.header if b.index < blocks[0].index] if blocks else first.header
     return body
 
 
-def _region_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body | None:
-    """A page that is no article (a listing, a product, a shop's collection) carries its text in
-    short lines and cards rather than in prose: every block of the page's main region is read, less
-    its chrome, sidebars, link lists and boxes of other kinds. None when the page reads as an article
-    (enough prose kept) or the region adds little."""
+def _region_pass(page: Page, title: Title, first: Body, found: _Prose, declared: str | None) -> Body | None:
+    """A page that is no article (a listing, a product, a shop's collection, a service page) carries
+    its text in short lines, cards and sections rather than in one run of prose: every block of the
+    page's main region is read, less its chrome, sidebars, link lists and boxes of other kinds. None
+    when the page says it is an article and the first reading found an article's prose, or when the
+    region adds too little."""
     kept = sum(len(b.text) for b in first.blocks)
     article = sum(len(b.text) for b in first.blocks if b.prose) >= MIN_ARTICLE_PROSE
-    if article and declared_kind(page) == "article":
+    if article and declared == "article":
         return None  # an article, as the page says and its prose shows: teasers and comments around it stay out
     outside = found.chrome | found.sidebars
     content = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                if b.element is not None and b.element not in outside
                and (b.link_density <= RECALL_LINK_SHARE or _in_card_link(b))]
     total = sum(len(b.text) for b in content)
+    if total + kept < REGION_GAIN * kept:
+        return None  # the whole page holds too little besides the first reading for the region to add
     box = _broadest(content, total) if total else None
     if box is None:
         return None
@@ -208,19 +225,13 @@ def _region_pass(page: Page, title: Title, first: Body, found: _Prose) -> Body |
     if sum(len(b.text) for b in pruned) >= (1 - MOST_PROSE) * sum(len(b.text) for b in blocks):
         blocks = pruned
     blocks = _until_ending(blocks, first.end, lexicon)
-    taken = {b.index for b in blocks}
-    if not any(b.index in taken for b in first.blocks):
-        # The first reading lies outside the region (an introduction above the cards): both are the text.
-        blocks = sorted(first.blocks + blocks, key=lambda b: b.index)
+    blocks = _with_first(blocks, first)
     if sum(len(b.text) for b in blocks) < REGION_GAIN * kept:
         return None
     taken = {b.index for b in blocks}
     if sum(len(b.text) for b in first.blocks if b.index in taken) < KEEP_SHARE * kept:
         return None
-    body = Body(blocks=blocks, related=first.related, source_lines=first.source_lines, container=box,
-                related_blocks=first.related_blocks, related_strategy=first.related_strategy)
-    body.header = [b for b in first.header if b.index < blocks[0].index] if blocks else first.header
-    return body
+    return _second_reading(first, blocks, box)
 
 
 def _in_card_link(block: TextBlock) -> bool:

@@ -12,26 +12,24 @@ from ..model import Counters
 from ..page import Element, Page, TextBlock
 from ..selectors import COMMENTS, OWN_COMMENTS, OWN_VIEWS, VIEWS, Rule
 from ..text import date_span, looks_like_date, parse_count, word_count
+from .regions import Regions
 
 __all__ = ["find_counters"]
 
 _BARE_NUMBER = re.compile(r"^(\d[\d.,\s\u00a0\u202f]*?)\s*([^\W\d]{1,4}\.?)?$")
-HEADER_REACH = 3
-"""Counters may sit this many blocks above the title (a meta bar printed before the headline)."""
 LABELLED_REACH = 8
 """A counter with its label ('1.2k views') may sit this many blocks above the title: a meta bar
-printed over the headline, after the category and the date. Bare numbers keep to HEADER_REACH."""
+printed over the headline, after the category and the date. Bare numbers keep to the region above
+the title (``regions.ABOVE_TITLE``)."""
 MAX_COUNTER_WORDS = 5
 _SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::style) and not(ancestor::script) and not(ancestor::noscript)]")
 """The text a box shows: a page builder's <style> inside a counter's box is not part of it."""
 
 
-def find_counters(page: Page, title_index: int | None, body_start: int | None) -> Counters:
-    """Counters between the title and the first body block (markup first, then cue lines)."""
-    anchor = title_index if title_index is not None else (body_start or 0)
-    low = max(0, anchor - HEADER_REACH)
-    high = body_start if body_start is not None else min(len(page.blocks), low + 20)
-    labelled_low = max(0, anchor - LABELLED_REACH)
+def find_counters(page: Page, regions: Regions) -> Counters:
+    """Counters above the title and in the header (markup first, then cue lines)."""
+    low, high = regions.above.start, regions.header.stop
+    labelled_low = regions.reaching(LABELLED_REACH).start
     lexicon = cues()
     views = comments = None
     if page.is_html:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
@@ -11,6 +12,7 @@ from ..lexicon import LANGUAGES, cues
 from ..page import Element, JsonObject, Page, TextBlock
 from ..text import DATE_LABELS, MAX_META_WORDS, date_span, looks_like_date, word_count
 from .metadata import article_objects
+from .regions import ABOVE_TITLE, Regions
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -23,10 +25,9 @@ MICRODATA_KEYS = ("datepublished", "datemodified")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
 POSTING_TYPES = ("SocialMediaPosting", "DiscussionForumPosting")
 """Posts (Tumblr, forums) are dated like articles when the page has no article object."""
-ABOVE_TITLE = 3
-"""Blocks above the title read with the header (a date line printed over the headline)."""
 HEADER_LINES = 12
-"""Blocks from there whose ``<time>`` elements may date the article (sidebars carry other stories' dates)."""
+"""Blocks from above the title whose ``<time>`` elements may date the article (sidebars carry other
+stories' dates)."""
 ZERO = timedelta(0)
 MAX_OFFSET = timedelta(hours=14)
 OFFSET_STEP = 15 * 60
@@ -40,9 +41,10 @@ _TIME = re.compile(r"\d{1,2}[:.h]\d{2}")
 _DATE_WORD = re.compile(r"\d|[^\W\d_]{3,}")
 
 
-def find_dates(page: Page, title_index: int | None, header: list[TextBlock],
+def find_dates(page: Page, regions: Regions, header: list[TextBlock],
                now: datetime | None = None, language: str | None = None) -> tuple[datetime | None, datetime | None]:
     """(published, modified): JSON-LD, then meta, then <time> near the title, then a printed date line."""
+    title_index = regions.title
     published = modified = None
     objects = _dated_objects(page)
     for obj in objects:
@@ -304,7 +306,10 @@ def parse_date(value: object, written: bool = False, language: str | None = None
 def _parsed(text: str, language: str | None, now: datetime | None) -> datetime | None:
     base = _naive_utc(now) if now is not None else None
     try:
-        if base is not None:
+        found = _plain_date(text, language) or _plain_date_in_zone(text, language)
+        if found is not None:
+            base = base if base is not None else datetime.now(timezone.utc).replace(tzinfo=None)
+        elif base is not None:
             import dateparser
 
             found = dateparser.parse(text, languages=[language] if language else list(LANGUAGES),
@@ -318,6 +323,135 @@ def _parsed(text: str, language: str | None, now: datetime | None) -> datetime |
     if found is not None and abs(_naive_utc(found) - base) < SAME_INSTANT:
         return None
     return found
+
+
+_DATE_TOKEN = re.compile(r"(\d+)|([^\W\d_]+(?:-[^\W\d_]+)*)\.?|(\S)")
+"""A printed date's pieces: a number, a word (a trailing dot dropped: 'Nov.'), one other character."""
+_PLAIN_SHAPE = re.compile(r"(?P<before>d:d(?::d)?a?)?w?(?P<date>md|dm)y(?P<after>d:d(?::d)?a?)?")
+"""A date spelled out with nothing but its parts, as :func:`_plain_date` reduces it: an optional
+weekday (w), month word (m) and day (d) either way round, a four-digit year (y), and maybe a time
+(d:d, d:d:d) with its am or pm (a), before the date or after it."""
+DATE_SEPARATORS = frozenset(",-|/•–—.")
+"""Punctuation between a date's parts that dateparser passes over as well."""
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""Years the shortcut reads; any other goes to dateparser."""
+
+
+def _plain_date(text: str, language: str | None) -> datetime | None:
+    """A date written out plainly ('November 19, 2019 at 8:59 pm', 'Mittwoch, 20. November 2019',
+    '18 Nov 2019, 19:09'), read without dateparser, which takes about 1.5 ms for one; None for
+    anything else (a number for the month, a time zone, a word it does not know), which then goes
+    to dateparser. What it reads, dateparser reads the same (``tests/test_dates_rules.py``)."""
+    words = _date_words(language)
+    shape, numbers, meridian, month = [], [], None, 0
+    for number, word, other in _DATE_TOKEN.findall(text.casefold()):
+        if number:
+            shape.append("y" if len(number) == 4 else "d" if len(number) <= 2 else "?")
+            numbers.append(int(number))
+        elif word in words.months:
+            shape.append("m")
+            month = words.months[word]
+        elif word in words.weekdays:
+            shape.append("w")
+        elif word in words.meridians:
+            shape.append("a")
+            meridian = words.meridians[word]
+        elif other == ":":
+            shape.append(":")
+        elif word not in words.skipped and other not in DATE_SEPARATORS:
+            return None
+    m = _PLAIN_SHAPE.fullmatch("".join(shape))
+    if m is None or (m.group("before") and m.group("after")):
+        return None
+    clock = numbers[:-2] if m.group("before") else numbers[2:]
+    day, year = numbers[-2:] if m.group("before") else numbers[:2]
+    return _date_at(year, month, day, clock, meridian)
+
+
+def _date_at(year: int, month: int, day: int, clock: list[int], meridian: int | None) -> datetime | None:
+    """The date and time, or None when a part is out of range (dateparser then has its say)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    hour, minute, second = (clock + [0, 0, 0])[:3]
+    if meridian is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + meridian
+    try:
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+
+
+def _plain_date_in_zone(text: str, language: str | None) -> datetime | None:
+    """A plain date followed by a time zone ('Nov. 19, 2019 8:03 am ET', '19 Nov 2019 07:09 GMT'):
+    the zone taken out and read by dateparser's own function, as dateparser does first, and the
+    rest read by :func:`_plain_date`."""
+    from dateparser.timezone_parser import pop_tz_offset_from_string
+
+    rest, zone = pop_tz_offset_from_string(text, as_offset=True)
+    if not isinstance(zone, tzinfo) or _date_words(language).knows(zone.tzname(None) or ""):
+        return None  # 'PT' is a weekday in Polish (piątek): dateparser reads the language's word
+    found = _plain_date(rest, language)
+    return found.replace(tzinfo=zone) if found is not None else None
+
+
+@dataclass(frozen=True)
+class _DateWords:
+    """The words of a language that :func:`_plain_date` reads, from dateparser's own tables."""
+
+    months: dict[str, int]
+    weekdays: frozenset[str]
+    meridians: dict[str, int]
+    """'am' and 'pm' (and the language's own words) to the hours they add."""
+    skipped: frozenset[str]
+    """Words dateparser passes over ('at', 'de', 'um')."""
+    taken: frozenset[str] = frozenset()
+    """Every date word of the language (of every lexicon language, for an undecided one), read or not."""
+
+    def knows(self, word: str) -> bool:
+        return word.casefold() in self.taken
+
+
+@lru_cache(maxsize=32)
+def _date_words(language: str | None) -> _DateWords:
+    """Those of ``language``; of no language (undecided), only the month words that every lexicon
+    language knowing them reads as the same month, and no weekday, meridian or skipped word."""
+    if language is None:
+        return _shared_date_words()
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    def folded(key: str) -> list[str]:
+        return [w.casefold() for w in info.get(key, ()) if isinstance(w, str)]
+    months = {w: number for number, key in enumerate(MONTHS, start=1) for w in folded(key)}
+    meridians = {w: 0 for w in folded("am")} | {w: 12 for w in folded("pm")}
+    skipped = frozenset(w for w in folded("skip") if w.isalpha())
+    weekdays = frozenset(w for key in WEEKDAYS for w in folded(key))
+    return _DateWords(months, weekdays, meridians, skipped, frozenset({*months, *weekdays, *meridians, *skipped}))
+
+
+def _shared_date_words() -> _DateWords:
+    """The date words of no language in particular: only month words, those every lexicon language
+    knowing them reads as the same month and none uses as another date word ('mar' is March in
+    English, Tuesday in Spanish: left out). dateparser reads an undecided date in the first language
+    that knows all its words: a weekday or an am of one language beside a month of another would
+    be read by none."""
+    every = [_date_words(language) for language in LANGUAGES]
+    taken = frozenset(w for words in every for w in words.taken)
+    others = {w for words in every for table in (words.weekdays, words.meridians, words.skipped) for w in table}
+    return _DateWords(_agreed([words.months for words in every], others), frozenset(), {}, frozenset(), taken)
+
+
+def _agreed(tables: list[dict[str, int]], mixed: set[str]) -> dict[str, int]:
+    """The words every table that holds them maps to the same value, those in ``mixed`` left out."""
+    agreed: dict[str, int] = {}
+    clashing: set[str] = set(mixed)
+    for table in tables:
+        for word, value in table.items():
+            if agreed.setdefault(word, value) != value:
+                clashing.add(word)
+    return {word: value for word, value in agreed.items() if word not in clashing}
 
 
 SAME_INSTANT = timedelta(seconds=5)

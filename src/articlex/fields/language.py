@@ -71,13 +71,18 @@ def _declared(page: Page) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _stop_word_owners() -> dict[str, tuple[str, ...]]:
-    """Each stop word and the languages that list it (one dictionary look-up a word)."""
+def _stop_word_owners() -> dict[str, tuple[tuple[str, ...], float]]:
+    """Each stop word, the languages that list it and the share of a vote each gets (one
+    dictionary look-up a word; a word several languages share, 'de' or 'la', is a fraction of a
+    vote for each)."""
     owners: dict[str, list[str]] = {}
     for lang, stops in cues().stop_words.items():
         for word in stops:
             owners.setdefault(word, []).append(lang)
-    return {word: tuple(langs) for word, langs in owners.items()}
+    return {word: (tuple(langs), 1 / len(langs)) for word, langs in owners.items()}
+
+
+_NO_OWNER: tuple[tuple[str, ...], float] = ((), 0.0)
 
 
 def _from_words(text: str) -> str | None:
@@ -88,9 +93,9 @@ def _from_words(text: str) -> str | None:
     counts = dict.fromkeys(votes, 0)
     owners = _stop_word_owners()
     for word in words:
-        langs = owners.get(word, ())
-        for lang in langs:  # a word several languages share ('de', 'la') is a fraction of a vote for each
-            votes[lang] += 1 / len(langs)
+        langs, share = owners.get(word, _NO_OWNER)
+        for lang in langs:
+            votes[lang] += share
             counts[lang] += 1
     ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..deadline import CHECK_EVERY
+from ..deadline import CHECK_EVERY, Deadline, paced
 from ..lexicon import Cues, agencies, fold
 from ..model import Link
 from ..page import Element, Page, TextBlock
@@ -177,7 +177,7 @@ def walk(page: Page, candidates: list[TextBlock], container: Element | None, lex
     state = Walk(page, candidates, container, lexicon, kind, spaced, BoilerplateCheck(container, totals or {}),
                  Body(container=container), chrome=chrome or set(), trace=trace)
     if kind is Input.DUMP:
-        state.skip.update(_embedded_posts(candidates))
+        state.skip.update(_embedded_posts(candidates, page.deadline))
     rules = [rule for rule in RULES if kind in rule.inputs]
     body = state.body
     for pos, block in enumerate(candidates):
@@ -516,14 +516,15 @@ CREDIT_PART_WORDS = 4
 """A name in a credit line ('Nathan Alliard / Photononstop / AFP') is this short."""
 
 
+EMBEDS_STOPPED = "embedded posts were looked for in part of the text only"
 BODY_STOPPED = "the body was read in {blocks} of its {total} candidate blocks"
 
 
-def _embedded_posts(blocks: list[TextBlock]) -> set[int]:
+def _embedded_posts(blocks: list[TextBlock], deadline: Deadline) -> set[int]:
     """Lines of posts embedded in a dump (a tweet): the signature line and the post's text above it,
     back to the article's paragraph before (set apart and plain prose, without a link)."""
     inside: set[int] = set()
-    for pos, block in enumerate(blocks):
+    for pos, block in enumerate(paced(blocks, deadline, EMBEDS_STOPPED)):
         if not EMBED_SIGNATURE.match(block.text):
             continue
         inside.add(block.index)
