@@ -257,3 +257,121 @@ def test_a_sentence_under_a_bare_label_is_no_headline() -> None:
     article = articlex.extract(dump + "\n")
     assert sentence not in [r.text for r in article.related]
     assert sentence in article.body
+
+
+CONSENT = "We use your sign-up to provide content in ways you have consented to and to improve our understanding of you."
+
+
+def test_a_newsletter_box_far_above_the_spaced_text_is_not_its_start() -> None:
+    box = ("Sign up", CONSENT, "Invalid email", "Something went wrong, please try again later.",
+           "Thank you for subscribing!", "We have more newsletters", "Show me", "See our Privacy Notice")
+    assert body_of(dump(TITLE, "By Jane Doe", "Stay in the know", box, P1, P2, P3)) == [P1, P2, P3]
+
+
+def test_packed_paragraphs_open_the_text_when_no_spaced_text_follows() -> None:
+    teasers = ["The new ferry line opens in June and the first crossings are already sold out, the company said.",
+               "Local schools will close early on Friday because of the storm warning issued by the weather office.",
+               "A rare bird was seen on the cliffs last week, and birdwatchers have come from far away to see it."]
+    text = dump(TITLE, "By Jane Doe", (P1, P2, P3), "MOST READ", teasers[0], "Comments", teasers[1], "Video",
+                teasers[2])
+    assert articlex.extract(text).body.startswith(P1)
+
+
+def test_a_list_packed_under_a_sentence_leading_into_it_stays_in_the_text() -> None:
+    lead = "If you run a business or a household and you hold any of the following items, please get in touch:"
+    items = ("sand bags", "wooden planks", "rope and chains", "pumps", "warm blankets", "torches and batteries", "etc.")
+    assert body_of(dump(TITLE, P1, P2, lead, items, P3, P4)) == [P1, P2, lead, *items, P3, P4]
+
+
+def test_a_short_label_over_packed_lines_does_not_hold_the_text_open() -> None:
+    text = dump(TITLE, P1, P2, P3, "Share this:", ("Facebook", "Twitter", "Email", "Print"),
+                "Some other story about the harbour that is long enough to read like a paragraph of prose.")
+    assert articlex.extract(text).body.endswith(P3)
+
+
+def test_a_closing_line_pointing_to_the_full_report_stays() -> None:
+    pointer = "The full report of the harbour office can be downloaded here: harbour-report.pdf"
+    assert body_of(dump(TITLE, P1, P2, P3, pointer, ("Most read", "Contact", "Imprint", "Jobs"))) \
+        == [P1, P2, P3, pointer]
+
+
+def test_a_short_label_with_a_colon_after_the_text_is_trimmed() -> None:
+    assert body_of(dump(TITLE, P1, P2, P3, "Photos: Jane Doe", ("Most read", "Contact", "Imprint", "Jobs"))) \
+        == [P1, P2, P3]
+
+
+STANDFIRST = "The town's harbour wall will be rebuilt after the storms, and the work starts in spring."
+
+
+def test_a_picture_right_under_the_first_paragraph_makes_it_the_standfirst() -> None:
+    picture = ("Shares", "The harbour wall after the storm broke it in two places.", "(Image: © Jane Doe)")
+    assert body_of(dump(TITLE, "By Jane Doe", STANDFIRST, picture, P1, P2, P3)) == [P1, P2, P3]
+
+
+def test_a_picture_further_down_leaves_the_first_paragraph_in_the_text() -> None:
+    picture = ("Gallery", "The harbour wall after the storm broke it in two places.", "(Image: © Jane Doe)")
+    text = dump(TITLE, "By Jane Doe", P1, "Advertisement", picture, P2, P3, P4)
+    assert body_of(text)[0] == P1
+
+
+def test_a_subheading_under_the_first_paragraph_leaves_it_in_the_text() -> None:
+    assert body_of(dump(TITLE, "By Jane Doe", P1, "Work starts in May", P2, P3)) == [P1, "Work starts in May", P2, P3]
+
+
+def test_a_date_line_with_its_update_stamp_is_header() -> None:
+    text = dump(TITLE, "27 octobre 2012 à 18:27 (Mis à jour: 19:56)", P1, P2, P3)
+    article = articlex.extract(text)
+    assert body_of(text) == [P1, P2, P3]
+    assert article.published is not None and article.published.date().isoformat() == "2012-10-27"
+
+
+def test_a_dated_line_of_a_timeline_stays_in_the_text() -> None:
+    entry = "12 May 2020: the council first discussed the wall."
+    assert entry in body_of(dump(TITLE, P1, P2, entry, P3))
+
+
+def test_the_desk_credits_close_a_wire_story() -> None:
+    text = dump(TITLE, P1, P2, P3, "Additional reporting by Jane Doe; Editing by John Smith",
+                "Our Standards: the principles every reporter of the agency signs when they join it.")
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_edited_by_opening_a_sentence_does_not_end_the_text() -> None:
+    line = "Edited by hand over three nights, the film was ready for the festival."
+    assert body_of(dump(TITLE, P1, P2, line, P3)) == [P1, P2, line, P3]
+
+
+INTERTITLE = "A long winter for the fishing fleet of the port"
+
+
+def test_an_intertitle_under_the_byline_opens_the_text() -> None:
+    assert body_of(dump(TITLE, "By Jane Doe", "12 May 2020", INTERTITLE, P1, P2, P3)) == [INTERTITLE, P1, P2, P3]
+
+
+def test_a_line_above_the_text_without_a_byline_above_it_is_header() -> None:
+    assert body_of(dump(TITLE, INTERTITLE, P1, P2, P3)) == [P1, P2, P3]
+
+
+def test_the_headline_said_again_above_the_text_is_not_an_intertitle() -> None:
+    again = "Council votes to rebuild harbour wall broken by winter storms"
+    assert body_of(dump(TITLE, "By Jane Doe", "12 May 2020", again, P1, P2, P3)) == [P1, P2, P3]
+
+
+def test_a_credit_with_a_dash_under_the_first_paragraph_makes_it_the_standfirst() -> None:
+    assert body_of(dump(TITLE, "12 May 2020", STANDFIRST, "Jane Doe - Belga", P1, P2, P3)) == [P1, P2, P3]
+
+
+def test_a_subheading_with_a_dash_is_no_credit() -> None:
+    assert body_of(dump(TITLE, "12 May 2020", P1, "Storm season - a look back", P2, P3)) \
+        == [P1, "Storm season - a look back", P2, P3]
+
+
+def test_a_tag_list_set_apart_after_the_text_ends_it() -> None:
+    text = dump(TITLE, P1, P2, P3, "Harbour, Storms, Town council, Fishing",
+                "Support our work: donate today via our page.",
+                "If you want our independent reporting to go on, every contribution helps us more than you think.")
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_an_editor_word_without_a_name_after_it_does_not_end_the_text() -> None:
+    assert P3 in body_of(dump(TITLE, P1, P2, "Édition abonnés du journal", P3, P4))

@@ -140,3 +140,11 @@ def test_without_a_container_an_aside_is_passed_over_and_a_footer_ends_the_text(
                                         f"<div><p>Other thread: {SENTENCE}</p></div>", container=False))
     assert found["Member 1"] == "page chrome" and found["Report this thread"] == "page chrome"
     assert "Post 2:" in body and "Other thread" not in body and "Member" not in body
+
+
+def test_packed_lines_right_under_the_first_paragraph_restart_a_spaced_dump() -> None:
+    standfirst = "The town's harbour wall will be rebuilt after the storms, and the work starts in spring."
+    found, body = decisions(dump("Harbour wall to be rebuilt", "By Jane Doe", standfirst,
+                                 ("Shares", "The wall after the storm.", "(Image: © Jane Doe)"), P1, P2, P3))
+    assert found["Shares"] == "picture under the standfirst"
+    assert body == f"{P1}\n\n{P2}\n\n{P3}"

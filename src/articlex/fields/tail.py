@@ -21,6 +21,9 @@ LIST_LEAD_WORDS = 3
 """A colon after this many words leads into what follows ('Tour dates:' alone is a label)."""
 P_SHARE = 0.5
 """The text runs in <p> when more than this share of the body's blocks are paragraphs."""
+POINTER_LEAD_WORDS = 5
+"""Words of the clause before the colon of a closing pointer line ('The full report can be downloaded
+here: link'); a label before a colon ('Share this:', 'Photo:', 'Read more:') is shorter."""
 MAX_STAMP_WORDS = 4
 """Words between an update label and the rights stamp after it ('Ultimo aggiornamento: 22:07 ©')."""
 
@@ -41,7 +44,7 @@ def trim_tail(blocks: list[TextBlock], lexicon: Cues, container: Element | None 
         if end > 1 and (last.kind == "heading" or in_p and last.tag in LOOSE_TEXT_TAGS or _cut_teaser(last)):
             end -= 1
             continue
-        if last.prose or _short_sentence(last):
+        if last.prose or _short_sentence(last) or end > 1 and _pointer_line(last, blocks[end - 2]):
             break
         start = end - 1
         while start and blocks[start - 1].kind == last.kind and not blocks[start - 1].prose \
@@ -119,6 +122,14 @@ def without_signature(blocks: list[TextBlock], header: list[TextBlock]) -> list[
             and any(blocks[-1].text in b.text for b in header):
         return blocks[:-1]
     return blocks
+
+
+def _pointer_line(block: TextBlock, before: TextBlock) -> bool:
+    """A dump's line set apart after the last paragraph that points the reader on: a clause, a colon,
+    and what it points to, short ('The full report can be downloaded here: ➡️ More information')."""
+    lead, colon, target = block.text.partition(":")
+    return block.element is None and block.standalone and before.prose and bool(colon) and bool(target.strip()) \
+        and word_count(lead) >= POINTER_LEAD_WORDS and at_most_words(target, MAX_LABEL_WORDS)
 
 
 def _short_sentence(block: TextBlock) -> bool:

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..deadline import CHECK_EVERY, Deadline, paced
-from ..lexicon import Cues, agencies
+from ..lexicon import Cues, agencies, fold
 from ..model import Link
 from ..page import Element, Page, TextBlock
 from ..selectors import STANDFIRST
 from ..text import SENTENCE_WORDS, at_most_words, date_span, has_date_label, looks_like_date, word_count
 from .boxes import CONTAINER_TAGS, BoilerplateCheck, FooterCheck
-from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, Line
+from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, QUOTES, Line
 from .related import card_link, closes_teaser, is_teaser, read_also, take_read_also, teaser_link
 from .tail import trim_tail, unique_links, without_signature, without_stamp
 
@@ -101,6 +101,8 @@ class Walk:
     """Without a container: blocks since the last prose."""
     loose: int = 0
     """In a dump: loose short lines in a row."""
+    listed: int = 0
+    """In a dump: lines of a list still expected, after a sentence set apart that leads into it with a colon."""
     prose_seen: int = 0
     """Paragraphs of prose in the body so far (since the last restart)."""
     boxed: bool = False
@@ -299,9 +301,20 @@ def _ending(step: Step) -> Act | None:
     return Act.SKIP
 
 
+def _staff_credits(step: Step) -> Act | None:
+    """'Additional reporting by X; Editing by Y': the desk's credits close a wire story (a name follows
+    the label: 'Edited by hand, ...' opens a sentence, 'Édition abonnés' names a product)."""
+    state, line = step.walk, step.line
+    if not state.body.blocks or line.words > MAX_CAPTION_WORDS:
+        return None
+    parts = (part.strip() for part in line.text.split(CREDIT_PARTS))
+    return Act.STOP if any(_names_after(state.lexicon.strip_label("editor_labels", part)) for part in parts) else None
+
+
 def _tag_line(step: Step) -> Act | None:
-    """A line of short terms between commas packed after the text: the tag list, the text has ended."""
-    if step.walk.body.blocks and not step.block.standalone and _tag_list(step.block.text):
+    """A line of short terms between commas after the text, packed or set apart (renderers differ):
+    the tag list, the text has ended."""
+    if step.walk.body.blocks and _tag_list(step.block.text):
         return Act.STOP
     return None
 
@@ -332,19 +345,36 @@ def _furniture(step: Step) -> Act | None:
 
 def _before_text(step: Step) -> Act | None:
     """Before the first paragraph, what is not prose (a kicker, a caption) is header, and so is a
-    line packed against a spaced paragraph below it or a standfirst by its class; a line introducing
+    line packed above the spaced text or a standfirst by its class; a line introducing
     a list of paragraphs, or text written straight into the box, opens the text."""
     state, block = step.walk, step.block
     if state.body.blocks:
         return None
-    packed_lead = state.spaced and not block.standalone and any(
-        b.standalone and b.prose for b in state.candidates[step.pos + 1: step.pos + 1 + PACKED_REACH])
-    lead_in = (state.spaced or state.kind is not Input.DUMP) and _lead_in(block, step.following)
+    packed_lead = state.spaced and not block.standalone and _spaced_text_ahead(state, step.pos)
+    lead_in = (state.spaced or state.kind is not Input.DUMP) and _lead_in(block, step.following) \
+        or state.spaced and _intertitle(block, step.following, state.body.header, state.lexicon)
     if (not block.prose or packed_lead) and not lead_in and not step.own_line \
             or _standfirst(block, state.container, state.boiler):
         state.body.header.append(block)
         return Act.SKIP
     return None
+
+
+def _picture_under_standfirst(step: Step) -> Act | None:
+    """In a spaced dump, packed lines (a picture's caption, its credit, a share count) right under
+    the first paragraph set apart, with the spaced text starting below them: that paragraph was the
+    standfirst above the header's picture, and the text starts again after it."""
+    state, block = step.walk, step.block
+    body = state.body
+    if not state.spaced or len(body.blocks) != 1 or block.standalone or block.prose:
+        return None
+    first = body.blocks[0]
+    if step.previous is not first or not (first.standalone and first.prose) or not _spaced_text_ahead(state, step.pos):
+        return None
+    body.restart()
+    body.header.append(block)
+    state.prose_seen = 0
+    return Act.SKIP
 
 
 def _teaser_in_text(step: Step) -> Act | None:
@@ -366,10 +396,16 @@ def _loose_box_text(step: Step) -> Act | None:
 
 def _run_of_lines(step: Step) -> Act | None:
     """Without a container, a run of lines with no prose ends the article (a menu, widgets); in a
-    dump, so does a run of short lines packed together (a share bar, a tag list)."""
+    dump, so does a run of short lines packed together (a share bar, a tag list), unless a sentence
+    set apart above it leads into it with a colon (a list of items)."""
     state, block = step.walk, step.block
     state.gap = 0 if block.prose else state.gap + 1
     state.loose = 0 if block.standalone or block.prose else state.loose + 1
+    if block.standalone:
+        state.listed = MAX_LIST_LINES if _leads_into_list(block) else 0
+    elif state.listed:
+        state.listed -= 1
+        state.loose = state.gap = 0  # an item of the list the sentence above leads into
     if state.gap >= MAX_GAP or (state.kind is Input.DUMP and state.loose >= MAX_LOOSE_LINES):
         return Act.STOP
     return None
@@ -384,8 +420,10 @@ RULES = (
     Rule("inline box heading", _inline_box_heading, BOXED),
     Rule("comment button", _comment_button, UNBOXED),
     Rule("ending", _ending, ANY),
+    Rule("staff credits", _staff_credits, UNBOXED),
     Rule("tag line", _tag_line, UNBOXED),
     Rule("source line", _source, ANY),
+    Rule("picture under the standfirst", _picture_under_standfirst, frozenset({Input.DUMP})),
     Rule("furniture", _furniture, ANY),
     Rule("before the text", _before_text, ANY),
     Rule("teaser in the text", _teaser_in_text, BOXED),
@@ -412,8 +450,15 @@ MAX_LOOSE_LINES = 3
 a share bar or a tag list: the article has ended."""
 
 
-PACKED_REACH = 6
-"""A packed line (caption, standfirst, summary bullets) leads a spaced paragraph this close below it."""
+PACKED_REACH = 20
+"""A packed line (caption, standfirst, summary bullets, a newsletter box's consent text) is header when the
+spaced text (two paragraphs set apart in a row) starts this close below it; one paragraph set apart
+is not enough: a dump of packed paragraphs has teasers set apart after it."""
+
+
+MAX_LIST_LINES = 30
+"""Packed lines read as the items of a list after a sentence leading into it with a colon: a list in
+the text is seldom longer, and a footer after a colon ends the text sooner or later."""
 
 
 MIN_PROSE_AFTER = 2
@@ -434,6 +479,20 @@ MIN_LEAD_IN_WORDS = 2 * SENTENCE_WORDS
 """A line ending in a colon this long opens the text it introduces (a shorter one is a label)."""
 
 
+MIN_INTERTITLE_WORDS = SENTENCE_WORDS + 1
+"""A line set apart above the first paragraph this long reads as a clause (an intertitle); a kicker
+or a row of buttons is a few words."""
+
+
+MIN_CONTENT_CHARS = 4
+"""Letters of a word that carries meaning when lines are compared (shorter: 'the', 'de', 'und')."""
+
+
+RESTATED_SHARE = 0.5
+"""A line whose words of at least MIN_CONTENT_CHARS letters come again in the paragraph under it,
+this share or more, restates it (the headline above the text)."""
+
+
 MIN_TAGS = 4
 
 
@@ -443,6 +502,14 @@ MAX_TAG_WORDS = 3
 
 MAX_EMBED_LINES = 6
 """Lines of an embedded post (a tweet's text) above its signature line."""
+
+
+CREDIT_PARTS = ";"
+"""What sets the desk's credits apart on one line ('Reporting by X; Editing by Y')."""
+
+
+CREDIT_SEPARATORS = r"\s[/\-–]\s"
+"""What sets the names of a picture's credit apart: 'Nathan Alliard / Photononstop / AFP', 'Prétexte - Belga'."""
 
 
 CREDIT_PART_WORDS = 4
@@ -473,6 +540,41 @@ def _lead_in(block: TextBlock, following: TextBlock | None) -> bool:
     introduces the list of paragraphs below it (not a sentence, yet no label either)."""
     return block.standalone and block.text.rstrip().endswith(":") and word_count(block.text) >= MIN_LEAD_IN_WORDS \
         and following is not None and following.standalone and following.prose
+
+
+def _names_after(rest: str | None) -> bool:
+    """Whether what follows a label opens with a name (a capital)."""
+    return rest is not None and rest.lstrip(QUOTES)[:1].isupper()
+
+
+def _leads_into_list(block: TextBlock) -> bool:
+    """'You hold any of the following items, please get in touch:': a sentence set apart that leads
+    into the list packed below it (a label such as 'Share:' or 'Tags:' is too short)."""
+    return block.text.rstrip().endswith((":", "：")) and word_count(block.text) >= MIN_LEAD_IN_WORDS
+
+
+def _spaced_text_ahead(state: Walk, pos: int) -> bool:
+    """Whether the spaced text (two paragraphs set apart in a row) starts within PACKED_REACH blocks after ``pos``."""
+    ahead = state.candidates[pos + 1: pos + 1 + PACKED_REACH]
+    return any(a.standalone and a.prose and b.standalone and b.prose for a, b in zip(ahead, ahead[1:]))
+
+
+def _intertitle(block: TextBlock, following: TextBlock | None, header: list[TextBlock], lexicon: Cues) -> bool:
+    """A line set apart, too long for a kicker, right above the first paragraph set apart, once the
+    header's byline or date line has been read: the text's opening intertitle (a caption has its
+    credit under it, a standfirst sits above the byline)."""
+    if not (block.standalone and word_count(block.text) >= MIN_INTERTITLE_WORDS and following is not None
+            and following.standalone and following.prose):
+        return False
+    return not _restates(block.text, following.text) and any(_is_header_meta(Line(b.text, lexicon)) for b in header)
+
+
+def _restates(line: str, paragraph: str) -> bool:
+    """Whether most of a line's words come again in the paragraph under it: the headline said again
+    above its text, not an intertitle."""
+    words = {w for w in fold(line).split() if len(w) >= MIN_CONTENT_CHARS}
+    seen = set(fold(paragraph).split())
+    return bool(words) and len(words & seen) >= len(words) * RESTATED_SHARE
 
 
 class _ProseAfter:
@@ -587,15 +689,25 @@ def _is_furniture(line: Line, lexicon: Cues) -> bool:
         return True
     if looks_like_date(text) and not text.rstrip().endswith((":", "：")):  # 'Tour 2020 dates:' leads into a list
         return True
+    if _date_with_update(line):
+        return True
     return bool(line.phrases & _FURNITURE_PHRASES or line.labels & _FURNITURE_LABELS) or _agency_credit(text)
+
+
+def _date_with_update(line: Line) -> bool:
+    """A short line opening with a date that also holds an update label: '27 octobre 2012 à 18:27
+    (Mis à jour: 19:56)'. (A dated line of a timeline in the text has no such label.)"""
+    span = date_span(line.text)
+    return span is not None and line.text.startswith(span) \
+        and any(line.lexicon.contains(key, line.text) for key in ("updated_labels", "published_labels"))
 
 
 def _agency_credit(text: str) -> bool:
     """A picture's credit: names set apart by slashes, one of them an agency ('Nathan Alliard /
     Photononstop / AFP'). Running text does not list names this way."""
-    if " / " not in text:
+    parts = [part.strip() for part in re.split(CREDIT_SEPARATORS, text)]
+    if len(parts) < 2:
         return False
-    parts = [part.strip() for part in text.split(" / ")]
     return all(at_most_words(part, CREDIT_PART_WORDS) for part in parts) \
         and any(agencies().name_of(part) for part in parts)
 
