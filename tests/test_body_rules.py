@@ -137,3 +137,15 @@ def test_an_editorial_standards_line_after_the_text_ends_it() -> None:
     article = articlex.extract(page(f'<div class="entry-content">{paragraphs("text")}'
                                     "<p>Our Standards: The Council News Trust Principles.</p></div>"))
     assert article.body.endswith(SENTENCE) and "Standards" not in article.body
+
+
+def test_a_to_be_continued_line_closes_the_text() -> None:
+    html = page(f'<div class="entry-content">{paragraphs("text")}<div>To be continued</div>'
+                "<h3>Share:</h3><ul><li>Twitter</li><li>Facebook</li></ul></div>")
+    assert articlex.extract(html).body.endswith("To be continued")
+
+
+def test_a_to_be_continued_line_closes_a_dump() -> None:
+    from support import P1, P2, P3, dump
+    article = articlex.extract(dump("Harbour wall to be rebuilt", (P1, P2, P3, "À suivre", "Twitter", "Facebook")))
+    assert article.body.endswith("À suivre")

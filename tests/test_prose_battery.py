@@ -15,7 +15,7 @@ from articlex.lexicon import LANGUAGES, load
 
 CUE_KEYS = ("read_also", "previous", "next", "page_next", "tags_labels", "source_prefixes", "byline_prefixes",
             "photo_credits", "reading_time", "published_labels", "updated_labels", "share", "comment_section",
-            "related_section", "newsletter", "advertising", "read_more", "rights_reserved", "home",
+            "related_section", "newsletter", "advertising", "read_more", "rights_reserved", "continued", "home",
             "breadcrumb_labels", "views", "comments", "no_comments", "source_verbs")
 """The lexicon keys whose words the extractors look for at the start of a line or as a whole line."""
 

@@ -26,7 +26,7 @@ KEYS = (
     "source_joiners",
     "photo_credits", "tags_labels", "share", "comment_section", "related_section",
     "published_labels", "updated_labels", "newsletter", "advertising", "read_more", "rights_reserved",
-    "stop_words",
+    "continued", "stop_words",
     "share_counts",
 )
 """The keys every language file must have (``language`` and ``name`` aside)."""

@@ -143,11 +143,13 @@ def _before_sign_off(blocks: list[TextBlock]) -> list[TextBlock]:
     """A dump's text up to its sign-off: a line of a few words that is no sentence ('DS', 'aja/PAP',
     'Staff Report') after a paragraph, with no paragraph of the story in the lines after it (a
     subheading leads into one; a signature is followed by boxes, appeals and other stories)."""
+    lexicon = cues()
     for pos in range(1, len(blocks)):
         line, before = blocks[pos], blocks[pos - 1]
         if before.prose and word_count(line.text) <= SIGN_OFF_WORDS and not is_sentence(line.text) \
                 and not any(_story_paragraph(b) for b in blocks[pos + 1: pos + 1 + SIGN_OFF_REACH]):
-            return blocks[:pos]
+            # 'To be continued' closes the text itself: the sign-off, if any, comes after it.
+            return blocks[:pos + 1] if lexicon.is_any_word(("continued",), line.text) else blocks[:pos]
     return blocks
 
 

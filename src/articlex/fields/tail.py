@@ -44,11 +44,13 @@ def trim_tail(blocks: list[TextBlock], lexicon: Cues, container: Element | None 
         if end > 1 and (last.kind == "heading" or in_p and last.tag in LOOSE_TEXT_TAGS or _cut_teaser(last)):
             end -= 1
             continue
-        if last.prose or _short_sentence(last) or end > 1 and _pointer_line(last, blocks[end - 2]):
-            break
+        if last.prose or _short_sentence(last) or end > 1 and _pointer_line(last, blocks[end - 2]) \
+                or lexicon.is_any_word(("continued",), last.text):
+            break  # (a 'To be continued' line is the text's own last line)
         start = end - 1
         while start and blocks[start - 1].kind == last.kind and not blocks[start - 1].prose \
-                and not _leads_into_lines(blocks[start - 1]) and not _is_appeal(blocks[start - 1].text, lexicon):
+                and not _leads_into_lines(blocks[start - 1]) and not _is_appeal(blocks[start - 1].text, lexicon) \
+                and not lexicon.is_any_word(("continued",), blocks[start - 1].text):
             start -= 1
         lead = blocks[start - 1] if start else None
         if lead is not None and not _is_appeal(lead.text, lexicon) and (

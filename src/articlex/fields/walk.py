@@ -389,7 +389,8 @@ def _teaser_in_text(step: Step) -> Act | None:
 def _loose_box_text(step: Step) -> Act | None:
     """Loose text in a box that is no prose: a button, a caption, a credit."""
     block = step.block
-    if block.tag in CONTAINER_TAGS and not block.prose and not step.own_line:
+    if block.tag in CONTAINER_TAGS and not block.prose and not step.own_line \
+            and not step.walk.lexicon.is_any_word(("continued",), block.text):  # 'To be continued' is text
         return Act.SKIP
     return None
 
