@@ -14,13 +14,13 @@ from itertools import islice
 from ..deadline import CHECK_EVERY, NO_DEADLINE, Deadline, paced
 from ..lexicon import Cues, cues
 from ..page import SKIP_TAGS, Element, LinkRef, Page, TextBlock, common_ancestor
-from ..selectors import BODY, CHROME, CHROME_TAGS, DISCUSSION, SIDEBARS, Rule
+from ..selectors import BODY, CHROME, CHROME_TAGS, DISCUSSION, SIDEBARS
 from ..text import PROSE_WORDS, at_most_words, is_sentence, word_count
 from .boxes import CONTAINER_TAGS, INLINE_OWNERS, MOST_PROSE, TABLE_CELLS, BoilerplateCheck, Discussion
 from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, Line
 from .metadata import declared_kind
 from .related import READ_ALSO_MIN_WORDS
-from .tail import trim_tail
+from .tail import closes_serial, trim_tail
 from .title import Title, first_prose
 from .walk import BODY_STOPPED, Body, ends_article, walk
 
@@ -149,7 +149,7 @@ def _before_sign_off(blocks: list[TextBlock]) -> list[TextBlock]:
         if before.prose and word_count(line.text) <= SIGN_OFF_WORDS and not is_sentence(line.text) \
                 and not any(_story_paragraph(b) for b in blocks[pos + 1: pos + 1 + SIGN_OFF_REACH]):
             # 'To be continued' closes the text itself: the sign-off, if any, comes after it.
-            return blocks[:pos + 1] if lexicon.is_any_word(("continued",), line.text) else blocks[:pos]
+            return blocks[:pos + 1] if closes_serial(line.text, lexicon) else blocks[:pos]
     return blocks
 
 
@@ -208,35 +208,47 @@ def _region_pass(page: Page, title: Title, first: Body, found: _Prose, declared:
     outside = found.chrome | found.sidebars
     content = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                if b.element is not None and b.element not in outside
-               and (b.link_density <= RECALL_LINK_SHARE or _in_card_link(b))]
+               and _region_line(b)]
     total = sum(len(b.text) for b in content)
     if total + kept < REGION_GAIN * kept:
         return None  # the whole page holds too little besides the first reading for the region to add
     box = _broadest(content, total) if total else None
     if box is None:
         return None
-    lexicon = cues()
-    inside = _after_headline(_rows_joined(page.blocks_in(box), page.deadline), title.index)
-    widgets = _widget_boxes(inside, lexicon, box)
-    # Cards printed as <article>s in the headline's own are the listing; other stories beside it are not,
-    # nor, after a text with an article's prose, readers' talk.
-    talk = found.talk
-    stories = Discussion(talk.around, stories=talk.stories, talk=talk.talk and article, cards=False) \
-        if talk is not None else None
-    blocks = [b for b in inside if (b.link_density <= RECALL_LINK_SHARE or _in_card_link(b)) and b.index not in widgets
-              and b.element not in outside and not _led_by_link(b) and not (stories is not None and stories(b))]
-    boiler = BoilerplateCheck(box, found.totals)
-    pruned = [b for b in blocks if not boiler(b)]
-    if sum(len(b.text) for b in pruned) >= (1 - MOST_PROSE) * sum(len(b.text) for b in blocks):
-        blocks = pruned
-    blocks = _until_ending(blocks, first.end, lexicon)
-    blocks = _with_first(blocks, first)
+    blocks = _with_first(_region_blocks(page, title, first, found, box, article), first)
     if sum(len(b.text) for b in blocks) < REGION_GAIN * kept:
         return None
     taken = {b.index for b in blocks}
     if sum(len(b.text) for b in first.blocks if b.index in taken) < KEEP_SHARE * kept:
         return None
     return _second_reading(first, blocks, box)
+
+
+def _region_blocks(page: Page, title: Title, first: Body, found: _Prose, box: Element,
+                   article: bool) -> list[TextBlock]:
+    """The region's blocks less link lists, boxes headed by a section word, other stories, chrome,
+    sidebars and boxes of other kinds (unless those hold most of it), up to a line ending an article."""
+    lexicon = cues()
+    inside = _after_headline(_rows_joined(page.blocks_in(box), page.deadline), title.index)
+    widgets = _widget_boxes(inside, lexicon, box)
+    outside = found.chrome | found.sidebars
+    # Cards printed as <article>s in the headline's own are the listing; other stories beside it are not,
+    # nor, after a text with an article's prose, readers' talk.
+    talk = found.talk
+    stories = Discussion(talk.around, stories=talk.stories, talk=talk.talk and article, cards=False) \
+        if talk is not None else None
+    blocks = [b for b in inside if _region_line(b) and b.index not in widgets and b.element not in outside
+              and not _led_by_link(b) and not (stories is not None and stories(b))]
+    boiler = BoilerplateCheck(box, found.totals)
+    pruned = [b for b in blocks if not boiler(b)]
+    if sum(len(b.text) for b in pruned) >= (1 - MOST_PROSE) * sum(len(b.text) for b in blocks):
+        blocks = pruned
+    return _until_ending(blocks, first.end, lexicon)
+
+
+def _region_line(block: TextBlock) -> bool:
+    """A line the region reading may take: more text than links, or a line of a card."""
+    return block.link_density <= RECALL_LINK_SHARE or _in_card_link(block)
 
 
 def _in_card_link(block: TextBlock) -> bool:
@@ -472,24 +484,11 @@ class _Prose:
     @classmethod
     def of(cls, page: Page, title: Title) -> _Prose:
         heading = page.blocks[title.index].element if title.index is not None and page.is_html else None
-        outside = _elements_in(page, SIDEBARS)
+        outside = _elements_in(page.index.all_matches(SIDEBARS))
         blocks = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                   if b.element is not None and b.element not in outside and b.link_density <= 0.5 and b.prose]
-        threads = _elements_in(page, DISCUSSION)
-        thread = False
-        if threads:
-            kept = [b for b in blocks if b.element not in threads]
-            if heading is None or sum(len(b.text) for b in kept) >= MIN_ARTICLE_PROSE or _marked_text(page, kept):
-                blocks, outside = kept, outside | threads  # an article, and readers' comments after it
-            else:
-                thread = len(kept) < len(blocks)
-        chrome = _chrome_elements(page, heading)
-        if chrome:
-            kept = [b for b in blocks if b.element not in chrome]
-            if kept or heading is not None:
-                blocks = kept  # a page with a headline outside its footer has no text in it
-            else:
-                chrome = set()  # no headline, and the chrome holds all the prose: it is the page
+        blocks, threads, thread = _without_threads(page, blocks, heading)
+        blocks, chrome = _without_chrome(page, blocks, heading)
         blocks, talk, talked = _without_talk(blocks, heading)
         totals: dict[Element, int] = {}
         owned: dict[Element, list[TextBlock]] = {}
@@ -499,7 +498,35 @@ class _Prose:
             while el is not None:
                 totals[el] = totals.get(el, 0) + len(block.text)
                 el = el.getparent()
-        return cls(blocks, totals, owned, talk, chrome, outside, thread or talked)
+        return cls(blocks, totals, owned, talk, chrome, outside | threads, thread or talked)
+
+
+def _without_threads(page: Page, blocks: list[TextBlock],
+                     heading: Element | None) -> tuple[list[TextBlock], set[Element], bool]:
+    """Prose blocks outside comment threads when the threads follow an article (800 characters of
+    prose outside them, or a short post in an element marked as the text), with the threads left
+    out; else the blocks as they are, and whether a thread is the page (a forum)."""
+    threads = _elements_in(page.index.all_matches(DISCUSSION))
+    if not threads:
+        return blocks, threads, False
+    kept = [b for b in blocks if b.element not in threads]
+    if heading is None or sum(len(b.text) for b in kept) >= MIN_ARTICLE_PROSE or _marked_text(page, kept):
+        return kept, threads, False  # an article, and readers' comments after it
+    return blocks, set(), len(kept) < len(blocks)
+
+
+def _without_chrome(page: Page, blocks: list[TextBlock],
+                    heading: Element | None) -> tuple[list[TextBlock], set[Element]]:
+    """Prose blocks outside the page's chrome, and the chrome's elements (none when there is no
+    headline and the chrome holds all the prose: then it is the page)."""
+    around = {heading, *heading.iterancestors()} if heading is not None else set()
+    chrome = _elements_in(_chrome_roots(page), around)
+    if not chrome:
+        return blocks, chrome
+    kept = [b for b in blocks if b.element not in chrome]
+    if kept or heading is not None:
+        return kept, chrome  # a page with a headline outside its footer has no text in it
+    return blocks, set()
 
 
 def _without_talk(blocks: list[TextBlock], heading: Element | None) -> tuple[list[TextBlock], Discussion | None, bool]:
@@ -535,25 +562,19 @@ def _marked_text(page: Page, blocks: list[TextBlock]) -> bool:
     return any(chars >= MIN_CONTAINER_PROSE for chars in held.values())
 
 
-def _elements_in(page: Page, rules: tuple[Rule, ...]) -> set[Element]:
-    """Every element inside one the rules match (comment threads, sidebars)."""
+def _elements_in(roots: list[Element], around: set[Element] | frozenset[Element] = frozenset()) -> set[Element]:
+    """Every element inside one of ``roots`` (comment threads, sidebars, the page's chrome), but for
+    roots among ``around`` (the headline and its ancestors: a page set inside such a box is that page)."""
     inside: set[Element] = set()
-    for el in page.index.all_matches(rules):
-        if el not in inside and el.tag not in ("body", "html"):
-            inside.update(el.iter())
-    return inside
-
-
-def _chrome_elements(page: Page, heading: Element | None) -> set[Element]:
-    """Every element inside the page's chrome (its footer, a consent panel, a dialog) when the
-    headline is not in it: a page set inside a ``<footer>`` or a dialog is that page."""
-    around = {heading, *heading.iterancestors()} if heading is not None else set()
-    inside: set[Element] = set()
-    found = page.index.all_matches(CHROME) + (list(page.root.iter(*CHROME_TAGS)) if page.root is not None else [])
-    for el in found:
+    for el in roots:
         if el not in inside and el not in around and el.tag not in ("body", "html"):
             inside.update(el.iter())
     return inside
+
+
+def _chrome_roots(page: Page) -> list[Element]:
+    """The page's chrome: its footer, legal notices, consent panels, dialogs, asides, customers' reviews."""
+    return page.index.all_matches(CHROME) + (list(page.root.iter(*CHROME_TAGS)) if page.root is not None else [])
 
 
 def _densest(prose: _Prose) -> Element | None:

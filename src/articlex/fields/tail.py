@@ -45,12 +45,12 @@ def trim_tail(blocks: list[TextBlock], lexicon: Cues, container: Element | None 
             end -= 1
             continue
         if last.prose or _short_sentence(last) or end > 1 and _pointer_line(last, blocks[end - 2]) \
-                or lexicon.is_any_word(("continued",), last.text):
+                or closes_serial(last.text, lexicon):
             break  # (a 'To be continued' line is the text's own last line)
         start = end - 1
         while start and blocks[start - 1].kind == last.kind and not blocks[start - 1].prose \
                 and not _leads_into_lines(blocks[start - 1]) and not _is_appeal(blocks[start - 1].text, lexicon) \
-                and not lexicon.is_any_word(("continued",), blocks[start - 1].text):
+                and not closes_serial(blocks[start - 1].text, lexicon):
             start -= 1
         lead = blocks[start - 1] if start else None
         if lead is not None and not _is_appeal(lead.text, lexicon) and (
@@ -60,6 +60,11 @@ def trim_tail(blocks: list[TextBlock], lexicon: Cues, container: Element | None 
             break
         end = start
     return blocks[:end]
+
+
+def closes_serial(text: str, lexicon: Cues) -> bool:
+    """'To be continued', 'À suivre': a serial's closing line, the text's own last one."""
+    return lexicon.is_any_word(("continued",), text)
 
 
 def _cut_teaser(block: TextBlock) -> bool:

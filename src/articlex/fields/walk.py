@@ -25,7 +25,7 @@ from ..text import SENTENCE_WORDS, at_most_words, date_span, has_date_label, loo
 from .boxes import CONTAINER_TAGS, BoilerplateCheck, FooterCheck
 from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, QUOTES, Line
 from .related import card_link, closes_teaser, is_teaser, read_also, take_read_also, teaser_link
-from .tail import trim_tail, unique_links, without_signature, without_stamp
+from .tail import closes_serial, trim_tail, unique_links, without_signature, without_stamp
 
 __all__ = ["Body", "Input", "RULES", "Rule", "walk", "ends_article"]
 
@@ -390,7 +390,7 @@ def _loose_box_text(step: Step) -> Act | None:
     """Loose text in a box that is no prose: a button, a caption, a credit."""
     block = step.block
     if block.tag in CONTAINER_TAGS and not block.prose and not step.own_line \
-            and not step.walk.lexicon.is_any_word(("continued",), block.text):  # 'To be continued' is text
+            and not closes_serial(block.text, step.walk.lexicon):
         return Act.SKIP
     return None
 
