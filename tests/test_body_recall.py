@@ -296,3 +296,38 @@ def test_a_link_left_open_around_the_page_is_no_card() -> None:
                 + "".join(f"<div>Line {i}</div>" for i in range(60)) + "</div>")
     article = articlex.extract(html)
     assert article.kind == "article" and article.body.count(SENTENCE) == 4
+
+
+SHELL_OPENING = ("Hello all, I am about to rebuild the heating in our old house and would like advice before I "
+                 "start. The boiler is twenty years old and the radiators are cold at the top. I read about heat "
+                 "pumps and about new condensing boilers, and about smart valves on every radiator. What would "
+                 "you do first, and what should I ask the installers who come to quote…")
+
+
+def shell(description: str, printed: str = "") -> str:
+    """A page whose script writes its text: the HTML prints a splash (and ``printed``), nothing else."""
+    return (f"<html><head><title>Heating advice - Home forum</title>"
+            f"<meta property='og:description' content='{description}'></head>"
+            f"<body><section id='splash'><div class='dots'></div></section>{printed}"
+            "<section id='main'></section><script>start()</script></body></html>")
+
+
+def test_a_page_whose_script_writes_the_text_gives_its_description() -> None:
+    article = articlex.extract(shell(SHELL_OPENING, "<a href='/'>Home forum</a>"))
+    assert article.body == SHELL_OPENING
+    assert [b.kind for b in article.blocks] == ["paragraph"]
+    assert article.kind is None and not article.is_article
+    assert any("description" in w for w in article.warnings)
+    assert article.provenance["body"].strategy == "meta" and article.provenance["body"].confidence < 0.5
+
+
+def test_a_short_sales_description_is_no_text() -> None:
+    article = articlex.extract(shell("Shop the oak table from our workshop. Made to order. Free delivery!"))
+    assert article.body == "" and article.blocks == []
+
+
+def test_a_page_that_prints_text_is_read_not_described() -> None:
+    printed = "".join(f"<p>{SHELL_OPENING} Reply {i}.</p>" for i in range(2))
+    article = articlex.extract(shell(SHELL_OPENING, f"<h1>Heating advice</h1>{printed}"))
+    assert article.body.count("Reply") == 2
+    assert article.provenance["body"].strategy != "meta"

@@ -10,7 +10,7 @@ from typing import Any
 
 from .fields import metadata
 from .fields.attribution import find_attribution
-from .fields.body import Body, find_body
+from .fields.body import Body, find_body, shell_text
 from .fields.breadcrumb import find_breadcrumb
 from .fields.counters import find_counters
 from .fields.dates import find_dates
@@ -27,6 +27,10 @@ from .urls import SAFE_SCHEMES, safe_url, scheme_of
 __all__ = ["extract"]
 
 NOT_AN_ARTICLE = "no article text found: the page holds no run of paragraphs"
+SHELL_PAGE = ("no article text found: the page prints none (a script writes it); the body is the page's "
+              "description, the text's opening")
+SHELL_CONFIDENCE = 0.3
+"""Trust in a body taken from the description: the text's opening at best, cut where the site cut it."""
 
 
 def extract(source: Source, *, url: str | None = None, language: str | None = None, now: datetime | None = None,
@@ -68,7 +72,10 @@ def extract(source: Source, *, url: str | None = None, language: str | None = No
     site = metadata.site_name(page)
     title = find_title(page, site)
     body = find_body(page, title)
-    parts = _read_fields(page, title, body, site, deadline, steps, language=language, now=now)
+    shell = None if body.blocks else shell_text(page)
+    if shell is not None:
+        page.note("body", "meta", None, SHELL_CONFIDENCE)
+    parts = _read_fields(page, title, body, site, deadline, steps, language=language, now=now, shell=shell)
     if language is not None:
         page.note("language", "argument")
     page.warnings.extend(deadline.message(note) for note in deadline.notes)
@@ -77,10 +84,10 @@ def extract(source: Source, *, url: str | None = None, language: str | None = No
 
 
 def _read_fields(page: Page, title: Title, body: Body, site: str | None, deadline: Deadline, wanted: frozenset[str], *,
-                 language: str | None, now: datetime | None) -> dict[str, Any]:
+                 language: str | None, now: datetime | None, shell: str | None = None) -> dict[str, Any]:
     """The fields that build on title and body, in order, those ``wanted`` only, while the time
-    budget lasts."""
-    text = "\n\n".join(b.text for b in body.blocks)
+    budget lasts. ``shell`` is the text of a page that prints none (see :func:`shell_text`)."""
+    text = shell or "\n\n".join(b.text for b in body.blocks)
     regions = Regions.of(page, title, body)  # above the title, header, text, tail: shared by the fields below
     parts: dict[str, Any] = {"text": text}
     steps: tuple[tuple[str, Callable[[], object]], ...] = (
@@ -114,7 +121,8 @@ def _assemble(page: Page, title: Title, body: Body, site: str | None, parts: dic
         breadcrumb=parts.get("breadcrumb") or [],
         counters=parts.get("counters") or Counters(),
         body=parts["text"],
-        blocks=[Block(kind=b.kind, text=b.text) for b in body.blocks],
+        blocks=[Block(kind=b.kind, text=b.text) for b in body.blocks] if body.blocks else
+        [Block(kind="paragraph", text=parts["text"])] if parts["text"] else [],
         attribution=parts.get("attribution") or Attribution(),
         related=body.related,
         previous=previous,
@@ -130,7 +138,7 @@ def _assemble(page: Page, title: Title, body: Body, site: str | None, parts: dic
         tags=parts.get("tags") or [],
         kind=body.kind,
         is_article=body.kind == "article",
-        warnings=list(page.warnings) + ([] if body.blocks else [NOT_AN_ARTICLE]),
+        warnings=list(page.warnings) + ([] if body.blocks else [SHELL_PAGE if parts["text"] else NOT_AN_ARTICLE]),
     )
 
 

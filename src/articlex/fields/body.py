@@ -18,13 +18,13 @@ from ..selectors import BODY, CHROME, CHROME_TAGS, DISCUSSION, SIDEBARS
 from ..text import PROSE_WORDS, at_most_words, is_sentence, word_count
 from .boxes import CONTAINER_TAGS, INLINE_OWNERS, MOST_PROSE, TABLE_CELLS, BoilerplateCheck, Discussion
 from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, Line
-from .metadata import declared_kind
+from .metadata import declared_kind, description
 from .related import READ_ALSO_MIN_WORDS
 from .tail import closes_serial, trim_tail
 from .title import Title, first_prose
 from .walk import BODY_STOPPED, Body, ends_article, walk
 
-__all__ = ["Body", "find_body"]
+__all__ = ["Body", "find_body", "shell_text"]
 
 
 DENSEST = 0.6
@@ -77,6 +77,10 @@ MAX_TWIN_ROUNDS = 3
 MAX_LEAD_GAP = 2
 """Boxes without prose (a picture, an ad slot) that may stand between a lead paragraph and the text."""
 MIN_SPACED = 3
+MIN_SHELL_WORDS = 35
+"""Words of a description that copies the text's opening: one written for search results fits in
+about 160 characters (25 words or so), a sales line or a page's purpose; the opening of a post or
+an article copied by the site runs past that."""
 """Paragraphs set apart by blank lines: this many make a dump 'spaced' (the corpus dumps and the seed are)."""
 
 CELL_SEPARATOR = " | "
@@ -125,6 +129,24 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
     if body.related:
         page.note("related", body.related_strategy, body.related_blocks)
     return body
+
+
+def shell_text(page: Page) -> str | None:
+    """The text of a page whose script writes its text (an application's shell: the HTML prints a
+    menu, a splash, nothing else): the page's own description, when it prints less than that
+    description holds and the description copies the text's opening rather than selling the page.
+    None for any other page."""
+    if not page.is_html:
+        return None
+    text = (description(page) or "").strip()
+    if word_count(text) < MIN_SHELL_WORDS:
+        return None
+    printed = 0
+    for block in page.blocks:
+        printed += len(block.text)
+        if printed >= len(text):
+            return None
+    return text
 
 
 def _page_kind(body: Body, prose: _Prose | None, region: bool, declared: str | None) -> str | None:
