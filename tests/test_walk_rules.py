@@ -101,6 +101,15 @@ def test_a_kicker_before_the_first_paragraph_is_header() -> None:
     assert body.startswith("text 0:")
 
 
+def test_a_short_paragraph_made_like_the_text_opens_it() -> None:
+    # The theme styles its paragraphs alike ('--first' marks the first); a kicker it styles apart.
+    text = "".join(f"<p class='story__para'>text {i}: {SENTENCE}</p>" for i in range(3))
+    opening = "<p class='story__para story__para--first'>Not one point more</p>"
+    found, body = decisions(budget_page(f"<p class='story__kicker'>Local news</p>{opening}{text}"))
+    assert found["Local news"] == "before the text"
+    assert body.startswith("Not one point more\n\ntext 0:")
+
+
 def test_a_linked_headline_between_paragraphs_is_a_read_also_link() -> None:
     found, body = decisions(budget_page(
         f"{paragraphs('first')}<p><a href='https://example.org/news/ferry-timetable-changes-this-summer'>"

@@ -352,7 +352,8 @@ def _before_text(step: Step) -> Act | None:
         return None
     packed_lead = state.spaced and not block.standalone and _spaced_text_ahead(state, step.pos)
     lead_in = (state.spaced or state.kind is not Input.DUMP) and _lead_in(block, step.following) \
-        or state.spaced and _intertitle(block, step.following, state.body.header, state.lexicon)
+        or state.spaced and _intertitle(block, step.following, state.body.header, state.lexicon) \
+        or state.kind is not Input.DUMP and _made_like_text(block, step.following)
     if (not block.prose or packed_lead) and not lead_in and not step.own_line \
             or _standfirst(block, state.container, state.boiler):
         state.body.header.append(block)
@@ -541,6 +542,18 @@ def _lead_in(block: TextBlock, following: TextBlock | None) -> bool:
     introduces the list of paragraphs below it (not a sentence, yet no label either)."""
     return block.standalone and block.text.rstrip().endswith(":") and word_count(block.text) >= MIN_LEAD_IN_WORDS \
         and following is not None and following.standalone and following.prose
+
+
+def _made_like_text(block: TextBlock, following: TextBlock | None) -> bool:
+    """A paragraph made like the paragraph of prose right after it (same tag and parent, the same
+    class but for a modifier): a short paragraph opening the text (an intertitle set as a paragraph, a one-line
+    opening), not a kicker or a caption, which the theme styles apart."""
+    if following is None or not following.prose or block.element is None or following.element is None:
+        return False
+    if not block.tag == following.tag == "p" or block.element.getparent() is not following.element.getparent():
+        return False
+    own, its = (set((el.get("class") or "").split()) for el in (block.element, following.element))
+    return bool(own and its) and (own <= its or its <= own)  # a modifier ('--first') may be added
 
 
 def _names_after(rest: str | None) -> bool:
