@@ -62,6 +62,23 @@ def test_an_inline_related_box_is_skipped_up_to_the_text_going_on() -> None:
     assert "second 2:" in body and "Ferry" not in body
 
 
+def test_a_topics_heading_with_the_text_going_on_below_is_an_inline_box() -> None:
+    # A course page lists its topics between two sections of its text: the text goes on after them.
+    topics = "<h3>Related topics</h3><ul><li><a href='/t/harbours'>Harbours</a></li><li><a href='/t/tax'>Tax</a></li></ul>"
+    found, body = decisions(budget_page(f"{paragraphs('first')}{topics}<h2>What the wall will cost</h2>"
+                                        f"{paragraphs('second')}"))
+    assert found["Related topics"] == "inline box heading"
+    assert found["Harbours"] == "inside an inline box"
+    assert "What the wall will cost\n\nsecond 0:" in body and "second 2:" in body and "Harbours" not in body
+
+
+def test_a_topics_heading_at_the_end_still_ends_the_text() -> None:
+    topics = "<h3>Related topics</h3><ul><li><a href='/t/harbours'>Harbours</a></li><li><a href='/t/tax'>Tax</a></li></ul>"
+    found, body = decisions(budget_page(f"{paragraphs('first')}{topics}"))
+    assert found["Related topics"] == "ending"
+    assert body.split("\n\n")[-1].startswith("first 2:") and "Harbours" not in body
+
+
 def test_a_comment_button_under_the_standfirst_restarts_the_text() -> None:
     standfirst = "The town will pay a third of the bill, and the region the rest of it, over eight months."
     found, body = decisions(dump("Harbour wall to be rebuilt", standfirst, "Comments", P1, P2, P3, P4))

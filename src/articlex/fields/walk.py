@@ -254,18 +254,22 @@ def _box_of_other_kind(step: Step) -> Act | None:
 
 
 def _inside_inline_box(step: Step) -> Act | None:
-    """The links and excerpts under an inline related heading; the box ends at the article's prose."""
+    """The links and excerpts under an inline related heading; the box ends at the article's prose,
+    or at the subheading right above it."""
     state = step.walk
-    if state.boxed and not _article_prose(step.block):
+    if state.boxed and not _article_prose(step.block) \
+            and not (step.block.kind == "heading" and step.following is not None and _article_prose(step.following)):
         return Act.SKIP
     state.boxed = False
     return None
 
 
 def _inline_box_heading(step: Step) -> Act | None:
-    """'Related news' inside the container with the article going on below it: an inline box opens."""
+    """'Related news' or a 'Related topics' heading inside the container with the article going on
+    below it: an inline box opens."""
     state = step.walk
-    if step.cued and state.body.blocks and _box_heading(step.line) and state.prose_after(step.pos) >= MIN_PROSE_AFTER:
+    if step.cued and state.body.blocks and (_box_heading(step.line) or _tags_heading(step)) \
+            and state.prose_after(step.pos) >= MIN_PROSE_AFTER:
         state.boxed = True
         return Act.SKIP
     return None
@@ -632,6 +636,11 @@ _HEADER_LABELS = frozenset({"byline_prefixes", "published_labels", "updated_labe
 
 def _box_heading(line: Line) -> bool:
     return line.short and "related_section" in line.phrases
+
+
+def _tags_heading(step: Step) -> bool:
+    """A heading that is a tag label alone ('Topics', 'Related topics')."""
+    return step.block.kind == "heading" and step.line.short and step.line.rest("tags_labels") == ""
 
 
 def ends_article(line: Line) -> bool:
