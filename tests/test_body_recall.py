@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import articlex
 
-from support import SENTENCE, budget_page, paragraphs
+from support import SENTENCE, budget_page, jsonld, paragraphs
 
 
 def wrap(body: str, head: str = "") -> str:
@@ -256,6 +256,28 @@ def test_a_short_post_marked_as_the_text_is_not_outweighed_by_its_comments() -> 
                 f"<p>{SENTENCE}</p><p>{SENTENCE}</p></div></article><div id='comments'><ol>{comments}</ol></div>")
     body = articlex.extract(html).body
     assert body.startswith("Open thread:") and "Reader" not in body
+
+
+def test_the_replies_of_a_page_declared_a_forum_posting_are_its_text() -> None:
+    # A long opening post: without the declaration, the replies would read as comments after an article.
+    forum = jsonld('{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Council passes budget"}')
+    opening = "".join(f"<p>Opening {i}: {SENTENCE} {SENTENCE}</p>" for i in range(5))
+    replies = "".join(f"<div class='comment'><h4>member{i}</h4><div class='message'><p>Reply {i}: {SENTENCE} {SENTENCE}</p>"
+                      f"</div></div>" for i in range(6))
+    page = (f"<main><h1>Council passes budget</h1><div class='message'>{opening}</div>"
+            f"<h2>Comments</h2><div class='comments'>{replies}</div></main>")
+    declared = articlex.extract(wrap(page, forum))
+    assert declared.kind == "forum" and "Opening 0:" in declared.body and "Reply 5:" in declared.body
+    article = articlex.extract(wrap(page))
+    assert "Opening 4:" in article.body and "Reply" not in article.body
+
+
+def test_a_paragraph_leading_into_a_quotation_opens_the_text() -> None:
+    lead = "<p>On the second of March, the harbour master sent this note to every boat owner in town:</p>"
+    quote = f"<blockquote><p>[…]</p><p>{SENTENCE}</p></blockquote>"
+    article = articlex.extract(wrap(f"<h1>Council passes budget</h1><div class='entry-content'>{lead}{quote}"
+                                    f"{paragraphs('text', 3)}</div>"))
+    assert article.body.startswith("On the second of March")
 
 
 def service_page(head: str = "") -> str:

@@ -90,7 +90,8 @@ CELL_SEPARATOR = " | "
 def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> Body:
     """The article's text after ``title``. ``trace``, when given, receives for each block the first
     reading skipped or stopped at the name of the walk's rule that did it (see ``walk.RULES``)."""
-    prose = _Prose.of(page, title) if page.is_html else None
+    declared = declared_kind(page) if page.is_html else None
+    prose = _Prose.of(page, title, declared) if page.is_html else None
     container, by_rule = _container(page, prose) if prose is not None else (None, False)
     if container is not None:
         candidates = page.blocks_in(container)
@@ -116,7 +117,6 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
         recalled = _recall_pass(page, title, body, prose)
     if recalled is not None:
         body, by_rule = recalled, False  # the recall reading's box holds the page's prose
-    declared = declared_kind(page) if page.is_html else None
     region = _region_pass(page, title, body, prose, declared) \
         if prose is not None and not page.deadline.expired() else None
     if region is not None:
@@ -504,14 +504,14 @@ class _Prose:
     """Whether the page is a thread: readers' talk is its text (too little prose outside it)."""
 
     @classmethod
-    def of(cls, page: Page, title: Title) -> _Prose:
+    def of(cls, page: Page, title: Title, declared: str | None = None) -> _Prose:
         heading = page.blocks[title.index].element if title.index is not None and page.is_html else None
         outside = _elements_in(page.index.all_matches(SIDEBARS))
         blocks = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
                   if b.element is not None and b.element not in outside and b.link_density <= 0.5 and b.prose]
-        blocks, threads, thread = _without_threads(page, blocks, heading)
+        blocks, threads, thread = _without_threads(page, blocks, heading, declared == "forum")
         blocks, chrome = _without_chrome(page, blocks, heading)
-        blocks, talk, talked = _without_talk(blocks, heading)
+        blocks, talk, talked = _without_talk(blocks, heading) if declared != "forum" else (blocks, None, False)
         totals: dict[Element, int] = {}
         owned: dict[Element, list[TextBlock]] = {}
         for block in blocks:
@@ -523,15 +523,18 @@ class _Prose:
         return cls(blocks, totals, owned, talk, chrome, outside | threads, thread or talked)
 
 
-def _without_threads(page: Page, blocks: list[TextBlock],
-                     heading: Element | None) -> tuple[list[TextBlock], set[Element], bool]:
+def _without_threads(page: Page, blocks: list[TextBlock], heading: Element | None,
+                     forum: bool = False) -> tuple[list[TextBlock], set[Element], bool]:
     """Prose blocks outside comment threads when the threads follow an article (800 characters of
     prose outside them, or a short post in an element marked as the text), with the threads left
-    out; else the blocks as they are, and whether a thread is the page (a forum)."""
+    out; else the blocks as they are, and whether a thread is the page (a forum). On a page that
+    declares itself a forum posting, the replies are the page's text whatever the opening's length."""
     threads = _elements_in(page.index.all_matches(DISCUSSION))
     if not threads:
         return blocks, threads, False
     kept = [b for b in blocks if b.element not in threads]
+    if forum and heading is not None:
+        return blocks, set(), len(kept) < len(blocks)
     if heading is None or sum(len(b.text) for b in kept) >= MIN_ARTICLE_PROSE or _marked_text(page, kept):
         return kept, threads, False  # an article, and readers' comments after it
     return blocks, set(), len(kept) < len(blocks)

@@ -543,9 +543,9 @@ def _embedded_posts(blocks: list[TextBlock], deadline: Deadline) -> set[int]:
 
 def _lead_in(block: TextBlock, following: TextBlock | None) -> bool:
     """'The following are the reports recorded by the police:': a paragraph set apart that
-    introduces the list of paragraphs below it (not a sentence, yet no label either)."""
+    introduces the list of paragraphs or the quotation below it (not a sentence, yet no label either)."""
     return block.standalone and block.text.rstrip().endswith(":") and word_count(block.text) >= MIN_LEAD_IN_WORDS \
-        and following is not None and following.standalone and following.prose
+        and following is not None and following.standalone and (following.prose or following.in_quote)
 
 
 def _made_like_text(block: TextBlock, following: TextBlock | None) -> bool:
