@@ -280,6 +280,15 @@ def test_a_paragraph_leading_into_a_quotation_opens_the_text() -> None:
     assert article.body.startswith("On the second of March")
 
 
+def test_a_data_table_in_a_figure_is_text_dates_and_all() -> None:
+    # Editors wrap tables in <figure>; a row holding a date is a row of data, not a date line.
+    rows = "".join(f"<tr><td>{m}/1/2024</td><td>+{m}.5%</td></tr>" for m in range(1, 7))
+    table = f"<figure class='wp-block-table'><table><tbody>{rows}</tbody></table><figcaption>Source: the council</figcaption></figure>"
+    body = articlex.extract(budget_page(f"{paragraphs('first')}{table}{paragraphs('second')}")).body
+    assert "1/1/2024 | +1.5%" in body and "6/1/2024 | +6.5%" in body and "second 2:" in body
+    assert "Source: the council" not in body
+
+
 def service_page(head: str = "") -> str:
     features = "".join(f"<div class='feature'><h3>Feature {i}</h3><p>Automate step {i} of your work in a few "
                        f"clicks.</p><ul><li>Works with plan {i}</li><li>Set up in {i} minutes</li></ul></div>"

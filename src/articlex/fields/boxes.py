@@ -110,12 +110,18 @@ class BoilerplateCheck(Ancestry):
         return el is self.container
 
     def marks(self, el: Element) -> bool:
-        return (el.tag in NON_TEXT_TAGS or BOILERPLATE.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+        return (el.tag in NON_TEXT_TAGS and not _table_figure(el)
+                or BOILERPLATE.search(f"{el.get('class') or ''} {el.get('id') or ''}")
                 or el.tag in LIST_TAGS and _link_list(el)) and not self.holds_most(el)
 
     def holds_most(self, el: Element) -> bool:
         """A box holding most of the container's prose is the text, whatever its class says."""
         return bool(self.most) and self.totals.get(el, 0) >= self.most
+
+
+def _table_figure(el: Element) -> bool:
+    """A ``<figure>`` around a table: the text's data (editors wrap their tables so), not a picture."""
+    return el.tag == "figure" and any(child.tag == "table" for child in el)
 
 
 def _link_list(el: Element) -> bool:

@@ -336,7 +336,7 @@ def _furniture(step: Step) -> Act | None:
     """Bylines, dates, credits, share bars and counters; a short text above a byline or a date line
     was a standfirst, so the text starts again after it."""
     state, line = step.walk, step.line
-    if not (_is_furniture(line, state.lexicon) or _credited_caption(line.text, state.lexicon)):
+    if not (_is_furniture(line, state.lexicon) or _credited_caption(line.text, state.lexicon)) or _data_row(step.block):
         return None
     body = state.body
     if state.prose_seen <= MAX_DEK_BLOCKS and not step.block.in_quote and _closes_header(line, state.lexicon):
@@ -546,6 +546,18 @@ def _lead_in(block: TextBlock, following: TextBlock | None) -> bool:
     introduces the list of paragraphs or the quotation below it (not a sentence, yet no label either)."""
     return block.standalone and block.text.rstrip().endswith(":") and word_count(block.text) >= MIN_LEAD_IN_WORDS \
         and following is not None and following.standalone and (following.prose or following.in_quote)
+
+
+MIN_DATA_ROWS = 3
+"""Rows that make a table of data: a row of one holding a date and a name could be a layout's byline."""
+
+
+def _data_row(block: TextBlock) -> bool:
+    """A row of a data table (its cells joined into one block): a date or a count in it is data."""
+    if block.tag != "tr" or block.element is None:
+        return False
+    rows = block.element.getparent()
+    return rows is not None and sum(1 for el in rows if el.tag == "tr") >= MIN_DATA_ROWS
 
 
 def _made_like_text(block: TextBlock, following: TextBlock | None) -> bool:
