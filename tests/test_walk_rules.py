@@ -127,6 +127,15 @@ def test_a_short_paragraph_made_like_the_text_opens_it() -> None:
     assert body.startswith("Not one point more\n\ntext 0:")
 
 
+def test_a_caption_ending_in_its_credit_in_brackets_is_no_text() -> None:
+    # Above the text (a renderer may set it apart as a paragraph) and between two of its paragraphs.
+    above = "The new harbour wall is tested on Monday, March 2, 2020, in the old port. (AP Photo/Jane Roe)"
+    between = "Workers pour the first stretch of the wall at low tide (Foto: Hans Roe /Agency)"
+    found, body = decisions(dump("Harbour wall to be rebuilt", "By Ann Lee, 2 March 2020", above, P1, between, P2, P3))
+    assert found[above] == found[between] == "furniture"
+    assert body == f"{P1}\n\n{P2}\n\n{P3}"
+
+
 def test_a_linked_headline_between_paragraphs_is_a_read_also_link() -> None:
     found, body = decisions(budget_page(
         f"{paragraphs('first')}<p><a href='https://example.org/news/ferry-timetable-changes-this-summer'>"

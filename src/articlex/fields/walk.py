@@ -336,6 +336,10 @@ def _furniture(step: Step) -> Act | None:
     """Bylines, dates, credits, share bars and counters; a short text above a byline or a date line
     was a standfirst, so the text starts again after it."""
     state, line = step.walk, step.line
+    if _bracketed_credit(line.text, state.lexicon) and not _data_row(step.block):
+        if not state.body.blocks:
+            state.body.header.append(step.block)
+        return Act.SKIP
     if not (_is_furniture(line, state.lexicon) or _credited_caption(line.text, state.lexicon)) or _data_row(step.block):
         return None
     body = state.body
@@ -760,11 +764,24 @@ def _credited_caption(text: str, lexicon: Cues) -> bool:
     return bool(bar) and bool(head.strip()) and at_most_words(tail, MAX_LABEL_WORDS) and _credit_label(tail, lexicon)
 
 
-def _credit_label(text: str, lexicon: Cues) -> bool:
+def _bracketed_credit(text: str, lexicon: Cues) -> bool:
+    """A caption that ends in its credit in brackets ('... in Olympia. (AP Photo/Ted S. Warren)'): a
+    picture's, wherever it stands (above the text, or between two of its paragraphs)."""
+    text = text.rstrip()
+    head, bracket, tail = text[:-1].rpartition("(") if text.endswith(")") else ("", "", "")
+    return bool(bracket) and bool(head.strip()) and at_most_words(tail, MAX_LABEL_WORDS) \
+        and _credit_label(tail, lexicon, CREDIT_MARKS + ("/",))
+
+
+CREDIT_MARKS = (":", "：")
+"""What follows a photo-credit label before the name ('Foto: X'); in brackets also a slash ('AP Photo/X')."""
+
+
+def _credit_label(text: str, lexicon: Cues, marks: tuple[str, ...] = CREDIT_MARKS) -> bool:
     """A photo-credit label followed by a colon anywhere in the line ("... (Symbolfoto) Bildrechte: X")."""
-    if ":" not in text and "：" not in text:
+    if not any(mark in text for mark in marks):
         return False
-    return any(text[m.end():].lstrip().startswith((":", "：")) for m in lexicon.any_pattern("photo_credits").finditer(text))
+    return any(text[m.end():].lstrip().startswith(marks) for m in lexicon.any_pattern("photo_credits").finditer(text))
 
 
 def _is_header_meta(line: Line) -> bool:
