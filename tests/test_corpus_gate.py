@@ -30,7 +30,7 @@ FLOORS = {
 }
 """Per-field scores measured on the 74 labelled pages (set at 0.933 / 0.813, raised as work landed)."""
 
-MEAN_FLOORS = {"html": 0.971, "txt": 0.936}
+MEAN_FLOORS = {"html": 0.972, "txt": 0.936}
 
 SLACK = 0.0005
 """Scores are shares of 74 pages, printed to three places: allow the rounding, nothing more."""

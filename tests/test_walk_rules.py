@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+import articlex
+
 from articlex.fields import metadata
 from articlex.fields.body import find_body
 from articlex.fields.title import find_title
@@ -51,6 +53,13 @@ def test_a_box_of_another_kind_inside_the_container_is_skipped() -> None:
         f"{paragraphs('first')}<div class='share-buttons'><p>Share this on your feeds</p></div>{paragraphs('second')}"))
     assert found["Share this on your feeds"] == "box of another kind"
     assert "first 0:" in body and "second 2:" in body and "Share" not in body
+
+
+def test_a_pager_in_the_container_gives_no_read_also_link() -> None:
+    pager = ("<nav class='article-pagination'><ul><li><a href='https://example.org/news/2020/03/council-passes-budget-harbour-wall/page-2'>Next page: What the harbour "
+             "wall will cost the town</a></li><li><a href='https://example.org/news/2020/03/council-passes-budget-harbour-wall/complete'>Read the article on one page</a></li></ul></nav>")
+    article = articlex.extract(budget_page(f"{paragraphs('first')}{pager}{paragraphs('second')}"))
+    assert article.related == [] and "Next page" not in article.body and "second 2:" in article.body
 
 
 def test_an_inline_related_box_is_skipped_up_to_the_text_going_on() -> None:

@@ -244,9 +244,11 @@ def _box_of_other_kind(step: Step) -> Act | None:
     if not state.boiler(block):
         return None
     body = state.body
-    if body.blocks and is_teaser(block, state.page):
+    if not body.blocks or _in_navigation(block, state.container):
+        return Act.SKIP  # a pager's 'Next page' is no other story
+    if is_teaser(block, state.page):
         body.add_related(teaser_link(block, state.lexicon), block, "markup")
-    elif body.blocks and block.kind == "heading" and not block.links:
+    elif block.kind == "heading" and not block.links:
         card = card_link(block, state.container, state.page)
         if card is not None:
             body.add_related(card, block, "markup")
@@ -562,6 +564,16 @@ def _data_row(block: TextBlock) -> bool:
         return False
     rows = block.element.getparent()
     return rows is not None and sum(1 for el in rows if el.tag == "tr") >= MIN_DATA_ROWS
+
+
+def _in_navigation(block: TextBlock, container: Element | None) -> bool:
+    """Whether the block sits in a ``<nav>`` inside the container (a pager, a table of contents)."""
+    el = block.element
+    while el is not None and el is not container:
+        if el.tag == "nav":
+            return True
+        el = el.getparent()
+    return False
 
 
 def _made_like_text(block: TextBlock, following: TextBlock | None) -> bool:
