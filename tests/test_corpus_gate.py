@@ -19,7 +19,7 @@ from support import shared
 FLOORS = {
     "html": {
         "title": 1.0, "breadcrumb": 0.986, "counters": 1.0, "authors": 0.919, "sources": 0.946,
-        "published": 1.0, "related": 0.878, "prev": 1.0, "next": 1.0,
+        "published": 1.0, "related": 0.892, "prev": 1.0, "next": 1.0,
         "body_start": 0.959, "body_end": 0.959, "body_clean": 1.0,
     },
     "txt": {
