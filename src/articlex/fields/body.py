@@ -83,6 +83,9 @@ about 160 characters (25 words or so), a sales line or a page's purpose; the ope
 an article copied by the site runs past that."""
 """Paragraphs set apart by blank lines: this many make a dump 'spaced' (the corpus dumps and the seed are)."""
 
+CODE_TAGS = frozenset({"pre"})
+"""Blocks of code or program output: text of the page, but no running prose to find its box by
+(one long listing would outweigh the paragraphs around it)."""
 CELL_SEPARATOR = " | "
 """Between the cells of a data-table row joined into one ``table_row`` block."""
 """Block kinds a paragraph leads into: a list or a table after the text's last paragraph stays."""
@@ -508,7 +511,8 @@ class _Prose:
         heading = page.blocks[title.index].element if title.index is not None and page.is_html else None
         outside = _elements_in(page.index.all_matches(SIDEBARS))
         blocks = [b for b in paced(page.blocks, page.deadline, PROSE_STOPPED)
-                  if b.element is not None and b.element not in outside and b.link_density <= 0.5 and b.prose]
+                  if b.element is not None and b.element not in outside and b.link_density <= 0.5 and b.prose
+                  and b.tag not in CODE_TAGS]
         blocks, threads, thread = _without_threads(page, blocks, heading, declared == "forum")
         blocks, chrome = _without_chrome(page, blocks, heading)
         blocks, talk, talked = _without_talk(blocks, heading) if declared != "forum" else (blocks, None, False)
