@@ -289,6 +289,22 @@ def test_a_data_table_in_a_figure_is_text_dates_and_all() -> None:
     assert "Source: the council" not in body
 
 
+def test_a_long_code_listing_does_not_outweigh_the_paragraphs_around_it() -> None:
+    # A tutorial: the box of its text is found by its paragraphs; the listing stays in it.
+    listing = "<div class='highlight'><pre>" + "\n".join(f"$ harbour-cli build step {i} --verbose --output=./dist/wall"
+                                                       for i in range(40)) + "</pre></div>"
+    page = (f"<main><h1>Council passes budget</h1><article class='md-content'>{paragraphs('before', 2)}{listing}"
+            f"{paragraphs('after', 2)}</article></main>")
+    body = articlex.extract(wrap(page)).body
+    assert body.startswith("before 0:") and "step 39" in body and "after 1:" in body
+
+
+def test_a_quotation_is_text_whatever_its_class_names() -> None:
+    note = f"<blockquote class='blockquote-tag blockquote-tag-note'><p>Note</p><p>{SENTENCE}</p></blockquote>"
+    body = articlex.extract(budget_page(f"{paragraphs('first')}{note}{paragraphs('second')}")).body
+    assert "Note\n\nThe council" in body and "second 2:" in body
+
+
 def service_page(head: str = "") -> str:
     features = "".join(f"<div class='feature'><h3>Feature {i}</h3><p>Automate step {i} of your work in a few "
                        f"clicks.</p><ul><li>Works with plan {i}</li><li>Set up in {i} minutes</li></ul></div>"

@@ -18,6 +18,8 @@ LOOSE_TEXT_TAGS = CONTAINER_TAGS - TABLE_CELLS
 """Boxes whose own text, after a text that runs in <p>, is a disclaimer, an appeal or a bio (the tail trim)."""
 NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "footer", "header", "label"})
 """Elements inside the container whose text is never the article's."""
+QUOTE_TAGS = frozenset({"blockquote"})
+"""A quotation is the text's own, whatever its class names ('blockquote-tag-note' is a note, no tag list)."""
 LIST_KINDS = frozenset({"list_item", "table_row"})
 """Block kinds a paragraph leads into: a list or a table after the text's last paragraph stays."""
 LIST_TAGS = frozenset({"ul", "ol"})
@@ -111,7 +113,7 @@ class BoilerplateCheck(Ancestry):
 
     def marks(self, el: Element) -> bool:
         return (el.tag in NON_TEXT_TAGS and not _table_figure(el)
-                or BOILERPLATE.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+                or el.tag not in QUOTE_TAGS and BOILERPLATE.search(f"{el.get('class') or ''} {el.get('id') or ''}")
                 or el.tag in LIST_TAGS and _link_list(el)) and not self.holds_most(el)
 
     def holds_most(self, el: Element) -> bool:
