@@ -155,3 +155,28 @@ def test_the_version_says_which_walk_runs(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert f"(block walk: {page.WALK})" in capsys.readouterr().out
+
+
+SPACES = [" ", "  ", "\n", "\t", "\xa0", "\u3000", "\u2028", "\x85", "\x1c", ""]
+"""Every kind of white space ``str.split`` breaks at, and none."""
+
+
+@st.composite
+def spaced_paragraph(draw) -> str:
+    """A paragraph of words and links with white space of every kind around and inside them,
+    sometimes long enough for the builder's long-block path (``page.LONG_BLOCK``) and with more
+    links than ``page.FEW_LINKS``."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 14))):
+        lead, inner, trail = (draw(st.sampled_from(SPACES)) for _ in range(3))
+        word = draw(st.sampled_from(["word", "é", "x" * 700, "a b"]))
+        piece = f"{lead}{word}{inner}{word}{trail}"
+        pieces.append(f"<a href='/{len(pieces)}'>{piece}</a>" if draw(st.booleans()) else piece)
+    return "<p>" + "".join(pieces) + "</p>"
+
+
+@compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(spaced_paragraph(), min_size=1, max_size=3))
+def test_both_walks_place_links_alike_in_texts_of_any_white_space(paragraphs) -> None:
+    assert_same_walk(html.document_fromstring("<html><body>" + "".join(paragraphs) + "</body></html>"))

@@ -470,10 +470,12 @@ def _walk_tree(root: Element, base_url: str | None, index: Index | None, shown: 
 
     if _walk is None:
         return _walk_python(root, base_url, index, shown, swallowed, deadline, skips)
-    builder = _Builder(base_url)
-    if _walk.walk(root, builder, index, skips, shown, swallowed, _WALK_RULES, deadline.reading_over, CHECK_EVERY):
-        deadline.stop(WALK_STOPPED.format(blocks=len(builder.blocks)))
-    return builder.blocks
+    blocks: list[TextBlock]
+    blocks, stopped = _walk.walk(root, base_url, index, skips, shown, swallowed, _WALK_RULES,
+                                 deadline.reading_over, CHECK_EVERY)
+    if stopped:
+        deadline.stop(WALK_STOPPED.format(blocks=len(blocks)))
+    return blocks
 
 
 def _walk_python(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
@@ -553,7 +555,30 @@ walk the Python one even where the compiled one is built."""
 _walk = _compiled_walk()
 WALK = "Python" if _walk is None else f"compiled (lxml {_walk.BUILT_WITH_LXML})"
 """Which block walk this process runs, as ``articlex --version`` prints it."""
-_WALK_RULES = (SKIP_TAGS, BLOCK_TAGS, HIDING_ATTRIBUTES, HIDDEN_CLASS_PARTS, TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES)
+
+
+@dataclass(frozen=True)
+class WalkRules:
+    """What the compiled walk reads from this module: the tags and attributes it decides on, and
+    how :class:`_Builder` makes blocks (the compiled walk builds them in C, the same way)."""
+
+    skip_tags: frozenset[str] = SKIP_TAGS
+    block_tags: dict[str, str] = field(default_factory=lambda: _TAG_NAMES)
+    """Block tags, each to the one copy of its name the blocks hold."""
+    hiding_attributes: frozenset[str] = HIDING_ATTRIBUTES
+    hidden_class_parts: tuple[str, ...] = HIDDEN_CLASS_PARTS
+    token_attributes: frozenset[str] = TOKEN_ATTRIBUTES
+    whole_value_attributes: frozenset[str] = WHOLE_VALUE_ATTRIBUTES
+    standalone_tags: frozenset[str] = STANDALONE_TAGS
+    block: type[TextBlock] = TextBlock
+    link: type[LinkRef] = LinkRef
+    no_links: tuple[LinkRef, ...] = NO_LINKS
+    shared_chars: int = SHARED_CHARS
+    max_shared_texts: int = MAX_SHARED_TEXTS
+    pieces_joined: int = PIECES_JOINED
+
+
+_WALK_RULES = WalkRules()
 
 
 WALK_STOPPED = "the page was read into {blocks} blocks, the rest of it was not read"
