@@ -6,7 +6,8 @@ from typing import Any
 BUILT_WITH_LXML: str
 
 def walk(root: Any, base_url: str | None, index: Any, skips: Callable[..., bool], shown: set[Any],
-         swallowed: list[Any], rules: Any, over: Callable[[], bool], check_every: int) -> tuple[list[Any], bool]: ...
+         swallowed: list[Any], rules: Any, over: Callable[[], bool], check_every: int,
+         gathered: list[tuple[str, Any]] | None = None) -> tuple[list[Any], bool]: ...
 
 def tree_shape(root: Any, depth: int) -> tuple[int, bool]: ...
 

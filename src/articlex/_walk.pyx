@@ -235,8 +235,12 @@ cdef class _Walk:
     cdef const char* c_names[MAX_NAMES]
     cdef int flags[MAX_NAMES]
     cdef int name_count
+    cdef list gathered, tags, encoded_tags
+    cdef const char* c_tags[MAX_NAMES]
+    cdef int tag_count
+    cdef bint gathering
 
-    def __init__(self, root, base_url, index, skips, shown, swallowed, rules):
+    def __init__(self, root, base_url, index, skips, shown, swallowed, rules, gathered):
         self.doc = (<cetree._Element>root)._doc
         self.builder = _Blocks(base_url, rules)
         self.skips, self.shown, self.swallowed = skips, shown, swallowed
@@ -245,6 +249,9 @@ cdef class _Walk:
         self.indexing = index is not None
         if self.indexing:
             self.tokens, self.order = index.tokens, index.order
+        self.gathering = gathered is not None
+        self.gathered = gathered
+        self.tag_rules(rules.gathered_tags)
         self.owners, self.owner_tags = [], []
         self.quote_depth = 0
 
@@ -259,6 +266,31 @@ cdef class _Walk:
             self.c_names[i] = <const char*>self.encoded[i]
             self.flags[i] = ((TOKEN if name in token_attrs else 0) | (WHOLE if name in whole_value else 0)
                              | (HIDING if name in hiding_attrs else 0) | (CLASS if name == "class" else 0))
+
+    cdef void tag_rules(self, gathered_tags) except *:
+        """The tags whose elements the walk gathers, compared in C."""
+        self.tags = sorted(gathered_tags)
+        if len(self.tags) > MAX_NAMES:
+            raise ValueError(f"articlex._walk gathers at most {MAX_NAMES} tags")
+        self.encoded_tags = [tag.encode("utf-8") for tag in self.tags]
+        self.tag_count = len(self.tags)
+        for i in range(self.tag_count):
+            self.c_tags[i] = <const char*>self.encoded_tags[i]
+
+    cdef object gather(self, xmlNode* c_node, object el):
+        """(tag, element) added to the gathered list when the element is one of the gathered
+        tags (outside any namespace, as ``root.iter(tag)`` reads a tag); the element returned,
+        made when it was needed."""
+        cdef int i
+        if c_node.ns is not NULL:
+            return el
+        for i in range(self.tag_count):
+            if strcmp(<const char*>c_node.name, self.c_tags[i]) == 0:
+                if el is None:
+                    el = self.element(c_node)
+                self.gathered.append((self.tags[i], el))
+                break
+        return el
 
     cdef inline int name_of(self, xmlAttr* c_attr) noexcept:
         """The attribute's place among the names read, -1 when it is not one of them (an
@@ -314,7 +346,8 @@ cdef class _Walk:
 
     cdef object index(self, xmlNode* c_node, object el):
         """selectors.Index.add, on the index's own tables, reading only the indexed attributes'
-        values; the element object is made only for an element that has one."""
+        values; the element object (``el``, None when not made yet) is made only for an element
+        that has one."""
         cdef dict tokens = self.tokens
         cdef xmlAttr* c_attr = c_node.properties
         cdef int i
@@ -339,14 +372,17 @@ cdef class _Walk:
             c_attr = c_attr.next
         return el
 
-    cdef void index_below(self, xmlNode* top):
-        """Every element under ``top`` indexed, in document order (a skipped subtree)."""
+    cdef void pass_over(self, xmlNode* top):
+        """Every element under ``top`` indexed and gathered, in document order (a skipped subtree)."""
         cdef xmlNode* c_node = _first_child(top)
         cdef xmlNode* after
         while c_node is not NULL:
-            if c_node.type == tree.XML_ELEMENT_NODE and c_node.properties is not NULL \
-                    and self.flags_of(c_node) & TOKEN:
-                self.index(c_node, None)
+            if c_node.type == tree.XML_ELEMENT_NODE:
+                el = None
+                if self.indexing and c_node.properties is not NULL and self.flags_of(c_node) & TOKEN:
+                    el = self.index(c_node, None)
+                if self.gathering:
+                    self.gather(c_node, el)
             after = _first_child(c_node)
             if after is NULL:
                 while c_node is not top:
@@ -363,17 +399,19 @@ cdef class _Walk:
         cdef int flags = 0
         el = None
         tag = cetree.namespacedName(c_node)
+        if self.gathering:
+            el = self.gather(c_node, el)
         if c_node.properties is not NULL:
             flags = self.flags_of(c_node)
             if self.indexing and flags & TOKEN:
-                el = self.index(c_node, None)
+                el = self.index(c_node, el)
         if tag in self.skip_tags or flags & HIDING and self.might_hide(c_node):
             if el is None:
                 el = self.element(c_node)
             items = cetree.collectAttributes(c_node, 3) if c_node.properties is not NULL else []
             if self.skips(el, tag, items, self.shown, self.swallowed):
-                if self.indexing:
-                    self.index_below(c_node)
+                if self.indexing or self.gathering:
+                    self.pass_over(c_node)
                 return False
         name = self.block_tags.get(tag)
         if name is not None:
@@ -460,10 +498,10 @@ cdef class _Walk:
         return stopped
 
 
-def walk(root, base_url, index, skips, shown, swallowed, rules, over, int check_every):
-    """page._walk_python's walk of ``root``, filling ``index`` when given: (the blocks, True
-    when ``over()`` stopped it before the end)."""
-    cdef _Walk state = _Walk(root, base_url, index, skips, shown, swallowed, rules)
+def walk(root, base_url, index, skips, shown, swallowed, rules, over, int check_every, gathered=None):
+    """page._walk_python's walk of ``root``, filling ``index`` and ``gathered`` when given: (the
+    blocks, True when ``over()`` stopped it before the end)."""
+    cdef _Walk state = _Walk(root, base_url, index, skips, shown, swallowed, rules, gathered)
     stopped = state.run((<cetree._Element>root)._c_node, over, check_every)
     return state.builder.blocks, stopped
 
