@@ -639,3 +639,60 @@ def may_hold_crowded_tag(str text, int limit):
         budget -= i - pos
         if budget < 0:
             return True
+
+
+cdef inline bint _is(Py_UCS4 c, Py_UCS4 lower) noexcept:
+    """``c`` is the ASCII letter ``lower`` in either case (what ``re.IGNORECASE`` accepts for
+    the letters of 'html' and 'body': no other character folds to them)."""
+    cdef unsigned int code = c
+    return code == <unsigned int>lower or code + 32 == <unsigned int>lower
+
+
+cdef bint _frame_end_at(_Text page, Py_ssize_t pos) noexcept:
+    """Whether ``loading._FRAME_END`` matches at ``pos`` (a '<'): '</html' or '</body' in any
+    case, then the end of the text, white space, '/' or '>'."""
+    cdef Py_ssize_t after = pos + 6
+    cdef Py_UCS4 c
+    if after > page.size or page.at(pos + 1) != u'/':
+        return False
+    if not ((_is(page.at(pos + 2), u'h') and _is(page.at(pos + 3), u't') and _is(page.at(pos + 4), u'm')
+             and _is(page.at(pos + 5), u'l'))
+            or (_is(page.at(pos + 2), u'b') and _is(page.at(pos + 3), u'o') and _is(page.at(pos + 4), u'd')
+                and _is(page.at(pos + 5), u'y'))):
+        return False
+    if after == page.size:
+        return True
+    c = page.at(after)
+    return Py_UNICODE_ISSPACE(c) or c == u'/' or c == u'>'
+
+
+def markup_facts(str text, int limit):
+    """What loading asks of the markup before parsing it, in one pass over its '<': (how many
+    '<' it holds, what :func:`may_hold_crowded_tag` answers, where ``loading._FRAME_END`` first
+    matches or -1)."""
+    cdef _Text page = _Text(text)
+    cdef Py_ssize_t pos = 0, i, count = 0, frame = -1
+    cdef Py_ssize_t budget = SCAN_BUDGET * page.size
+    cdef int attributes
+    cdef bint crowded = False
+    cdef Py_UCS4 c
+    while True:
+        pos = PyUnicode_FindChar(text, u'<', pos, page.size, 1)
+        if pos < 0:
+            return count, crowded, frame
+        count += 1
+        if frame < 0 and _frame_end_at(page, pos):
+            frame = pos
+        pos += 1
+        if crowded or pos >= page.size or not _tag_letter(page.at(pos)):
+            continue
+        i = pos + 1
+        while i < page.size:
+            c = page.at(i)
+            if _separator(c) or c == u'>':
+                break
+            i += 1
+        attributes = 0
+        i = page.attributes(i, limit, &attributes)
+        budget -= i - pos
+        crowded = attributes > limit or budget < 0
