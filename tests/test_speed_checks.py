@@ -70,6 +70,23 @@ def test_the_compiled_crowded_tag_check_never_clears_a_page_the_scan_would_trim(
         assert page._walk.may_hold_crowded_tag(text, SMALL_LIMIT)
 
 
+FRAME_BITS = ["</", "<", "/", ">", "html", "HTML", "Html", "body", "BODY", "bOdY", "bod", "htm", "x", " ", "\t",
+              "\u2028", "\xa0", "\u0130", "\u212a", "é", "<p>", "</body>", "</html >", "</body/"]
+"""Pieces of end tags: the frame's names in any case, cut short or run on, with what may follow them."""
+
+
+@compiled
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(FRAME_BITS + ATTRIBUTE_BITS), max_size=30))
+def test_the_compiled_markup_facts_agree_with_the_python_forms(bits) -> None:
+    text = "".join(bits)
+    frame = loading._FRAME_END.search(text)
+    opening, may_crowd, frame_end = page._walk.markup_facts(text, SMALL_LIMIT)
+    assert opening == text.count("<")
+    assert may_crowd == page._walk.may_hold_crowded_tag(text, SMALL_LIMIT)
+    assert frame_end == (frame.start() if frame is not None else -1)
+
+
 @compiled
 def test_the_compiled_crowded_tag_check_clears_plain_pages_and_flags_crowded_tags() -> None:
     crowded = "<div " + " ".join(f"a{i}" for i in range(loading.MAX_ATTRIBUTES + 1)) + ">"

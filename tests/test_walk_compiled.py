@@ -3,7 +3,8 @@
 The Python walk (``page._walk_python``) is the reference. Both are run on the same trees and
 compared on everything the rest of the library reads: each block's text, tag, owning element,
 links (text, href, offsets), quote flag; the attribute index (tokens, elements, document order);
-and the skipped elements that may hold the page. The suite as a whole runs twice in CI, once
+the skipped elements that may hold the page; and the elements gathered on the way, which must be
+``root.iter(*page.GATHERED_TAGS)``. The suite as a whole runs twice in CI, once
 with ``ARTICLEX_PURE_PYTHON=1`` (``.ci/run``), so every other test sees both walks too.
 """
 
@@ -24,22 +25,23 @@ compiled = pytest.mark.skipif(page._walk is None, reason=f"the compiled walk is 
 
 
 def walk_both(root, shown: set = frozenset()):
-    """(blocks, index, swallowed) of each walk."""
+    """(blocks, index, swallowed, gathered) of each walk."""
     out = []
     for walk in (page._walk_python, page._walk_tree):
-        index, swallowed = Index(), []
-        blocks = walk(root, "https://example.org/a/", index, set(shown), swallowed)
-        out.append((blocks, index, swallowed))
+        index, swallowed, gathered = Index(), [], []
+        blocks = walk(root, "https://example.org/a/", index, set(shown), swallowed, gathered=gathered)
+        out.append((blocks, index, swallowed, gathered))
     return out
 
 
-def summary(blocks, index, swallowed):
+def summary(blocks, index, swallowed, gathered):
     return (
         [(b.index, b.text, b.tag, id(b.element), b.in_quote, b.standalone,
           [(link.text, link.href, link.start, link.end, link.base) for link in b.links]) for b in blocks],
         {key: [id(el) for el in els] for key, els in index.tokens.items()},
         sorted((id(el), n) for el, n in index.order.items()),
         [id(el) for el in swallowed],
+        [(tag, id(el)) for tag, el in gathered],
     )
 
 
@@ -50,6 +52,8 @@ def assert_same_walk(root, shown: set = frozenset()) -> None:
     assert got[1] == expected[1], "index tokens differ"
     assert got[2] == expected[2], "index order differs"
     assert got[3] == expected[3], "skipped elements differ"
+    assert got[4] == expected[4], "gathered elements differ"
+    assert got[4] == [(el.tag, id(el)) for el in root.iter(*page.GATHERED_TAGS)], "not the tree's elements"
 
 
 def corpus_pages():
@@ -99,6 +103,9 @@ def test_both_walks_agree_on_comments_instructions_entities_and_a_sub_element() 
     hidden.tail = "tail of hidden"
     foreign = etree.SubElement(root, "span", {"{urn:x}class": "hidden", "{urn:x}id": "main", "class": "card"})
     foreign.text = "a class in a namespace hides nothing and is not indexed"
+    etree.SubElement(foreign, "{urn:x}footer").text = "not the page's footer: root.iter('footer') skips it"
+    etree.SubElement(hidden, "meta", {"name": "in a skipped subtree"})
+    etree.SubElement(root, "nav").append(etree.Element("{urn:x}meta"))
     root.tail = "tail of the root"
     assert_same_walk(root)
     assert_same_walk(p)
@@ -106,7 +113,7 @@ def test_both_walks_agree_on_comments_instructions_entities_and_a_sub_element() 
 
 
 TAGS = ["div", "p", "span", "a", "h2", "li", "ul", "blockquote", "table", "tr", "td", "br", "b", "script", "style",
-        "noscript", "button", "svg", "template", "section", "figure", "em"]
+        "noscript", "button", "svg", "template", "section", "figure", "em", "meta", "link", "footer", "nav", "aside"]
 ATTRIBUTES = ['class="entry-content"', 'class="sr-only"', 'class="d-none x"', 'class="hidden"', 'class="not-hiddenx"',
               'class="Hidden"', 'style="display:none"', 'style="DISPLAY: NONE"', 'style="color:red"', "hidden",
               'aria-hidden="true"', 'aria-hidden="false"', 'id="main"', 'href="/link"', 'href="https://o.example/x"',
@@ -155,3 +162,28 @@ def test_the_version_says_which_walk_runs(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert f"(block walk: {page.WALK})" in capsys.readouterr().out
+
+
+SPACES = [" ", "  ", "\n", "\t", "\xa0", "\u3000", "\u2028", "\x85", "\x1c", ""]
+"""Every kind of white space ``str.split`` breaks at, and none."""
+
+
+@st.composite
+def spaced_paragraph(draw) -> str:
+    """A paragraph of words and links with white space of every kind around and inside them,
+    sometimes long enough for the builder's long-block path (``page.LONG_BLOCK``) and with more
+    links than ``page.FEW_LINKS``."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 14))):
+        lead, inner, trail = (draw(st.sampled_from(SPACES)) for _ in range(3))
+        word = draw(st.sampled_from(["word", "é", "x" * 700, "a b"]))
+        piece = f"{lead}{word}{inner}{word}{trail}"
+        pieces.append(f"<a href='/{len(pieces)}'>{piece}</a>" if draw(st.booleans()) else piece)
+    return "<p>" + "".join(pieces) + "</p>"
+
+
+@compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(spaced_paragraph(), min_size=1, max_size=3))
+def test_both_walks_place_links_alike_in_texts_of_any_white_space(paragraphs) -> None:
+    assert_same_walk(html.document_fromstring("<html><body>" + "".join(paragraphs) + "</body></html>"))

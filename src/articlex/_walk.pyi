@@ -5,11 +5,14 @@ from typing import Any
 
 BUILT_WITH_LXML: str
 
-def walk(root: Any, builder: Any, index: Any, skips: Callable[..., bool], shown: set[Any], swallowed: list[Any],
-         rules: tuple[Any, ...], over: Callable[[], bool], check_every: int) -> bool: ...
+def walk(root: Any, base_url: str | None, index: Any, skips: Callable[..., bool], shown: set[Any],
+         swallowed: list[Any], rules: Any, over: Callable[[], bool], check_every: int,
+         gathered: list[tuple[str, Any]] | None = None) -> tuple[list[Any], bool]: ...
 
 def tree_shape(root: Any, depth: int) -> tuple[int, bool]: ...
 
 SCAN_BUDGET: int
 
 def may_hold_crowded_tag(text: str, limit: int) -> bool: ...
+
+def markup_facts(text: str, limit: int) -> tuple[int, bool, int]: ...

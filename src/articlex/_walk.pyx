@@ -2,10 +2,10 @@
 """The block walk of :mod:`articlex.page`, compiled: the same walk over libxml2's nodes, through
 lxml's public C API, without an lxml element object for every node nor a Python step a node.
 
-:func:`articlex.page._walk_tree` is the reference: this walk gives the same blocks, links and
-index (``tests/test_walk_compiled.py`` compares the two), and calls the same Python functions
-for every decision but the routine ones: the builder that turns text into blocks, and the skip
-rule, asked about each element that may be skipped (a skipped tag, or attributes that may hide).
+:func:`articlex.page._walk_python` is the reference: this walk gives the same blocks, links and
+index (``tests/test_walk_compiled.py`` compares the two). It builds the blocks itself
+(:class:`_Blocks`, the same steps as ``page._Builder``) and calls Python only for the skip rule,
+asked about each element that may be skipped (a skipped tag, or attributes that may hide).
 
 Two checks of :mod:`articlex.loading` are here too, with their Python forms kept there as the
 reference: :func:`tree_shape` (element count and depth in one pass) and
@@ -63,34 +63,196 @@ cdef enum:
     CLASS = 8       # hides only when its value holds one of page.HIDDEN_CLASS_PARTS
 
 
+cdef inline bint _clean(str raw) noexcept:
+    """Whether ``raw`` is its own ``" ".join(raw.split())``: no white space at either end, and
+    none inside but single spaces."""
+    cdef Py_ssize_t size = len(raw), i
+    cdef int kind = PyUnicode_KIND(raw)
+    cdef void* data = PyUnicode_DATA(raw)
+    cdef Py_UCS4 c
+    cdef bint after_space = True  # at the start, a space would be a leading one
+    for i in range(size):
+        c = PyUnicode_READ(kind, data, i)
+        if c == u' ':
+            if after_space:
+                return False
+            after_space = True
+        elif Py_UNICODE_ISSPACE(c):
+            return False
+        else:
+            after_space = False
+    return not after_space or size == 0
+
+
+cdef class _Offsets:
+    """Where offsets into a raw text fall once its white space is collapsed, for a set of
+    offsets asked together: one scan of the text, whatever their number. At ``pos``, the
+    collapsed text of ``raw[:pos]`` (its non-space characters and one space between words),
+    one more when a space precedes ``pos`` and a word follows it: ``page._collapsed_offset``."""
+
+    cdef dict found
+
+    def __init__(self, str raw, list wanted):
+        cdef Py_ssize_t size = len(raw), last = size, i = 0, solid = 0, words = 0, k = 0, pos, value
+        cdef Py_ssize_t count = len(wanted)
+        cdef int kind = PyUnicode_KIND(raw)
+        cdef void* data = PyUnicode_DATA(raw)
+        cdef bint space = True
+        while last > 0 and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, last - 1)):
+            last -= 1
+        self.found = {}
+        positions = sorted(set(wanted))
+        count = len(positions)
+        while k < count:
+            pos = positions[k]
+            while i < pos:
+                if Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+                    space = True
+                else:
+                    solid += 1
+                    if space:
+                        words += 1
+                    space = False
+                i += 1
+            value = solid + (words - 1 if words > 1 else 0)
+            if solid and pos > 0 and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, pos - 1)) and pos < last:
+                value += 1
+            self.found[pos] = value
+            k += 1
+
+    cdef Py_ssize_t at(self, Py_ssize_t pos):
+        return self.found[pos]
+
+
+cdef class _Blocks:
+    """``page._Builder`` in C: inline text gathered between block boundaries into blocks, with
+    the links inside them. Same steps, same results; the Python builder is the reference."""
+
+    cdef list blocks, parts, chunks, links, open_links
+    cdef Py_ssize_t size
+    cdef dict texts
+    cdef object base_url, make_block, make_link, no_links
+    cdef frozenset standalone
+    cdef Py_ssize_t shared_chars, max_shared, pieces_joined
+
+    def __init__(self, base_url, rules):
+        self.base_url = base_url
+        self.make_block, self.make_link, self.no_links = rules.block, rules.link, rules.no_links
+        self.standalone = rules.standalone_tags
+        self.shared_chars, self.max_shared = rules.shared_chars, rules.max_shared_texts
+        self.pieces_joined = rules.pieces_joined
+        self.blocks, self.parts, self.chunks, self.links, self.open_links = [], [], [], [], []
+        self.size = 0
+        self.texts = {}
+
+    cdef inline void add(self, str text) except *:
+        cdef list parts = self.parts
+        if text:
+            parts.append(text)
+            self.size += len(text)
+            if len(parts) >= self.pieces_joined:
+                self.chunks.append("".join(parts[:-1]))
+                del parts[:-1]
+
+    cdef inline void open_link(self, href) except *:
+        self.open_links.append((href, self.size))
+
+    cdef inline void close_link(self) except *:
+        if self.open_links:
+            href, start = self.open_links.pop()
+            self.links.append((href, start, self.size))
+
+    cdef inline bint holds(self) noexcept:
+        """Whether a flush would change anything (text, or links closed or open)."""
+        return self.size > 0 or len(self.open_links) > 0 or len(self.links) > 0
+
+    cdef str shared(self, str text):
+        """page._shared: the copy of a short text already kept."""
+        if len(text) > self.shared_chars:
+            return text
+        kept = self.texts.get(text)
+        if kept:
+            return kept
+        if len(self.texts) < self.max_shared:
+            return self.texts.setdefault(text, text)
+        return text
+
+    cdef void flush(self, owner, str tag, bint in_quote) except *:
+        """The text gathered so far made a block of ``owner`` (tag ``tag``; None, None: the page)."""
+        if not self.size:
+            if self.open_links:
+                self.open_links = [(href, 0) for href, _ in self.open_links]
+            self.links = []
+            return
+        if self.open_links:
+            href, start = self.open_links[-1]
+            if self.size > start:
+                self.links.append((href, start, self.size))
+            self.open_links = [(href, 0) for href, _ in self.open_links]
+        pieces = self.chunks + self.parts if self.chunks else self.parts
+        cdef str raw = "".join(pieces) if len(pieces) > 1 else pieces[0]
+        self.parts, self.size = [], 0
+        if self.chunks:
+            self.chunks = []
+        cdef bint clean = _clean(raw)
+        cdef str text = raw if clean else " ".join(raw.split())
+        if text:
+            text = self.shared(text)
+            links = self.link_refs(raw, text, clean) if self.links else self.no_links
+            if tag is None:
+                tag = "div"
+            self.blocks.append(self.make_block(len(self.blocks), text, tag, owner, links, in_quote,
+                                               None, tag in self.standalone))
+        self.links = []
+
+    cdef object link_refs(self, str raw, str text, bint clean):
+        """page._Builder._link_refs: the links, their offsets moved to the collapsed text."""
+        cdef list found = []
+        cdef _Offsets offsets = None if clean else _Offsets(raw, [start for _, start, _ in self.links])
+        cdef Py_ssize_t start, end, at
+        for href, start, end in self.links:
+            link_text = raw[start:end].strip() if clean else " ".join(raw[start:end].split())
+            if link_text:
+                link_text = text if len(link_text) == len(text) else self.shared(link_text)
+                at = start if clean else offsets.at(start)
+                found.append(self.make_link(link_text, href, at, at + len(link_text), self.base_url))
+        return found or self.no_links
+
+
 cdef class _Walk:
     """One walk's state: the rules from page.py and the builder's methods, looked up once."""
 
-    cdef object doc, builder, flush, add, open_link, close_link, skips, shown, swallowed
-    cdef frozenset skip_tags, block_tags
+    cdef object doc, skips, shown, swallowed
+    cdef _Blocks builder
+    cdef frozenset skip_tags
+    cdef dict block_tags
     cdef tuple class_parts
     cdef dict tokens, order
     cdef bint indexing
-    cdef list owners
+    cdef list owners, owner_tags
     cdef int quote_depth
     cdef list names, encoded
     cdef const char* c_names[MAX_NAMES]
     cdef int flags[MAX_NAMES]
     cdef int name_count
+    cdef list gathered, tags, encoded_tags
+    cdef const char* c_tags[MAX_NAMES]
+    cdef int tag_count
+    cdef bint gathering
 
-    def __init__(self, root, builder, index, skips, shown, swallowed, rules):
+    def __init__(self, root, base_url, index, skips, shown, swallowed, rules, gathered):
         self.doc = (<cetree._Element>root)._doc
-        self.builder = builder
-        self.flush, self.add = builder.flush, builder.add
-        self.open_link, self.close_link = builder.open_link, builder.close_link
+        self.builder = _Blocks(base_url, rules)
         self.skips, self.shown, self.swallowed = skips, shown, swallowed
-        skip_tags, block_tags, hiding_attrs, class_parts, token_attrs, whole_value = rules
-        self.skip_tags, self.block_tags, self.class_parts = skip_tags, block_tags, class_parts
-        self.name_rules(hiding_attrs, token_attrs, whole_value)
+        self.skip_tags, self.block_tags, self.class_parts = rules.skip_tags, rules.block_tags, rules.hidden_class_parts
+        self.name_rules(rules.hiding_attributes, rules.token_attributes, rules.whole_value_attributes)
         self.indexing = index is not None
         if self.indexing:
             self.tokens, self.order = index.tokens, index.order
-        self.owners = []
+        self.gathering = gathered is not None
+        self.gathered = gathered
+        self.tag_rules(rules.gathered_tags)
+        self.owners, self.owner_tags = [], []
         self.quote_depth = 0
 
     cdef void name_rules(self, hiding_attrs, token_attrs, whole_value) except *:
@@ -104,6 +266,31 @@ cdef class _Walk:
             self.c_names[i] = <const char*>self.encoded[i]
             self.flags[i] = ((TOKEN if name in token_attrs else 0) | (WHOLE if name in whole_value else 0)
                              | (HIDING if name in hiding_attrs else 0) | (CLASS if name == "class" else 0))
+
+    cdef void tag_rules(self, gathered_tags) except *:
+        """The tags whose elements the walk gathers, compared in C."""
+        self.tags = sorted(gathered_tags)
+        if len(self.tags) > MAX_NAMES:
+            raise ValueError(f"articlex._walk gathers at most {MAX_NAMES} tags")
+        self.encoded_tags = [tag.encode("utf-8") for tag in self.tags]
+        self.tag_count = len(self.tags)
+        for i in range(self.tag_count):
+            self.c_tags[i] = <const char*>self.encoded_tags[i]
+
+    cdef object gather(self, xmlNode* c_node, object el):
+        """(tag, element) added to the gathered list when the element is one of the gathered
+        tags (outside any namespace, as ``root.iter(tag)`` reads a tag); the element returned,
+        made when it was needed."""
+        cdef int i
+        if c_node.ns is not NULL:
+            return el
+        for i in range(self.tag_count):
+            if strcmp(<const char*>c_node.name, self.c_tags[i]) == 0:
+                if el is None:
+                    el = self.element(c_node)
+                self.gathered.append((self.tags[i], el))
+                break
+        return el
 
     cdef inline int name_of(self, xmlAttr* c_attr) noexcept:
         """The attribute's place among the names read, -1 when it is not one of them (an
@@ -127,12 +314,14 @@ cdef class _Walk:
             c_attr = c_attr.next
         return found
 
-    cdef void flush_block(self, owner, bint in_quote):
-        """builder.flush, called only when the builder holds something: with no text and no
-        link pending, flush would change nothing."""
-        builder = self.builder
-        if builder.size or builder.open_links or builder.links:
-            self.flush(owner, in_quote)
+    cdef void flush_block(self, bint in_quote) except *:
+        """The builder's flush for the innermost owner, called only when the builder holds
+        something: with no text and no link pending, flush would change nothing."""
+        if self.builder.holds():
+            if self.owners:
+                self.builder.flush(self.owners[-1], self.owner_tags[-1], in_quote)
+            else:
+                self.builder.flush(None, None, in_quote)
 
     cdef object element(self, xmlNode* c_node):
         return cetree.elementFactory(self.doc, c_node)
@@ -157,7 +346,8 @@ cdef class _Walk:
 
     cdef object index(self, xmlNode* c_node, object el):
         """selectors.Index.add, on the index's own tables, reading only the indexed attributes'
-        values; the element object is made only for an element that has one."""
+        values; the element object (``el``, None when not made yet) is made only for an element
+        that has one."""
         cdef dict tokens = self.tokens
         cdef xmlAttr* c_attr = c_node.properties
         cdef int i
@@ -182,14 +372,17 @@ cdef class _Walk:
             c_attr = c_attr.next
         return el
 
-    cdef void index_below(self, xmlNode* top):
-        """Every element under ``top`` indexed, in document order (a skipped subtree)."""
+    cdef void pass_over(self, xmlNode* top):
+        """Every element under ``top`` indexed and gathered, in document order (a skipped subtree)."""
         cdef xmlNode* c_node = _first_child(top)
         cdef xmlNode* after
         while c_node is not NULL:
-            if c_node.type == tree.XML_ELEMENT_NODE and c_node.properties is not NULL \
-                    and self.flags_of(c_node) & TOKEN:
-                self.index(c_node, None)
+            if c_node.type == tree.XML_ELEMENT_NODE:
+                el = None
+                if self.indexing and c_node.properties is not NULL and self.flags_of(c_node) & TOKEN:
+                    el = self.index(c_node, None)
+                if self.gathering:
+                    self.gather(c_node, el)
             after = _first_child(c_node)
             if after is NULL:
                 while c_node is not top:
@@ -206,51 +399,58 @@ cdef class _Walk:
         cdef int flags = 0
         el = None
         tag = cetree.namespacedName(c_node)
+        if self.gathering:
+            el = self.gather(c_node, el)
         if c_node.properties is not NULL:
             flags = self.flags_of(c_node)
             if self.indexing and flags & TOKEN:
-                el = self.index(c_node, None)
+                el = self.index(c_node, el)
         if tag in self.skip_tags or flags & HIDING and self.might_hide(c_node):
             if el is None:
                 el = self.element(c_node)
             items = cetree.collectAttributes(c_node, 3) if c_node.properties is not NULL else []
             if self.skips(el, tag, items, self.shown, self.swallowed):
-                if self.indexing:
-                    self.index_below(c_node)
+                if self.indexing or self.gathering:
+                    self.pass_over(c_node)
                 return False
-        if tag in self.block_tags:
+        name = self.block_tags.get(tag)
+        if name is not None:
             if el is None:
                 el = self.element(c_node)
-            self.flush_block(self.owners[-1] if self.owners else None, self.quote_depth > 0)
+            self.flush_block(self.quote_depth > 0)
             self.owners.append(el)
+            self.owner_tags.append(name)
             if tag == "blockquote":
                 self.quote_depth += 1
         elif tag == "a":
-            self.open_link(cetree.attributeValueFromNsName(c_node, NULL, <const unsigned char*>"href"))
+            self.builder.open_link(cetree.attributeValueFromNsName(c_node, NULL, <const unsigned char*>"href"))
         text = cetree.textOf(c_node)
         if text is not None:
-            self.add(text)
+            self.builder.add(text)
         return True
 
     cdef void end(self, xmlNode* c_node, bint walked):
         """The walk leaving an element (``walked``: its subtree was not skipped)."""
         if walked:
             tag = cetree.namespacedName(c_node)
-            if tag in self.block_tags:
+            name = self.block_tags.get(tag)
+            if name is not None:
                 el = self.element(c_node)
-                self.flush_block(el, self.quote_depth > 0)
+                if self.builder.holds():
+                    self.builder.flush(el, name, self.quote_depth > 0)
                 if self.owners and self.owners[-1] is el:
                     self.owners.pop()
+                    self.owner_tags.pop()
                 if tag == "blockquote":
                     self.quote_depth -= 1
             elif tag == "a":
-                self.close_link()
+                self.builder.close_link()
         self.tail(c_node)
 
     cdef void tail(self, xmlNode* c_node):
         text = cetree.tailOf(c_node)
         if text is not None:
-            self.add(text)
+            self.builder.add(text)
 
     cdef bint run(self, xmlNode* top, object over, int check_every):
         """Depth first from ``top`` as lxml's iterwalk goes: comments and processing
@@ -291,15 +491,19 @@ cdef class _Walk:
             if c_node is top:
                 break
             c_node = after
-        self.flush(self.owners[-1] if self.owners else None, False)
+        if self.owners:
+            self.builder.flush(self.owners[-1], self.owner_tags[-1], False)
+        else:
+            self.builder.flush(None, None, False)
         return stopped
 
 
-def walk(root, builder, index, skips, shown, swallowed, rules, over, int check_every):
-    """page._walk_tree's walk of ``root`` into ``builder``, filling ``index`` when given; True
-    when ``over()`` stopped it before the end."""
-    cdef _Walk state = _Walk(root, builder, index, skips, shown, swallowed, rules)
-    return state.run((<cetree._Element>root)._c_node, over, check_every)
+def walk(root, base_url, index, skips, shown, swallowed, rules, over, int check_every, gathered=None):
+    """page._walk_python's walk of ``root``, filling ``index`` and ``gathered`` when given: (the
+    blocks, True when ``over()`` stopped it before the end)."""
+    cdef _Walk state = _Walk(root, base_url, index, skips, shown, swallowed, rules, gathered)
+    stopped = state.run((<cetree._Element>root)._c_node, over, check_every)
+    return state.builder.blocks, stopped
 
 
 def tree_shape(root, int depth):
@@ -435,3 +639,60 @@ def may_hold_crowded_tag(str text, int limit):
         budget -= i - pos
         if budget < 0:
             return True
+
+
+cdef inline bint _is(Py_UCS4 c, Py_UCS4 lower) noexcept:
+    """``c`` is the ASCII letter ``lower`` in either case (what ``re.IGNORECASE`` accepts for
+    the letters of 'html' and 'body': no other character folds to them)."""
+    cdef unsigned int code = c
+    return code == <unsigned int>lower or code + 32 == <unsigned int>lower
+
+
+cdef bint _frame_end_at(_Text page, Py_ssize_t pos) noexcept:
+    """Whether ``loading._FRAME_END`` matches at ``pos`` (a '<'): '</html' or '</body' in any
+    case, then the end of the text, white space, '/' or '>'."""
+    cdef Py_ssize_t after = pos + 6
+    cdef Py_UCS4 c
+    if after > page.size or page.at(pos + 1) != u'/':
+        return False
+    if not ((_is(page.at(pos + 2), u'h') and _is(page.at(pos + 3), u't') and _is(page.at(pos + 4), u'm')
+             and _is(page.at(pos + 5), u'l'))
+            or (_is(page.at(pos + 2), u'b') and _is(page.at(pos + 3), u'o') and _is(page.at(pos + 4), u'd')
+                and _is(page.at(pos + 5), u'y'))):
+        return False
+    if after == page.size:
+        return True
+    c = page.at(after)
+    return Py_UNICODE_ISSPACE(c) or c == u'/' or c == u'>'
+
+
+def markup_facts(str text, int limit):
+    """What loading asks of the markup before parsing it, in one pass over its '<': (how many
+    '<' it holds, what :func:`may_hold_crowded_tag` answers, where ``loading._FRAME_END`` first
+    matches or -1)."""
+    cdef _Text page = _Text(text)
+    cdef Py_ssize_t pos = 0, i, count = 0, frame = -1
+    cdef Py_ssize_t budget = SCAN_BUDGET * page.size
+    cdef int attributes
+    cdef bint crowded = False
+    cdef Py_UCS4 c
+    while True:
+        pos = PyUnicode_FindChar(text, u'<', pos, page.size, 1)
+        if pos < 0:
+            return count, crowded, frame
+        count += 1
+        if frame < 0 and _frame_end_at(page, pos):
+            frame = pos
+        pos += 1
+        if crowded or pos >= page.size or not _tag_letter(page.at(pos)):
+            continue
+        i = pos + 1
+        while i < page.size:
+            c = page.at(i)
+            if _separator(c) or c == u'>':
+                break
+            i += 1
+        attributes = 0
+        i = page.attributes(i, limit, &attributes)
+        budget -= i - pos
+        crowded = attributes > limit or budget < 0

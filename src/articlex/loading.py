@@ -521,9 +521,13 @@ def parse_html(text: str, limits: Limits = Limits(), *, encoded: bytes | None = 
     lxml error. ``encoded``, when the caller has them, are the text's UTF-8 bytes."""
     warnings: list[str] = []
     given = text
-    text = _without_frame_ends(_without_prolog(text))
-    _check_tag_count(text, limits)
-    text, crowded = _trim_crowded_tags(text)
+    text = _without_prolog(text)
+    facts = _markup_facts(text)
+    trimmed = _without_frame_ends(text, facts)
+    if trimmed is not text:
+        text, facts = trimmed, _markup_facts(trimmed)
+    _check_tag_count(text, limits, facts)
+    text, crowded = _trim_crowded_tags(text, facts)
     if crowded:
         warnings.append(WARN_ATTRIBUTES.format(count=crowded, limit=MAX_ATTRIBUTES))
     depth = min(limits.max_depth, DEEPEST)
@@ -633,17 +637,41 @@ def _without_prolog(text: str) -> str:
     return text[end:]
 
 
-def _without_frame_ends(text: str) -> str:
+@dataclass(frozen=True)
+class _MarkupFacts:
+    """What the compiled scan (``_walk.markup_facts``) reads of the markup in one pass."""
+
+    opening: int
+    """How many '<' the text holds."""
+    may_crowd: bool
+    """Whether a start tag may hold more than ``MAX_ATTRIBUTES`` attributes."""
+    frame_end: int
+    """Where ``_FRAME_END`` first matches, -1 where nowhere."""
+
+
+def _markup_facts(text: str) -> _MarkupFacts | None:
+    """The compiled scan's facts of ``text``, None without the compiled module (the Python
+    forms then read the text, each on its own)."""
+    scan = _compiled("markup_facts")
+    return _MarkupFacts(*scan(text, MAX_ATTRIBUTES)) if scan is not None else None
+
+
+def _without_frame_ends(text: str, facts: _MarkupFacts | None = None) -> str:
     """``</body>`` and ``</html>`` removed (see ``_FRAME_END``), unless they only close the page."""
-    first = _FRAME_END.search(text)
-    if first is None or _PAGE_END.match(text, first.start()):
+    if facts is not None:
+        first = facts.frame_end
+    else:
+        found = _FRAME_END.search(text)
+        first = found.start() if found is not None else -1
+    if first < 0 or _PAGE_END.match(text, first):
         return text
     return _FRAME_END.sub("", text)
 
 
-def _check_tag_count(text: str, limits: Limits) -> None:
+def _check_tag_count(text: str, limits: Limits, facts: _MarkupFacts | None = None) -> None:
     """Refuse a page with more start tags than ``max_elements`` before building its tree."""
-    if text.count("<") + IMPLIED_ELEMENTS <= limits.max_elements:
+    opening = facts.opening if facts is not None else text.count("<")
+    if opening + IMPLIED_ELEMENTS <= limits.max_elements:
         return
     tags = sum(1 for _ in _START_TAG.finditer(text))
     if tags + IMPLIED_ELEMENTS > limits.max_elements:
@@ -655,10 +683,13 @@ def _check_element_count(count: int, limits: Limits) -> None:
         raise TooLargeError(f"the page has {count} elements, over max_elements={limits.max_elements}")
 
 
-def _trim_crowded_tags(text: str) -> tuple[str, int]:
+def _trim_crowded_tags(text: str, facts: _MarkupFacts | None = None) -> tuple[str, int]:
     """Start tags with more than ``MAX_ATTRIBUTES`` attributes cut down, and how many there were.
-    The compiled pre-check, where there is one, clears nearly every page without the scan."""
-    may_hold_crowded_tag = _compiled("may_hold_crowded_tag")
+    The compiled pre-check (``facts``, or its own call), where there is one, clears nearly every
+    page without the scan."""
+    if facts is not None and not facts.may_crowd:
+        return text, 0
+    may_hold_crowded_tag = _compiled("may_hold_crowded_tag") if facts is None else None
     if may_hold_crowded_tag is not None and not may_hold_crowded_tag(text, MAX_ATTRIBUTES):
         return text, 0
     pieces, pos, crowded = list[str](), 0, 0

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 from lxml import etree
 
 from .deadline import CHECK_EVERY, NO_DEADLINE, Deadline, paced
-from .selectors import TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES, Index
+from .selectors import CHROME_TAGS, TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES, Index
 from .text import is_prose
 from .urls import absolute, http_base
 
@@ -396,9 +396,12 @@ RAW_TEXT_TAGS = frozenset({"script", "style", "template", "title", "meta", "link
 
 
 def blocks_from_tree(root: Element, base_url: str | None, index: Index | None = None,
-                     deadline: Deadline = NO_DEADLINE, notes: list[str] | None = None) -> list[TextBlock]:
+                     deadline: Deadline = NO_DEADLINE, notes: list[str] | None = None,
+                     gathered: list[tuple[str, Element]] | None = None) -> list[TextBlock]:
     """The block stream of an HTML tree, in document order; ``index``, when given, is filled
-    with every element on the way (the elements of skipped subtrees too).
+    with every element on the way (the elements of skipped subtrees too), and ``gathered`` with
+    (tag, element) of every element of :data:`GATHERED_TAGS`, as ``root.iter(*GATHERED_TAGS)``
+    gives them.
 
     An element that is skipped (a button, ``<noscript>``, a hidden box) but holds more paragraph
     text than everything shown is the page itself: a tag the parser left open swallowed the rest
@@ -414,7 +417,9 @@ def blocks_from_tree(root: Element, base_url: str | None, index: Index | None = 
         swallowed: list[Element] = []
         if index is not None:
             index.tokens, index.order = {}, {}  # a second pass indexes every element again
-        blocks = _walk_tree(root, base_url, index, shown, swallowed, deadline, notes)
+        if gathered is not None:
+            gathered.clear()
+        blocks = _walk_tree(root, base_url, index, shown, swallowed, deadline, notes, gathered)
         found = _swallowing(blocks, swallowed) if not deadline.reading_over() else None
         if found is None:
             break
@@ -423,6 +428,10 @@ def blocks_from_tree(root: Element, base_url: str | None, index: Index | None = 
 
 
 MAX_UNSKIP_ROUNDS = 3
+GATHERED_TAGS = frozenset({"meta", "script", "base", "link", *CHROME_TAGS})
+"""Tags the fields look up over the whole tree (the meta table, JSON-LD, the base URL, the page's
+chrome): the walk lists their elements as it passes them (:meth:`Page.tagged`). A pass of
+``root.iter(tag)`` of its own costs about a tenth of the walk, whatever the tag (it reads every node)."""
 """Passes of the walk: a swallowing element may sit inside another (a page in a hidden box in a button)."""
 
 
@@ -462,23 +471,26 @@ def _skips(el: Element, tag: str, items: list[tuple[str, str]], shown: set[Eleme
 
 def _walk_tree(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
                swallowed: list[Element], deadline: Deadline = NO_DEADLINE,
-               notes: list[str] | None = None) -> list[TextBlock]:
+               notes: list[str] | None = None, gathered: list[tuple[str, Element]] | None = None) -> list[TextBlock]:
     """One pass of the walk: the compiled one when it is there, else :func:`_walk_python`."""
     def skips(el: Element, tag: str, items: list[tuple[str, str]], shown: set[Element],
               swallowed: list[Element]) -> bool:
         return _skips(el, tag, items, shown, swallowed, notes)
 
     if _walk is None:
-        return _walk_python(root, base_url, index, shown, swallowed, deadline, skips)
-    builder = _Builder(base_url)
-    if _walk.walk(root, builder, index, skips, shown, swallowed, _WALK_RULES, deadline.reading_over, CHECK_EVERY):
-        deadline.stop(WALK_STOPPED.format(blocks=len(builder.blocks)))
-    return builder.blocks
+        return _walk_python(root, base_url, index, shown, swallowed, deadline, skips, gathered)
+    blocks: list[TextBlock]
+    blocks, stopped = _walk.walk(root, base_url, index, skips, shown, swallowed, _WALK_RULES,
+                                 deadline.reading_over, CHECK_EVERY, gathered)
+    if stopped:
+        deadline.stop(WALK_STOPPED.format(blocks=len(blocks)))
+    return blocks
 
 
 def _walk_python(root: Element, base_url: str | None, index: Index | None, shown: set[Element],
                  swallowed: list[Element], deadline: Deadline = NO_DEADLINE,
-                 skips: Callable[..., bool] = _skips) -> list[TextBlock]:
+                 skips: Callable[..., bool] = _skips,
+                 gathered: list[tuple[str, Element]] | None = None) -> list[TextBlock]:
     """The reference walk, over lxml's ``iterwalk``; ``articlex._walk`` does the same in C."""
     builder = _Builder(base_url)
     add = builder.add
@@ -498,15 +510,16 @@ def _walk_python(root: Element, base_url: str | None, index: Index | None, shown
         if event == "start":
             if tag.__class__ is not str:
                 continue
+            if gathered is not None and tag in GATHERED_TAGS:
+                gathered.append((tag, el))
             items = el.items()
             if items and index is not None:
                 index.add(el, items)
             if (tag in SKIP_TAGS or items) and skips(el, tag, items, shown, swallowed):
                 walker.skip_subtree()
                 skipped = el
-                if index is not None:
-                    for inner in el.iterdescendants():
-                        index.add(inner)
+                if index is not None or gathered is not None:
+                    _pass_over(el, index, gathered)
                 continue
             if tag in BLOCK_TAGS:
                 builder.flush(owners[-1] if owners else None, quote_depth > 0)
@@ -536,6 +549,15 @@ def _walk_python(root: Element, base_url: str | None, index: Index | None, shown
     return builder.blocks
 
 
+def _pass_over(skipped: Element, index: Index | None, gathered: list[tuple[str, Element]] | None) -> None:
+    """The elements of a skipped subtree indexed and gathered (the walk does not enter it)."""
+    for inner in skipped.iterdescendants():
+        if index is not None:
+            index.add(inner)
+        if gathered is not None and inner.tag in GATHERED_TAGS:
+            gathered.append((inner.tag, inner))
+
+
 def _compiled_walk() -> ModuleType | None:
     """``articlex._walk`` when it was built, matches the installed lxml, and is not turned off."""
     if os.environ.get(PURE_PYTHON):
@@ -553,7 +575,31 @@ walk the Python one even where the compiled one is built."""
 _walk = _compiled_walk()
 WALK = "Python" if _walk is None else f"compiled (lxml {_walk.BUILT_WITH_LXML})"
 """Which block walk this process runs, as ``articlex --version`` prints it."""
-_WALK_RULES = (SKIP_TAGS, BLOCK_TAGS, HIDING_ATTRIBUTES, HIDDEN_CLASS_PARTS, TOKEN_ATTRIBUTES, WHOLE_VALUE_ATTRIBUTES)
+
+
+@dataclass(frozen=True)
+class WalkRules:
+    """What the compiled walk reads from this module: the tags and attributes it decides on, and
+    how :class:`_Builder` makes blocks (the compiled walk builds them in C, the same way)."""
+
+    skip_tags: frozenset[str] = SKIP_TAGS
+    gathered_tags: frozenset[str] = GATHERED_TAGS
+    block_tags: dict[str, str] = field(default_factory=lambda: _TAG_NAMES)
+    """Block tags, each to the one copy of its name the blocks hold."""
+    hiding_attributes: frozenset[str] = HIDING_ATTRIBUTES
+    hidden_class_parts: tuple[str, ...] = HIDDEN_CLASS_PARTS
+    token_attributes: frozenset[str] = TOKEN_ATTRIBUTES
+    whole_value_attributes: frozenset[str] = WHOLE_VALUE_ATTRIBUTES
+    standalone_tags: frozenset[str] = STANDALONE_TAGS
+    block: type[TextBlock] = TextBlock
+    link: type[LinkRef] = LinkRef
+    no_links: tuple[LinkRef, ...] = NO_LINKS
+    shared_chars: int = SHARED_CHARS
+    max_shared_texts: int = MAX_SHARED_TEXTS
+    pieces_joined: int = PIECES_JOINED
+
+
+_WALK_RULES = WalkRules()
 
 
 WALK_STOPPED = "the page was read into {blocks} blocks, the rest of it was not read"
@@ -817,6 +863,9 @@ class Page:
     """What loading altered or left out (undecodable bytes, flattened nesting...)."""
     deadline: Deadline = NO_DEADLINE
     """The call's time budget: steps that loop look at it (``page.deadline.expired()``) and stop."""
+    gathered: list[tuple[str, Element]] | None = None
+    """(tag, element) of the tree's elements of :data:`GATHERED_TAGS`, in document order, listed by
+    the walk (None: not listed, :meth:`tagged` reads the tree)."""
 
     def note(self, name: str, strategy: str, where: Where = None, confidence: float | None = None) -> None:
         """Record where field ``name`` came from: an element, a block, a list of blocks or nothing."""
@@ -847,11 +896,26 @@ class Page:
     @classmethod
     def from_tree(cls, root: Element, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
         page = cls(root=root, blocks=[], base_url=None, url=url, deadline=deadline)
-        page.base_url = _page_base(page, url)
-        index = Index()
-        page.blocks = blocks_from_tree(root, page.base_url, index, deadline, page.warnings)
+        index, gathered = Index(), list[tuple[str, Element]]()
+        page.blocks = blocks_from_tree(root, None, index, deadline, page.warnings, gathered)
         page.index = index  # filled on the way: no second pass over the elements
+        if not deadline.reading_over():  # a walk stopped early listed only part of the tree
+            page.gathered = gathered
+        page.base_url = _page_base(page, url)  # it reads the elements the walk gathered
+        if page.base_url is not None:
+            for block in page.blocks:
+                for link in block.links:
+                    link.base = page.base_url
         return page
+
+    def tagged(self, *tags: str) -> list[Element]:
+        """The elements of ``tags``, in document order: ``root.iter(*tags)``, from the walk's list
+        when the tags are among those it gathers."""
+        if self.root is None:
+            return []
+        if self.gathered is None or not GATHERED_TAGS.issuperset(tags):
+            return list(self.root.iter(*tags))
+        return [el for tag, el in self.gathered if tag in tags]
 
     def _jsonld_url(self) -> str | None:
         for obj in self.jsonld:
@@ -886,7 +950,7 @@ class Page:
         found: dict[str, str] = {}
         if self.root is None:
             return found
-        for el in self.root.iter("meta"):
+        for el in self.tagged("meta"):
             key = el.get("property") or el.get("name") or el.get("itemprop")
             content = el.get("content")
             if key and content and content.strip():
@@ -899,7 +963,7 @@ class Page:
         found: list[JsonObject] = []
         if self.root is None:
             return found
-        for script in self.root.iter("script"):
+        for script in self.tagged("script"):
             if "ld+json" not in (script.get("type") or "").lower() or not script.text:
                 continue
             try:
@@ -993,14 +1057,14 @@ def _page_base(page: Page, url: str | None) -> str | None:
     ``<base href>`` or canonical link (resolved against its own og:url or JSON-LD address when
     relative or scheme-relative), else that address itself."""
     own = page.meta.get("og:url") or page._jsonld_url()
-    return http_base(url) or http_base(_base_href(page.root), own or url) or http_base(own)
+    return http_base(url) or http_base(_base_href(page), own or url) or http_base(own)
 
 
-def _base_href(root: Element) -> str | None:
-    for el in root.iter("base"):
+def _base_href(page: Page) -> str | None:
+    for el in page.tagged("base"):
         if el.get("href"):
             return str(el.get("href")).strip()
-    for el in root.iter("link"):
+    for el in page.tagged("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
             return str(el.get("href")).strip()
     return None

@@ -56,10 +56,6 @@ def _segment_pattern(values: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[-_])(?:{parts})(?:$|[-_])")
 
 
-def _has_segment(word: str, value: str) -> bool:
-    return _segment_pattern(frozenset({value})).search(word) is not None
-
-
 TOKEN_ATTRIBUTES = frozenset({"class", "id", "itemprop", "rel", "role", "itemtype", "aria-label", "data-component"})
 """The attributes :class:`Index` indexes."""
 WHOLE_VALUE_ATTRIBUTES = frozenset({"itemtype", "aria-label"})
@@ -99,7 +95,8 @@ class Index:
 
     def find(self, rule: Rule) -> list[Any]:
         if rule.segment:
-            found = [el for word, els in self._words(rule.attr) if _has_segment(word, rule.value) for el in els]
+            segment = _segment_pattern(frozenset({rule.value})).search
+            found = [el for word, els in self._words(rule.attr) if segment(word) for el in els]
         elif not rule.part:
             return self.tokens.get((rule.attr, rule.value), [])
         else:
@@ -133,8 +130,9 @@ class Index:
         for rule in rules:
             if rule.segment:
                 segments.setdefault(rule.attr, set()).add(rule.value)
-        found = [el for attr, values in segments.items() for word, els in self._words(attr)
-                 if _segment_pattern(frozenset(values)).search(word) for el in els]
+        found = [el for attr, values in segments.items()
+                 for segment in (_segment_pattern(frozenset(values)).search,)  # one pattern an attribute
+                 for word, els in self._words(attr) if segment(word) for el in els]
         for rule in rules:
             for el in found if rule.segment else self.find(rule):
                 if el not in seen:

@@ -327,7 +327,7 @@ def _from_meta(page: Page, lexicon: Cues) -> list[str]:
         if label and lexicon.strip_label("byline_prefixes", label) is not None and meta.get(f"twitter:data{n}"):
             return [meta[f"twitter:data{n}"]]
     values: dict[str, list[str]] = {}
-    for el in page.root.iter("meta"):
+    for el in page.tagged("meta"):
         keys = f"{el.get('property') or ''} {el.get('name') or ''}".lower().split()
         content = " ".join((el.get("content") or "").split())
         for key in set(keys) & set(META_AUTHORS):

@@ -603,7 +603,7 @@ def _elements_in(roots: list[Element], around: set[Element] | frozenset[Element]
 
 def _chrome_roots(page: Page) -> list[Element]:
     """The page's chrome: its footer, legal notices, consent panels, dialogs, asides, customers' reviews."""
-    return page.index.all_matches(CHROME) + (list(page.root.iter(*CHROME_TAGS)) if page.root is not None else [])
+    return page.index.all_matches(CHROME) + page.tagged(*CHROME_TAGS)
 
 
 def _densest(prose: _Prose) -> Element | None:

@@ -30,10 +30,27 @@ def find_navigation(page: Page, after: int | None) -> tuple[Link | None, Link | 
     if page.is_html:
         found["previous"] = _from_markup(page, PREVIOUS, lexicon, "previous")
         found["next"] = _from_markup(page, NEXT, lexicon, "next")
+    labels = _Labels(page.blocks, lexicon)
     for key in ("previous", "next"):
         if found[key] is None:
-            found[key] = _from_labels(page, key, after, lexicon)
+            found[key] = _from_labels(page, key, after, lexicon, labels)
     return found["previous"], found["next"]
+
+
+class _Labels:
+    """``Cues.strip_label`` of the page's blocks, each block asked once a key: a line is read for
+    its own label, as the neighbour of the lines around it, and for both directions."""
+
+    def __init__(self, blocks: list[TextBlock], lexicon: Cues) -> None:
+        self.blocks, self.lexicon = blocks, lexicon
+        self.found: dict[tuple[str, int], str | None] = {}
+
+    def strip(self, key: str, pos: int) -> str | None:
+        """The text of block ``pos`` after a leading label of ``key``, None without one."""
+        asked = (key, pos)
+        if asked not in self.found:
+            self.found[asked] = self.lexicon.strip_label(key, self.blocks[pos].text)
+        return self.found[asked]
 
 
 def _from_markup(page: Page, rules: tuple[Rule, ...], lexicon: Cues, key: str) -> Link | None:
@@ -135,15 +152,16 @@ def _title_of(text: str, lexicon: Cues) -> str | None:
     return text.strip(_ARROWS) or None
 
 
-def _from_labels(page: Page, key: str, after: int | None, lexicon: Cues) -> Link | None:
+def _from_labels(page: Page, key: str, after: int | None, lexicon: Cues, labels: _Labels) -> Link | None:
     blocks = page.blocks
     start = (after or 0) + 1 if after is not None else 0
     for pos in paced(range(start, len(blocks)), page.deadline, f"{key}: part of the page was not searched"):
         block = blocks[pos]
-        if lexicon.strip_label("page_next", block.text) is not None:
-            continue
-        rest = _labelled_title(block.text, key, lexicon, _paired(blocks, pos, key, lexicon))
-        if rest is None:
+        label = labels.strip(key, pos)
+        # Whether the line is paired matters only after a label; a pager line ('Next page') is
+        # asked about only when the line holds a title otherwise (most lines hold none).
+        rest = _labelled_title(block.text, key, lexicon, bool(label) and _paired(labels, pos, key), label)
+        if rest is None or labels.strip("page_next", pos) is not None:
             continue
         if not rest and _pager_buttons(blocks, pos, key, lexicon):
             continue
@@ -164,19 +182,19 @@ MAX_REPEATED_LABELS = 3
 """Labels stripped one after the other ('PrevVorheriger Artikel'); a line repeating one endlessly is no title."""
 
 
-def _paired(blocks: list[TextBlock], pos: int, key: str, lexicon: Cues) -> bool:
+def _paired(labels: _Labels, pos: int, key: str) -> bool:
     """Whether a line next to this one opens with the other navigation label ('Vorher ...' over
     'Danach ...'): the two lines are the navigation pair."""
     other = "next" if key == "previous" else "previous"
-    return any(0 <= j < len(blocks) and lexicon.strip_label(other, blocks[j].text) is not None for j in (pos - 1, pos + 1))
+    return any(0 <= j < len(labels.blocks) and labels.strip(other, j) is not None for j in (pos - 1, pos + 1))
 
 
-def _labelled_title(text: str, key: str, lexicon: Cues, paired: bool = False) -> str | None:
+def _labelled_title(text: str, key: str, lexicon: Cues, paired: bool, rest: str | None) -> str | None:
     """The title a navigation line labels with ``key``: after the label ('Article précédent Title',
     'PrevVorheriger ArtikelTitle': a theme may print the label twice), after an arrow, or before a
     label glued after it ('TitleNext article'). None without such a label, or on a pager line that
-    holds both labels ('Prev Next 1 of 2,585')."""
-    rest = lexicon.strip_label(key, text)
+    holds both labels ('Prev Next 1 of 2,585'). ``rest``: ``lexicon.strip_label(key, text)``,
+    which the caller has."""
     if rest and not paired and lexicon.strip_label(key, rest) is None and _bare_word_label(text, rest):
         return None  # 'Next Steps Once You Have...': a word of the sentence, not a label
     if rest is not None:
