@@ -60,6 +60,13 @@ def test_a_standfirst_class_at_the_top_is_header() -> None:
     assert article.body.startswith("text 0:")
 
 
+def test_a_summary_box_of_several_paragraphs_at_the_top_is_body() -> None:
+    # An abstract or a summary section opens the text; a standfirst is one paragraph.
+    summary = f'<div class="summary"><p>Background: {SENTENCE}</p><p>Methods: {SENTENCE}</p></div>'
+    article = articlex.extract(page(summary + paragraphs("text")))
+    assert article.body.startswith("Background:") and "Methods:" in article.body
+
+
 def test_a_standfirst_class_further_down_is_body() -> None:
     box = f'<p class="lead">Lead class: {SENTENCE}</p>'
     article = articlex.extract(page(paragraphs("text", 2) + box + paragraphs("more", 2)))

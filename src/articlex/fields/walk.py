@@ -576,6 +576,21 @@ def _in_navigation(block: TextBlock, container: Element | None) -> bool:
     return False
 
 
+MIN_OPENING_PARAGRAPHS = 2
+"""Paragraphs of a box that make it the text's opening: a standfirst is one."""
+
+
+def _holds_paragraphs(el: Element, count: int) -> bool:
+    """Whether ``el`` holds at least ``count`` paragraphs or list items with text."""
+    found = 0
+    for inner in el.iter("p", "li"):
+        if inner is not el and (inner.text_content() or "").strip():
+            found += 1
+            if found >= count:
+                return True
+    return False
+
+
 def _made_like_text(block: TextBlock, following: TextBlock | None) -> bool:
     """A paragraph made like the paragraph of prose right after it (same tag and parent, the same
     class but for a modifier): a short paragraph opening the text (an intertitle set as a paragraph, a one-line
@@ -825,14 +840,16 @@ def _standfirst(block: TextBlock, container: Element | None, boiler: Boilerplate
     """A standfirst opening the container: a block in a box whose class names a standfirst
     ('id-Article-content-item-summary', 'lead'). (Not 'excerpt' nor 'intro': themes print the first
     paragraph of the text in one; nor a long heading: page builders set paragraphs in <h2>; nor a box
-    holding most of the text: 'field--type-text-with-summary' wraps a whole article.)"""
+    holding most of the text: 'field--type-text-with-summary' wraps a whole article; nor a box of
+    several paragraphs: an abstract, a summary section, the text's opening.)"""
     el = block.element
     if el is None:
         return False
     above = set(container.iterancestors()) | {container} if container is not None else set()
     while el is not None and el not in above:
         if STANDFIRST.search(el.get("class") or "") and not boiler.holds_most(el):
-            return True  # not ids: 'speakable-summary' marks a paragraph for speech
+            # not ids: 'speakable-summary' marks a paragraph for speech
+            return not _holds_paragraphs(el, MIN_OPENING_PARAGRAPHS)
         if container is None:
             break
         el = el.getparent()
