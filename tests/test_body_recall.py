@@ -305,6 +305,28 @@ def test_a_quotation_is_text_whatever_its_class_names() -> None:
     assert "Note\n\nThe council" in body and "second 2:" in body
 
 
+def test_paragraphs_boxed_apart_under_the_headline_open_the_text() -> None:
+    # A question above its answers: the answers' box holds more prose, the question is still the text.
+    question = (f"<div class='question'><p>I have a problem with the harbour wall permit.</p><p>Question: {SENTENCE} "
+                f"{SENTENCE}</p><p>What am I missing in the forms?</p></div><ul class='tags'><li><a href='/t/1'>permits</a>"
+                f"</li><li><a href='/t/2'>harbour</a></li></ul><div class='user'>asked by Ann</div>")
+    answers = "".join(f"<div class='answer'><p>Answer {i}: {SENTENCE} {SENTENCE}</p><p>{SENTENCE}</p></div>"
+                      for i in range(4))
+    page = f"<main><h1>Council passes budget</h1><div class='votes'>3</div><div class='meta'>Viewed 3k times</div>{question}<h2>4 Answers</h2><div id='answers'>{answers}</div></main>"
+    body = articlex.extract(wrap(page)).body
+    assert body.startswith("I have a problem") and "What am I missing" in body and "Answer 3:" in body
+    assert "permits" not in body
+
+
+def test_a_summary_in_bullets_under_the_headline_stays_header() -> None:
+    bullets = "".join(f"<li>Point {i}: {SENTENCE} {SENTENCE}</li>" for i in range(3))
+    text = "".join(f"<p>text {i}: {SENTENCE} {SENTENCE}</p>" for i in range(9))
+    page = (f"<main><h1>Council passes budget</h1><div class='byline'>By Ann Lee</div><div class='share'>Share</div>"
+            f"<ul class='summary-points'>{bullets}</ul><div class='text'>{text}</div></main>")
+    body = articlex.extract(wrap(page)).body
+    assert body.startswith("text 0:")
+
+
 def service_page(head: str = "") -> str:
     features = "".join(f"<div class='feature'><h3>Feature {i}</h3><p>Automate step {i} of your work in a few "
                        f"clicks.</p><ul><li>Works with plan {i}</li><li>Set up in {i} minutes</li></ul></div>"

@@ -124,6 +124,8 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
         if prose is not None and not page.deadline.expired() else None
     if region is not None:
         body, by_rule = region, False
+    elif prose is not None:
+        body = _with_opening(body, prose)
     body.kind = _page_kind(body, prose, region is not None, declared)
     if body.blocks:
         where = body.container if body.container is not None else body.blocks
@@ -150,6 +152,31 @@ def shell_text(page: Page) -> str | None:
         if printed >= len(text):
             return None
     return text
+
+
+MIN_OPENING_PARAGRAPHS = 2
+"""Paragraphs of prose (one of them a story paragraph) in one box under the headline, outside the
+text's box, that open the text: a standfirst is one."""
+
+
+def _with_opening(body: Body, found: _Prose) -> Body:
+    """The text started above its box when the header under the headline holds paragraphs of prose of
+    one parent, a story paragraph among them (a question above its answers, an opening section the
+    theme boxes apart): those blocks open the text. (A summary in bullets is no opening.)"""
+    header = body.header
+    story = next((b for i, b in enumerate(header) if i >= MIN_HEADER_BLOCKS and b.tag == "p"
+                  and _story_paragraph(b) and b.element in found.by_element), None)
+    if story is None or not body.blocks:
+        return body
+    parent = story.element.getparent()
+    start = next(i for i, b in enumerate(header) if i >= MIN_HEADER_BLOCKS and b.element is not None
+                 and b.element.getparent() is parent)
+    run = [b for b in header[start:] if b.element is not None and b.element.getparent() is parent]
+    if sum(1 for b in run if b.prose and b.element in found.by_element) < MIN_OPENING_PARAGRAPHS:
+        return body
+    body.blocks = run + body.blocks
+    body.header = header[:start]
+    return body
 
 
 def _page_kind(body: Body, prose: _Prose | None, region: bool, declared: str | None) -> str | None:
