@@ -73,6 +73,14 @@ def test_a_standfirst_class_further_down_is_body() -> None:
     assert "Lead class:" in article.body
 
 
+def test_a_closing_pointer_paragraph_is_the_texts_last() -> None:
+    # 'The full report ... here: <link>' closes the text; a 'Share this:' label is too short to be one.
+    pointer = "<p>The full report of the harbour office can be downloaded here: <a href='/r.pdf'>report</a></p>"
+    share = "<p>Share this: <a href='/s'>Mail</a></p>"
+    article = articlex.extract(page(paragraphs("text") + pointer + share))
+    assert article.body.endswith("can be downloaded here: report")
+
+
 def test_a_lead_in_ending_in_a_colon_opens_the_body() -> None:
     lead_in = ("<p>TAYLORVILLE — The following are arrest and accident reports as recorded by the police "
                "department. The blotter is as follows:</p>")

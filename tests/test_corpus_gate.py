@@ -20,7 +20,7 @@ FLOORS = {
     "html": {
         "title": 1.0, "breadcrumb": 0.986, "counters": 1.0, "authors": 0.919, "sources": 0.946,
         "published": 1.0, "related": 0.892, "prev": 1.0, "next": 1.0,
-        "body_start": 0.959, "body_end": 0.959, "body_clean": 1.0,
+        "body_start": 0.959, "body_end": 0.973, "body_clean": 1.0,
     },
     "txt": {
         "title": 0.959, "breadcrumb": 0.878, "counters": 0.946, "authors": 0.892, "sources": 0.946,
@@ -30,7 +30,7 @@ FLOORS = {
 }
 """Per-field scores measured on the 74 labelled pages (set at 0.933 / 0.813, raised as work landed)."""
 
-MEAN_FLOORS = {"html": 0.972, "txt": 0.936}
+MEAN_FLOORS = {"html": 0.973, "txt": 0.936}
 
 SLACK = 0.0005
 """Scores are shares of 74 pages, printed to three places: allow the rounding, nothing more."""
