@@ -132,8 +132,9 @@ def without_signature(blocks: list[TextBlock], header: list[TextBlock]) -> list[
 
 
 def _pointer_line(block: TextBlock, before: TextBlock) -> bool:
-    """A line set apart after the last paragraph (a dump's, or a <p>) that points the reader on: a clause, a colon,
-    and what it points to, short ('The full report can be downloaded here: ➡️ More information')."""
+    """A line set apart after the last paragraph (a dump's, or a <p>) that points the reader on: a
+    clause, a colon, and what it points to, short ('The full report can be downloaded here: ➡️ More
+    information')."""
     lead, colon, target = block.text.partition(":")
     return (block.element is None or block.tag == "p") and block.standalone and before.prose and bool(colon) \
         and bool(target.strip()) and word_count(lead) >= POINTER_LEAD_WORDS and at_most_words(target, MAX_LABEL_WORDS)
