@@ -563,7 +563,14 @@ def _data_row(block: TextBlock) -> bool:
     if block.tag != "tr" or block.element is None:
         return False
     rows = block.element.getparent()
-    return rows is not None and sum(1 for el in rows if el.tag == "tr") >= MIN_DATA_ROWS
+    if rows is None:
+        return False
+    found = 0
+    for el in rows.iterchildren("tr"):  # stops at the third: a table of 200,000 rows asks once a row
+        found += 1
+        if found >= MIN_DATA_ROWS:
+            return True
+    return False
 
 
 def _in_navigation(block: TextBlock, container: Element | None) -> bool:
