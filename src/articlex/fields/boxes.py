@@ -147,3 +147,17 @@ class FooterCheck(Ancestry):
     def marks(self, el: Element) -> bool:
         return el.tag == "footer" or el.get("role") == "contentinfo" \
             or FOOTER_TOKENS.search(f"{el.get('class') or ''} {el.get('id') or ''}") is not None
+
+
+class NavigationCheck(Ancestry):
+    """Whether a block sits in a ``<nav>`` inside the container (a pager, a table of contents)."""
+
+    def __init__(self, container: Element | None) -> None:
+        super().__init__()
+        self.container = container
+
+    def stops(self, el: Element) -> bool:
+        return el is self.container
+
+    def marks(self, el: Element) -> bool:
+        return bool(el.tag == "nav")

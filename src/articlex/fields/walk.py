@@ -22,7 +22,7 @@ from ..model import Link
 from ..page import Element, Page, TextBlock
 from ..selectors import STANDFIRST
 from ..text import SENTENCE_WORDS, at_most_words, date_span, has_date_label, looks_like_date, word_count
-from .boxes import CONTAINER_TAGS, BoilerplateCheck, FooterCheck
+from .boxes import CONTAINER_TAGS, BoilerplateCheck, FooterCheck, NavigationCheck
 from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, QUOTES, Line
 from .related import card_link, closes_teaser, is_teaser, read_also, take_read_also, teaser_link
 from .tail import closes_serial, trim_tail, unique_links, without_signature, without_stamp
@@ -119,6 +119,10 @@ class Walk:
     @cached_property
     def footer(self) -> FooterCheck:
         return FooterCheck()
+
+    @cached_property
+    def navigation(self) -> NavigationCheck:
+        return NavigationCheck(self.container)
 
 
 @dataclass
@@ -244,7 +248,7 @@ def _box_of_other_kind(step: Step) -> Act | None:
     if not state.boiler(block):
         return None
     body = state.body
-    if not body.blocks or _in_navigation(block, state.container):
+    if not body.blocks or state.navigation(block):
         return Act.SKIP  # a pager's 'Next page' is no other story
     if is_teaser(block, state.page):
         body.add_related(teaser_link(block, state.lexicon), block, "markup")
@@ -570,16 +574,6 @@ def _data_row(block: TextBlock) -> bool:
         found += 1
         if found >= MIN_DATA_ROWS:
             return True
-    return False
-
-
-def _in_navigation(block: TextBlock, container: Element | None) -> bool:
-    """Whether the block sits in a ``<nav>`` inside the container (a pager, a table of contents)."""
-    el = block.element
-    while el is not None and el is not container:
-        if el.tag == "nav":
-            return True
-        el = el.getparent()
     return False
 
 
