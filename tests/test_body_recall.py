@@ -327,6 +327,35 @@ def test_a_summary_in_bullets_under_the_headline_stays_header() -> None:
     assert body.startswith("text 0:")
 
 
+def test_a_byline_above_the_opening_paragraphs_stays_header() -> None:
+    top = (f"<div class='top'><p>By Ann Lee</p><p>Updated 2 March 2020, 10:14</p><p>Opening: {SENTENCE} {SENTENCE}</p>"
+           f"<p>Second: {SENTENCE}</p></div>")
+    answers = "".join(f"<div class='answer'><p>Answer {i}: {SENTENCE} {SENTENCE}</p></div>" for i in range(6))
+    article = articlex.extract(wrap(f"<main><h1>Council passes budget</h1><div class='x'>1</div><div class='y'>2</div>"
+                                    f"{top}<div class='answers'>{answers}</div></main>"))
+    assert article.body.startswith("Opening:") and "By Ann Lee" not in article.body
+    assert article.attribution.authors == ["Ann Lee"]
+
+
+def test_a_paragraph_crediting_a_picture_in_passing_stays() -> None:
+    passing = (f"<p>Passing: {SENTENCE} {SENTENCE} The wall was photographed from the quay at dawn "
+               f"(Photo: Ann Lee)</p>")
+    body = articlex.extract(budget_page(f"{paragraphs('first')}{passing}{paragraphs('second')}")).body
+    assert "Passing:" in body
+
+
+def test_a_summary_of_short_points_stays_header() -> None:
+    points = "".join(f"<li>Point {i}: the wall is rebuilt.</li>" for i in range(3))
+    body = articlex.extract(budget_page(f"<ul class='summary'>{points}</ul>{paragraphs('text')}")).body
+    assert body.startswith("text 0:")
+
+
+def test_a_kicker_with_the_paragraphs_class_stays_header() -> None:
+    text = "".join(f"<p class='para'>text {i}: {SENTENCE}</p>" for i in range(3))
+    body = articlex.extract(budget_page(f"<p class='para'>Exclusive</p>{text}")).body
+    assert body.startswith("text 0:")
+
+
 def service_page(head: str = "") -> str:
     features = "".join(f"<div class='feature'><h3>Feature {i}</h3><p>Automate step {i} of your work in a few "
                        f"clicks.</p><ul><li>Works with plan {i}</li><li>Set up in {i} minutes</li></ul></div>"

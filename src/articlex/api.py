@@ -121,8 +121,7 @@ def _assemble(page: Page, title: Title, body: Body, site: str | None, parts: dic
         breadcrumb=parts.get("breadcrumb") or [],
         counters=parts.get("counters") or Counters(),
         body=parts["text"],
-        blocks=[Block(kind=b.kind, text=b.text) for b in body.blocks] if body.blocks else
-        [Block(kind="paragraph", text=parts["text"])] if parts["text"] else [],
+        blocks=_blocks(body, parts["text"]),
         attribution=parts.get("attribution") or Attribution(),
         related=body.related,
         previous=previous,
@@ -138,8 +137,23 @@ def _assemble(page: Page, title: Title, body: Body, site: str | None, parts: dic
         tags=parts.get("tags") or [],
         kind=body.kind,
         is_article=body.kind == "article",
-        warnings=list(page.warnings) + ([] if body.blocks else [SHELL_PAGE if parts["text"] else NOT_AN_ARTICLE]),
+        warnings=list(page.warnings) + _no_text_warning(body, parts["text"]),
     )
+
+
+def _blocks(body: Body, text: str) -> list[Block]:
+    """The body's blocks; for a page that prints no text, its description as one paragraph."""
+    if body.blocks:
+        return [Block(kind=b.kind, text=b.text) for b in body.blocks]
+    return [Block(kind="paragraph", text=text)] if text else []
+
+
+def _no_text_warning(body: Body, text: str) -> list[str]:
+    """Why the page has no body of its own: no run of paragraphs, or a script that writes it (the
+    body is then the page's description)."""
+    if body.blocks:
+        return []
+    return [SHELL_PAGE if text else NOT_AN_ARTICLE]
 
 
 STEPS = ("breadcrumb", "navigation", "counters", "attribution", "language", "dates", "canonical_url",

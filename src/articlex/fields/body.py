@@ -16,13 +16,13 @@ from ..lexicon import Cues, cues
 from ..page import SKIP_TAGS, Element, LinkRef, Page, TextBlock, common_ancestor
 from ..selectors import BODY, CHROME, CHROME_TAGS, DISCUSSION, SIDEBARS
 from ..text import PROSE_WORDS, at_most_words, is_sentence, word_count
-from .boxes import CONTAINER_TAGS, INLINE_OWNERS, MOST_PROSE, TABLE_CELLS, BoilerplateCheck, Discussion
+from .boxes import CONTAINER_TAGS, INLINE_OWNERS, MIN_OPENING_PARAGRAPHS, MOST_PROSE, TABLE_CELLS, BoilerplateCheck, Discussion
 from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, Line
 from .metadata import declared_kind, description
 from .related import READ_ALSO_MIN_WORDS
 from .tail import closes_serial, trim_tail
 from .title import Title, first_prose
-from .walk import BODY_STOPPED, Body, ends_article, walk
+from .walk import BODY_STOPPED, Body, ends_article, is_furniture, walk
 
 __all__ = ["Body", "find_body", "shell_text"]
 
@@ -77,18 +77,17 @@ MAX_TWIN_ROUNDS = 3
 MAX_LEAD_GAP = 2
 """Boxes without prose (a picture, an ad slot) that may stand between a lead paragraph and the text."""
 MIN_SPACED = 3
+"""Paragraphs set apart by blank lines: this many make a dump 'spaced' (the corpus dumps and the seed are)."""
 MIN_SHELL_WORDS = 35
 """Words of a description that copies the text's opening: one written for search results fits in
 about 160 characters (25 words or so), a sales line or a page's purpose; the opening of a post or
 an article copied by the site runs past that."""
-"""Paragraphs set apart by blank lines: this many make a dump 'spaced' (the corpus dumps and the seed are)."""
 
 CODE_TAGS = frozenset({"pre"})
 """Blocks of code or program output: text of the page, but no running prose to find its box by
 (one long listing would outweigh the paragraphs around it)."""
 CELL_SEPARATOR = " | "
 """Between the cells of a data-table row joined into one ``table_row`` block."""
-"""Block kinds a paragraph leads into: a list or a table after the text's last paragraph stays."""
 
 def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> Body:
     """The article's text after ``title``. ``trace``, when given, receives for each block the first
@@ -154,29 +153,32 @@ def shell_text(page: Page) -> str | None:
     return text
 
 
-MIN_OPENING_PARAGRAPHS = 2
-"""Paragraphs of prose (one of them a story paragraph) in one box under the headline, outside the
-text's box, that open the text: a standfirst is one."""
-
-
 def _with_opening(body: Body, found: _Prose) -> Body:
     """The text started above its box when the header under the headline holds paragraphs of prose of
     one parent, a story paragraph among them (a question above its answers, an opening section the
-    theme boxes apart): those blocks open the text. (A summary in bullets is no opening.)"""
+    theme boxes apart): that run of blocks opens the text. (A summary in bullets is no opening, nor
+    a byline or a date line above the paragraphs.)"""
     header = body.header
     story = next((b for i, b in enumerate(header) if i >= MIN_HEADER_BLOCKS and b.tag == "p"
                   and _story_paragraph(b) and b.element in found.by_element), None)
     if story is None or not body.blocks:
         return body
     parent = story.element.getparent()
-    start = next(i for i, b in enumerate(header) if i >= MIN_HEADER_BLOCKS and b.element is not None
-                 and b.element.getparent() is parent)
-    run = [b for b in header[start:] if b.element is not None and b.element.getparent() is parent]
+    lexicon = cues()
+    # The blocks of its box (past boxes set in it, such as a call to action), but a byline, a date or
+    # a credit printed in the same box: those stay the header's.
+    run = [b for b in header[MIN_HEADER_BLOCKS:] if _child_of(b, parent)
+           and not is_furniture(Line(b.text, lexicon), lexicon)]
     if sum(1 for b in run if b.prose and b.element in found.by_element) < MIN_OPENING_PARAGRAPHS:
         return body
+    taken = {b.index for b in run}
     body.blocks = run + body.blocks
-    body.header = header[:start]
+    body.header = [b for b in header if b.index not in taken]
     return body
+
+
+def _child_of(block: TextBlock, parent: Element | None) -> bool:
+    return block.element is not None and block.element.getparent() is parent
 
 
 def _page_kind(body: Body, prose: _Prose | None, region: bool, declared: str | None) -> str | None:
@@ -564,7 +566,7 @@ def _without_threads(page: Page, blocks: list[TextBlock], heading: Element | Non
     if not threads:
         return blocks, threads, False
     kept = [b for b in blocks if b.element not in threads]
-    if forum and heading is not None:
+    if forum:
         return blocks, set(), len(kept) < len(blocks)
     if heading is None or sum(len(b.text) for b in kept) >= MIN_ARTICLE_PROSE or _marked_text(page, kept):
         return kept, threads, False  # an article, and readers' comments after it

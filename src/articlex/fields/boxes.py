@@ -18,6 +18,8 @@ LOOSE_TEXT_TAGS = CONTAINER_TAGS - TABLE_CELLS
 """Boxes whose own text, after a text that runs in <p>, is a disclaimer, an appeal or a bio (the tail trim)."""
 NON_TEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "form", "footer", "header", "label"})
 """Elements inside the container whose text is never the article's."""
+MIN_OPENING_PARAGRAPHS = 2
+"""Paragraphs that make a box the text's opening rather than a standfirst, which is one."""
 QUOTE_TAGS = frozenset({"blockquote"})
 """A quotation is the text's own, whatever its class names ('blockquote-tag-note' is a note, no tag list)."""
 LIST_KINDS = frozenset({"list_item", "table_row"})
@@ -123,7 +125,7 @@ class BoilerplateCheck(Ancestry):
 
 def _table_figure(el: Element) -> bool:
     """A ``<figure>`` around a table: the text's data (editors wrap their tables so), not a picture."""
-    return el.tag == "figure" and any(child.tag == "table" for child in el)
+    return el.tag == "figure" and el.find(".//table") is not None
 
 
 def _link_list(el: Element) -> bool:

@@ -22,12 +22,12 @@ from ..model import Link
 from ..page import Element, Page, TextBlock
 from ..selectors import STANDFIRST
 from ..text import SENTENCE_WORDS, at_most_words, date_span, has_date_label, looks_like_date, word_count
-from .boxes import CONTAINER_TAGS, BoilerplateCheck, FooterCheck, NavigationCheck
+from .boxes import CONTAINER_TAGS, MIN_OPENING_PARAGRAPHS, BoilerplateCheck, FooterCheck, NavigationCheck
 from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, QUOTES, Line
 from .related import card_link, closes_teaser, is_teaser, read_also, take_read_also, teaser_link
 from .tail import closes_serial, trim_tail, unique_links, without_signature, without_stamp
 
-__all__ = ["Body", "Input", "RULES", "Rule", "walk", "ends_article"]
+__all__ = ["Body", "Input", "RULES", "Rule", "walk", "ends_article", "is_furniture"]
 
 
 @dataclass
@@ -340,13 +340,14 @@ def _source(step: Step) -> Act | None:
 
 def _furniture(step: Step) -> Act | None:
     """Bylines, dates, credits, share bars and counters; a short text above a byline or a date line
-    was a standfirst, so the text starts again after it."""
+    was a standfirst, so the text starts again after it. A caption ending in its credit in brackets
+    is skipped without that restart; a row of a data table is never furniture."""
     state, line = step.walk, step.line
     if _bracketed_credit(line.text, state.lexicon) and not _data_row(step.block):
         if not state.body.blocks:
             state.body.header.append(step.block)
         return Act.SKIP
-    if not (_is_furniture(line, state.lexicon) or _credited_caption(line.text, state.lexicon)) or _data_row(step.block):
+    if not (is_furniture(line, state.lexicon) or _credited_caption(line.text, state.lexicon)) or _data_row(step.block):
         return None
     body = state.body
     if state.prose_seen <= MAX_DEK_BLOCKS and not step.block.in_quote and _closes_header(line, state.lexicon):
@@ -577,14 +578,10 @@ def _data_row(block: TextBlock) -> bool:
     return False
 
 
-MIN_OPENING_PARAGRAPHS = 2
-"""Paragraphs of a box that make it the text's opening: a standfirst is one."""
-
-
 def _holds_paragraphs(el: Element, count: int) -> bool:
-    """Whether ``el`` holds at least ``count`` paragraphs or list items with text."""
+    """Whether ``el`` holds at least ``count`` paragraphs with text (a summary in bullets holds none)."""
     found = 0
-    for inner in el.iter("p", "li"):
+    for inner in el.iter("p"):
         if inner is not el and (inner.text_content() or "").strip():
             found += 1
             if found >= count:
@@ -594,14 +591,17 @@ def _holds_paragraphs(el: Element, count: int) -> bool:
 
 def _made_like_text(block: TextBlock, following: TextBlock | None) -> bool:
     """A paragraph made like the paragraph of prose right after it (same tag and parent, the same
-    class but for a modifier): a short paragraph opening the text (an intertitle set as a paragraph, a one-line
+    class but for a modifier, or the very same class and more words than a label): a short paragraph opening the text (an intertitle set as a paragraph, a one-line
     opening), not a kicker or a caption, which the theme styles apart."""
     if following is None or not following.prose or block.element is None or following.element is None:
         return False
     if not block.tag == following.tag == "p" or block.element.getparent() is not following.element.getparent():
         return False
     own, its = (set((el.get("class") or "").split()) for el in (block.element, following.element))
-    return bool(own and its) and (own <= its or its <= own)  # a modifier ('--first') may be added
+    if not own or not its or not (own <= its or its <= own):
+        return False
+    # With one class on every paragraph, only a line longer than a label ('Exclusive') is the text's.
+    return own != its or word_count(block.text) > MAX_LABEL_WORDS
 
 
 def _names_after(rest: str | None) -> bool:
@@ -745,7 +745,7 @@ def _source_line(line: Line) -> str | None:
     return rest.strip(" .") or None if rest is not None else None
 
 
-def _is_furniture(line: Line, lexicon: Cues) -> bool:
+def is_furniture(line: Line, lexicon: Cues) -> bool:
     """Lines of page furniture inside the article area: bylines, dates, credits, share bars, counters."""
     text = line.text
     if line.words <= MAX_CAPTION_WORDS and ("©" in text or _credit_label(text, lexicon) or _dated_meta(line)):
@@ -792,21 +792,23 @@ def _credited_caption(text: str, lexicon: Cues) -> bool:
     return bool(bar) and bool(head.strip()) and at_most_words(tail, MAX_LABEL_WORDS) and _credit_label(tail, lexicon)
 
 
-def _bracketed_credit(text: str, lexicon: Cues) -> bool:
-    """A caption that ends in its credit in brackets ('... in Olympia. (AP Photo/Ted S. Warren)'): a
-    picture's, wherever it stands (above the text, or between two of its paragraphs)."""
-    text = text.rstrip()
-    head, bracket, tail = text[:-1].rpartition("(") if text.endswith(")") else ("", "", "")
-    return bool(bracket) and bool(head.strip()) and at_most_words(tail, MAX_LABEL_WORDS) \
-        and _credit_label(tail, lexicon, CREDIT_MARKS + ("/",))
-
-
 CREDIT_MARKS = (":", "：")
 """What follows a photo-credit label before the name ('Foto: X'); in brackets also a slash ('AP Photo/X')."""
 
 
+def _bracketed_credit(text: str, lexicon: Cues) -> bool:
+    """A caption that ends in its credit in brackets ('... in Olympia. (AP Photo/Ted S. Warren)'): a
+    picture's, wherever it stands (above the text, or between two of its paragraphs). A paragraph
+    longer than a caption that ends so is the text's, crediting a picture in passing."""
+    text = text.rstrip()
+    head, bracket, tail = text[:-1].rpartition("(") if text.endswith(")") else ("", "", "")
+    return bool(bracket) and bool(head.strip()) and at_most_words(head, MAX_CAPTION_WORDS) \
+        and at_most_words(tail, MAX_LABEL_WORDS) and _credit_label(tail, lexicon, CREDIT_MARKS + ("/",))
+
+
 def _credit_label(text: str, lexicon: Cues, marks: tuple[str, ...] = CREDIT_MARKS) -> bool:
-    """A photo-credit label followed by a colon anywhere in the line ("... (Symbolfoto) Bildrechte: X")."""
+    """A photo-credit label followed by one of ``marks`` (a colon by default) anywhere in the line
+    ("... (Symbolfoto) Bildrechte: X")."""
     if not any(mark in text for mark in marks):
         return False
     return any(text[m.end():].lstrip().startswith(marks) for m in lexicon.any_pattern("photo_credits").finditer(text))
