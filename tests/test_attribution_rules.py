@@ -289,6 +289,7 @@ def test_a_date_line_above_the_headline_without_names_names_no_author() -> None:
 
 @pytest.mark.parametrize("header", [
     ("Friday, December 19, 2025",),                 # the weekday and month before the day
+    ("Tue, Apr 21, 8:00 AM PDT",),
     ("Posts: 116", "Joined: Feb 2019", "Reputation: 7"),  # a label and its value on a profile card
     ("Date: January 6-9, 2026", "Location: Las Vegas"),
     ("Author stats", "June 17, 2024"),              # a capital prefix and a word in lower case: a phrase

@@ -202,7 +202,15 @@ def _calendar_or_label(raw: str) -> bool:
     if _LABEL_COLON.search(raw):
         return True
     words = [w.casefold().rstrip(".") for w in _NOT_LETTERS.split(raw) if w]
-    return bool(words) and all(w in month_words() or w in weekday_words() for w in words)
+    return bool(words) and all(w in month_words() or _weekday(w) for w in words)
+
+
+SHORT_WEEKDAY = 3
+"""Letters of a weekday cut short on a date line ('Tue, Apr 21'): a weekday's first three."""
+
+
+def _weekday(word: str) -> bool:
+    return word in weekday_words() or (len(word) == SHORT_WEEKDAY and any(w.startswith(word) for w in weekday_words()))
 
 
 _LABEL_COLON = re.compile(r"^[^\W\d_][\w ]{0,20}:\s")
