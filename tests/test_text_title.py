@@ -271,3 +271,10 @@ def test_the_document_title_names_the_headline_printed_after_a_kicker() -> None:
 def test_a_trail_ending_with_the_document_title_is_no_kicker() -> None:
     text = dump(TITLE, MENU, f"Home / Coast / {TITLE}", TITLE, "12 May 2020", P1, P2, P3)
     assert title_of(text) == TITLE
+
+
+def test_the_headline_names_what_the_text_is_about_a_widget_heading_does_not() -> None:
+    """A heading right above the text that shares no word with it ('Stay connected with us', a
+    form's or a widget's) loses to the headline over it that names the text's subject."""
+    text = dump(MENU, TITLE, "Stay connected with our newsletter", P1, P2, P3, P4)
+    assert title_of(text) == TITLE

@@ -324,7 +324,8 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
     scored = [(score, i) for score, i in scored if score > 0]
     if not scored:
         return Title(None)
-    _, best = max(scored)
+    words = _prose_words(blocks, start, deadline)
+    _, best = max((score + TOPIC * _topic_share(blocks[i].text, words), i) for score, i in scored)
     best = _column_headline(blocks, best, seen, lexicon)
     best = _completed(blocks, _past_trail_crumb(blocks, best, [i for _, i in scored], lexicon))
     line = blocks[best]
@@ -387,6 +388,28 @@ def _announced(blocks: list[TextBlock], seen: dict[str, int]) -> frozenset[str]:
     parts = _SEPARATORS.split(first)
     keys = {fold(part) for part in parts if len(parts) > 1 and word_count(part) >= MIN_REPEATED_WORDS}
     return frozenset(key for key in keys if seen.get(key, 0) > 0)
+
+
+TOPIC = 3.0
+"""Weight of the share of a line's words the text below repeats: a headline names what the whole
+page is about ('Fitness trends 2025' over paragraphs on fitness), a widget's or a form's heading
+('Build your plan', 'Last updated', 'Stay connected') does not. Worth a repeat or a byline under the
+line at most, so a section heading over the text, which shares words with it too, is no headline
+for that alone."""
+TOPIC_WORD_CHARS = 4
+"""Shorter words ('the', 'and', 'for', 'der', 'les') are shared by any two texts of a language."""
+
+
+def _prose_words(blocks: list[TextBlock], start: int, deadline: Deadline) -> frozenset[str]:
+    """The words of the paragraphs from the start of the longest run of prose on."""
+    return frozenset(w for b in paced(blocks[start:], deadline, TITLE_STOPPED) if _paragraph(b)
+                     for w in _words_of(b.text) if len(w) >= TOPIC_WORD_CHARS)
+
+
+def _topic_share(text: str, words: frozenset[str]) -> float:
+    """The share of a line's words (of TOPIC_WORD_CHARS letters or more) that the prose repeats."""
+    own = {w for w in _words_of(text) if len(w) >= TOPIC_WORD_CHARS}
+    return len(own & words) / len(own) if own else 0.0
 
 
 def _kicked(blocks: list[TextBlock]) -> list[int]:
