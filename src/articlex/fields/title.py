@@ -472,8 +472,8 @@ REPEATED = 4.0
 STANDALONE = 2.0
 META_FOLLOWS = 2.0
 AFTER_PROSE = 10
-"""How far below the start of the longest prose run a headline with its byline may sit (a reading-score
-widget's text opened the run in pt-gazetadopovo-01)."""
+"""How far below the start of the longest prose run a headline with its byline may sit (a widget's
+blurb over the header, such as a reading-score box, may open the run)."""
 MIN_PACKED_WORDS = 4
 """A line packed among others that is shorter than this is a menu item or a name ('Paweł Wojciechowski')."""
 MAX_LEAD_TITLE_WORDS = 25
@@ -487,8 +487,7 @@ DISTANCE = 0.1
 META_REACH = 4
 META_NEXT = 2.0
 """More when the byline or date is the very next line (or follows a one-paragraph standfirst): a
-widget heading or a crumb line above the headline reaches the header only across other lines
-(es-biobiochile-01, fr-sciencesetavenir-01)."""
+widget heading or a crumb line above the headline reaches the header only across other lines."""
 
 
 _STAMPED = re.compile(r"\d{1,2}:\d{2}")
