@@ -8,7 +8,11 @@ agreement
     on the pages where the HTML result holds the field, the share whose text result holds the same
     value (same day for dates, same set of names for authors and sources, same texts for links);
 invention
-    on the pages where the HTML result lacks the field, the share whose text result holds one anyway.
+    on the pages where the HTML result lacks the field, the share whose text result holds one anyway;
+not printed
+    on the pages where the HTML result holds the field, the share whose dump does not print that
+    value at all (a date from the metadata only, an ``og:title`` other than the headline shown, an
+    author named in JSON-LD only): what no rule reading the dump can reach.
 
 No labels are needed: the HTML result is the yardstick, so the check scales to any folder of pages
 and cannot be fitted page by page. Renderers:
@@ -29,6 +33,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib.util
+import re
 import sys
 import time
 import unicodedata
@@ -37,8 +42,10 @@ from pathlib import Path
 from typing import Callable
 
 import articlex
+from articlex.fields.dates import parse_date
+from articlex.text import _DATE_SPANS
 
-__all__ = ["FIELDS", "Tally", "values_of", "compare", "main"]
+__all__ = ["FIELDS", "Tally", "values_of", "compare", "printed", "main"]
 
 FIELDS = ("title", "breadcrumb", "counters", "authors", "sources", "published", "modified",
           "related", "previous", "next", "language")
@@ -96,6 +103,49 @@ def compare(html: dict[str, object], text: dict[str, object]) -> dict[str, str]:
     return out
 
 
+def printed(name: str, value: object, dump: str, language: str | None = None) -> bool | None:
+    """Whether the dump prints the HTML result's value of a field (None when the question does not
+    apply: the language is never printed as such). Texts are looked for in the dump's text compared
+    as :func:`_norm` compares them; a date is printed when a date written in the dump falls on its
+    day; counts when each is printed as digits."""
+    if value is None or name == "language":
+        return None
+    flat = _norm(dump)
+    if name in ("published", "modified"):
+        return value in _printed_days(dump, language)
+    if name == "counters":
+        return all(any(form in dump for form in _count_forms(n)) for n in value if n is not None)
+    texts = (value,) if isinstance(value, str) else tuple(value)
+    return all(_norm(text) in flat for text in texts)
+
+
+MAX_DATE_LINE = 200
+"""Longer lines are paragraphs; a date they mention is not the page's stamp."""
+_DIGIT = re.compile(r"\d")
+
+
+def _printed_days(dump: str, language: str | None) -> set[object]:
+    """The days the dump's date-shaped spans fall on."""
+    days = set()
+    for line in dump.splitlines():
+        if len(line) > MAX_DATE_LINE or not _DIGIT.search(line):
+            continue
+        for pattern in _DATE_SPANS:
+            for match in pattern.finditer(line):
+                found = parse_date(match.group(0), written=True, language=language)
+                if found is not None:
+                    days.add(found.date())
+    return days
+
+
+def _count_forms(n: int) -> tuple[str, ...]:
+    """How a count may be printed: 1234, 1,234, 1.234, 1 234, 1.2k / 1,2K."""
+    grouped = f"{n:,}"
+    short = f"{n / 1000:.1f}".rstrip("0").rstrip(".")
+    return (str(n), grouped, grouped.replace(",", "."), grouped.replace(",", " "), f"{short}k", f"{short}K",
+            f"{short.replace('.', ',')}k", f"{short.replace('.', ',')}K")
+
+
 @dataclass
 class Tally:
     """Counts of comparison outcomes for one renderer, per field."""
@@ -104,11 +154,16 @@ class Tally:
     titled: dict[str, dict[str, int]] = field(default_factory=lambda: {f: {} for f in FIELDS})
     """The same counts on the pages whose text title agrees with the HTML title: what a field's own
     rules achieve once the text's headline (and so its header) was found."""
+    unprinted: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    """Per field, the pages where the HTML result holds a value the dump does not print."""
     pages: int = 0
     failures: int = 0
 
-    def add(self, outcome: dict[str, str]) -> None:
+    def add(self, outcome: dict[str, str], shown: dict[str, bool | None] | None = None) -> None:
         self.pages += 1
+        for name, was_printed in (shown or {}).items():
+            if was_printed is False:
+                self.unprinted[name] += 1
         for name, kind in outcome.items():
             self.counts[name][kind] = self.counts[name].get(kind, 0) + 1
             if outcome.get("title") == "agree":
@@ -118,6 +173,13 @@ class Tally:
         c = (self.titled if titled else self.counts)[name]
         shown = c.get("agree", 0) + c.get("differ", 0)
         return (c.get("agree", 0) / shown if shown else None), shown
+
+    def not_printed(self, name: str) -> tuple[float | None, int]:
+        """The share of the pages where HTML finds the field whose dump does not print its value."""
+        if name == "language":
+            return None, 0
+        _, shown = self.agreement(name)
+        return (self.unprinted[name] / shown if shown else None), shown
 
     def invention(self, name: str) -> tuple[float | None, int]:
         c = self.counts[name]
@@ -163,13 +225,16 @@ def run(folder: Path, renderers: dict[str, Callable[[bytes], str]], limit: int |
         except articlex.ArticlexError:
             continue
         for name, render in renderers.items():
+            dump = render(data) or " "
             try:
-                text = values_of(articlex.extract(render(data) or " "))
+                text = values_of(articlex.extract(dump))
             except articlex.ArticlexError:
                 tallies[name].failures += 1
                 continue
             outcome = compare(html, text)
-            tallies[name].add(outcome)
+            language = html["language"] if isinstance(html["language"], str) else None
+            shown = {f: printed(f, html[f], dump, language) for f in FIELDS if outcome[f] == "differ"}
+            tallies[name].add(outcome, shown)
             if show and outcome.get(show) in ("differ", "invent"):
                 print(f"[{name}] {path.name} {show}: html={html[show]!r} text={text[show]!r}", file=sys.stderr)
     return tallies, len(pages), time.perf_counter() - started
@@ -182,9 +247,9 @@ def _pct(value: float | None) -> str:
 def table(tallies: dict[str, Tally]) -> str:
     """The Markdown table: a row per field, agreement and invention per renderer."""
     names = list(tallies)
-    head = "| field | " + " | ".join(f"agreement ({n}) | invention ({n}) | agreement, title right ({n})"
-                                    for n in names) + " |"
-    rule = "| --- |" + " --- | --- | --- |" * len(names)
+    head = "| field | " + " | ".join(f"agreement ({n}) | invention ({n}) | agreement, title right ({n}) | "
+                                    f"not printed ({n})" for n in names) + " |"
+    rule = "| --- |" + " --- | --- | --- | --- |" * len(names)
     rows = [head, rule]
     for f in FIELDS:
         cells = []
@@ -192,8 +257,9 @@ def table(tallies: dict[str, Tally]) -> str:
             agree, shown = tallies[n].agreement(f)
             invent, lacking = tallies[n].invention(f)
             titled, titled_shown = tallies[n].agreement(f, titled=True)
+            unprinted, _ = tallies[n].not_printed(f)
             cells += [f"{_pct(agree)} of {shown}", f"{_pct(invent)} of {lacking}",
-                      f"{_pct(titled)} of {titled_shown}"]
+                      f"{_pct(titled)} of {titled_shown}", _pct(unprinted)]
         rows.append(f"| {f} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

@@ -55,3 +55,28 @@ def test_a_folder_of_pages_is_tallied_per_renderer(tmp_path: Path) -> None:
     tool._write(out, table + "\n")
     text = out.read_text()
     assert "Prose kept." in text and "old" not in text and "| authors |" in text
+
+
+def test_printed_tells_a_value_the_dump_shows_from_one_it_cannot() -> None:
+    tool = _tool()
+    dump = "Home\n\nCouncil adopts the budget\n\nBy Jane Roe · 3 May 2024\n\n1,234 views\n\n" + PROSE
+    assert tool.printed("title", "council adopts the budget", dump) is True
+    assert tool.printed("title", "budget adopted: what changes", dump) is False  # an og:title not shown
+    assert tool.printed("authors", frozenset({"jane roe"}), dump) is True
+    assert tool.printed("authors", frozenset({"jane roe", "john doe"}), dump) is False
+    day = articlex.extract(PAGE).published.date()
+    assert tool.printed("published", day, dump, "en") is True
+    assert tool.printed("published", day.replace(day=4), dump, "en") is False  # a metadata-only date
+    assert tool.printed("counters", (1234, None), dump) is True
+    assert tool.printed("counters", (99, None), dump) is False
+    assert tool.printed("language", "en", dump) is None
+
+
+def test_the_table_says_how_often_the_html_value_is_not_printed(tmp_path: Path) -> None:
+    tool = _tool()
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    unsigned = {"strip": lambda data: "\n\n".join(["Council adopts the budget", "3 May 2024", PROSE, PROSE, PROSE])}
+    tallies, _, _ = tool.run(tmp_path, unsigned)
+    assert tallies["strip"].not_printed("authors") == (1.0, 1)
+    assert tallies["strip"].not_printed("title") == (0.0, 1)
+    assert "| authors | 0.0% of 1 | – of 0 | 0.0% of 1 | 100.0% |" in tool.table(tallies)

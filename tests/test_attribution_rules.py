@@ -285,3 +285,30 @@ def test_names_beside_the_date_on_a_line_above_the_headline() -> None:
 
 def test_a_date_line_above_the_headline_without_names_names_no_author() -> None:
     assert authors_of(_dated_above("Tuesday, October 14, 2025")) == []
+
+
+@pytest.mark.parametrize("header", [
+    ("Friday, December 19, 2025",),                 # the weekday and month before the day
+    ("Tue, Apr 21, 8:00 AM PDT",),
+    ("Posts: 116", "Joined: Feb 2019", "Reputation: 7"),  # a label and its value on a profile card
+    ("Date: January 6-9, 2026", "Location: Las Vegas"),
+    ("Author stats", "June 17, 2024"),              # a capital prefix and a word in lower case: a phrase
+    ("QTY", "1"),                                   # a count is no relative date
+    ("Light Grey Marl", "$26"),                     # nor is a price
+])
+def test_date_words_labels_and_counts_are_no_byline(header: tuple[str, ...]) -> None:
+    assert articlex.extract(dump(*header)).attribution.authors == []
+
+
+@pytest.mark.parametrize("header, names", [
+    (("by ibby", "12/19/2025"), ["ibby"]),          # a byline in lower case, prefix included
+    (("Posted by msmash on Friday January 12, 2024",), ["msmash"]),
+    (("May Jones", "December 19, 2025"), ["May Jones"]),   # a month that is also a given name
+])
+def test_lower_case_bylines_and_calendar_names_stay(header: tuple[str, ...], names: list[str]) -> None:
+    assert articlex.extract(dump(*header)).attribution.authors == names
+
+
+def test_a_relative_date_names_its_unit() -> None:
+    from articlex.fields.dates import is_relative_date
+    assert is_relative_date("9 Hrs Ago") and not is_relative_date("1") and not is_relative_date("$26")

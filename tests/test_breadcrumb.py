@@ -202,3 +202,12 @@ def test_a_footer_menu_over_no_copy_of_the_title_is_no_trail() -> None:
 def test_a_footer_menu_line_over_a_menu_item_repeating_the_title_is_no_trail() -> None:
     text = dump(MENU, after=(("Home Safety Devices", TITLE, "Seasonal Safety"),))
     assert crumbs(text) == []
+
+
+def test_a_kicker_set_apart_between_the_trail_and_the_title() -> None:
+    """html-text sets the kicker apart from the crumbs packed above it: it is stepped over."""
+    assert crumbs(dump((*MENU, "Home", "Coast", "Harbours"), "Coast")) == ["Home", "Coast", "Harbours"]
+
+
+def test_a_short_line_over_the_title_repeating_no_crumb_ends_the_trail() -> None:
+    assert crumbs(dump((*MENU, "Home", "Coast", "Harbours"), "Live")) == []

@@ -23,14 +23,14 @@ FLOORS = {
         "body_start": 0.959, "body_end": 0.973, "body_clean": 1.0,
     },
     "txt": {
-        "title": 0.959, "breadcrumb": 0.878, "counters": 0.946, "authors": 0.892, "sources": 0.946,
+        "title": 0.959, "breadcrumb": 0.878, "counters": 0.946, "authors": 0.905, "sources": 0.946,
         "published": 0.892, "related": 0.851, "prev": 0.986, "next": 0.986,
         "body_start": 0.973, "body_end": 0.946, "body_clean": 0.973,
     },
 }
 """Per-field scores measured on the 74 labelled pages (set at 0.933 / 0.813, raised as work landed)."""
 
-MEAN_FLOORS = {"html": 0.973, "txt": 0.936}
+MEAN_FLOORS = {"html": 0.973, "txt": 0.937}
 
 SLACK = 0.0005
 """Scores are shares of 74 pages, printed to three places: allow the rounding, nothing more."""

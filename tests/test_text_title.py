@@ -235,3 +235,46 @@ def test_a_long_headline_closed_by_a_quote_beats_a_kicker() -> None:
 def test_a_first_line_repeated_as_a_menu_item_is_no_document_title() -> None:
     text = dump("Skip to main content", MENU, ("Skip to main content", "Log in"), TITLE, "12 May 2020", P1, P2, P3)
     assert title_of(text) == TITLE
+
+
+SERVICE = "Harbour repair services for small ports"
+
+
+def service_page() -> str:
+    """A page of sections: the headline over a short pitch, then sections whose longest prose runs
+    under a later heading."""
+    steps = ("Survey of the site", "Written quote", "Repair works", "Follow-up visit", "Yearly check")
+    kinds = ("Harbour walls", "Piers and jetties", "Slipways", "Breakwaters", "Lock gates")
+    return dump(MENU, SERVICE, P1, "Our approach", "From the first visit to the last check", steps, P2,
+                "What we repair", "Every structure a small port relies on", kinds,
+                "Walls, piers and slipways", P3, P4, P1, P2, P3, P4)
+
+
+def test_a_section_heading_over_the_longest_prose_is_not_the_headline() -> None:
+    assert title_of(service_page()) == SERVICE
+
+
+def test_a_headline_with_its_date_under_it_stays_below_a_paragraph() -> None:
+    text = dump(MENU, "Storm season", P4, "Read the week's other stories in our newsletter", P2, TITLE, "12 May 2020",
+                P1, P2, P3, P4)
+    assert title_of(text) == TITLE
+
+
+def test_the_document_title_names_the_headline_printed_after_a_kicker() -> None:
+    """A dump that opens with the document title (html-text) names the headline the page prints
+    after a kicker, over a line of tags printed twice."""
+    teaser = "Budget 2021 local elections 2020 storm season in the north"
+    text = dump(TITLE, (*MENU, teaser), "Live", teaser, f"Coast: {TITLE}", "Coast desk 11:00, today", P1, P2, P3)
+    assert title_of(text) == f"Coast: {TITLE}"
+
+
+def test_a_trail_ending_with_the_document_title_is_no_kicker() -> None:
+    text = dump(TITLE, MENU, f"Home / Coast / {TITLE}", TITLE, "12 May 2020", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_the_headline_names_what_the_text_is_about_a_widget_heading_does_not() -> None:
+    """A heading right above the text that shares no word with it ('Stay connected with us', a
+    form's or a widget's) loses to the headline over it that names the text's subject."""
+    text = dump(MENU, TITLE, "Stay connected with our newsletter", P1, P2, P3, P4)
+    assert title_of(text) == TITLE

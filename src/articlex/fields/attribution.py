@@ -171,8 +171,8 @@ def _byline_origins(page: Page, body: Body, regions: Regions, lexicon: Cues, org
         found.append(("social", [[social] if social and "://" not in social else []]))
     above = regions.blocks(page, regions.above) if title_index is not None else []
     placed = title_index is not None or not page.is_html  # an HTML page without a headline is a list of cards
-    found.append(("cue", [_from_lines(body.header, lexicon) or _prefixed_above(above, lexicon)
-                          or _tail_byline(page, body, lexicon)] if placed else []))
+    cue = _from_lines(body.header, lexicon) or _prefixed_above(above, lexicon) or _tail_byline(page, body, lexicon)
+    found.append(("cue", [[raw for raw in cue if not _calendar_or_label(raw)]] if placed else []))
     persons = _jsonld_persons(page) if page.is_html else set()
     origins = []
     for name, groups in found:
@@ -186,6 +186,35 @@ def _byline_origins(page: Page, body: Body, regions: Regions, lexicon: Cues, org
             credited += c
         origins.append(_Origin(name, people, credited))
     return origins
+
+
+def _sentence_case(text: str, rest: str) -> bool:
+    """Whether a prefix opens a phrase, not a byline: a capital prefix word and a lower-case word after
+    it ('Author stats', 'Par thème'). A byline in lower case writes its prefix so too ('by ibby',
+    'Posted by msmash')."""
+    prefix = text[:len(text) - len(rest)].split()
+    return bool(prefix) and prefix[-1][:1].isupper() and rest[:1].islower()
+
+
+def _calendar_or_label(raw: str) -> bool:
+    """Whether a byline read from the lines is the words of a date ('Friday, December' before '19,
+    2025') or a label and its value ('Date: January', 'Joined: Feb'): no person."""
+    if _LABEL_COLON.search(raw):
+        return True
+    words = [w.casefold().rstrip(".") for w in _NOT_LETTERS.split(raw) if w]
+    return bool(words) and all(w in month_words() or _weekday(w) for w in words)
+
+
+SHORT_WEEKDAY = 3
+"""Letters of a weekday cut short on a date line ('Tue, Apr 21'): a weekday's first three."""
+
+
+def _weekday(word: str) -> bool:
+    return word in weekday_words() or (len(word) == SHORT_WEEKDAY and any(w.startswith(word) for w in weekday_words()))
+
+
+_LABEL_COLON = re.compile(r"^[^\W\d_][\w ]{0,20}:\s")
+"""A label opening a line ('Joined: ', 'Date: '), where a byline read from the lines has no colon."""
 
 
 def _best_origin(origins: list[_Origin]) -> _Origin | None:
@@ -438,7 +467,7 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
         rest = _after_prefix(block.text, lexicon)
         if rest == "" and i + 1 < len(header):
             return [header[i + 1].text]
-        if rest:
+        if rest and not _sentence_case(block.text, rest):
             return [_before_meta(rest)]
     dated = [b.text for b in header if date_span(b.text) and word_count(b.text) <= MAX_META_WORDS
              and (not b.prose or len(_AFTER_DATE.split(b.text)) >= META_PARTS)]

@@ -326,9 +326,21 @@ def _trail_end(blocks: list[TextBlock], title: Title) -> int:
         if _title_copy(blocks[j].text, title.text or ""):
             return j
     end = _at(title)
-    while end > 0 and _at(title) - end < MAX_GAP and (_credit(blocks[end - 1].text) or _button(blocks[end - 1].text)):
-        end -= 1  # a photo credit or a 'follow' button printed between the trail and the headline
+    while end > 0 and _at(title) - end < MAX_GAP and (_credit(blocks[end - 1].text) or _button(blocks[end - 1].text)
+                                                       or _kicker_below_trail(blocks, end - 1)):
+        end -= 1  # a photo credit, a 'follow' button or the kicker printed between the trail and the headline
     return end
+
+
+def _kicker_below_trail(blocks: list[TextBlock], j: int) -> bool:
+    """Whether line ``j`` is the article's kicker set apart under the trail: a short line of its own
+    repeating one of the crumbs packed right above it ('Home' / 'Black Country' / 'Crime', then
+    'Black Country' over the headline)."""
+    line = blocks[j]
+    if not line.standalone or word_count(line.text) > MAX_PART_WORDS:
+        return False
+    above = blocks[max(0, j - MAX_STACKED):j]
+    return any(fold(b.text) == fold(line.text) and _crumb_like(b) for b in above)
 
 
 def _title_copy(line: str, title: str) -> bool:

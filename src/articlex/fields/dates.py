@@ -549,8 +549,12 @@ _A_DIGIT = re.compile(r"\d")
 
 def is_relative_date(text: str) -> bool:
     """A short line with a number that reads as a date without a date's shape ('9 Hrs Ago')."""
-    return (word_count(text) <= RELATIVE_WORDS and _A_DIGIT.search(text) is not None
+    return (word_count(text) <= RELATIVE_WORDS and _A_DIGIT.search(text) is not None and _A_LETTER.search(text) is not None
             and date_span(text) is None and parse_date(text, written=True) is not None)
+
+
+_A_LETTER = re.compile(r"[^\W\d_]")
+"""A relative date names its unit ('2 h', 'vor 2 Std'); a number alone ('1', '$26') is a count or a price."""
 
 
 def ends_with_relative_date(text: str) -> bool:

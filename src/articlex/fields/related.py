@@ -73,8 +73,8 @@ def read_also(block: TextBlock, line: Line, following: TextBlock | None) -> tupl
         rest, block = following.text, following
     elif block.element is None and not _labelled_headline(line.text, rest):
         return None  # 'Read more than ...': the label's word opens a sentence
-    if not READ_ALSO_MIN_WORDS <= word_count(rest) <= TEASER_MAX_WORDS:
-        return None
+    if not READ_ALSO_MIN_WORDS <= word_count(rest) <= TEASER_MAX_WORDS or line.lexicon.is_word("share", rest.strip()):
+        return None  # 'More' then 'Share this item': a share button's menu, no headline
     link = max((lk for lk in block.links if word_count(lk.text) >= READ_ALSO_MIN_WORDS and lk.text in rest),
                key=lambda lk: len(lk.text), default=None)
     if link is not None:

@@ -308,6 +308,7 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
     seen = _occurrences(blocks, deadline)
     announced = _announced(blocks, seen)
     named = [b.index for b in blocks[1:] if fold(b.text) in announced and _headline_like(b.text)] if announced else []
+    named = named or _kicked(blocks)
     if named:
         best = max(named, key=lambda i: _line_score(blocks, i, start, seen, lexicon))
         return Title(blocks[best].text, blocks[best].index, _crumb_line(blocks, best))
@@ -323,10 +324,56 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
     scored = [(score, i) for score, i in scored if score > 0]
     if not scored:
         return Title(None)
-    _, best = max(scored)
+    words = _prose_words(blocks, start, deadline)
+    _, best = max((score + TOPIC * _topic_share(blocks[i].text, words), i) for score, i in scored)
+    best = _column_headline(blocks, best, seen, lexicon)
     best = _completed(blocks, _past_trail_crumb(blocks, best, [i for _, i in scored], lexicon))
     line = blocks[best]
     return Title(_without_glued_kicker(blocks, best, deadline) or line.text, line.index, _crumb_line(blocks, best))
+
+
+SUBHEADING_REACH = 8
+"""Lines above a heading where a paragraph makes it a subheading of the text: a section's heading,
+its subtitle and a short list may stand between the paragraph and the heading below it."""
+COLUMN_GAP = 15
+"""Lines between two paragraphs of one column of text: headings, subtitles, lists, a figure. The
+menus and widgets around the column hold no paragraph over a longer stretch."""
+
+
+def _column_headline(blocks: list[TextBlock], best: int, seen: dict[str, int], lexicon: Cues) -> int:
+    """The headline over the whole column when the best line is one of its subheadings: a page of
+    sections (a service page, a guide) has its longest prose under a section heading, with the page's
+    headline over the column's first paragraph. A line with a header of its own (the byline or date
+    under it, a repeat in a crumb line or elsewhere) stays the headline."""
+    line = blocks[best]
+    if _crumb_line(blocks, best) is not None or seen.get(fold(line.text), 0) > 1 \
+            or any(_is_meta(b.text, lexicon) for b in blocks[best + 1: best + 1 + META_REACH]) \
+            or not any(_paragraph(b) for b in blocks[max(0, best - SUBHEADING_REACH):best]):
+        return best
+    top = _column_top(blocks, best)
+    window = range(max(0, top - TITLE_WINDOW), top)
+    heads = [(_line_score(blocks, i, top, seen, lexicon), i) for i in window if _heads_text(blocks, i, lexicon)]
+    heads = [(score, i) for score, i in heads if score > 0]
+    return max(heads)[1] if heads else best
+
+
+def _column_top(blocks: list[TextBlock], below: int) -> int:
+    """The first paragraph of the column of text that line ``below`` is in: paragraphs upwards, none
+    more than COLUMN_GAP lines from the next."""
+    top, i = below, below - 1
+    while i >= 0 and top - i <= COLUMN_GAP:
+        if _paragraph(blocks[i]):
+            top = i
+        i -= 1
+    return top
+
+
+def _heads_text(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
+    """Whether line ``i`` may be a headline over a text: set apart, headline-like, and a paragraph,
+    the byline or the date right under it."""
+    line = blocks[i]
+    return line.standalone and _headline_like(line.text) and (
+        i + 1 < len(blocks) and _paragraph(blocks[i + 1]) or _meta_next(blocks, i, lexicon))
 
 
 def _announced(blocks: list[TextBlock], seen: dict[str, int]) -> frozenset[str]:
@@ -341,6 +388,44 @@ def _announced(blocks: list[TextBlock], seen: dict[str, int]) -> frozenset[str]:
     parts = _SEPARATORS.split(first)
     keys = {fold(part) for part in parts if len(parts) > 1 and word_count(part) >= MIN_REPEATED_WORDS}
     return frozenset(key for key in keys if seen.get(key, 0) > 0)
+
+
+TOPIC = 3.0
+"""Weight of the share of a line's words the text below repeats: a headline names what the whole
+page is about ('Fitness trends 2025' over paragraphs on fitness), a widget's or a form's heading
+('Build your plan', 'Last updated', 'Stay connected') does not. Worth a repeat or a byline under the
+line at most, so a section heading over the text, which shares words with it too, is no headline
+for that alone."""
+TOPIC_WORD_CHARS = 4
+"""Shorter words ('the', 'and', 'for', 'der', 'les') are shared by any two texts of a language."""
+
+
+def _prose_words(blocks: list[TextBlock], start: int, deadline: Deadline) -> frozenset[str]:
+    """The words of the paragraphs from the start of the longest run of prose on."""
+    return frozenset(w for b in paced(blocks[start:], deadline, TITLE_STOPPED) if _paragraph(b)
+                     for w in _words_of(b.text) if len(w) >= TOPIC_WORD_CHARS)
+
+
+def _topic_share(text: str, words: frozenset[str]) -> float:
+    """The share of a line's words (of TOPIC_WORD_CHARS letters or more) that the prose repeats."""
+    own = {w for w in _words_of(text) if len(w) >= TOPIC_WORD_CHARS}
+    return len(own & words) / len(own) if own else 0.0
+
+
+def _kicked(blocks: list[TextBlock]) -> list[int]:
+    """Lines printing the document title of the first line after a kicker ('Kicker: Headline'): the
+    page shows the headline with a kicker its <title> leaves out. A crumb line ending with the
+    headline ('Blog / Headline') is no kicker."""
+    first = blocks[0].text if blocks else ""
+    if word_count(first) < MIN_REPEATED_WORDS or len(_SEPARATORS.split(first)) > 1:
+        return []
+    key = fold(first)
+    return [b.index for b in blocks[1:] if b.standalone and _headline_like(b.text)
+            and fold(b.text) != key and fold(_KICKER_COLON.split(b.text, maxsplit=1)[-1]) == key and not _SEPARATORS.search(b.text)]
+
+
+_KICKER_COLON = re.compile(r"(?<=\w):\s+")
+"""What ends a kicker printed before the headline ('Zugverkehr: ...')."""
 
 
 HEADER_REACH = 200
@@ -387,8 +472,8 @@ REPEATED = 4.0
 STANDALONE = 2.0
 META_FOLLOWS = 2.0
 AFTER_PROSE = 10
-"""How far below the start of the longest prose run a headline with its byline may sit (a reading-score
-widget's text opened the run in pt-gazetadopovo-01)."""
+"""How far below the start of the longest prose run a headline with its byline may sit (a widget's
+blurb over the header, such as a reading-score box, may open the run)."""
 MIN_PACKED_WORDS = 4
 """A line packed among others that is shorter than this is a menu item or a name ('Paweł Wojciechowski')."""
 MAX_LEAD_TITLE_WORDS = 25
@@ -402,8 +487,7 @@ DISTANCE = 0.1
 META_REACH = 4
 META_NEXT = 2.0
 """More when the byline or date is the very next line (or follows a one-paragraph standfirst): a
-widget heading or a crumb line above the headline reaches the header only across other lines
-(es-biobiochile-01, fr-sciencesetavenir-01)."""
+widget heading or a crumb line above the headline reaches the header only across other lines."""
 
 
 _STAMPED = re.compile(r"\d{1,2}:\d{2}")
