@@ -55,6 +55,7 @@ cdef inline xmlNode* _next_sibling(xmlNode* c_node) noexcept:
 
 cdef enum:
     MAX_NAMES = 32  # attribute names the walk can read (it reads 11)
+    TAG_SLOTS = 64  # tag names remembered by the address of libxml2's copy (a page uses a few dozen)
 
 cdef enum:
     TOKEN = 1       # indexed (selectors.TOKEN_ATTRIBUTES)
@@ -236,6 +237,9 @@ cdef class _Walk:
     cdef int flags[MAX_NAMES]
     cdef int name_count
     cdef list gathered, tags, encoded_tags
+    cdef const unsigned char* slot_names[TAG_SLOTS]
+    cdef list slot_tags
+    cdef list key_cache
     cdef const char* c_tags[MAX_NAMES]
     cdef int tag_count
     cdef bint gathering
@@ -254,6 +258,10 @@ cdef class _Walk:
         self.tag_rules(rules.gathered_tags)
         self.owners, self.owner_tags = [], []
         self.quote_depth = 0
+        self.slot_tags = [None] * TAG_SLOTS
+        for i in range(TAG_SLOTS):
+            self.slot_names[i] = NULL
+        self.key_cache = [{} for _ in range(self.name_count)]
 
     cdef void name_rules(self, hiding_attrs, token_attrs, whole_value) except *:
         """The attribute names the walk reads, with what each is for, compared in C."""
@@ -326,6 +334,19 @@ cdef class _Walk:
     cdef object element(self, xmlNode* c_node):
         return cetree.elementFactory(self.doc, c_node)
 
+    cdef object tag_of(self, xmlNode* c_node):
+        """The element's tag as lxml gives it, one string a name: libxml2 keeps one copy of each
+        name a document uses, and the tree does not change during the walk, so the address of
+        the name stands for it."""
+        cdef size_t slot
+        if c_node.ns is not NULL:
+            return cetree.namespacedName(c_node)
+        slot = (<size_t>c_node.name >> 3) % TAG_SLOTS
+        if self.slot_names[slot] != c_node.name:
+            self.slot_tags[slot] = cetree.namespacedName(c_node)
+            self.slot_names[slot] = c_node.name
+        return self.slot_tags[slot]
+
     cdef bint might_hide(self, xmlNode* c_node) except -1:
         """True for every element page._hides may find hiding (a cheap superset): one with a
         hiding attribute other than a class, or a class holding a hidden-class part."""
@@ -360,10 +381,8 @@ cdef class _Walk:
                         el = self.element(c_node)
                     if el not in self.order:
                         self.order[el] = len(self.order)
-                    attr = self.names[i]
-                    words = [value.strip().lower()] if self.flags[i] & WHOLE else value.lower().split()
-                    for word in words:
-                        key = (attr, word)
+                    keys = self.keys(i, value)
+                    for key in keys:
                         found = tokens.get(key)
                         if found is None:
                             tokens[key] = [el]
@@ -371,6 +390,18 @@ cdef class _Walk:
                             found.append(el)
             c_attr = c_attr.next
         return el
+
+    cdef tuple keys(self, int i, str value):
+        """The index keys (attribute, token) of attribute ``i``'s value, worked out once a walk
+        for each value (class strings repeat across a page)."""
+        cdef dict known = self.key_cache[i]
+        keys = known.get(value)
+        if keys is None:
+            attr = self.names[i]
+            words = [value.strip().lower()] if self.flags[i] & WHOLE else value.lower().split()
+            keys = tuple([(attr, word) for word in words])
+            known[value] = keys
+        return keys
 
     cdef void pass_over(self, xmlNode* top):
         """Every element under ``top`` indexed and gathered, in document order (a skipped subtree)."""
@@ -398,7 +429,7 @@ cdef class _Walk:
         """The walk entering an element; False when its subtree is skipped."""
         cdef int flags = 0
         el = None
-        tag = cetree.namespacedName(c_node)
+        tag = self.tag_of(c_node)
         if self.gathering:
             el = self.gather(c_node, el)
         if c_node.properties is not NULL:
@@ -432,7 +463,7 @@ cdef class _Walk:
     cdef void end(self, xmlNode* c_node, bint walked):
         """The walk leaving an element (``walked``: its subtree was not skipped)."""
         if walked:
-            tag = cetree.namespacedName(c_node)
+            tag = self.tag_of(c_node)
             name = self.block_tags.get(tag)
             if name is not None:
                 el = self.element(c_node)
