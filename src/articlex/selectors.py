@@ -8,6 +8,7 @@ no rule costs a pass over the document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +57,23 @@ def _segment_pattern(values: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[-_])(?:{parts})(?:$|[-_])")
 
 
+@lru_cache(maxsize=64)
+def _segment_spellings(values: frozenset[str]) -> tuple[str, ...]:
+    """Every way ``values`` may be written in a token, as :func:`_segment_pattern` reads them:
+    each hyphen as a hyphen or an underscore."""
+    spellings = set()
+    for value in values:
+        variants = [""]
+        for ch in value:
+            variants = [v + alt for v in variants for alt in ("-_" if ch == "-" else ch)]
+        spellings.update(variants)
+    return tuple(sorted(spellings))
+
+
+SEGMENT_EDGES = "\n-_"
+"""What stands on either side of a segment in tokens joined by line breaks (besides their ends)."""
+
+
 TOKEN_ATTRIBUTES = frozenset({"class", "id", "itemprop", "rel", "role", "itemtype", "aria-label", "data-component"})
 """The attributes :class:`Index` indexes."""
 WHOLE_VALUE_ATTRIBUTES = frozenset({"itemtype", "aria-label"})
@@ -74,6 +92,8 @@ class Index:
         self._grouped: dict[str, list[tuple[str, list[Any]]]] = {}
         self._grouped_from: dict[tuple[str, str], list[Any]] | None = None
         self._grouped_size = 0
+        self._joined_at: dict[str, tuple[str, list[int]]] = {}
+        self._joined_from: dict[str, list[tuple[str, list[Any]]]] | None = None
         if root is not None:
             for el in root.iter():
                 self.add(el)
@@ -95,8 +115,7 @@ class Index:
 
     def find(self, rule: Rule) -> list[Any]:
         if rule.segment:
-            segment = _segment_pattern(frozenset({rule.value})).search
-            found = [el for word, els in self._words(rule.attr) if segment(word) for el in els]
+            found = [el for _, els in self._segments(rule.attr, frozenset({rule.value})) for el in els]
         elif not rule.part:
             return self.tokens.get((rule.attr, rule.value), [])
         else:
@@ -112,6 +131,40 @@ class Index:
                 grouped.setdefault(name, []).append((word, els))
             self._grouped, self._grouped_from, self._grouped_size = grouped, self.tokens, len(self.tokens)
         return self._grouped.get(attr, [])
+
+    def _segments(self, attr: str, values: frozenset[str]) -> list[tuple[str, list[Any]]]:
+        """(token, elements) of the tokens of ``attr`` holding one of ``values`` as a segment, in
+        order: what :func:`_segment_pattern` finds. Tokens split at white space hold no line
+        break: joined by line breaks, they are searched for each spelling of the values with
+        ``str.find`` (nearly all tokens hold none), rather than with the pattern a token."""
+        words = self._words(attr)
+        if attr in WHOLE_VALUE_ATTRIBUTES:  # a whole value may hold a line break
+            pattern = _segment_pattern(values)
+            return [(word, els) for word, els in words if pattern.search(word)]
+        joined, starts = self._joined(attr)
+        size, hits = len(joined), set()
+        for spelling in _segment_spellings(values):
+            at = joined.find(spelling)
+            while at >= 0:
+                end = at + len(spelling)
+                if (at == 0 or joined[at - 1] in SEGMENT_EDGES) and (end == size or joined[end] in SEGMENT_EDGES):
+                    hits.add(bisect_right(starts, at) - 1)  # the token it stands in
+                at = joined.find(spelling, at + 1)
+        return [words[k] for k in sorted(hits)]
+
+    def _joined(self, attr: str) -> tuple[str, list[int]]:
+        """The tokens of ``attr`` joined by line breaks, and where each starts (kept while the
+        grouping of :meth:`_words` stands)."""
+        words = self._words(attr)
+        if self._joined_from is not self._grouped:
+            self._joined_at, self._joined_from = {}, self._grouped
+        if attr not in self._joined_at:
+            starts, at = [], 0
+            for word, _ in words:
+                starts.append(at)
+                at += len(word) + 1
+            self._joined_at[attr] = ("\n".join(word for word, _ in words), starts)
+        return self._joined_at[attr]
 
     def first_matches(self, rules: tuple[Rule, ...]) -> list[Any]:
         """The elements of the first rule that matches anything."""
@@ -130,9 +183,8 @@ class Index:
         for rule in rules:
             if rule.segment:
                 segments.setdefault(rule.attr, set()).add(rule.value)
-        found = [el for attr, values in segments.items()
-                 for segment in (_segment_pattern(frozenset(values)).search,)  # one pattern an attribute
-                 for word, els in self._words(attr) if segment(word) for el in els]
+        found = [el for attr, values in segments.items() for _, els in self._segments(attr, frozenset(values))
+                 for el in els]
         for rule in rules:
             for el in found if rule.segment else self.find(rule):
                 if el not in seen:
