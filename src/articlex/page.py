@@ -1018,11 +1018,28 @@ class Page:
         index = self.element_index
         return min((index[el] for el in container.iter(*BLOCK_TAGS) if el in index), default=None)
 
+    @cached_property
+    def owned_blocks(self) -> dict[Element, list[TextBlock]]:
+        """For each block-owning element, its blocks (an element's text may be cut by its children's)."""
+        owned: dict[Element, list[TextBlock]] = {}
+        for block in self.blocks:
+            if block.element is not None:
+                owned.setdefault(block.element, []).append(block)
+        return owned
+
     def blocks_in(self, container: Element) -> list[TextBlock]:
-        """The blocks whose element lies inside ``container`` (itself included). A block's element
-        is always a block-level one: only those are gathered (in C, not every link and span)."""
-        inside = set(container.iter(*BLOCK_TAGS))
-        return [b for b in paced(self.blocks, self.deadline, BLOCKS_IN_STOPPED) if b.element in inside]
+        """The blocks whose element lies inside ``container`` (itself included), in order. A
+        block's element is always a block-level one: only those are read (in C, not every link
+        and span), and each one's blocks looked up, in the time of a walk over ``container``
+        rather than a pass over all the page's blocks (the counters ask about many small boxes)."""
+        owned = self.owned_blocks
+        found = [block for el in paced(container.iter(*BLOCK_TAGS), self.deadline, BLOCKS_IN_STOPPED)
+                 if el in owned for block in owned[el]]
+        found.sort(key=_BLOCK_INDEX)
+        return found
+
+
+_BLOCK_INDEX = operator.attrgetter("index")
 
 
 def common_ancestor(elements: list[Element]) -> Element | None:
