@@ -36,7 +36,7 @@ def walk_both(root, shown: set = frozenset()):
 
 def summary(blocks, index, swallowed, gathered):
     return (
-        [(b.index, b.text, b.tag, id(b.element), b.in_quote, b.standalone,
+        [(b.index, b.text, b.tag, id(b.element), b.in_quote, b.standalone, b.link_density,
           [(link.text, link.href, link.start, link.end, link.base) for link in b.links]) for b in blocks],
         {key: [id(el) for el in els] for key, els in index.tokens.items()},
         sorted((id(el), n) for el, n in index.order.items()),

@@ -197,13 +197,18 @@ cdef class _Blocks:
             self.chunks = []
         cdef bint clean = _clean(raw)
         cdef str text = raw if clean else " ".join(raw.split())
+        cdef Py_ssize_t linked = 0
         if text:
             text = self.shared(text)
             links = self.link_refs(raw, text, clean) if self.links else self.no_links
+            for link in links:
+                linked += len(link.text)
             if tag is None:
                 tag = "div"
+            # TextBlock.link_density worked out here, as it would be when first asked.
             self.blocks.append(self.make_block(len(self.blocks), text, tag, owner, links, in_quote,
-                                               None, tag in self.standalone))
+                                               None, tag in self.standalone, None,
+                                               min(1.0, linked / len(text))))
         self.links = []
 
     cdef object link_refs(self, str raw, str text, bint clean):

@@ -8,7 +8,6 @@ no rule costs a pass over the document.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
@@ -92,7 +91,7 @@ class Index:
         self._grouped: dict[str, list[tuple[str, list[Any]]]] = {}
         self._grouped_from: dict[tuple[str, str], list[Any]] | None = None
         self._grouped_size = 0
-        self._joined_at: dict[str, tuple[str, list[int]]] = {}
+        self._joined_at: dict[str, str] = {}
         self._joined_from: dict[str, list[tuple[str, list[Any]]]] | None = None
         if root is not None:
             for el in root.iter():
@@ -141,29 +140,30 @@ class Index:
         if attr in WHOLE_VALUE_ATTRIBUTES:  # a whole value may hold a line break
             pattern = _segment_pattern(values)
             return [(word, els) for word, els in words if pattern.search(word)]
-        joined, starts = self._joined(attr)
-        size, hits = len(joined), set()
+        joined = self._joined(attr)
+        size, places = len(joined), set()
         for spelling in _segment_spellings(values):
             at = joined.find(spelling)
             while at >= 0:
                 end = at + len(spelling)
                 if (at == 0 or joined[at - 1] in SEGMENT_EDGES) and (end == size or joined[end] in SEGMENT_EDGES):
-                    hits.add(bisect_right(starts, at) - 1)  # the token it stands in
+                    places.add(at)
                 at = joined.find(spelling, at + 1)
-        return [words[k] for k in sorted(hits)]
+        found, token, last = [], 0, 0
+        for at in sorted(places):  # the token each stands in: the line breaks before it, counted once
+            token += joined.count("\n", last, at)
+            last = at
+            if not found or found[-1] is not words[token]:
+                found.append(words[token])
+        return found
 
-    def _joined(self, attr: str) -> tuple[str, list[int]]:
-        """The tokens of ``attr`` joined by line breaks, and where each starts (kept while the
-        grouping of :meth:`_words` stands)."""
+    def _joined(self, attr: str) -> str:
+        """The tokens of ``attr`` joined by line breaks (kept while the grouping of :meth:`_words` stands)."""
         words = self._words(attr)
         if self._joined_from is not self._grouped:
             self._joined_at, self._joined_from = {}, self._grouped
         if attr not in self._joined_at:
-            starts, at = [], 0
-            for word, _ in words:
-                starts.append(at)
-                at += len(word) + 1
-            self._joined_at[attr] = ("\n".join(word for word, _ in words), starts)
+            self._joined_at[attr] = "\n".join([word for word, _ in words])
         return self._joined_at[attr]
 
     def first_matches(self, rules: tuple[Rule, ...]) -> list[Any]:
