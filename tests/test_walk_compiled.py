@@ -45,8 +45,18 @@ def summary(blocks, index, swallowed, gathered):
     )
 
 
+def assert_by_attribute(index: Index) -> None:
+    """Index.by_attr holds the lists of Index.tokens, attribute by attribute, in the same order."""
+    assert set(index.by_attr) == {attr for attr, _ in index.tokens}
+    for attr, table in index.by_attr.items():
+        assert list(table) == [word for name, word in index.tokens if name == attr]
+    assert all(index.by_attr[attr][word] is els for (attr, word), els in index.tokens.items())
+
+
 def assert_same_walk(root, shown: set = frozenset()) -> None:
     (py, compiled_walk) = walk_both(root, shown)
+    assert_by_attribute(py[1])
+    assert_by_attribute(compiled_walk[1])
     expected, got = summary(*py), summary(*compiled_walk)
     assert got[0] == expected[0], "blocks differ"
     assert got[1] == expected[1], "index tokens differ"

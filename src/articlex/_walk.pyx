@@ -233,7 +233,7 @@ cdef class _Walk:
     cdef frozenset skip_tags
     cdef dict block_tags
     cdef tuple class_parts
-    cdef dict tokens, order
+    cdef dict tokens, order, by_attr
     cdef bint indexing
     cdef list owners, owner_tags
     cdef int quote_depth
@@ -257,7 +257,7 @@ cdef class _Walk:
         self.name_rules(rules.hiding_attributes, rules.token_attributes, rules.whole_value_attributes)
         self.indexing = index is not None
         if self.indexing:
-            self.tokens, self.order = index.tokens, index.order
+            self.tokens, self.order, self.by_attr = index.tokens, index.order, index.by_attr
         self.gathering = gathered is not None
         self.gathered = gathered
         self.tag_rules(rules.gathered_tags)
@@ -390,11 +390,20 @@ cdef class _Walk:
                     for key in keys:
                         found = tokens.get(key)
                         if found is None:
-                            tokens[key] = [el]
+                            found = tokens[key] = [el]
+                            self.table(i)[key[1]] = found
                         else:
                             found.append(el)
             c_attr = c_attr.next
         return el
+
+    cdef dict table(self, int i):
+        """Index.by_attr's table of attribute ``i``, made when its first token comes."""
+        attr = self.names[i]
+        found = self.by_attr.get(attr)
+        if found is None:
+            found = self.by_attr[attr] = {}
+        return found
 
     cdef tuple keys(self, int i, str value):
         """The index keys (attribute, token) of attribute ``i``'s value, worked out once a walk

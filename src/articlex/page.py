@@ -416,7 +416,7 @@ def blocks_from_tree(root: Element, base_url: str | None, index: Index | None = 
     for _ in range(MAX_UNSKIP_ROUNDS):
         swallowed: list[Element] = []
         if index is not None:
-            index.tokens, index.order = {}, {}  # a second pass indexes every element again
+            index.reset()  # a second pass indexes every element again
         if gathered is not None:
             gathered.clear()
         blocks = _walk_tree(root, base_url, index, shown, swallowed, deadline, notes, gathered)

@@ -88,14 +88,17 @@ class Index:
     def __init__(self, root: Any = None) -> None:
         self.tokens: dict[tuple[str, str], list[Any]] = {}
         self.order: dict[Any, int] = {}
-        self._grouped: dict[str, list[tuple[str, list[Any]]]] = {}
-        self._grouped_from: dict[tuple[str, str], list[Any]] | None = None
-        self._grouped_size = 0
-        self._joined_at: dict[str, str] = {}
-        self._joined_from: dict[str, list[tuple[str, list[Any]]]] | None = None
+        self.by_attr: dict[str, dict[str, list[Any]]] = {}
+        """The lists of ``tokens`` again, by attribute then token (what substring rules read)."""
+        self._joined_at: dict[str, tuple[int, str]] = {}
+        self.reset()
         if root is not None:
             for el in root.iter():
                 self.add(el)
+
+    def reset(self) -> None:
+        """Empty tables (a second pass of the walk indexes every element again)."""
+        self.tokens, self.order, self.by_attr, self._joined_at = {}, {}, {}, {}
 
     def add(self, el: Any, items: list[tuple[str, str]] | None = None) -> None:
         """Index one element (``items``: its attributes, when the caller has them already)."""
@@ -110,7 +113,11 @@ class Index:
             if el not in self.order:
                 self.order[el] = len(self.order)  # only indexed elements are ever sorted
             for word in [value.strip().lower()] if attr in WHOLE_VALUE_ATTRIBUTES else value.lower().split():
-                tokens.setdefault((attr, word), []).append(el)
+                found = tokens.get((attr, word))
+                if found is None:
+                    found = tokens[(attr, word)] = []
+                    self.by_attr.setdefault(attr, {})[word] = found
+                found.append(el)
 
     def find(self, rule: Rule) -> list[Any]:
         if rule.segment:
@@ -122,14 +129,9 @@ class Index:
         return sorted(set(found), key=self.order.__getitem__)
 
     def _words(self, attr: str) -> list[tuple[str, list[Any]]]:
-        """(token, elements) of one attribute: a substring rule reads only its attribute's tokens.
-        Grouped once, after the walk (again if the tables were rebuilt or grew since)."""
-        if self._grouped_from is not self.tokens or self._grouped_size != len(self.tokens):
-            grouped: dict[str, list[tuple[str, list[Any]]]] = {}
-            for (name, word), els in self.tokens.items():
-                grouped.setdefault(name, []).append((word, els))
-            self._grouped, self._grouped_from, self._grouped_size = grouped, self.tokens, len(self.tokens)
-        return self._grouped.get(attr, [])
+        """(token, elements) of one attribute, in the order of ``tokens``: a substring rule reads
+        only its attribute's tokens."""
+        return list(self.by_attr.get(attr, {}).items())
 
     def _segments(self, attr: str, values: frozenset[str]) -> list[tuple[str, list[Any]]]:
         """(token, elements) of the tokens of ``attr`` holding one of ``values`` as a segment, in
@@ -149,7 +151,8 @@ class Index:
                 if (at == 0 or joined[at - 1] in SEGMENT_EDGES) and (end == size or joined[end] in SEGMENT_EDGES):
                     places.add(at)
                 at = joined.find(spelling, at + 1)
-        found, token, last = [], 0, 0
+        found: list[tuple[str, list[Any]]] = []
+        token = last = 0
         for at in sorted(places):  # the token each stands in: the line breaks before it, counted once
             token += joined.count("\n", last, at)
             last = at
@@ -158,13 +161,12 @@ class Index:
         return found
 
     def _joined(self, attr: str) -> str:
-        """The tokens of ``attr`` joined by line breaks (kept while the grouping of :meth:`_words` stands)."""
-        words = self._words(attr)
-        if self._joined_from is not self._grouped:
-            self._joined_at, self._joined_from = {}, self._grouped
-        if attr not in self._joined_at:
-            self._joined_at[attr] = "\n".join([word for word, _ in words])
-        return self._joined_at[attr]
+        """The tokens of ``attr`` joined by line breaks (made again if the attribute's tokens grew since)."""
+        words = self.by_attr.get(attr, {})
+        kept = self._joined_at.get(attr)
+        if kept is None or kept[0] != len(words):
+            kept = self._joined_at[attr] = (len(words), "\n".join(words))
+        return kept[1]
 
     def first_matches(self, rules: tuple[Rule, ...]) -> list[Any]:
         """The elements of the first rule that matches anything."""
