@@ -188,7 +188,7 @@ SEGMENT_VALUES = ["footer", "cookie", "cookies", "customer-review", "ot", "revie
 @settings(max_examples=300)
 @given(st.lists(st.lists(st.sampled_from(TOKEN_BITS), min_size=1, max_size=5).map("".join), min_size=1, max_size=12),
        st.sets(st.sampled_from(SEGMENT_VALUES), min_size=1))
-def test_segment_rules_find_what_their_pattern_finds_in_each_token(tokens, values) -> None:
+def test_segment_and_substring_rules_find_what_they_find_in_each_token(tokens, values) -> None:
     from articlex.selectors import Index, Rule, _segment_pattern
 
     root = html.fromstring("<div>" + "".join(f'<p class="{t}" id="{t}">x</p>' for t in tokens) + "</div>")
@@ -202,3 +202,5 @@ def test_segment_rules_find_what_their_pattern_finds_in_each_token(tokens, value
         for rule in rules:
             single = _segment_pattern(frozenset({rule.value}))
             assert index.find(rule) == [el for el in root.iter("p") if single.search(el.get(attr).lower())]
+            part = Rule(attr, rule.value, part=True)
+            assert index.find(part) == [el for el in root.iter("p") if rule.value in el.get(attr).lower()]

@@ -125,7 +125,7 @@ class Index:
         elif not rule.part:
             return self.tokens.get((rule.attr, rule.value), [])
         else:
-            found = [el for word, els in self._words(rule.attr) if rule.value in word for el in els]
+            found = [el for _, els in self._holding(rule.attr, rule.value) for el in els]
         return sorted(set(found), key=self.order.__getitem__)
 
     def _words(self, attr: str) -> list[tuple[str, list[Any]]]:
@@ -151,6 +151,25 @@ class Index:
                 if (at == 0 or joined[at - 1] in SEGMENT_EDGES) and (end == size or joined[end] in SEGMENT_EDGES):
                     places.add(at)
                 at = joined.find(spelling, at + 1)
+        return self._tokens_at(words, joined, places)
+
+    def _holding(self, attr: str, value: str) -> list[tuple[str, list[Any]]]:
+        """(token, elements) of the tokens of ``attr`` holding ``value`` (a substring rule), in
+        order: searched in the tokens joined by line breaks, as :meth:`_segments` does."""
+        words = self._words(attr)
+        if attr in WHOLE_VALUE_ATTRIBUTES or "\n" in value or not value:
+            return [(word, els) for word, els in words if value in word]
+        joined, places = self._joined(attr), set()
+        at = joined.find(value)
+        while at >= 0:
+            places.add(at)
+            at = joined.find(value, at + 1)
+        return self._tokens_at(words, joined, places)
+
+    @staticmethod
+    def _tokens_at(words: list[tuple[str, list[Any]]], joined: str, places: set[int]) -> list[tuple[str, list[Any]]]:
+        """The entries of ``words`` (joined by line breaks in ``joined``) that places in ``joined``
+        stand in, in order, each once."""
         found: list[tuple[str, list[Any]]] = []
         token = last = 0
         for at in sorted(places):  # the token each stands in: the line breaks before it, counted once
