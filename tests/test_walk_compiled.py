@@ -197,3 +197,16 @@ def spaced_paragraph(draw) -> str:
 @given(st.lists(spaced_paragraph(), min_size=1, max_size=3))
 def test_both_walks_place_links_alike_in_texts_of_any_white_space(paragraphs) -> None:
     assert_same_walk(html.document_fromstring("<html><body>" + "".join(paragraphs) + "</body></html>"))
+
+
+def test_a_compiled_walk_built_from_older_sources_is_not_used(monkeypatch) -> None:
+    import sys
+    import types
+
+    stale = types.ModuleType("articlex._walk")  # what an install not rebuilt since would import
+    monkeypatch.setitem(sys.modules, "articlex._walk", stale)
+    monkeypatch.setattr(sys.modules["articlex"], "_walk", stale, raising=False)
+    monkeypatch.delenv(page.PURE_PYTHON, raising=False)
+    assert page._compiled_walk() is None
+    stale.WALK_API = page.WALK_API
+    assert page._compiled_walk() is stale

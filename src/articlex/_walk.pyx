@@ -37,6 +37,11 @@ if _etree.__version__ != BUILT_WITH_LXML:
                       f"lxml {_etree.__version__} is installed")
 cetree.import_lxml__etree()
 
+WALK_API = 2
+"""The interface :mod:`articlex.page` and :mod:`articlex.loading` call (2: the walk builds the
+blocks and returns them; ``markup_facts``). A module built from older sources says another
+number, or none, and is not used."""
+
 
 cdef inline xmlNode* _first_child(xmlNode* c_node) noexcept:
     """The first child lxml shows (an element, comment, processing instruction or entity)."""

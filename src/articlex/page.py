@@ -559,14 +559,21 @@ def _pass_over(skipped: Element, index: Index | None, gathered: list[tuple[str, 
 
 
 def _compiled_walk() -> ModuleType | None:
-    """``articlex._walk`` when it was built, matches the installed lxml, and is not turned off."""
+    """``articlex._walk`` when it was built, from these sources (:data:`WALK_API`), matches the
+    installed lxml, and is not turned off."""
     if os.environ.get(PURE_PYTHON):
         return None
     try:
         from . import _walk as compiled
     except ImportError:  # not built (no compiler), or built against another lxml
         return None
+    if getattr(compiled, "WALK_API", None) != WALK_API:
+        return None  # built from older sources (an install not rebuilt since): the Python walk runs
     return compiled
+
+
+WALK_API = 2
+"""The interface of ``articlex._walk`` this module calls (the same number in ``_walk.pyx``)."""
 
 
 PURE_PYTHON = "ARTICLEX_PURE_PYTHON"
