@@ -178,3 +178,29 @@ def test_an_extension_built_from_older_sources_leaves_loading_to_python(monkeypa
     monkeypatch.setattr(page, "_walk", OlderBuild())
     root, warnings = loading.parse_html(f"<html><body><p>Text</p>{crowded}</body></html>")
     assert root.findtext(".//p") == "Text" and len(warnings) == 1
+
+
+TOKEN_BITS = ["footer", "foot", "er", "cookie", "cookies", "s", "customer", "review", "reviews", "ot", "-", "_", "x",
+              "é", "seo"]
+SEGMENT_VALUES = ["footer", "cookie", "cookies", "customer-review", "ot", "review"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(st.sampled_from(TOKEN_BITS), min_size=1, max_size=5).map("".join), min_size=1, max_size=12),
+       st.sets(st.sampled_from(SEGMENT_VALUES), min_size=1))
+def test_segment_and_substring_rules_find_what_they_find_in_each_token(tokens, values) -> None:
+    from articlex.selectors import Index, Rule, _segment_pattern
+
+    root = html.fromstring("<div>" + "".join(f'<p class="{t}" id="{t}">x</p>' for t in tokens) + "</div>")
+    index = Index(root)
+    pattern = _segment_pattern(frozenset(values))
+    for attr in ("class", "id"):
+        # The pattern tried on each token, the tokens in the index's order, each element once.
+        expected = list(dict.fromkeys(el for word, els in index._words(attr) if pattern.search(word) for el in els))
+        rules = tuple(Rule(attr, value, segment=True) for value in sorted(values))
+        assert index.all_matches(rules) == expected
+        for rule in rules:
+            single = _segment_pattern(frozenset({rule.value}))
+            assert index.find(rule) == [el for el in root.iter("p") if single.search(el.get(attr).lower())]
+            part = Rule(attr, rule.value, part=True)
+            assert index.find(part) == [el for el in root.iter("p") if rule.value in el.get(attr).lower()]

@@ -36,7 +36,7 @@ def walk_both(root, shown: set = frozenset()):
 
 def summary(blocks, index, swallowed, gathered):
     return (
-        [(b.index, b.text, b.tag, id(b.element), b.in_quote, b.standalone,
+        [(b.index, b.text, b.tag, id(b.element), b.in_quote, b.standalone, b.link_density,
           [(link.text, link.href, link.start, link.end, link.base) for link in b.links]) for b in blocks],
         {key: [id(el) for el in els] for key, els in index.tokens.items()},
         sorted((id(el), n) for el, n in index.order.items()),
@@ -45,8 +45,18 @@ def summary(blocks, index, swallowed, gathered):
     )
 
 
+def assert_by_attribute(index: Index) -> None:
+    """Index.by_attr holds the lists of Index.tokens, attribute by attribute, in the same order."""
+    assert set(index.by_attr) == {attr for attr, _ in index.tokens}
+    for attr, table in index.by_attr.items():
+        assert list(table) == [word for name, word in index.tokens if name == attr]
+    assert all(index.by_attr[attr][word] is els for (attr, word), els in index.tokens.items())
+
+
 def assert_same_walk(root, shown: set = frozenset()) -> None:
     (py, compiled_walk) = walk_both(root, shown)
+    assert_by_attribute(py[1])
+    assert_by_attribute(compiled_walk[1])
     expected, got = summary(*py), summary(*compiled_walk)
     assert got[0] == expected[0], "blocks differ"
     assert got[1] == expected[1], "index tokens differ"
@@ -187,3 +197,16 @@ def spaced_paragraph(draw) -> str:
 @given(st.lists(spaced_paragraph(), min_size=1, max_size=3))
 def test_both_walks_place_links_alike_in_texts_of_any_white_space(paragraphs) -> None:
     assert_same_walk(html.document_fromstring("<html><body>" + "".join(paragraphs) + "</body></html>"))
+
+
+def test_a_compiled_walk_built_from_older_sources_is_not_used(monkeypatch) -> None:
+    import sys
+    import types
+
+    stale = types.ModuleType("articlex._walk")  # what an install not rebuilt since would import
+    monkeypatch.setitem(sys.modules, "articlex._walk", stale)
+    monkeypatch.setattr(sys.modules["articlex"], "_walk", stale, raising=False)
+    monkeypatch.delenv(page.PURE_PYTHON, raising=False)
+    assert page._compiled_walk() is None
+    stale.WALK_API = page.WALK_API
+    assert page._compiled_walk() is stale

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 BUILT_WITH_LXML: str
+WALK_API: int
 
 def walk(root: Any, base_url: str | None, index: Any, skips: Callable[..., bool], shown: set[Any],
          swallowed: list[Any], rules: Any, over: Callable[[], bool], check_every: int,

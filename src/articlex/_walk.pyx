@@ -37,6 +37,11 @@ if _etree.__version__ != BUILT_WITH_LXML:
                       f"lxml {_etree.__version__} is installed")
 cetree.import_lxml__etree()
 
+WALK_API = 2
+"""The interface :mod:`articlex.page` and :mod:`articlex.loading` call (2: the walk builds the
+blocks and returns them; ``markup_facts``). A module built from older sources says another
+number, or none, and is not used."""
+
 
 cdef inline xmlNode* _first_child(xmlNode* c_node) noexcept:
     """The first child lxml shows (an element, comment, processing instruction or entity)."""
@@ -55,6 +60,7 @@ cdef inline xmlNode* _next_sibling(xmlNode* c_node) noexcept:
 
 cdef enum:
     MAX_NAMES = 32  # attribute names the walk can read (it reads 11)
+    TAG_SLOTS = 64  # tag names remembered by the address of libxml2's copy (a page uses a few dozen)
 
 cdef enum:
     TOKEN = 1       # indexed (selectors.TOKEN_ATTRIBUTES)
@@ -196,13 +202,18 @@ cdef class _Blocks:
             self.chunks = []
         cdef bint clean = _clean(raw)
         cdef str text = raw if clean else " ".join(raw.split())
+        cdef Py_ssize_t linked = 0
         if text:
             text = self.shared(text)
             links = self.link_refs(raw, text, clean) if self.links else self.no_links
+            for link in links:
+                linked += len(link.text)
             if tag is None:
                 tag = "div"
+            # TextBlock.link_density worked out here, as it would be when first asked.
             self.blocks.append(self.make_block(len(self.blocks), text, tag, owner, links, in_quote,
-                                               None, tag in self.standalone))
+                                               None, tag in self.standalone, None,
+                                               min(1.0, linked / len(text))))
         self.links = []
 
     cdef object link_refs(self, str raw, str text, bint clean):
@@ -227,7 +238,7 @@ cdef class _Walk:
     cdef frozenset skip_tags
     cdef dict block_tags
     cdef tuple class_parts
-    cdef dict tokens, order
+    cdef dict tokens, order, by_attr
     cdef bint indexing
     cdef list owners, owner_tags
     cdef int quote_depth
@@ -236,6 +247,9 @@ cdef class _Walk:
     cdef int flags[MAX_NAMES]
     cdef int name_count
     cdef list gathered, tags, encoded_tags
+    cdef const unsigned char* slot_names[TAG_SLOTS]
+    cdef list slot_tags
+    cdef list key_cache
     cdef const char* c_tags[MAX_NAMES]
     cdef int tag_count
     cdef bint gathering
@@ -248,12 +262,16 @@ cdef class _Walk:
         self.name_rules(rules.hiding_attributes, rules.token_attributes, rules.whole_value_attributes)
         self.indexing = index is not None
         if self.indexing:
-            self.tokens, self.order = index.tokens, index.order
+            self.tokens, self.order, self.by_attr = index.tokens, index.order, index.by_attr
         self.gathering = gathered is not None
         self.gathered = gathered
         self.tag_rules(rules.gathered_tags)
         self.owners, self.owner_tags = [], []
         self.quote_depth = 0
+        self.slot_tags = [None] * TAG_SLOTS
+        for i in range(TAG_SLOTS):
+            self.slot_names[i] = NULL
+        self.key_cache = [{} for _ in range(self.name_count)]
 
     cdef void name_rules(self, hiding_attrs, token_attrs, whole_value) except *:
         """The attribute names the walk reads, with what each is for, compared in C."""
@@ -326,6 +344,19 @@ cdef class _Walk:
     cdef object element(self, xmlNode* c_node):
         return cetree.elementFactory(self.doc, c_node)
 
+    cdef object tag_of(self, xmlNode* c_node):
+        """The element's tag as lxml gives it, one string a name: libxml2 keeps one copy of each
+        name a document uses, and the tree does not change during the walk, so the address of
+        the name stands for it."""
+        cdef size_t slot
+        if c_node.ns is not NULL:
+            return cetree.namespacedName(c_node)
+        slot = (<size_t>c_node.name >> 3) % TAG_SLOTS
+        if self.slot_names[slot] != c_node.name:
+            self.slot_tags[slot] = cetree.namespacedName(c_node)
+            self.slot_names[slot] = c_node.name
+        return self.slot_tags[slot]
+
     cdef bint might_hide(self, xmlNode* c_node) except -1:
         """True for every element page._hides may find hiding (a cheap superset): one with a
         hiding attribute other than a class, or a class holding a hidden-class part."""
@@ -360,17 +391,36 @@ cdef class _Walk:
                         el = self.element(c_node)
                     if el not in self.order:
                         self.order[el] = len(self.order)
-                    attr = self.names[i]
-                    words = [value.strip().lower()] if self.flags[i] & WHOLE else value.lower().split()
-                    for word in words:
-                        key = (attr, word)
+                    keys = self.keys(i, value)
+                    for key in keys:
                         found = tokens.get(key)
                         if found is None:
-                            tokens[key] = [el]
+                            found = tokens[key] = [el]
+                            self.table(i)[key[1]] = found
                         else:
                             found.append(el)
             c_attr = c_attr.next
         return el
+
+    cdef dict table(self, int i):
+        """Index.by_attr's table of attribute ``i``, made when its first token comes."""
+        attr = self.names[i]
+        found = self.by_attr.get(attr)
+        if found is None:
+            found = self.by_attr[attr] = {}
+        return found
+
+    cdef tuple keys(self, int i, str value):
+        """The index keys (attribute, token) of attribute ``i``'s value, worked out once a walk
+        for each value (class strings repeat across a page)."""
+        cdef dict known = self.key_cache[i]
+        keys = known.get(value)
+        if keys is None:
+            attr = self.names[i]
+            words = [value.strip().lower()] if self.flags[i] & WHOLE else value.lower().split()
+            keys = tuple([(attr, word) for word in words])
+            known[value] = keys
+        return keys
 
     cdef void pass_over(self, xmlNode* top):
         """Every element under ``top`` indexed and gathered, in document order (a skipped subtree)."""
@@ -398,7 +448,7 @@ cdef class _Walk:
         """The walk entering an element; False when its subtree is skipped."""
         cdef int flags = 0
         el = None
-        tag = cetree.namespacedName(c_node)
+        tag = self.tag_of(c_node)
         if self.gathering:
             el = self.gather(c_node, el)
         if c_node.properties is not NULL:
@@ -432,7 +482,7 @@ cdef class _Walk:
     cdef void end(self, xmlNode* c_node, bint walked):
         """The walk leaving an element (``walked``: its subtree was not skipped)."""
         if walked:
-            tag = cetree.namespacedName(c_node)
+            tag = self.tag_of(c_node)
             name = self.block_tags.get(tag)
             if name is not None:
                 el = self.element(c_node)

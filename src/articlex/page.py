@@ -416,7 +416,7 @@ def blocks_from_tree(root: Element, base_url: str | None, index: Index | None = 
     for _ in range(MAX_UNSKIP_ROUNDS):
         swallowed: list[Element] = []
         if index is not None:
-            index.tokens, index.order = {}, {}  # a second pass indexes every element again
+            index.reset()  # a second pass indexes every element again
         if gathered is not None:
             gathered.clear()
         blocks = _walk_tree(root, base_url, index, shown, swallowed, deadline, notes, gathered)
@@ -559,14 +559,21 @@ def _pass_over(skipped: Element, index: Index | None, gathered: list[tuple[str, 
 
 
 def _compiled_walk() -> ModuleType | None:
-    """``articlex._walk`` when it was built, matches the installed lxml, and is not turned off."""
+    """``articlex._walk`` when it was built, from these sources (:data:`WALK_API`), matches the
+    installed lxml, and is not turned off."""
     if os.environ.get(PURE_PYTHON):
         return None
     try:
         from . import _walk as compiled
     except ImportError:  # not built (no compiler), or built against another lxml
         return None
+    if getattr(compiled, "WALK_API", None) != WALK_API:
+        return None  # built from older sources (an install not rebuilt since): the Python walk runs
     return compiled
+
+
+WALK_API = 2
+"""The interface of ``articlex._walk`` this module calls (the same number in ``_walk.pyx``)."""
 
 
 PURE_PYTHON = "ARTICLEX_PURE_PYTHON"
@@ -1018,11 +1025,28 @@ class Page:
         index = self.element_index
         return min((index[el] for el in container.iter(*BLOCK_TAGS) if el in index), default=None)
 
+    @cached_property
+    def owned_blocks(self) -> dict[Element, list[TextBlock]]:
+        """For each block-owning element, its blocks (an element's text may be cut by its children's)."""
+        owned: dict[Element, list[TextBlock]] = {}
+        for block in self.blocks:
+            if block.element is not None:
+                owned.setdefault(block.element, []).append(block)
+        return owned
+
     def blocks_in(self, container: Element) -> list[TextBlock]:
-        """The blocks whose element lies inside ``container`` (itself included). A block's element
-        is always a block-level one: only those are gathered (in C, not every link and span)."""
-        inside = set(container.iter(*BLOCK_TAGS))
-        return [b for b in paced(self.blocks, self.deadline, BLOCKS_IN_STOPPED) if b.element in inside]
+        """The blocks whose element lies inside ``container`` (itself included), in order. A
+        block's element is always a block-level one: only those are read (in C, not every link
+        and span), and each one's blocks looked up, in the time of a walk over ``container``
+        rather than a pass over all the page's blocks (the counters ask about many small boxes)."""
+        owned = self.owned_blocks
+        found = [block for el in paced(container.iter(*BLOCK_TAGS), self.deadline, BLOCKS_IN_STOPPED)
+                 if el in owned for block in owned[el]]
+        found.sort(key=_BLOCK_INDEX)
+        return found
+
+
+_BLOCK_INDEX = operator.attrgetter("index")
 
 
 def common_ancestor(elements: list[Element]) -> Element | None:

@@ -56,6 +56,23 @@ def _segment_pattern(values: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[-_])(?:{parts})(?:$|[-_])")
 
 
+@lru_cache(maxsize=64)
+def _segment_spellings(values: frozenset[str]) -> tuple[str, ...]:
+    """Every way ``values`` may be written in a token, as :func:`_segment_pattern` reads them:
+    each hyphen as a hyphen or an underscore."""
+    spellings = set()
+    for value in values:
+        variants = [""]
+        for ch in value:
+            variants = [v + alt for v in variants for alt in ("-_" if ch == "-" else ch)]
+        spellings.update(variants)
+    return tuple(sorted(spellings))
+
+
+SEGMENT_EDGES = "\n-_"
+"""What stands on either side of a segment in tokens joined by line breaks (besides their ends)."""
+
+
 TOKEN_ATTRIBUTES = frozenset({"class", "id", "itemprop", "rel", "role", "itemtype", "aria-label", "data-component"})
 """The attributes :class:`Index` indexes."""
 WHOLE_VALUE_ATTRIBUTES = frozenset({"itemtype", "aria-label"})
@@ -71,12 +88,17 @@ class Index:
     def __init__(self, root: Any = None) -> None:
         self.tokens: dict[tuple[str, str], list[Any]] = {}
         self.order: dict[Any, int] = {}
-        self._grouped: dict[str, list[tuple[str, list[Any]]]] = {}
-        self._grouped_from: dict[tuple[str, str], list[Any]] | None = None
-        self._grouped_size = 0
+        self.by_attr: dict[str, dict[str, list[Any]]] = {}
+        """The lists of ``tokens`` again, by attribute then token (what substring rules read)."""
+        self._joined_at: dict[str, tuple[int, str]] = {}
+        self.reset()
         if root is not None:
             for el in root.iter():
                 self.add(el)
+
+    def reset(self) -> None:
+        """Empty tables (a second pass of the walk indexes every element again)."""
+        self.tokens, self.order, self.by_attr, self._joined_at = {}, {}, {}, {}
 
     def add(self, el: Any, items: list[tuple[str, str]] | None = None) -> None:
         """Index one element (``items``: its attributes, when the caller has them already)."""
@@ -91,27 +113,79 @@ class Index:
             if el not in self.order:
                 self.order[el] = len(self.order)  # only indexed elements are ever sorted
             for word in [value.strip().lower()] if attr in WHOLE_VALUE_ATTRIBUTES else value.lower().split():
-                tokens.setdefault((attr, word), []).append(el)
+                found = tokens.get((attr, word))
+                if found is None:
+                    found = tokens[(attr, word)] = []
+                    self.by_attr.setdefault(attr, {})[word] = found
+                found.append(el)
 
     def find(self, rule: Rule) -> list[Any]:
         if rule.segment:
-            segment = _segment_pattern(frozenset({rule.value})).search
-            found = [el for word, els in self._words(rule.attr) if segment(word) for el in els]
+            found = [el for _, els in self._segments(rule.attr, frozenset({rule.value})) for el in els]
         elif not rule.part:
             return self.tokens.get((rule.attr, rule.value), [])
         else:
-            found = [el for word, els in self._words(rule.attr) if rule.value in word for el in els]
+            found = [el for _, els in self._holding(rule.attr, rule.value) for el in els]
         return sorted(set(found), key=self.order.__getitem__)
 
     def _words(self, attr: str) -> list[tuple[str, list[Any]]]:
-        """(token, elements) of one attribute: a substring rule reads only its attribute's tokens.
-        Grouped once, after the walk (again if the tables were rebuilt or grew since)."""
-        if self._grouped_from is not self.tokens or self._grouped_size != len(self.tokens):
-            grouped: dict[str, list[tuple[str, list[Any]]]] = {}
-            for (name, word), els in self.tokens.items():
-                grouped.setdefault(name, []).append((word, els))
-            self._grouped, self._grouped_from, self._grouped_size = grouped, self.tokens, len(self.tokens)
-        return self._grouped.get(attr, [])
+        """(token, elements) of one attribute, in the order of ``tokens``: a substring rule reads
+        only its attribute's tokens."""
+        return list(self.by_attr.get(attr, {}).items())
+
+    def _segments(self, attr: str, values: frozenset[str]) -> list[tuple[str, list[Any]]]:
+        """(token, elements) of the tokens of ``attr`` holding one of ``values`` as a segment, in
+        order: what :func:`_segment_pattern` finds. Tokens split at white space hold no line
+        break: joined by line breaks, they are searched for each spelling of the values with
+        ``str.find`` (nearly all tokens hold none), rather than with the pattern a token."""
+        words = self._words(attr)
+        if attr in WHOLE_VALUE_ATTRIBUTES:  # a whole value may hold a line break
+            pattern = _segment_pattern(values)
+            return [(word, els) for word, els in words if pattern.search(word)]
+        joined = self._joined(attr)
+        size, places = len(joined), set()
+        for spelling in _segment_spellings(values):
+            at = joined.find(spelling)
+            while at >= 0:
+                end = at + len(spelling)
+                if (at == 0 or joined[at - 1] in SEGMENT_EDGES) and (end == size or joined[end] in SEGMENT_EDGES):
+                    places.add(at)
+                at = joined.find(spelling, at + 1)
+        return self._tokens_at(words, joined, places)
+
+    def _holding(self, attr: str, value: str) -> list[tuple[str, list[Any]]]:
+        """(token, elements) of the tokens of ``attr`` holding ``value`` (a substring rule), in
+        order: searched in the tokens joined by line breaks, as :meth:`_segments` does."""
+        words = self._words(attr)
+        if attr in WHOLE_VALUE_ATTRIBUTES or "\n" in value or not value:
+            return [(word, els) for word, els in words if value in word]
+        joined, places = self._joined(attr), set()
+        at = joined.find(value)
+        while at >= 0:
+            places.add(at)
+            at = joined.find(value, at + 1)
+        return self._tokens_at(words, joined, places)
+
+    @staticmethod
+    def _tokens_at(words: list[tuple[str, list[Any]]], joined: str, places: set[int]) -> list[tuple[str, list[Any]]]:
+        """The entries of ``words`` (joined by line breaks in ``joined``) that places in ``joined``
+        stand in, in order, each once."""
+        found: list[tuple[str, list[Any]]] = []
+        token = last = 0
+        for at in sorted(places):  # the token each stands in: the line breaks before it, counted once
+            token += joined.count("\n", last, at)
+            last = at
+            if not found or found[-1] is not words[token]:
+                found.append(words[token])
+        return found
+
+    def _joined(self, attr: str) -> str:
+        """The tokens of ``attr`` joined by line breaks (made again if the attribute's tokens grew since)."""
+        words = self.by_attr.get(attr, {})
+        kept = self._joined_at.get(attr)
+        if kept is None or kept[0] != len(words):
+            kept = self._joined_at[attr] = (len(words), "\n".join(words))
+        return kept[1]
 
     def first_matches(self, rules: tuple[Rule, ...]) -> list[Any]:
         """The elements of the first rule that matches anything."""
@@ -130,9 +204,8 @@ class Index:
         for rule in rules:
             if rule.segment:
                 segments.setdefault(rule.attr, set()).add(rule.value)
-        found = [el for attr, values in segments.items()
-                 for segment in (_segment_pattern(frozenset(values)).search,)  # one pattern an attribute
-                 for word, els in self._words(attr) if segment(word) for el in els]
+        found = [el for attr, values in segments.items() for _, els in self._segments(attr, frozenset(values))
+                 for el in els]
         for rule in rules:
             for el in found if rule.segment else self.find(rule):
                 if el not in seen:
