@@ -341,3 +341,85 @@ def test_entity_bomb_is_not_expanded() -> None:
     source = f'<!DOCTYPE html [<!ENTITY l0 "lol">{lol}]><html><body><p>&l11;</p>{article("bombmarker")}</body></html>'
     result = articlex.extract(source)
     assert "lollol" not in result.to_json() and "bombmarker" in result.body
+
+
+# --- A field step stopped while it runs --------------------------------------------------------
+
+STEP_MARGIN = 0.5
+"""Seconds a call may run past max_seconds once a field step loops without looking at the clock:
+the watchdog's wake-up and the rest of the call (the Article is assembled after the steps)."""
+
+
+def _spinning_step(*args, **kwargs):
+    """A field step that never looks at the clock (what a slow step looks like to the deadline)."""
+    import time
+
+    end = time.monotonic() + 30
+    while time.monotonic() < end:
+        pass
+    raise AssertionError("the step was not stopped")
+
+
+@pytest.mark.parametrize("step", ["find_breadcrumb", "find_counters"])
+def test_a_step_in_progress_is_stopped_at_the_deadline(monkeypatch, step: str) -> None:
+    import time
+
+    import articlex.api as api
+
+    monkeypatch.setattr(api, step, _spinning_step)
+    source = page(article("stepmarker", "steplast"))
+    started = time.monotonic()
+    result = articlex.extract(source, max_seconds=1)
+    assert time.monotonic() - started < 1 + STEP_MARGIN
+    assert "stepmarker" in result.body and result.title, "what was read before the step is kept"
+    name = step.removeprefix("find_")
+    assert any(f"{name} was being read when the time ran out" in w for w in result.warnings), result.warnings
+    assert result.tags == [] and result.published is None, "the steps after it are not read"
+
+
+def test_a_call_that_ends_in_time_is_not_interrupted_later() -> None:
+    """The watchdog forgets a call once its steps are done: nothing is raised in the thread afterwards."""
+    import time
+
+    from articlex.watchdog import interrupting
+
+    with interrupting(time.monotonic() + 0.05):
+        pass
+    time.sleep(0.2)  # past the deadline the call had: a stray exception would be raised here
+    result = articlex.extract(page(article("aftermarker")), max_seconds=0.5)
+    assert "aftermarker" in result.body
+
+
+def test_steps_are_stopped_in_other_threads_too() -> None:
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from articlex.watchdog import StepInterrupted, interrupting
+
+    def spin() -> str:
+        try:
+            with interrupting(time.monotonic() + 0.2):
+                end = time.monotonic() + 30
+                while time.monotonic() < end:
+                    pass
+        except StepInterrupted:
+            return "stopped"
+        return "ran out"
+
+    with ThreadPoolExecutor(2) as pool:
+        assert list(pool.map(lambda _: spin(), range(2))) == ["stopped", "stopped"]
+
+
+def _body_of(source: str) -> str:
+    return articlex.extract(source, max_seconds=5).body
+
+
+def test_extract_in_a_forked_child_after_calls_in_the_parent() -> None:
+    """The watchdog thread does not survive a fork; the child starts its own (and is never stuck
+    on a lock the parent's thread held at the fork)."""
+    import multiprocessing
+
+    source = page(article("forkmarker"))
+    articlex.extract(source)  # the parent's watchdog thread is running
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert "forkmarker" in pool.apply(_body_of, (source,))

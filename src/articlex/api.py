@@ -23,6 +23,7 @@ from .loading import Limits, Source, load_page
 from .model import Article, Attribution, Block, Counters, Provenance
 from .page import Page
 from .urls import SAFE_SCHEMES, safe_url, scheme_of
+from .watchdog import StepInterrupted, interrupting
 
 __all__ = ["extract"]
 
@@ -79,7 +80,8 @@ def extract(source: Source, *, url: str | None = None, language: str | None = No
 def _read_fields(page: Page, title: Title, body: Body, site: str | None, deadline: Deadline, wanted: frozenset[str], *,
                  language: str | None, now: datetime | None) -> dict[str, Any]:
     """The fields that build on title and body, in order, those ``wanted`` only, while the time
-    budget lasts."""
+    budget lasts: a step still running when it runs out is stopped where it is
+    (:func:`~articlex.watchdog.interrupting`) and left empty with the steps after it."""
     text = "\n\n".join(b.text for b in body.blocks)
     regions = Regions.of(page, title, body)  # above the title, header, text, tail: shared by the fields below
     parts: dict[str, Any] = {"text": text}
@@ -95,14 +97,24 @@ def _read_fields(page: Page, title: Title, body: Body, site: str | None, deadlin
         ("image", lambda: metadata.image(page)),
         ("tags", lambda: metadata.tags(page)),
     )
-    for name, step in steps:
-        if name not in wanted:
-            continue
-        if deadline.expired():
-            deadline.stop(f"{name} and later fields not read")
-            break
-        parts[name] = step()
+    try:
+        with interrupting(deadline.end):
+            for name, step in steps:
+                if name not in wanted:
+                    continue
+                if deadline.expired():
+                    deadline.stop(FIELDS_NOT_READ.format(name=name))
+                    break
+                parts[name] = step()
+    except StepInterrupted:
+        unread = [name for name, _ in steps if name in wanted and name not in parts]
+        if unread:
+            deadline.stop(FIELD_STOPPED.format(name=unread[0]))
     return parts
+
+
+FIELDS_NOT_READ = "{name} and later fields not read"
+FIELD_STOPPED = "{name} was being read when the time ran out: it and later fields not read"
 
 
 def _assemble(page: Page, title: Title, body: Body, site: str | None, parts: dict[str, Any],
