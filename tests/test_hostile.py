@@ -410,6 +410,30 @@ def test_steps_are_stopped_in_other_threads_too() -> None:
         assert list(pool.map(lambda _: spin(), range(2))) == ["stopped", "stopped"]
 
 
+# --- Dense pages read as a stream ----------------------------------------------------------------
+
+def _dense_page(rows: int = 50) -> str:
+    links = "".join(f'<li><a href="/s/{i}">Story {i} of the day</a></li>' for i in range(rows))
+    return page(article("densemarker") + f"<ul>{links}</ul>" + article("denselast"),
+                head='<meta property="og:description" content="Dense description">'
+                     '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Dense"}</script>')
+
+
+def test_the_stream_reads_the_blocks_of_the_tree() -> None:
+    """Blocks as the tree's walk makes them, a line each; a paragraph or a heading set apart."""
+    from articlex.deadline import Deadline
+    from articlex.stream import stream_text
+
+    source = page(article("one", "two") + '<ul><li>Item <b>one</b></li><li hidden>gone</li></ul>'
+                  '<div>Text <span style="display:none">hidden</span>after<script>x()</script></div>')
+    streamed = stream_text(source, 512, Deadline(10))
+    tree_blocks = [b.text for b in load_page(source).blocks]
+    assert [line for line in streamed.text.split("\n") if line] == tree_blocks
+    assert f"\n\n{prose('one')}\n\n" in streamed.text
+    assert not streamed.stopped and streamed.blocks == len(tree_blocks)
+    assert [el.tag for el in streamed.head] == ["head"], "<head> is kept whole, the rest is not"
+
+
 def _body_of(source: str) -> str:
     return articlex.extract(source, max_seconds=5).body
 

@@ -817,6 +817,9 @@ class Page:
     """What loading altered or left out (undecodable bytes, flattened nesting...)."""
     deadline: Deadline = NO_DEADLINE
     """The call's time budget: steps that loop look at it (``page.deadline.expired()``) and stop."""
+    head: Any = None
+    """For a page read as a stream (:mod:`articlex.stream`, ``root`` None): its root element holding
+    ``<head>`` alone, where :attr:`meta` and :attr:`jsonld` are read."""
 
     def note(self, name: str, strategy: str, where: Where = None, confidence: float | None = None) -> None:
         """Record where field ``name`` came from: an element, a block, a list of blocks or nothing."""
@@ -884,9 +887,10 @@ class Page:
     def meta(self) -> dict[str, str]:
         """``<meta>`` contents by lower-cased property, name or itemprop (first one wins)."""
         found: dict[str, str] = {}
-        if self.root is None:
+        tree = self.root if self.root is not None else self.head
+        if tree is None:
             return found
-        for el in self.root.iter("meta"):
+        for el in tree.iter("meta"):
             key = el.get("property") or el.get("name") or el.get("itemprop")
             content = el.get("content")
             if key and content and content.strip():
@@ -897,9 +901,10 @@ class Page:
     def jsonld(self) -> list[JsonObject]:
         """Every JSON-LD object of the page, ``@graph`` lists flattened; broken scripts skipped."""
         found: list[JsonObject] = []
-        if self.root is None:
+        tree = self.root if self.root is not None else self.head
+        if tree is None:
             return found
-        for script in self.root.iter("script"):
+        for script in tree.iter("script"):
             if "ld+json" not in (script.get("type") or "").lower() or not script.text:
                 continue
             try:
