@@ -419,6 +419,15 @@ def _dense_page(rows: int = 50) -> str:
                      '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Dense"}</script>')
 
 
+@pytest.fixture()
+def streaming(monkeypatch):
+    """Every page of a few hundred bytes or more read as a stream."""
+    from articlex import stream
+
+    monkeypatch.setattr(stream, "STREAM_FROM_BYTES", 100)
+    monkeypatch.setattr(stream, "DENSE_TAGS_PER_KB", 1)
+
+
 def test_the_stream_reads_the_blocks_of_the_tree() -> None:
     """Blocks as the tree's walk makes them, a line each; a paragraph or a heading set apart."""
     from articlex.deadline import Deadline
@@ -432,6 +441,44 @@ def test_the_stream_reads_the_blocks_of_the_tree() -> None:
     assert f"\n\n{prose('one')}\n\n" in streamed.text
     assert not streamed.stopped and streamed.blocks == len(tree_blocks)
     assert [el.tag for el in streamed.head] == ["head"], "<head> is kept whole, the rest is not"
+
+
+def test_a_dense_page_is_read_as_a_stream(streaming) -> None:
+    result = articlex.extract(_dense_page())
+    assert "densemarker" in result.body and "denselast" in result.body
+    assert result.title == "A plain headline for the hostile page"
+    assert any("read as a stream" in w and "links' URLs" in w for w in result.warnings), result.warnings
+    assert any("50 blocks of nothing but links" in w for w in result.warnings), "the run of links is named"
+    assert result.description == "Dense description", "the head's metadata is read"
+    assert all(link.url is None for link in result.related)
+
+
+def test_a_table_row_is_one_line_of_the_stream(streaming) -> None:
+    cells = "".join(f"<tr><td>{i}</td><td>cell{i}</td></tr>" for i in range(50))
+    blocks = [b.text for b in load_page(page(article("tablemarker") + f"<table>{cells}</table>")).blocks]
+    assert "7 cell7" in blocks and "cell7" not in blocks
+
+
+def test_a_short_run_of_links_is_kept(streaming) -> None:
+    result = articlex.extract(_dense_page(rows=3))
+    assert not any("nothing but links" in w for w in result.warnings)
+    assert "Story 2 of the day" in [b.text for b in load_page(_dense_page(rows=3)).blocks]
+
+
+def test_a_page_too_deep_for_the_stream_is_read_as_a_tree(streaming) -> None:
+    source = page("<div>" * 600 + article("deepmarker") + "</div>" * 600)
+    result = articlex.extract(source)
+    assert "deepmarker" in result.body
+    assert not any("read as a stream" in w for w in result.warnings)
+    assert any("max_depth" in w for w in result.warnings)
+
+
+def test_an_ordinary_page_is_read_as_a_tree() -> None:
+    from articlex.stream import is_dense
+
+    assert not is_dense(page(article("a", "b")))
+    assert not is_dense("<p>" + prose("x", 2000) + "</p>" * 1000), "prose is not dense"
+    assert is_dense("<li>x</li>" * 300_000)
 
 
 def _body_of(source: str) -> str:
