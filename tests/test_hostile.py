@@ -377,6 +377,25 @@ def test_a_step_in_progress_is_stopped_at_the_deadline(monkeypatch, step: str) -
     assert result.tags == [] and result.published is None, "the steps after it are not read"
 
 
+@pytest.mark.parametrize("step", ["find_title", "find_body"])
+def test_a_title_or_body_running_past_the_deadline_is_stopped(monkeypatch, step: str) -> None:
+    """The title and the body look at the clock themselves; one that still runs HARD_MARGIN past
+    the deadline (a long stretch between two looks) is stopped and gives nothing."""
+    import time
+
+    import articlex.api as api
+
+    monkeypatch.setattr(api, step, _spinning_step)
+    started = time.monotonic()
+    result = articlex.extract(page(article("stepmarker")), max_seconds=1)
+    assert time.monotonic() - started < 1 + api.HARD_MARGIN + STEP_MARGIN
+    assert result.body == "" and not result.is_article
+    if step == "find_title":
+        assert result.title is None
+    stopped = "the title was being looked for" if step == "find_title" else "the body was being read"
+    assert any(stopped in w for w in result.warnings), result.warnings
+
+
 def test_a_call_that_ends_in_time_is_not_interrupted_later() -> None:
     """The watchdog forgets a call once its steps are done: nothing is raised in the thread afterwards."""
     import time

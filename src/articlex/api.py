@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from .fields import metadata
 from .fields.attribution import find_attribution
@@ -67,14 +67,34 @@ def extract(source: Source, *, url: str | None = None, language: str | None = No
     limits = Limits(max_bytes=max_bytes, max_elements=max_elements, max_depth=max_depth, max_seconds=max_seconds)
     page = load_page(source, url=url, limits=limits, deadline=deadline)
     site = metadata.site_name(page)
-    title = find_title(page, site)
-    body = find_body(page, title)
+    title = _bounded(lambda: find_title(page, site), deadline, TITLE_STOPPED, Title(None))
+    body = Body(kind=None) if TITLE_STOPPED in deadline.notes else _bounded(
+        lambda: find_body(page, title), deadline, BODY_STOPPED, Body(kind=None))
     parts = _read_fields(page, title, body, site, deadline, steps, language=language, now=now)
     if language is not None:
         page.note("language", "argument")
     page.warnings.extend(deadline.message(note) for note in deadline.notes)
     article = _safe_links(_assemble(page, title, body, site, parts, url))
     return replace(article, provenance=_provenance(article, page, url))
+
+
+T = TypeVar("T")
+HARD_MARGIN = 0.5
+"""Seconds past ``max_seconds`` the title and the body may run before they are stopped where they
+are: they look at the clock themselves, so only a stretch between two looks that runs long (a
+pattern over a line of megabytes on a busy machine) reaches it; stopped, they give nothing."""
+TITLE_STOPPED = "the title was being looked for when the time ran out: title, body and later fields not read"
+BODY_STOPPED = "the body was being read when the time ran out: body and later fields not read"
+
+
+def _bounded(step: Callable[[], T], deadline: Deadline, what: str, empty: T) -> T:
+    """``step()``, or ``empty`` when it is still running :data:`HARD_MARGIN` seconds past the deadline."""
+    try:
+        with interrupting(deadline.end + HARD_MARGIN):
+            return step()
+    except StepInterrupted:
+        deadline.stop(what)
+        return empty
 
 
 def _read_fields(page: Page, title: Title, body: Body, site: str | None, deadline: Deadline, wanted: frozenset[str], *,
