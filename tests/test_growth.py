@@ -112,3 +112,21 @@ def test_cost_grows_linearly(shape: str) -> None:
     articlex.extract(small)  # lexicons and caches loaded before anything is timed
     ratio = extraction_cost(large, RUNS) / max(extraction_cost(small, RUNS), 1e-3)
     assert ratio < MAX_RATIO, f"{shape}: {GROWTH} times the input cost {ratio:.1f} times the time"
+
+
+STREAMED_SHAPES = ("tables, html", "links, html", "read-also, html", "headings, html")
+"""HTML shapes read again through the stream (:mod:`articlex.stream`), which dense pages of
+megabytes take: the sizes here are made to take it too."""
+
+
+@pytest.mark.parametrize("shape", STREAMED_SHAPES)
+def test_the_streamed_reading_grows_linearly(shape: str, monkeypatch) -> None:
+    from articlex import stream
+
+    monkeypatch.setattr(stream, "STREAM_FROM_BYTES", 0)
+    monkeypatch.setattr(stream, "DENSE_TAGS_PER_KB", 0)
+    build, n = SHAPES[shape]
+    small, large = build(n), build(GROWTH * n)
+    assert any("read as a stream" in w for w in articlex.extract(small).warnings)
+    ratio = extraction_cost(large, RUNS) / max(extraction_cost(small, RUNS), 1e-3)
+    assert ratio < MAX_RATIO, f"{shape}, streamed: {GROWTH} times the input cost {ratio:.1f} times the time"

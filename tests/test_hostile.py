@@ -341,3 +341,175 @@ def test_entity_bomb_is_not_expanded() -> None:
     source = f'<!DOCTYPE html [<!ENTITY l0 "lol">{lol}]><html><body><p>&l11;</p>{article("bombmarker")}</body></html>'
     result = articlex.extract(source)
     assert "lollol" not in result.to_json() and "bombmarker" in result.body
+
+
+# --- A field step stopped while it runs --------------------------------------------------------
+
+STEP_MARGIN = 0.5
+"""Seconds a call may run past max_seconds once a field step loops without looking at the clock:
+the watchdog's wake-up and the rest of the call (the Article is assembled after the steps)."""
+
+
+def _spinning_step(*args, **kwargs):
+    """A field step that never looks at the clock (what a slow step looks like to the deadline)."""
+    import time
+
+    end = time.monotonic() + 30
+    while time.monotonic() < end:
+        pass
+    raise AssertionError("the step was not stopped")
+
+
+@pytest.mark.parametrize("step", ["find_breadcrumb", "find_counters"])
+def test_a_step_in_progress_is_stopped_at_the_deadline(monkeypatch, step: str) -> None:
+    import time
+
+    import articlex.api as api
+
+    monkeypatch.setattr(api, step, _spinning_step)
+    source = page(article("stepmarker", "steplast"))
+    started = time.monotonic()
+    result = articlex.extract(source, max_seconds=1)
+    assert time.monotonic() - started < 1 + STEP_MARGIN
+    assert "stepmarker" in result.body and result.title, "what was read before the step is kept"
+    name = step.removeprefix("find_")
+    assert any(f"{name} was being read when the time ran out" in w for w in result.warnings), result.warnings
+    assert result.tags == [] and result.published is None, "the steps after it are not read"
+
+
+@pytest.mark.parametrize("step", ["find_title", "find_body"])
+def test_a_title_or_body_running_past_the_deadline_is_stopped(monkeypatch, step: str) -> None:
+    """The title and the body look at the clock themselves; one that still runs HARD_MARGIN past
+    the deadline (a long stretch between two looks) is stopped and gives nothing."""
+    import time
+
+    import articlex.api as api
+
+    monkeypatch.setattr(api, step, _spinning_step)
+    started = time.monotonic()
+    result = articlex.extract(page(article("stepmarker")), max_seconds=1)
+    assert time.monotonic() - started < 1 + api.HARD_MARGIN + STEP_MARGIN
+    assert result.body == "" and not result.is_article
+    if step == "find_title":
+        assert result.title is None
+    stopped = "the title was being looked for" if step == "find_title" else "the body was being read"
+    assert any(stopped in w for w in result.warnings), result.warnings
+
+
+def test_a_call_that_ends_in_time_is_not_interrupted_later() -> None:
+    """The watchdog forgets a call once its steps are done: nothing is raised in the thread afterwards."""
+    import time
+
+    from articlex.watchdog import interrupting
+
+    with interrupting(time.monotonic() + 0.05):
+        pass
+    time.sleep(0.2)  # past the deadline the call had: a stray exception would be raised here
+    result = articlex.extract(page(article("aftermarker")), max_seconds=0.5)
+    assert "aftermarker" in result.body
+
+
+def test_steps_are_stopped_in_other_threads_too() -> None:
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from articlex.watchdog import StepInterrupted, interrupting
+
+    def spin() -> str:
+        try:
+            with interrupting(time.monotonic() + 0.2):
+                end = time.monotonic() + 30
+                while time.monotonic() < end:
+                    pass
+        except StepInterrupted:
+            return "stopped"
+        return "ran out"
+
+    with ThreadPoolExecutor(2) as pool:
+        assert list(pool.map(lambda _: spin(), range(2))) == ["stopped", "stopped"]
+
+
+# --- Dense pages read as a stream ----------------------------------------------------------------
+
+def _dense_page(rows: int = 50) -> str:
+    links = "".join(f'<li><a href="/s/{i}">Story {i} of the day</a></li>' for i in range(rows))
+    return page(article("densemarker") + f"<ul>{links}</ul>" + article("denselast"),
+                head='<meta property="og:description" content="Dense description">'
+                     '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Dense"}</script>')
+
+
+@pytest.fixture()
+def streaming(monkeypatch):
+    """Every page of a few hundred bytes or more read as a stream."""
+    from articlex import stream
+
+    monkeypatch.setattr(stream, "STREAM_FROM_BYTES", 100)
+    monkeypatch.setattr(stream, "DENSE_TAGS_PER_KB", 1)
+
+
+def test_the_stream_reads_the_blocks_of_the_tree() -> None:
+    """Blocks as the tree's walk makes them, a line each; a paragraph or a heading set apart."""
+    from articlex.deadline import Deadline
+    from articlex.stream import stream_text
+
+    source = page(article("one", "two") + '<ul><li>Item <b>one</b></li><li hidden>gone</li></ul>'
+                  '<div>Text <span style="display:none">hidden</span>after<script>x()</script></div>')
+    streamed = stream_text(source, 512, Deadline(10))
+    tree_blocks = [b.text for b in load_page(source).blocks]
+    assert [line for line in streamed.text.split("\n") if line] == tree_blocks
+    assert f"\n\n{prose('one')}\n\n" in streamed.text
+    assert not streamed.stopped and streamed.blocks == len(tree_blocks)
+    assert [el.tag for el in streamed.head] == ["head"], "<head> is kept whole, the rest is not"
+
+
+def test_a_dense_page_is_read_as_a_stream(streaming) -> None:
+    result = articlex.extract(_dense_page())
+    assert "densemarker" in result.body and "denselast" in result.body
+    assert result.title == "A plain headline for the hostile page"
+    assert any("read as a stream" in w and "links' URLs" in w for w in result.warnings), result.warnings
+    assert any("50 blocks of nothing but links" in w for w in result.warnings), "the run of links is named"
+    assert result.description == "Dense description", "the head's metadata is read"
+    assert all(link.url is None for link in result.related)
+
+
+def test_a_table_row_is_one_line_of_the_stream(streaming) -> None:
+    cells = "".join(f"<tr><td>{i}</td><td>cell{i}</td></tr>" for i in range(50))
+    blocks = [b.text for b in load_page(page(article("tablemarker") + f"<table>{cells}</table>")).blocks]
+    assert "7 cell7" in blocks and "cell7" not in blocks
+
+
+def test_a_short_run_of_links_is_kept(streaming) -> None:
+    result = articlex.extract(_dense_page(rows=3))
+    assert not any("nothing but links" in w for w in result.warnings)
+    assert "Story 2 of the day" in [b.text for b in load_page(_dense_page(rows=3)).blocks]
+
+
+def test_a_page_too_deep_for_the_stream_is_read_as_a_tree(streaming) -> None:
+    source = page("<div>" * 600 + article("deepmarker") + "</div>" * 600)
+    result = articlex.extract(source)
+    assert "deepmarker" in result.body
+    assert not any("read as a stream" in w for w in result.warnings)
+    assert any("max_depth" in w for w in result.warnings)
+
+
+def test_an_ordinary_page_is_read_as_a_tree() -> None:
+    from articlex.stream import is_dense
+
+    assert not is_dense(page(article("a", "b")))
+    assert not is_dense("<p>" + prose("x", 2000) + "</p>" * 1000), "prose is not dense"
+    assert is_dense("<li>x</li>" * 300_000)
+
+
+def _body_of(source: str) -> str:
+    return articlex.extract(source, max_seconds=5).body
+
+
+def test_extract_in_a_forked_child_after_calls_in_the_parent() -> None:
+    """The watchdog thread does not survive a fork; the child starts its own (and is never stuck
+    on a lock the parent's thread held at the fork)."""
+    import multiprocessing
+
+    source = page(article("forkmarker"))
+    articlex.extract(source)  # the parent's watchdog thread is running
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert "forkmarker" in pool.apply(_body_of, (source,))

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from .fields import metadata
 from .fields.attribution import find_attribution
@@ -23,6 +23,7 @@ from .loading import Limits, Source, load_page
 from .model import Article, Attribution, Block, Counters, Provenance
 from .page import Page
 from .urls import SAFE_SCHEMES, safe_url, scheme_of
+from .watchdog import StepInterrupted, interrupting
 
 __all__ = ["extract"]
 
@@ -70,9 +71,11 @@ def extract(source: Source, *, url: str | None = None, language: str | None = No
     limits = Limits(max_bytes=max_bytes, max_elements=max_elements, max_depth=max_depth, max_seconds=max_seconds)
     page = load_page(source, url=url, limits=limits, deadline=deadline)
     site = metadata.site_name(page)
-    title = find_title(page, site)
-    body = find_body(page, title)
-    shell = None if body.blocks else shell_text(page)
+    title = _bounded(lambda: find_title(page, site), deadline, TITLE_STOPPED, Title(None))
+    body = Body(kind=None) if TITLE_STOPPED in deadline.notes else _bounded(
+        lambda: find_body(page, title), deadline, BODY_STOPPED, Body(kind=None))
+    stopped = TITLE_STOPPED in deadline.notes or BODY_STOPPED in deadline.notes
+    shell = None if body.blocks or stopped else shell_text(page)
     if shell is not None:
         page.note("body", "meta", None, SHELL_CONFIDENCE)
     parts = _read_fields(page, title, body, site, deadline, steps, language=language, now=now, shell=shell)
@@ -83,10 +86,31 @@ def extract(source: Source, *, url: str | None = None, language: str | None = No
     return replace(article, provenance=_provenance(article, page, url))
 
 
+T = TypeVar("T")
+HARD_MARGIN = 0.5
+"""Seconds past ``max_seconds`` the title and the body may run before they are stopped where they
+are: they look at the clock themselves, so only a stretch between two looks that runs long (a
+pattern over a line of megabytes on a busy machine) reaches it; stopped, they give nothing."""
+TITLE_STOPPED = "the title was being looked for when the time ran out: title, body and later fields not read"
+BODY_STOPPED = "the body was being read when the time ran out: body and later fields not read"
+
+
+def _bounded(step: Callable[[], T], deadline: Deadline, what: str, empty: T) -> T:
+    """``step()``, or ``empty`` when it is still running :data:`HARD_MARGIN` seconds past the deadline."""
+    try:
+        with interrupting(deadline.end + HARD_MARGIN):
+            return step()
+    except StepInterrupted:
+        deadline.stop(what)
+        return empty
+
+
 def _read_fields(page: Page, title: Title, body: Body, site: str | None, deadline: Deadline, wanted: frozenset[str], *,
                  language: str | None, now: datetime | None, shell: str | None = None) -> dict[str, Any]:
     """The fields that build on title and body, in order, those ``wanted`` only, while the time
-    budget lasts. ``shell`` is the text of a page that prints none (see :func:`shell_text`)."""
+    budget lasts: a step still running when it runs out is stopped where it is
+    (:func:`~articlex.watchdog.interrupting`) and left empty with the steps after it. ``shell`` is
+    the text of a page that prints none (see :func:`shell_text`)."""
     text = shell or "\n\n".join(b.text for b in body.blocks)
     regions = Regions.of(page, title, body)  # above the title, header, text, tail: shared by the fields below
     parts: dict[str, Any] = {"text": text}
@@ -102,14 +126,24 @@ def _read_fields(page: Page, title: Title, body: Body, site: str | None, deadlin
         ("image", lambda: metadata.image(page)),
         ("tags", lambda: metadata.tags(page)),
     )
-    for name, step in steps:
-        if name not in wanted:
-            continue
-        if deadline.expired():
-            deadline.stop(f"{name} and later fields not read")
-            break
-        parts[name] = step()
+    try:
+        with interrupting(deadline.end):
+            for name, step in steps:
+                if name not in wanted:
+                    continue
+                if deadline.expired():
+                    deadline.stop(FIELDS_NOT_READ.format(name=name))
+                    break
+                parts[name] = step()
+    except StepInterrupted:
+        unread = [name for name, _ in steps if name in wanted and name not in parts]
+        if unread:
+            deadline.stop(FIELD_STOPPED.format(name=unread[0]))
     return parts
+
+
+FIELDS_NOT_READ = "{name} and later fields not read"
+FIELD_STOPPED = "{name} was being read when the time ran out: it and later fields not read"
 
 
 def _assemble(page: Page, title: Title, body: Body, site: str | None, parts: dict[str, Any],

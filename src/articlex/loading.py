@@ -22,7 +22,9 @@ Whatever the input, loading ends in a Page or in one of the library's own errors
   warning in ``page.warnings``;
 * libxml2 also drops everything after ``</html>``: that end tag (and ``</body>``) is removed
   when something follows it, as a browser ignores them;
-* a plain lxml tree (``etree.HTML()``, an XML parser's XHTML) is read again as HTML.
+* a plain lxml tree (``etree.HTML()``, an XML parser's XHTML) is read again as HTML;
+* HTML of megabytes too dense to hold as a tree is read as a stream, as its text
+  (:mod:`articlex.stream`).
 
 What is left out or altered on the way is never silent: it is in ``page.warnings``.
 """
@@ -44,6 +46,7 @@ from .deadline import Deadline, check_seconds
 from .errors import EmptyInputError, InputError, TooLargeError, UnsupportedContentError
 from . import page as pages
 from .page import Element, Page
+from .stream import LINK_RUN, WARN_LINK_RUNS, WARN_STREAMED, is_dense, start_tags, stream_text
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
@@ -893,6 +896,11 @@ def _page_from_str(text: str, url: str | None, limits: Limits, warnings: list[st
     if not looks_like_html(text):
         del encoded  # a copy of the page, which only the parser reads: not kept through the reading
         return _with_warnings(Page.from_text(text, url, deadline), warnings)
+    if is_dense(text):
+        encoded = None  # the stream encodes a piece at a time: the page's bytes are not kept
+        page = _streamed_page(text, url, limits, deadline)
+        if page is not None:
+            return _with_warnings(page, warnings)
     root, more = parse_html(text, limits, encoded=encoded)
     del encoded
     _check_time(deadline, "parsing")
@@ -901,6 +909,27 @@ def _page_from_str(text: str, url: str | None, limits: Limits, warnings: list[st
     else:
         page = Page.from_tree(root, url, deadline)
     return _with_warnings(page, warnings + more)
+
+
+def _streamed_page(text: str, url: str | None, limits: Limits, deadline: Deadline) -> Page | None:
+    """A dense page read as a stream (:mod:`articlex.stream`), after the same checks and repairs
+    as :func:`parse_html`; None when it nests too deep for that (the tree's flattening is needed)."""
+    text = _without_frame_ends(_without_prolog(text))
+    _check_tag_count(text, limits)
+    size, tags = len(text), start_tags(text)
+    text, crowded = _trim_crowded_tags(text)
+    streamed = stream_text(text, min(limits.max_depth, DEEPEST), deadline)
+    if streamed is None:
+        return None
+    del text
+    page = Page.from_text(streamed.text, url, deadline)
+    page.head = streamed.head
+    page.warnings.append(WARN_STREAMED.format(tags=tags, size=size))
+    if streamed.left_out:
+        page.warnings.append(WARN_LINK_RUNS.format(count=streamed.left_out, run=LINK_RUN))
+    if crowded:
+        page.warnings.append(WARN_ATTRIBUTES.format(count=crowded, limit=MAX_ATTRIBUTES))
+    return page
 
 
 def _page_from_element(element: Element, url: str | None, limits: Limits, deadline: Deadline) -> Page:

@@ -873,6 +873,9 @@ class Page:
     gathered: list[tuple[str, Element]] | None = None
     """(tag, element) of the tree's elements of :data:`GATHERED_TAGS`, in document order, listed by
     the walk (None: not listed, :meth:`tagged` reads the tree)."""
+    head: Any = None
+    """For a page read as a stream (:mod:`articlex.stream`, ``root`` None): its root element holding
+    ``<head>`` alone, where :attr:`meta` and :attr:`jsonld` are read."""
 
     def note(self, name: str, strategy: str, where: Where = None, confidence: float | None = None) -> None:
         """Record where field ``name`` came from: an element, a block, a list of blocks or nothing."""
@@ -955,9 +958,10 @@ class Page:
     def meta(self) -> dict[str, str]:
         """``<meta>`` contents by lower-cased property, name or itemprop (first one wins)."""
         found: dict[str, str] = {}
-        if self.root is None:
+        tree = self.root if self.root is not None else self.head
+        if tree is None:
             return found
-        for el in self.tagged("meta"):
+        for el in (self.tagged("meta") if self.root is not None else tree.iter("meta")):
             key = el.get("property") or el.get("name") or el.get("itemprop")
             content = el.get("content")
             if key and content and content.strip():
@@ -968,9 +972,10 @@ class Page:
     def jsonld(self) -> list[JsonObject]:
         """Every JSON-LD object of the page, ``@graph`` lists flattened; broken scripts skipped."""
         found: list[JsonObject] = []
-        if self.root is None:
+        tree = self.root if self.root is not None else self.head
+        if tree is None:
             return found
-        for script in self.tagged("script"):
+        for script in (self.tagged("script") if self.root is not None else tree.iter("script")):
             if "ld+json" not in (script.get("type") or "").lower() or not script.text:
                 continue
             try:
