@@ -420,8 +420,9 @@ def _kicked(blocks: list[TextBlock]) -> list[int]:
     if word_count(first) < MIN_REPEATED_WORDS or len(_SEPARATORS.split(first)) > 1:
         return []
     key = fold(first)
-    return [b.index for b in blocks[1:] if b.standalone and _headline_like(b.text)
-            and fold(b.text) != key and fold(_KICKER_COLON.split(b.text, maxsplit=1)[-1]) == key and not _SEPARATORS.search(b.text)]
+    # The cheap comparisons first: _headline_like may call dateparser, about 1.6 ms a line.
+    return [b.index for b in blocks[1:] if b.standalone and fold(_KICKER_COLON.split(b.text, maxsplit=1)[-1]) == key
+            and fold(b.text) != key and not _SEPARATORS.search(b.text) and _headline_like(b.text)]
 
 
 _KICKER_COLON = re.compile(r"(?<=\w):\s+")
