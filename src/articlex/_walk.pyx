@@ -659,6 +659,19 @@ cdef class _Text:
             i = self.after_value(i)
 
 
+cdef Py_ssize_t _start_tag_end(_Text page, Py_ssize_t pos, int limit, int* count):
+    """Past the start tag whose name begins at ``pos``: its name skipped, then its attributes read
+    (up to ``limit`` + 1 of them, counted in ``count``); where the reading stopped."""
+    cdef Py_ssize_t i = pos + 1
+    cdef Py_UCS4 c
+    while i < page.size:
+        c = page.at(i)
+        if _separator(c) or c == u'>':
+            break
+        i += 1
+    return page.attributes(i, limit, count)
+
+
 def may_hold_crowded_tag(str text, int limit):
     """False when no ``<`` and letter in ``text`` opens a start tag with more than ``limit``
     attributes as ``loading._ATTR`` reads them; True when one may. Every such ``<`` is tried,
@@ -668,7 +681,6 @@ def may_hold_crowded_tag(str text, int limit):
     cdef Py_ssize_t pos = 0, i
     cdef Py_ssize_t budget = SCAN_BUDGET * page.size
     cdef int count
-    cdef Py_UCS4 c
     while True:
         pos = PyUnicode_FindChar(text, u'<', pos, page.size, 1)
         if pos < 0:
@@ -676,14 +688,8 @@ def may_hold_crowded_tag(str text, int limit):
         pos += 1
         if pos >= page.size or not _tag_letter(page.at(pos)):
             continue
-        i = pos + 1
-        while i < page.size:
-            c = page.at(i)
-            if _separator(c) or c == u'>':
-                break
-            i += 1
         count = 0
-        i = page.attributes(i, limit, &count)
+        i = _start_tag_end(page, pos, limit, &count)
         if count > limit:
             return True
         budget -= i - pos
@@ -725,7 +731,6 @@ def markup_facts(str text, int limit):
     cdef Py_ssize_t budget = SCAN_BUDGET * page.size
     cdef int attributes
     cdef bint crowded = False
-    cdef Py_UCS4 c
     while True:
         pos = PyUnicode_FindChar(text, u'<', pos, page.size, 1)
         if pos < 0:
@@ -736,13 +741,7 @@ def markup_facts(str text, int limit):
         pos += 1
         if crowded or pos >= page.size or not _tag_letter(page.at(pos)):
             continue
-        i = pos + 1
-        while i < page.size:
-            c = page.at(i)
-            if _separator(c) or c == u'>':
-                break
-            i += 1
         attributes = 0
-        i = page.attributes(i, limit, &attributes)
+        i = _start_tag_end(page, pos, limit, &attributes)
         budget -= i - pos
         crowded = attributes > limit or budget < 0
