@@ -266,9 +266,20 @@ def test_clean_text() -> None:
     assert clean_text("plain ascii\tkept\r\n") == "plain ascii\tkept\r\n"
 
 
+FORM_DUMP = "\n".join(["Home", "News", "Council votes the budget", "By Ann Lee", "The council voted on Monday."]
+                      + [f"Paragraph {n} of the story, told in a full sentence." for n in range(6)]
+                      + ["Leave a comment", "Allowed HTML tags: <a href> <em> <strong> <cite> <ul> <ol> <li> <p> <br>", "Post"])
+"""A text dump whose comment form prints the tags it allows: a dump still, every line kept."""
+UNRENDERED_DUMP = "\n\n".join(["Menu", "Weather", "<span class=brand>Sponsored by </span>Acme", "Headline of the day"]
+                                + [f"Line {n} of an ordinary dump." for n in range(8)] + ["<span class=brand>Sponsored by </span>Other"])
+"""Spans a renderer left unrendered in two lines of twelve."""
+
+
 @pytest.mark.parametrize("text, markup", [
     ("<p>A short snippet.</p>", True), ("<h1>T</h1><p>x</p>", True), ("<!-- c --><div>x</div>", True),
     ("If a < b and c > d, then <p> is a tag name.", False), ("Plain text dump\nwith lines", False),
+    ("<div>\n<h1>Fragment</h1>\n<p>A paragraph\nwrapped over\nthree lines.</p>\n</div>", True),
+    (FORM_DUMP, False), (UNRENDERED_DUMP, False),
 ])
 def test_html_or_text(text: str, markup: bool) -> None:
     assert looks_like_html(text) is markup

@@ -278,3 +278,17 @@ def test_the_headline_names_what_the_text_is_about_a_widget_heading_does_not() -
     form's or a widget's) loses to the headline over it that names the text's subject."""
     text = dump(MENU, TITLE, "Stay connected with our newsletter", P1, P2, P3, P4)
     assert title_of(text) == TITLE
+
+
+def test_a_headline_ending_on_an_initialism_is_no_sentence() -> None:
+    headline = "Storm floods the subway lines under N.Y.C."
+    text = dump(MENU, "Supported by", headline, "By Jane Doe", "Feb. 21, 2019", P1, P2, P3)
+    assert title_of(text) == headline
+
+
+def test_a_name_over_the_date_makes_a_header_far_above_the_longest_prose() -> None:
+    sections = [("Harbour works", "- Bug 101 fixed in the crane software", "- Bug 102 fixed in the gates")] * 6
+    long_run = [P1 + " " + P2, P3 + " " + P4, P2 + " " + P1, P4 + " " + P3]
+    text = dump(MENU, "Coast Weekly", TITLE, ("Jane Doe", "December 18, 2020"), "2 responses", P1,
+                *[x for s in sections for x in (s[0], s[1:])], "Dredging the channel", *long_run)
+    assert title_of(text) == TITLE

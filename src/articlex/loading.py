@@ -142,7 +142,12 @@ PROLOG_CHARS = 65536
 HTML_SNIFF_CHARS = 65536
 """How much of a string is searched for tags when telling HTML from a text dump."""
 MIN_TAGS = 3
-"""A text dump may quote a stray "<p>"; three tags make it markup."""
+"""A text dump may quote a stray "<p>"; three tags make it markup, if they are spread over it."""
+MARKUP_LINES = 0.4
+"""Share of a page's non-blank lines holding a tag from which it is markup. A text dump may print a
+few lines of markup (a form's 'Allowed HTML tags: <em> <strong> ...', an unrendered '<span>', a
+'republish this story' box of code): a fourth of its lines at most in the dumps measured. Markup
+without a DOCTYPE or an opening tag (a fragment) puts a tag on most lines, three in five or more."""
 
 WARN_REPLACED = "{count} byte sequences could not be decoded as {encoding} and were replaced"
 WARN_MISLABELED = "the input is declared {declared} but is not: it was read as {encoding}"
@@ -515,7 +520,10 @@ def looks_like_html(text: str) -> bool:
     """Whether a string is markup rather than a text dump."""
     if _HTML_START.match(text):
         return True
-    return len(_TAG.findall(text, 0, HTML_SNIFF_CHARS)) >= MIN_TAGS
+    if len(_TAG.findall(text, 0, HTML_SNIFF_CHARS)) < MIN_TAGS:
+        return False
+    lines = [line for line in text[:HTML_SNIFF_CHARS].splitlines() if line.strip()]
+    return sum(1 for line in lines if _TAG.search(line)) >= MARKUP_LINES * len(lines)
 
 
 def parse_html(text: str, limits: Limits = Limits(), *, encoded: bytes | None = None) -> tuple[object | None, list[str]]:

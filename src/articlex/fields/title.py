@@ -554,13 +554,28 @@ def _meta_next(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
     meta = i + 1 if _is_meta(following[0].text, lexicon) else None
     standfirst = following[0].prose or (word_count(following[0].text) > word_count(blocks[i].text)
                                         and word_count(blocks[i].text) >= MIN_HEADLINE_OVER_STANDFIRST)
-    if meta is None and standfirst and len(following) > 1 and _is_meta(following[1].text, lexicon):
+    if meta is None and (standfirst or _name_line(following[0].text)) and len(following) > 1 \
+            and _is_meta(following[1].text, lexicon):
         meta = i + 2
     return meta is not None and not _dated_list_item(blocks, meta)
 
 
 LIST_PERIODS = (2, 3)
 """Lines per item in a list of teasers: headline + date, rank + section + headline, headline + blurb + date."""
+
+
+MAX_NAME_LINE_WORDS = 4
+"""A byline printed without its prefix word is a name or two: 'Mike Conley', 'Ana de la Cruz'."""
+
+
+def _name_line(text: str) -> bool:
+    """A line printing a name alone, without a prefix ('Mike Conley' over the date): two to four
+    words, no digit, no sentence, opening and closing with a capital in a cased script."""
+    words = text.split()
+    if not 2 <= len(words) <= MAX_NAME_LINE_WORDS or any(ch.isdigit() for ch in text) or is_sentence(text):
+        return False
+    return all(w[0].isupper() or not w[0].islower() for w in (words[0], words[-1])) and all(
+        w[0].isalpha() for w in words)
 
 
 def _dated_list_item(blocks: list[TextBlock], meta: int) -> bool:
@@ -680,6 +695,8 @@ def _date_line(text: str) -> bool:
 
 
 _ADDRESS = re.compile(r"\bwww\.|://")
+_INITIALISM_END = re.compile(r"(?<!\w)(?:[A-Z]\.){2,}$")
+"""A headline may end on an initialism ('... Underneath N.Y.C.', '... to the U.S.'): no full stop."""
 NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read_also", "tags_labels", "home",
               "byline_prefixes", "photo_credits", "previous", "next", "advertising", "read_more")
 
@@ -689,7 +706,7 @@ def _headline_like(text: str) -> bool:
     end = text.rstrip()
     if not 2 <= n <= 40 or _date_line(text) or end.endswith((":", ",", ";")):
         return False
-    if end.endswith(".") and not end.endswith(".."):
+    if end.endswith(".") and not end.endswith("..") and not _INITIALISM_END.search(end):
         return False  # headlines do not end with a full stop; paragraphs and captions do
     if _ADDRESS.search(text):
         return False  # a printed link ('Dieser Artikel wurde ausgedruckt unter: www...')
