@@ -44,6 +44,8 @@ def authors_of(source: str) -> list[str]:
      ["Graciela Cuevas"]),                                                         # the city on the date line
     (("mh 15. Oktober 2023",), ["mh"]),                                            # initials before the date
     (("MA", "26 abril, 2022 - 8:10 pm"), ["MA"]),
+    (("Devon Hale, @devonhale", "11.03.17 in Gadgets"), ["Devon Hale"]),           # the handle after the name
+    (("Courtney Lane", "4 min read"), ["Courtney Lane"]),                           # the reading time below
 ])
 def test_names_beside_the_date_line_in_a_dump(header: tuple[str, ...], names: list[str]) -> None:
     assert authors_of(dump(*header)) == names

@@ -292,3 +292,12 @@ def test_a_name_over_the_date_makes_a_header_far_above_the_longest_prose() -> No
     text = dump(MENU, "Coast Weekly", TITLE, ("Jane Doe", "December 18, 2020"), "2 responses", P1,
                 *[x for s in sections for x in (s[0], s[1:])], "Dredging the channel", *long_run)
     assert title_of(text) == TITLE
+
+
+def test_a_standfirst_and_the_authors_name_between_the_headline_and_the_date() -> None:
+    teasers = ("Port reopens after the storm season ends", "Ferry prices rise again for the summer")
+    specs = [f"Spec {n}: {n * 10} tonnes" for n in range(30)]
+    text = dump(MENU, *teasers, TITLE, "But the fishermen want a schedule first.", ("Jane Doe, @janedoe",
+                "11.03.17 in Coast"), "Harbour wall", "Get more info", tuple(specs), "Key facts",
+                P1 + " " + P2, P3 + " " + P4, P2 + " " + P1)
+    assert title_of(text) == TITLE

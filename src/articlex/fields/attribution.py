@@ -115,6 +115,8 @@ _NAME_OPENERS = "(\"'“«"
 """What may open a word of a line of names besides a letter ('(avec Damien Leloup')."""
 _AFTER_DATE = re.compile(r"\s*[|·•]\s*")
 """What sets a byline apart after the date on one line ('07. November 2023 - 10:38 Uhr | Maximilian Berg')."""
+_HANDLE_TAIL = re.compile(r"\s*[,|·•]?\s+@\w[\w.]*$")
+"""The author's social handle after the name ('Jane Doe, @janedoe'): not part of it."""
 _INITIALS = re.compile(r"^(?:[^\W\d_]{2,%d})(?:/[^\W\d_][\w.-]{1,20})?$" % MAX_INITIALS)
 """'rdb', 'MA', 'aja/PAP': initials alone, or with the agency after a slash."""
 _LEAD_IN = re.compile(r"^(.{2,60}?)\s+[—–-]\s+")
@@ -481,8 +483,9 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
             found = _names_on_dateline(text, lexicon)
             if found:
                 return [found]
-        if (_looks_like_names(text) or _is_initials(text, lexicon)) and _dated_below(header, i, lexicon):
-            return [text]
+        named = _HANDLE_TAIL.sub("", text)
+        if (_looks_like_names(named) or _is_initials(named, lexicon)) and _dated_below(header, i, lexicon):
+            return [named]
         relative = _before_relative_date(text)
         if relative:
             return [relative]
@@ -505,7 +508,7 @@ def _names_on_dateline(text: str, lexicon: Cues) -> str | None:
 def _dated_below(header: list[TextBlock], i: int, lexicon: Cues) -> bool:
     """Whether a date line follows line ``i``, perhaps after a handle or a place line."""
     for block in header[i + 1: i + 2 + BETWEEN_NAME_AND_DATE]:
-        if _is_dateline(block.text, lexicon):
+        if _is_dateline(block.text, lexicon) or lexicon.contains("reading_time", block.text):
             return True
         if not _is_handle_or_place(block.text):
             return False

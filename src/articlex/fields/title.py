@@ -522,7 +522,7 @@ def _line_score(blocks: list[TextBlock], i: int, start: int, seen: dict[str, int
             score += META_NEXT
     if is_sentence(line.text) and word_count(line.text) > 15 and not line.text.rstrip().endswith(CLOSING_QUOTES):
         score += LONG_SENTENCE  # a headline ending on a quote ('... Mayor: the port stays open"') is one
-    if _standfirst_of(blocks, i):
+    if _standfirst_of(blocks, i) and not _meta_next(blocks, i, lexicon):
         score += STANDFIRST
     if "©" in line.text or lexicon.strip_label("photo_credits", line.text) is not None \
             or lexicon.contains("photo_credits", line.text) and ":" in line.text or _agency_credit(line.text):
@@ -547,16 +547,20 @@ def _standfirst_of(blocks: list[TextBlock], i: int) -> bool:
 
 
 def _meta_next(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
-    """Whether the byline or the date comes right under the line, or under its standfirst."""
-    following = blocks[i + 1: i + 3]
+    """Whether the byline or the date comes right under the line, or under its standfirst, or under
+    the author's name printed alone ('Jane Doe, @jane' over '11.03.17'), or under both."""
+    following = blocks[i + 1: i + 4]
     if not following:
         return False
-    meta = i + 1 if _is_meta(following[0].text, lexicon) else None
+    at = 0
     standfirst = following[0].prose or (word_count(following[0].text) > word_count(blocks[i].text)
                                         and word_count(blocks[i].text) >= MIN_HEADLINE_OVER_STANDFIRST)
-    if meta is None and (standfirst or _name_line(following[0].text)) and len(following) > 1 \
-            and _is_meta(following[1].text, lexicon):
-        meta = i + 2
+    if standfirst and not _is_meta(following[0].text, lexicon):
+        at += 1
+    if at < len(following) and _name_line(_HANDLE_TAIL.sub("", following[at].text)):
+        at += 1
+    meta = next((i + 1 + k for k in sorted({0, at}) if k < len(following) and _is_meta(following[k].text, lexicon)),
+                None)
     return meta is not None and not _dated_list_item(blocks, meta)
 
 
@@ -564,6 +568,8 @@ LIST_PERIODS = (2, 3)
 """Lines per item in a list of teasers: headline + date, rank + section + headline, headline + blurb + date."""
 
 
+_HANDLE_TAIL = re.compile(r"\s*[,|·•]?\s+@\w[\w.]*$")
+"""The author's social handle after the name ('Jane Doe, @janedoe')."""
 MAX_NAME_LINE_WORDS = 4
 """A byline printed without its prefix word is a name or two: 'Mike Conley', 'Ana de la Cruz'."""
 
