@@ -301,3 +301,14 @@ def test_a_standfirst_and_the_authors_name_between_the_headline_and_the_date() -
                 "11.03.17 in Coast"), "Harbour wall", "Get more info", tuple(specs), "Key facts",
                 P1 + " " + P2, P3 + " " + P4, P2 + " " + P1)
     assert title_of(text) == TITLE
+
+
+def test_an_account_link_over_the_date_is_no_headline() -> None:
+    text = dump(MENU, "Sign in", "Monday, Feb 1, 2015 11:57 AM UTC", TITLE, "The port will stay open.", P1, P2, P3)
+    assert title_of(text) == TITLE
+
+
+def test_a_follow_button_between_the_authors_name_and_the_date() -> None:
+    text = dump("Sign up", TITLE, ("Jane Doe", "Follow", "Oct 18, 2019 · 8 min read"), "Why the wall matters",
+                P1, P2, P3)
+    assert title_of(text) == TITLE

@@ -27,7 +27,7 @@ KEYS = (
     "photo_credits", "tags_labels", "share", "comment_section", "related_section",
     "published_labels", "updated_labels", "newsletter", "advertising", "read_more", "rights_reserved",
     "continued", "stop_words",
-    "share_counts",
+    "share_counts", "account",
 )
 """The keys every language file must have (``language`` and ``name`` aside)."""
 

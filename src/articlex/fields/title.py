@@ -548,8 +548,9 @@ def _standfirst_of(blocks: list[TextBlock], i: int) -> bool:
 
 def _meta_next(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
     """Whether the byline or the date comes right under the line, or under its standfirst, or under
-    the author's name printed alone ('Jane Doe, @jane' over '11.03.17'), or under both."""
-    following = blocks[i + 1: i + 4]
+    the author's name printed alone ('Jane Doe, @jane' over '11.03.17', perhaps with a 'Follow'
+    button between), or under both."""
+    following = blocks[i + 1: i + 5]
     if not following:
         return False
     at = 0
@@ -559,6 +560,8 @@ def _meta_next(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
         at += 1
     if at < len(following) and _name_line(_HANDLE_TAIL.sub("", following[at].text)):
         at += 1
+        if at < len(following) and lexicon.is_word("byline_actions", following[at].text):
+            at += 1  # 'Jane Doe' / 'Follow' / the date
     meta = next((i + 1 + k for k in sorted({0, at}) if k < len(following) and _is_meta(following[k].text, lexicon)),
                 None)
     return meta is not None and not _dated_list_item(blocks, meta)
@@ -722,7 +725,8 @@ def _headline_like(text: str) -> bool:
     if lexicon.contains("reading_time", text) or (date_span(text) and _STAMPED.search(text)) \
             or ends_with_relative_date(text):
         return False  # a meta line: 'Santo Domingo - abr. 22, 2022 | 12:01 a. m. | 9 min de lectura', 'X 20 hours ago'
-    return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES)
+    return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES) \
+        and not lexicon.is_word("account", text)
 
 
 _CREDIT_TAIL = re.compile(r"(?:\s[—–-]\s|/)\s*([^/—–]{2,40})$")
