@@ -312,3 +312,12 @@ def test_a_follow_button_between_the_authors_name_and_the_date() -> None:
     text = dump("Sign up", TITLE, ("Jane Doe", "Follow", "Oct 18, 2019 · 8 min read"), "Why the wall matters",
                 P1, P2, P3)
     assert title_of(text) == TITLE
+
+
+def test_a_guide_whose_longest_section_runs_far_under_its_introduction() -> None:
+    contents = tuple(f"{n}. Step {n} of the works" for n in range(1, 21))
+    section = [" ".join((P1, P2, P3, P4))] * 4
+    text = dump(MENU, "Get the app", TITLE, P1 + " " + P2, P3 + " " + P4, P2 + " " + P3, "Contents", contents,
+                "Why the wall broke",
+                P3, "Step 1 of the works", *section)
+    assert title_of(text) == TITLE

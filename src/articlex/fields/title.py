@@ -301,7 +301,7 @@ def _rejoin(title: str, parts: list[str]) -> str:
 
 def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Title:
     """A text dump's title: the best-scoring headline-like line before the first run of prose."""
-    start = _longest_run(blocks, _paragraph, deadline)
+    start = _opening_run(blocks, deadline)
     if start is None:
         return Title(None)
     lexicon = cues()
@@ -758,6 +758,39 @@ def first_prose(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> in
 
 def _paragraph(block: TextBlock) -> bool:
     return block.prose and not headline_ending(block.text)
+
+
+OPENING_RUN_SHARE = 0.3
+"""How long a run of paragraphs above the longest one must be, as a share of it, to be where the
+article's text opens: a guide or a listicle runs longest in one of its sections, far under the
+headline and the introduction; a widget's blurb or a teaser above the article is a short run."""
+MIN_OPENING_RUN = 200
+"""Characters of prose that make an opening run at the least (a paragraph or two): a login form's
+or a cookie notice's sentences above a short article are less."""
+
+
+def _opening_run(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> int | None:
+    """The start of the first run of paragraphs that holds a fair share of the longest one: where the
+    headline is looked for above."""
+    runs: list[tuple[float, int]] = []
+    run, run_start, peak = 0.0, None, 0.0
+    for i, block in enumerate(paced(blocks, deadline, TITLE_STOPPED)):
+        gain = len(block.text) if _paragraph(block) else -min(len(block.text), 40) - 10
+        if run <= 0:
+            if run_start is not None:
+                runs.append((peak, run_start))
+            run, run_start, peak = 0.0, None, 0.0
+        if gain > 0 and run_start is None:
+            run_start = i
+        if run_start is not None:
+            run += gain
+            peak = max(peak, run)
+    if run_start is not None:
+        runs.append((peak, run_start))
+    if not runs:
+        return None
+    longest = max(runs)[0]
+    return next(start for peak, start in runs if peak >= min(longest, max(MIN_OPENING_RUN, OPENING_RUN_SHARE * longest)))
 
 
 def _longest_run(blocks: list[TextBlock], is_prose: Callable[[TextBlock], bool],
