@@ -314,3 +314,8 @@ def test_lower_case_bylines_and_calendar_names_stay(header: tuple[str, ...], nam
 def test_a_relative_date_names_its_unit() -> None:
     from articlex.fields.dates import is_relative_date
     assert is_relative_date("9 Hrs Ago") and not is_relative_date("1") and not is_relative_date("$26")
+
+
+def test_a_data_row_over_a_date_is_no_byline() -> None:
+    assert authors_of(dump("Industry Open-source software", "Founded February 28, 1998",
+                           "Founder Netscape Communications")) == []

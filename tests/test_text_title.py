@@ -321,3 +321,24 @@ def test_a_guide_whose_longest_section_runs_far_under_its_introduction() -> None
                 "Why the wall broke",
                 P3, "Step 1 of the works", *section)
     assert title_of(text) == TITLE
+
+
+def test_a_short_headline_the_document_title_announces() -> None:
+    text = dump("Dental care | Riverside Clinic", ("Riverside Clinic", "Services", "Dental care", "Contact"),
+                "Dental care", tuple(f"Treatment {n}: from {n * 10} euros" for n in range(30)),
+                "Why families choose our dental team", P1 + " " + P2, P3 + " " + P4, P2 + " " + P3)
+    assert title_of(text) == "Dental care"
+
+
+def test_a_date_in_the_announced_headline_is_no_objection() -> None:
+    text = dump("Harbour works: update 2024-07-03 - Coast Forum", MENU, "Harbour works: update 2024-07-03",
+                ("Jane Doe", "Posted 3 July 2024"), "Reply from the harbour master", P1, P2, P3)
+    assert title_of(text) == "Harbour works: update 2024-07-03"
+
+
+def test_a_headline_opening_with_a_labels_word() -> None:
+    headline = "Home Networks and Cyber Security"
+    text = dump(MENU, "Home", headline, ("By Jane Doe", "12 May 2020"), P1, P2, P3)
+    assert title_of(text) == headline
+    assert title_of(dump(MENU, "Share prices fall again after the storm", "12 May 2020", P1, P2, P3)) \
+        == "Share prices fall again after the storm"

@@ -484,12 +484,20 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
             if found:
                 return [found]
         named = _HANDLE_TAIL.sub("", text)
-        if (_looks_like_names(named) or _is_initials(named, lexicon)) and _dated_below(header, i, lexicon):
+        if (_looks_like_names(named) and _name_ending(named, lexicon) or _is_initials(named, lexicon)) \
+                and _dated_below(header, i, lexicon):
             return [named]
         relative = _before_relative_date(text)
         if relative:
             return [relative]
     return []
+
+
+def _name_ending(text: str, lexicon: Cues) -> bool:
+    """Whether a line ends as names do: on a capital, or on the author's role ('Richard Roe Education
+    editor'). A row of data may end in lower case ('Industry Open-source software' over 'Founded
+    February 28, 1998')."""
+    return _has_capital(text.split()[-1]) or lexicon.contains("author_roles", text)
 
 
 def _names_on_dateline(text: str, lexicon: Cues) -> str | None:

@@ -13,7 +13,7 @@ from ..page import HEADINGS, Element, Page, TextBlock
 from ..text import date_span, is_sentence, looks_like_date, word_count
 from ..selectors import BREADCRUMB, KICKER
 from .dates import ends_with_relative_date
-from .lines import headline_ending
+from .lines import LABEL_SEPARATORS, headline_ending
 from .metadata import article_objects
 
 __all__ = ["Title", "find_title", "strip_site_name", "page_host"]
@@ -306,8 +306,8 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
         return Title(None)
     lexicon = cues()
     seen = _occurrences(blocks, deadline)
-    announced = _announced(blocks, seen)
-    named = [b.index for b in blocks[1:] if fold(b.text) in announced and _headline_like(b.text)] if announced else []
+    announced, short = _announced(blocks, seen)
+    named = [b.index for b in blocks[1:] if _shown_as_announced(b, announced, short)] if announced or short else []
     named = named or _kicked(blocks)
     if named:
         best = max(named, key=lambda i: _line_score(blocks, i, start, seen, lexicon))
@@ -376,18 +376,37 @@ def _heads_text(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
         i + 1 < len(blocks) and _paragraph(blocks[i + 1]) or _meta_next(blocks, i, lexicon))
 
 
-def _announced(blocks: list[TextBlock], seen: dict[str, int]) -> frozenset[str]:
+def _announced(blocks: list[TextBlock], seen: dict[str, int]) -> tuple[frozenset[str], str | None]:
     """The headline the dump's first line announces, folded: a renderer that keeps the document's
     title (html-text, a browser's 'save as text') prints it first with the site's name ('Headline -
     Site'), and the headline comes again where the page shows it: a part of the first line, of a few
-    words at least, printed again on a line of its own. A first line printed again whole is not
-    taken as a title: some dumps open with a menu item printed again lower down ('Skip to content')."""
+    words at least, printed again on a line of its own; or its first part, shorter ('Dental care |
+    Site'), printed again on a line set apart. A first line printed again whole is not taken as a
+    title: some dumps open with a menu item printed again lower down ('Skip to content')."""
     if len(blocks) < 2:
-        return frozenset()
-    first = blocks[0].text
-    parts = _SEPARATORS.split(first)
-    keys = {fold(part) for part in parts if len(parts) > 1 and word_count(part) >= MIN_REPEATED_WORDS}
-    return frozenset(key for key in keys if seen.get(key, 0) > 0)
+        return frozenset(), None
+    parts = _SEPARATORS.split(blocks[0].text)
+    if len(parts) < 2:
+        return frozenset(), None
+    keys = {fold(part) for part in parts if word_count(part) >= MIN_REPEATED_WORDS}
+    head = fold(parts[0])
+    short = head if len(parts) == 2 and word_count(parts[0]) < MIN_REPEATED_WORDS and seen.get(head, 0) > 0 else None
+    return frozenset(key for key in keys if seen.get(key, 0) > 0), short
+
+
+def _shown_as_announced(block: TextBlock, announced: frozenset[str], short: str | None) -> bool:
+    """Whether a line prints the headline the first line announces. The document title vouches for
+    it, so a date or a number in it is no objection ('Project update July 2024'); a label is."""
+    key = fold(block.text)
+    if key not in announced and not (key == short and block.standalone):
+        return False
+    end = block.text.rstrip()
+    return 0 < word_count(block.text) <= MAX_ANNOUNCED_WORDS and not end.endswith((":", ",", ";")) \
+        and not _ADDRESS.search(block.text) and not any(_label_line(cues(), k, block.text) for k in NOT_TITLES)
+
+
+MAX_ANNOUNCED_WORDS = 40
+"""As for any headline: a longer line is a paragraph."""
 
 
 TOPIC = 3.0
@@ -725,8 +744,26 @@ def _headline_like(text: str) -> bool:
     if lexicon.contains("reading_time", text) or (date_span(text) and _STAMPED.search(text)) \
             or ends_with_relative_date(text):
         return False  # a meta line: 'Santo Domingo - abr. 22, 2022 | 12:01 a. m. | 9 min de lectura', 'X 20 hours ago'
-    return not any(lexicon.strip_label(key, text) is not None for key in NOT_TITLES) \
-        and not lexicon.is_word("account", text)
+    return not any(_label_line(lexicon, key, text) for key in NOT_TITLES) and not lexicon.is_word("account", text)
+
+
+GLUED_LABELS = frozenset({"byline_prefixes", "previous", "next", "read_also"})
+"""Labels a text dump may glue to what they introduce, a name or another story's headline ('By Jane
+Doe', 'Next article Port reopens'): the line is the label's, whatever follows."""
+MAX_LABEL_REST_WORDS = 2
+"""Words a label may carry after it without a separator ('Related articles', 'Newsletter sign-up',
+'Comments 12'); a headline may open with a label's word ('Home networks and cyber security',
+'Share prices fall again'), and goes on longer."""
+
+
+def _label_line(lexicon: Cues, key: str, text: str) -> bool:
+    """Whether a line is a label of the lexicon's key rather than a headline opening with its word."""
+    rest = lexicon.strip_label(key, text)
+    if rest is None:
+        return False
+    if key in GLUED_LABELS or not rest or not rest[:1].isalpha() or word_count(rest) <= MAX_LABEL_REST_WORDS:
+        return True
+    return any(mark in text[: len(text) - len(rest)] for mark in LABEL_SEPARATORS)
 
 
 _CREDIT_TAIL = re.compile(r"(?:\s[—–-]\s|/)\s*([^/—–]{2,40})$")
