@@ -319,3 +319,12 @@ def test_a_relative_date_names_its_unit() -> None:
 def test_a_data_row_over_a_date_is_no_byline() -> None:
     assert authors_of(dump("Industry Open-source software", "Founded February 28, 1998",
                            "Founder Netscape Communications")) == []
+
+
+def test_a_comments_button_among_the_share_buttons_does_not_end_the_header() -> None:
+    assert authors_of(dump("Share on Facebook\nShare on Twitter\nPrint Article\nComments\n"
+                           "By Erin Gale March 18 at 3:57 PM Follow @eringale")) == ["Erin Gale"]
+
+
+def test_a_sections_name_over_a_comment_button_and_the_date_is_no_byline() -> None:
+    assert authors_of(dump("Riverside\nRiverside News\nComments\nPublished Thursday 24 December 2020 at 07:47")) == []

@@ -518,9 +518,13 @@ def _dated_below(header: list[TextBlock], i: int, lexicon: Cues) -> bool:
     for block in header[i + 1: i + 2 + BETWEEN_NAME_AND_DATE]:
         if _is_dateline(block.text, lexicon) or lexicon.contains("reading_time", block.text):
             return True
-        if not _is_handle_or_place(block.text):
-            return False
+        if not _is_handle_or_place(block.text) or lexicon.is_any_word(BUTTONS, block.text):
+            return False  # 'Charleroi Actu' / 'Réagir' / the date: a section's name over a comment button
     return False
+
+
+BUTTONS = ("comment_section", "share")
+"""Labels of the buttons a dump prints among the header's lines: no handle or place of the author's."""
 
 
 def _is_handle_or_place(text: str) -> bool:

@@ -111,7 +111,7 @@ def find_body(page: Page, title: Title, trace: dict[int, str] | None = None) -> 
     body = walk(page, candidates, container, cues(), spaced, prose.totals if prose is not None else None,
                 prose.chrome if prose is not None else None, trace)
     if title.index is not None and body.start is not None and body.start > title.index:
-        body.header = _until_widget(page.blocks[title.index + 1: body.start][:MAX_HEADER], cues())
+        body.header = _until_widget(page.blocks[title.index + 1: body.start][:MAX_HEADER], cues(), page.root is None)
     recalled = None
     if prose is None:
         body.blocks = _before_sign_off(body.blocks)
@@ -477,10 +477,12 @@ def _row_block(cells: list[TextBlock], row: Element) -> TextBlock:
     return TextBlock(first.index, text, "tr", row, links, first.in_quote, standalone=True)
 
 
-def _until_widget(blocks: list[TextBlock], lexicon: Cues) -> list[TextBlock]:
-    """The header stops at a related-posts or comment heading: what follows is other stories' bylines."""
+def _until_widget(blocks: list[TextBlock], lexicon: Cues, dump: bool = False) -> list[TextBlock]:
+    """The header stops at a related-posts or comment heading: what follows is other stories' bylines.
+    In a dump, such a heading is set apart; packed among the share buttons, 'Comments' is a button
+    and the byline may follow it."""
     for i, block in enumerate(blocks):
-        if lexicon.is_any_word(("related_section", "comment_section"), block.text):
+        if (block.standalone or not dump) and lexicon.is_any_word(("related_section", "comment_section"), block.text):
             return blocks[:i]
     return blocks
 
