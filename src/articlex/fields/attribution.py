@@ -490,7 +490,23 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
         relative = _before_relative_date(text)
         if relative:
             return [relative]
+    return _named_under_date(header, lexicon)
+
+
+def _named_under_date(header: list[TextBlock], lexicon: Cues) -> list[str]:
+    """Names right under the date line with the author's role under them ('posted on April 21, 2015'
+    / 'Mark Di Stefano' / 'News Reporter'): without the role, a line under the date is as often the
+    standfirst's first words or a section's name."""
+    for i in range(1, len(header) - 1):
+        text, role = header[i].text, header[i + 1].text
+        if _is_dateline(header[i - 1].text, lexicon) and _looks_like_names(text) and _name_ending(text, lexicon) \
+                and word_count(role) <= MAX_ROLE_WORDS and lexicon.contains("author_roles", role):
+            return [text]
     return []
+
+
+MAX_ROLE_WORDS = 5
+"""A role line under a name: 'BuzzFeed News Reporter', 'Senior Staff Writer'."""
 
 
 def _name_ending(text: str, lexicon: Cues) -> bool:
