@@ -328,3 +328,8 @@ def test_a_comments_button_among_the_share_buttons_does_not_end_the_header() -> 
 
 def test_a_sections_name_over_a_comment_button_and_the_date_is_no_byline() -> None:
     assert authors_of(dump("Riverside\nRiverside News\nComments\nPublished Thursday 24 December 2020 at 07:47")) == []
+
+
+def test_names_under_the_date_with_the_role_under_them() -> None:
+    assert authors_of(dump("posted on April 21, 2015, at 11:29 a.m.\nMark Stone\nNews Reporter\nTweet")) == ["Mark Stone"]
+    assert authors_of(dump("April 21, 2015\nCity Council\nTweet")) == []
