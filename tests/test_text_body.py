@@ -375,3 +375,16 @@ def test_a_tag_list_set_apart_after_the_text_ends_it() -> None:
 
 def test_an_editor_word_without_a_name_after_it_does_not_end_the_text() -> None:
     assert P3 in body_of(dump(TITLE, P1, P2, "Édition abonnés du journal", P3, P4))
+
+
+def test_a_caption_set_apart_before_the_dateline_paragraph_is_not_the_text() -> None:
+    first = "SEAPORT, 21 Apr (Coast News).- " + P1
+    text = dump(("Home", "News"), TITLE, ("By Coast News", "21 April 2022"), "Ann Lee, the harbour master, inspects the broken wall with two engineers on Monday morning.",
+                first, P2, P3)
+    assert body_of(text) == [first, P2, P3]
+
+
+def test_a_hyphenated_name_opening_a_paragraph_is_no_dateline() -> None:
+    second = "Montoya-Lewis was born in Spain, where her father was stationed with the navy for years."
+    text = dump(("Home", "News"), TITLE, ("By Coast News", "21 April 2022"), P1, second, P2, P3)
+    assert body_of(text) == [P1, second, P2, P3]

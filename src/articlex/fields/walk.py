@@ -393,6 +393,33 @@ def _picture_under_standfirst(step: Step) -> Act | None:
     return Act.SKIP
 
 
+def _dateline_opening(step: Step) -> Act | None:
+    """In a dump, a paragraph opening with a dateline ('München - ...', 'San José, 21 Abr (Agency).-
+    ...', 'CAIRO — ...') is the story's first paragraph: the short paragraphs set apart before it
+    were a standfirst or a picture's caption, which a dump prints as paragraphs."""
+    body = step.walk.body
+    if not 1 <= len(body.blocks) <= MAX_BEFORE_DATELINE or not _DATELINE_OPENING.match(step.block.text):
+        return None
+    if any(word_count(b.text) > MAX_DEK_WORDS for b in body.blocks):
+        return None
+    body.restart()
+    step.walk.prose_seen = 0
+    return None  # the paragraph itself is read on by the next rules
+
+
+_CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w'’.]*"
+_DATELINE_OPENING = re.compile(
+    rf"^{_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,2}}(?:,\s*[^–—()]{{1,25}}?)?(?:\s*\([^()]{{2,40}}\))?"
+    r"(?:\s+-{1,2}\s+|\s*[–—]\s*|\.-\s*)(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ\"«“„])")
+"""A news story's dateline before its first sentence: the place (one to three capitalised words),
+perhaps the date and the agency or outlet in brackets, then a dash ('MÜNCHEN - ', 'San José, 21 Abr
+(Elpaís.cr).- ', 'CAIRO — '); a hyphen without spaces joins a name ('Montoya-Lewis was born')."""
+MAX_BEFORE_DATELINE = 2
+"""Paragraphs before a dateline that are still header: a standfirst and a caption."""
+MAX_DEK_WORDS = 60
+"""A longer paragraph before the dateline is the text's own (an editor's note, an introduction)."""
+
+
 def _teaser_in_text(step: Step) -> Act | None:
     """A teaser of another story printed inside the text: a read-also link."""
     state, block = step.walk, step.block
@@ -441,6 +468,7 @@ RULES = (
     Rule("tag line", _tag_line, UNBOXED),
     Rule("source line", _source, ANY),
     Rule("picture under the standfirst", _picture_under_standfirst, frozenset({Input.DUMP})),
+    Rule("dateline opening", _dateline_opening, frozenset({Input.DUMP})),
     Rule("furniture", _furniture, ANY),
     Rule("before the text", _before_text, ANY),
     Rule("teaser in the text", _teaser_in_text, BOXED),
