@@ -388,3 +388,17 @@ def test_a_hyphenated_name_opening_a_paragraph_is_no_dateline() -> None:
     second = "Montoya-Lewis was born in Spain, where her father was stationed with the navy for years."
     text = dump(("Home", "News"), TITLE, ("By Coast News", "21 April 2022"), P1, second, P2, P3)
     assert body_of(text) == [P1, second, P2, P3]
+
+
+def test_the_tags_label_and_its_terms_joined_by_spaces_end_the_text() -> None:
+    text = dump(("Home", "News"), TITLE, "12 May 2020", P1, P2, P3,
+                "Tags: Harbour Works Storm Season Town Council Coast Guard Fishing Port Budget Committee Ferry Service",
+                "Newsroom",
+                "We are a town newspaper informing readers on every day of the year about the coast and its people.")
+    assert body_of(text) == [P1, P2, P3]
+
+
+def test_a_paragraph_opening_with_a_tags_word_is_text() -> None:
+    topics = "Topics: the wall, the storms and the budget were all raised by residents during the meeting."
+    text = dump(("Home", "News"), TITLE, "12 May 2020", P1, topics, P2, P3)
+    assert body_of(text) == [P1, topics, P2, P3]

@@ -21,7 +21,7 @@ from ..lexicon import Cues, agencies, fold
 from ..model import Link
 from ..page import Element, Page, TextBlock
 from ..selectors import STANDFIRST
-from ..text import SENTENCE_WORDS, at_most_words, date_span, has_date_label, looks_like_date, word_count
+from ..text import SENTENCE_WORDS, at_most_words, date_span, has_date_label, is_sentence, looks_like_date, word_count
 from .boxes import CONTAINER_TAGS, MIN_OPENING_PARAGRAPHS, BoilerplateCheck, FooterCheck, NavigationCheck
 from .lines import MAX_CAPTION_WORDS, MAX_LABEL_WORDS, QUOTES, Line
 from .related import card_link, closes_teaser, is_teaser, read_also, take_read_also, teaser_link
@@ -322,11 +322,19 @@ def _staff_credits(step: Step) -> Act | None:
 
 
 def _tag_line(step: Step) -> Act | None:
-    """A line of short terms between commas after the text, packed or set apart (renderers differ):
-    the tag list, the text has ended."""
-    if step.walk.body.blocks and _tag_list(step.block.text):
+    """A line of short terms between commas after the text, packed or set apart (renderers differ),
+    or the tags' label and a colon before the terms ('Tags: Harbour Storms Council', a renderer joining
+    the tag links with spaces): the tag list, the text has ended."""
+    if step.walk.body.blocks and (_tag_list(step.block.text) or _labelled_tags(step.block.text, step.walk.lexicon)):
         return Act.STOP
     return None
+
+
+def _labelled_tags(text: str, lexicon: Cues) -> bool:
+    """'Tagi: Sandomierz Obrazów ...': the tags' label, a colon, terms, no sentence."""
+    rest = lexicon.strip_label("tags_labels", text)
+    return bool(rest) and ":" in text[: len(text) - len(rest)] and not is_sentence(text) \
+        and word_count(rest) <= MAX_LABELLED_TAG_WORDS
 
 
 def _source(step: Step) -> Act | None:
@@ -750,6 +758,10 @@ def _navigation_inside(line: Line, following: list[TextBlock]) -> str | None:
         if rest and _is_navigation(line.text, rest):
             return rest
     return None
+
+
+MAX_LABELLED_TAG_WORDS = 40
+"""Words of the terms after a tags' label: a longer line is a paragraph opening with the word."""
 
 
 def _tag_list(text: str) -> bool:
