@@ -333,3 +333,9 @@ def test_a_sections_name_over_a_comment_button_and_the_date_is_no_byline() -> No
 def test_names_under_the_date_with_the_role_under_them() -> None:
     assert authors_of(dump("posted on April 21, 2015, at 11:29 a.m.\nMark Stone\nNews Reporter\nTweet")) == ["Mark Stone"]
     assert authors_of(dump("April 21, 2015\nCity Council\nTweet")) == []
+
+
+def test_a_prefix_word_of_another_language_before_a_widgets_word_is_no_byline() -> None:
+    assert authors_of(html("Undergraduate", "$390", "per hour", "Part-time", "$455/hour")) == []
+    assert authors_of(dump("Share\nText Size\nSmall\nMedium\nLarge")) == []
+    assert authors_of(dump("By Gabo\n12 May 2020")) == ["Gabo"]

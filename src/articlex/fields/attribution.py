@@ -462,14 +462,17 @@ def _in_boilerplate(el: Element, container: object) -> bool:
 
 def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
     """The header's byline, surest cue first: a line opening with a byline prefix ('By X', or a lone 'Von'
-    above the name); a prefix inside a dated meta line ('12:40 Автор: X'); names right before the date
+    above the name; a single word after the prefix over the date, or capitalised on a line set apart:
+    'per hour' under a price and a 'Text Size' button are a prefix's word of another language before a
+    word); a prefix inside a dated meta line ('12:40 Автор: X'); names right before the date
     ('Marco Bellini 3 maggio 2024'), or on the line above it. Table cells are data, not bylines."""
     header = [b for b in header if b.tag not in TABLE_CELLS]
     for i, block in enumerate(header):
         rest = _after_prefix(block.text, lexicon)
         if rest == "" and i + 1 < len(header):
             return [header[i + 1].text]
-        if rest and not _sentence_case(block.text, rest):
+        if rest and not _sentence_case(block.text, rest) and (
+                len(rest.split()) > 1 or block.standalone and not rest.islower() or _dated_below(header, i, lexicon)):
             return [_before_meta(rest)]
     dated = [b.text for b in header if date_span(b.text) and word_count(b.text) <= MAX_META_WORDS
              and (not b.prose or len(_AFTER_DATE.split(b.text)) >= META_PARTS)]
