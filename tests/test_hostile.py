@@ -513,3 +513,62 @@ def test_extract_in_a_forked_child_after_calls_in_the_parent() -> None:
     articlex.extract(source)  # the parent's watchdog thread is running
     with multiprocessing.get_context("fork").Pool(1) as pool:
         assert "forkmarker" in pool.apply(_body_of, (source,))
+
+
+# --- Memory: what a step holds at its peak, as a multiple of the input ----------------------
+
+import tracemalloc  # noqa: E402
+
+
+def _traced_peak(step) -> int:
+    """Bytes Python held at the peak of ``step()`` over what it held before (libxml2's own
+    memory is not traced: these tests look at the copies the Python side makes)."""
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        step()
+        return tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+
+
+LONG_TEXT_PEAK = 4
+"""What collapsing a long text's white space may hold at its peak, as a multiple of the text: the
+text, its pieces and the result. Splitting it whole into words held about 12 times its size."""
+
+
+def test_a_long_text_is_collapsed_without_a_list_of_its_words() -> None:
+    from articlex.text import collapse_white
+
+    raw = "word  of\tthe day \n" * 100_000
+    assert collapse_white(raw) == " ".join(raw.split())
+    assert _traced_peak(lambda: collapse_white(raw)) < LONG_TEXT_PEAK * len(raw)
+
+
+def test_a_huge_text_node_becomes_a_block_without_a_list_of_its_words() -> None:
+    text = "word  of\tthe day " * 100_000
+    root, _ = parse_html(page(f"<p>{text}</p>" + article("othermarker")))
+    blocks: list = []
+    peak = _traced_peak(lambda: blocks.extend(articlex.page.Page.from_tree(root).blocks))
+    assert " ".join(text.split()) in [b.text for b in blocks]
+    assert peak < (LONG_TEXT_PEAK + 1) * len(text), "the text node read from the tree, then collapsed"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\u3000", "\xa0", "\x1c", "a", "bc", "é"]), max_size=60)
+       .map("".join), st.integers(1, 8))
+def test_collapsing_a_piece_at_a_time_is_collapsing_whole(raw: str, piece: int) -> None:
+    from articlex import text as text_module
+
+    saved = text_module.COLLAPSE_PIECE
+    text_module.COLLAPSE_PIECE = piece
+    try:
+        assert text_module.collapse_white(raw) == " ".join(raw.split())
+    finally:
+        text_module.COLLAPSE_PIECE = saved
+
