@@ -572,3 +572,12 @@ def test_collapsing_a_piece_at_a_time_is_collapsing_whole(raw: str, piece: int) 
     finally:
         text_module.COLLAPSE_PIECE = saved
 
+
+def test_a_long_line_without_quote_marks_is_not_copied_by_the_breadcrumb_step() -> None:
+    from articlex.fields.breadcrumb import _quoted
+
+    line = "ab1.cd2,ef3;" * 100_000
+    assert _quoted(line) is line
+    assert _quoted("« vol aggravé » : Justice") == "« vol aggravé \ue000 : Justice"
+    assert _traced_peak(lambda: _quoted(line)) < len(line)
+
