@@ -581,3 +581,26 @@ def test_a_long_line_without_quote_marks_is_not_copied_by_the_breadcrumb_step() 
     assert _quoted("« vol aggravé » : Justice") == "« vol aggravé \ue000 : Justice"
     assert _traced_peak(lambda: _quoted(line)) < len(line)
 
+
+def test_json_ld_past_the_page_budget_is_not_read(monkeypatch) -> None:
+    from articlex import page as page_module
+
+    small = '{"@type": "NewsArticle", "headline": "Read"}'
+    large = '{"@graph": [' + ", ".join(f'{{"@type": "Thing", "name": "n{i}"}}' for i in range(200)) + "]}"
+    source = page(article("jsonldmarker"), head="".join(f'<script type="application/ld+json">{script}</script>'
+                                                        for script in (small, large)))
+    assert len(load_page(source).jsonld) == 202, "within the budget, every object is read"
+    monkeypatch.setattr(page_module, "JSONLD_MAX_CHARS", len(small) + 100)
+    loaded = load_page(source)
+    assert [obj.get("headline") for obj in loaded.jsonld] == ["Read"]
+    assert any(f"1 script(s) of {len(large)} characters" in w for w in loaded.warnings), loaded.warnings
+    assert any("JSON-LD" in w for w in articlex.extract(source).warnings)
+
+
+def test_json_ld_of_a_hundred_thousand_objects_is_not_held() -> None:
+    objects = ", ".join(f'{{"@type": "NewsArticle", "headline": "h{i}"}}' for i in range(100_000))
+    source = page(article("jsonldmarker"), head=f'<script type="application/ld+json">{{"@graph": [{objects}]}}</script>')
+    loaded: list = []
+    peak = _traced_peak(lambda: loaded.append(load_page(source)))
+    assert loaded[0].jsonld == [] and any("JSON-LD" in w for w in loaded[0].warnings)
+    assert peak < 3 * len(source), "the page as UTF-8 and the script as text; parsed, it held 8 times the page"
