@@ -604,3 +604,13 @@ def test_json_ld_of_a_hundred_thousand_objects_is_not_held() -> None:
     peak = _traced_peak(lambda: loaded.append(load_page(source)))
     assert loaded[0].jsonld == [] and any("JSON-LD" in w for w in loaded[0].warnings)
     assert peak < 3 * len(source), "the page as UTF-8 and the script as text; parsed, it held 8 times the page"
+
+
+def test_flattening_a_deep_page_holds_no_string_a_tag() -> None:
+    from articlex.loading import _flatten
+
+    source = page("<div>" * 50_000 + article("deepmarker") + "</div>" * 50_000)
+    flat: list = []
+    peak = _traced_peak(lambda: flat.append(_flatten(source, 509, False)))
+    assert len(flat[0]) == len(source) and "deepmarker" in flat[0]
+    assert peak < 4 * len(source), "the rewritten page, its pieces and one small entry a tag: it was 20 times"
