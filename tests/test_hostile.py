@@ -484,12 +484,37 @@ def test_a_short_run_of_links_is_kept(streaming) -> None:
     assert "Story 2 of the day" in [b.text for b in load_page(_dense_page(rows=3)).blocks]
 
 
-def test_a_page_too_deep_for_the_stream_is_read_as_a_tree(streaming) -> None:
+def test_a_page_too_deep_for_the_stream_is_flattened_then_streamed(streaming) -> None:
+    source = page("<div>" * 600 + article("deepmarker") + "</div>" * 600 + article("aftermarker"))
+    result = articlex.extract(source)
+    assert "deepmarker" in result.body
+    assert "aftermarker" in "\n".join(b.text for b in load_page(source).blocks)
+    assert any("read as a stream" in w for w in result.warnings)
+    assert any("max_depth" in w for w in result.warnings)
+
+
+def test_a_page_too_deep_for_the_flattened_stream_is_read_as_a_tree(streaming, monkeypatch) -> None:
+    """Where the first flattening leaves the page too deep for the stream (here: a flattening that
+    changes nothing), the tree's flattening, stricter at need, reads it."""
+    from articlex import loading
+
+    def only_strict(text: str, cap: int, strict: bool) -> str:
+        return loading._Flattener(cap, strict).run(text) if strict else text
+
+    monkeypatch.setattr(loading, "_flatten", only_strict)
     source = page("<div>" * 600 + article("deepmarker") + "</div>" * 600)
     result = articlex.extract(source)
     assert "deepmarker" in result.body
     assert not any("read as a stream" in w for w in result.warnings)
     assert any("max_depth" in w for w in result.warnings)
+
+
+def test_many_dense_tags_are_streamed_under_the_streaming_size() -> None:
+    from articlex.stream import STREAM_FROM_BYTES, STREAM_FROM_TAGS, is_dense
+
+    assert is_dense("<div>" * STREAM_FROM_TAGS) and len("<div>" * STREAM_FROM_TAGS) < STREAM_FROM_BYTES
+    assert not is_dense("<div>" * (STREAM_FROM_TAGS - 1)), "fewer tags, under the size: the tree"
+    assert not is_dense("<div>" + "x" * 100 * STREAM_FROM_TAGS), "many characters, few tags: the tree"
 
 
 def test_an_ordinary_page_is_read_as_a_tree() -> None:

@@ -930,17 +930,24 @@ def _page_from_str(text: str, url: str | None, limits: Limits, warnings: list[st
 
 def _streamed_page(text: str, url: str | None, limits: Limits, deadline: Deadline) -> Page | None:
     """A dense page read as a stream (:mod:`articlex.stream`), after the same checks and repairs
-    as :func:`parse_html`; None when it nests too deep for that (the tree's flattening is needed)."""
+    as :func:`parse_html` (a page nesting deeper than ``max_depth`` is flattened first); None when
+    it still nests too deep (the tree's stricter flattening is needed)."""
     text = _without_frame_ends(_without_prolog(text))
     _check_tag_count(text, limits)
     size, tags = len(text), start_tags(text)
     text, crowded = _trim_crowded_tags(text)
-    streamed = stream_text(text, min(limits.max_depth, DEEPEST), deadline)
+    depth = min(limits.max_depth, DEEPEST)
+    streamed = stream_text(text, depth, deadline)
+    flattened = streamed is None
+    if flattened:  # nests too deep: flattened as parse_html's first try does it, then read again
+        streamed = stream_text(_flatten(text, depth - IMPLIED_ELEMENTS, False), depth, deadline)
     if streamed is None:
         return None
     del text
     page = Page.from_text(streamed.text, url, deadline)
     page.head = streamed.head
+    if flattened:
+        page.warnings.append(WARN_DEPTH.format(depth=depth))
     page.warnings.append(WARN_STREAMED.format(tags=tags, size=size))
     if streamed.left_out:
         page.warnings.append(WARN_LINK_RUNS.format(count=streamed.left_out, run=LINK_RUN))
