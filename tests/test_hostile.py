@@ -639,3 +639,34 @@ def test_flattening_a_deep_page_holds_no_string_a_tag() -> None:
     peak = _traced_peak(lambda: flat.append(_flatten(source, 509, False)))
     assert len(flat[0]) == len(source) and "deepmarker" in flat[0]
     assert peak < 4 * len(source), "the rewritten page, its pieces and one small entry a tag: it was 20 times"
+
+
+READ_ALSO_LINE_BYTES = 350
+"""What the body may keep for one read-also line of a dump: its link (text and object) and its
+block's index. Keeping every line's block as well took some 525 bytes a line."""
+
+
+def test_read_also_lines_of_a_dump_keep_their_links_not_their_blocks() -> None:
+    from articlex.deadline import Deadline
+    from articlex.fields.body import find_body
+    from articlex.fields.title import find_title
+
+    from hostile_cases import _read_also_and_navigation
+
+    count = 20_000
+    dump = _read_also_and_navigation(count, count // 4)
+    loaded = load_page(dump, limits=Limits(max_seconds=60), deadline=Deadline(60))
+    title = find_title(loaded, None)
+    bodies: list = []
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        bodies.append(find_body(loaded, title))
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    body = bodies[0]
+    assert len(body.related) == count and len(body.related_indices) == count
+    assert held < READ_ALSO_LINE_BYTES * count
+    assert loaded.provenance["related"].path == f"lines {body.related_blocks[0].line}-{body.related_blocks[-1].line}"
+    assert body.related_blocks[-1].line - body.related_blocks[0].line == count - 1
