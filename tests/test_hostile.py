@@ -515,6 +515,7 @@ def test_many_dense_tags_are_streamed_under_the_streaming_size() -> None:
     assert is_dense("<div>" * STREAM_FROM_TAGS) and len("<div>" * STREAM_FROM_TAGS) < STREAM_FROM_BYTES
     assert not is_dense("<div>" * (STREAM_FROM_TAGS - 1)), "fewer tags, under the size: the tree"
     assert not is_dense("<div>" + "x" * 100 * STREAM_FROM_TAGS), "many characters, few tags: the tree"
+    assert not is_dense("</div>" * 2 * STREAM_FROM_TAGS), "end tags open nothing"
 
 
 def test_an_ordinary_page_is_read_as_a_tree() -> None:

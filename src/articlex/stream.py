@@ -65,6 +65,9 @@ def is_dense(text: str) -> bool:
     size = len(text)
     if size < STREAM_FROM_BYTES and size < STREAM_FROM_TAGS * SHORTEST_TAG:
         return False  # too short to hold that many tags: not counted
+    opening = text.count("<")  # at least the start tags: one quick count clears most pages
+    if opening * 1000 < DENSE_TAGS_PER_KB * size or (size < STREAM_FROM_BYTES and opening < STREAM_FROM_TAGS):
+        return False
     tags = start_tags(text)
     return tags * 1000 >= DENSE_TAGS_PER_KB * size and (size >= STREAM_FROM_BYTES or tags >= STREAM_FROM_TAGS)
 
