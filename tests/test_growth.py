@@ -84,6 +84,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "links, text": (lambda n: _dump([f"https://example.org/story-{i}" for i in range(n)]), 400),
     "links, html": (lambda n: _html("<ul>" + "".join(f'<li><a href="/story/{i}">Story number {i} of the day</a></li>'
                                                      for i in range(n)) + "</ul>"), 400),
+    "deep nesting, html": (lambda n: _html("<div>" * n + "<p>Deep text</p>" + "</div>" * n), 600),
     "navigation, text": (lambda n: _dump(["Article précédent", "Article suivant"] * n), 200),
     "navigation, html": (lambda n: _html("", "".join(f'<link rel="next" href="/n/{i}">' for i in range(n)))
                          .replace("</div>", "".join(f'<div class="post-navigation"><a rel="prev" href="/p/{i}">'
@@ -114,9 +115,10 @@ def test_cost_grows_linearly(shape: str) -> None:
     assert ratio < MAX_RATIO, f"{shape}: {GROWTH} times the input cost {ratio:.1f} times the time"
 
 
-STREAMED_SHAPES = ("tables, html", "links, html", "read-also, html", "headings, html")
+STREAMED_SHAPES = ("tables, html", "links, html", "read-also, html", "headings, html", "deep nesting, html")
 """HTML shapes read again through the stream (:mod:`articlex.stream`), which dense pages of
-megabytes take: the sizes here are made to take it too."""
+megabytes take: the sizes here are made to take it too (the deep nesting, past ``max_depth`` at both
+sizes, flattened first)."""
 
 
 @pytest.mark.parametrize("shape", STREAMED_SHAPES)

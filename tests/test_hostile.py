@@ -495,12 +495,38 @@ def test_a_short_run_of_links_is_kept(streaming) -> None:
     assert "Story 2 of the day" in [b.text for b in load_page(_dense_page(rows=3)).blocks]
 
 
-def test_a_page_too_deep_for_the_stream_is_read_as_a_tree(streaming) -> None:
+def test_a_page_too_deep_for_the_stream_is_flattened_then_streamed(streaming) -> None:
+    source = page("<div>" * 600 + article("deepmarker") + "</div>" * 600 + article("aftermarker"))
+    result = articlex.extract(source)
+    assert "deepmarker" in result.body
+    assert "aftermarker" in "\n".join(b.text for b in load_page(source).blocks)
+    assert any("read as a stream" in w for w in result.warnings)
+    assert any("max_depth" in w for w in result.warnings)
+
+
+def test_a_page_too_deep_for_the_flattened_stream_is_read_as_a_tree(streaming, monkeypatch) -> None:
+    """Where the first flattening leaves the page too deep for the stream (here: a flattening that
+    changes nothing), the tree's flattening, stricter at need, reads it."""
+    from articlex import loading
+
+    def only_strict(text: str, cap: int, strict: bool) -> str:
+        return loading._Flattener(cap, strict).run(text) if strict else text
+
+    monkeypatch.setattr(loading, "_flatten", only_strict)
     source = page("<div>" * 600 + article("deepmarker") + "</div>" * 600)
     result = articlex.extract(source)
     assert "deepmarker" in result.body
     assert not any("read as a stream" in w for w in result.warnings)
     assert any("max_depth" in w for w in result.warnings)
+
+
+def test_many_dense_tags_are_streamed_under_the_streaming_size() -> None:
+    from articlex.stream import STREAM_FROM_BYTES, STREAM_FROM_TAGS, is_dense
+
+    assert is_dense("<div>" * STREAM_FROM_TAGS) and len("<div>" * STREAM_FROM_TAGS) < STREAM_FROM_BYTES
+    assert not is_dense("<div>" * (STREAM_FROM_TAGS - 1)), "fewer tags, under the size: the tree"
+    assert not is_dense("<div>" + "x" * 100 * STREAM_FROM_TAGS), "many characters, few tags: the tree"
+    assert not is_dense("</div>" * 2 * STREAM_FROM_TAGS), "end tags open nothing"
 
 
 def test_an_ordinary_page_is_read_as_a_tree() -> None:
@@ -524,3 +550,135 @@ def test_extract_in_a_forked_child_after_calls_in_the_parent() -> None:
     articlex.extract(source)  # the parent's watchdog thread is running
     with multiprocessing.get_context("fork").Pool(1) as pool:
         assert "forkmarker" in pool.apply(_body_of, (source,))
+
+
+# --- Memory: what a step holds at its peak, as a multiple of the input ----------------------
+
+import tracemalloc  # noqa: E402
+
+
+def _traced_peak(step) -> int:
+    """Bytes Python held at the peak of ``step()`` over what it held before (libxml2's own
+    memory is not traced: these tests look at the copies the Python side makes)."""
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        step()
+        return tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+
+
+LONG_TEXT_PEAK = 4
+"""What collapsing a long text's white space may hold at its peak, as a multiple of the text: the
+text, its pieces and the result. Splitting it whole into words held about 12 times its size."""
+
+
+def test_a_long_text_is_collapsed_without_a_list_of_its_words() -> None:
+    from articlex.text import collapse_white
+
+    raw = "word  of\tthe day \n" * 100_000
+    assert collapse_white(raw) == " ".join(raw.split())
+    assert _traced_peak(lambda: collapse_white(raw)) < LONG_TEXT_PEAK * len(raw)
+
+
+def test_a_huge_text_node_becomes_a_block_without_a_list_of_its_words() -> None:
+    text = "word  of\tthe day " * 100_000
+    root, _ = parse_html(page(f"<p>{text}</p>" + article("othermarker")))
+    blocks: list = []
+    peak = _traced_peak(lambda: blocks.extend(articlex.page.Page.from_tree(root).blocks))
+    assert " ".join(text.split()) in [b.text for b in blocks]
+    assert peak < (LONG_TEXT_PEAK + 1) * len(text), "the text node read from the tree, then collapsed"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\u3000", "\xa0", "\x1c", "a", "bc", "é"]), max_size=60)
+       .map("".join), st.integers(1, 8))
+def test_collapsing_a_piece_at_a_time_is_collapsing_whole(raw: str, piece: int) -> None:
+    from articlex import text as text_module
+
+    saved = text_module.COLLAPSE_PIECE
+    text_module.COLLAPSE_PIECE = piece
+    try:
+        assert text_module.collapse_white(raw) == " ".join(raw.split())
+    finally:
+        text_module.COLLAPSE_PIECE = saved
+
+
+def test_a_long_line_without_quote_marks_is_not_copied_by_the_breadcrumb_step() -> None:
+    from articlex.fields.breadcrumb import _quoted
+
+    line = "ab1.cd2,ef3;" * 100_000
+    assert _quoted(line) is line
+    assert _quoted("« vol aggravé » : Justice") == "« vol aggravé \ue000 : Justice"
+    assert _traced_peak(lambda: _quoted(line)) < len(line)
+
+
+def test_json_ld_past_the_page_budget_is_not_read(monkeypatch) -> None:
+    from articlex import page as page_module
+
+    small = '{"@type": "NewsArticle", "headline": "Read"}'
+    large = '{"@graph": [' + ", ".join(f'{{"@type": "Thing", "name": "n{i}"}}' for i in range(200)) + "]}"
+    source = page(article("jsonldmarker"), head="".join(f'<script type="application/ld+json">{script}</script>'
+                                                        for script in (small, large)))
+    assert len(load_page(source).jsonld) == 202, "within the budget, every object is read"
+    monkeypatch.setattr(page_module, "JSONLD_MAX_CHARS", len(small) + 100)
+    loaded = load_page(source)
+    assert [obj.get("headline") for obj in loaded.jsonld] == ["Read"]
+    assert any(f"1 script(s) of {len(large)} characters" in w for w in loaded.warnings), loaded.warnings
+    assert any("JSON-LD" in w for w in articlex.extract(source).warnings)
+
+
+def test_json_ld_of_a_hundred_thousand_objects_is_not_held() -> None:
+    objects = ", ".join(f'{{"@type": "NewsArticle", "headline": "h{i}"}}' for i in range(100_000))
+    source = page(article("jsonldmarker"), head=f'<script type="application/ld+json">{{"@graph": [{objects}]}}</script>')
+    loaded: list = []
+    peak = _traced_peak(lambda: loaded.append(load_page(source)))
+    assert loaded[0].jsonld == [] and any("JSON-LD" in w for w in loaded[0].warnings)
+    assert peak < 3 * len(source), "the page as UTF-8 and the script as text; parsed, it held 8 times the page"
+
+
+def test_flattening_a_deep_page_holds_no_string_a_tag() -> None:
+    from articlex.loading import _flatten
+
+    source = page("<div>" * 50_000 + article("deepmarker") + "</div>" * 50_000)
+    flat: list = []
+    peak = _traced_peak(lambda: flat.append(_flatten(source, 509, False)))
+    assert len(flat[0]) == len(source) and "deepmarker" in flat[0]
+    assert peak < 4 * len(source), "the rewritten page, its pieces and one small entry a tag: it was 20 times"
+
+
+READ_ALSO_LINE_BYTES = 350
+"""What the body may keep for one read-also line of a dump: its link (text and object) and its
+block's index. Keeping every line's block as well took some 525 bytes a line."""
+
+
+def test_read_also_lines_of_a_dump_keep_their_links_not_their_blocks() -> None:
+    from articlex.deadline import Deadline
+    from articlex.fields.body import find_body
+    from articlex.fields.title import find_title
+
+    from hostile_cases import _read_also_and_navigation
+
+    count = 20_000
+    dump = _read_also_and_navigation(count, count // 4)
+    loaded = load_page(dump, limits=Limits(max_seconds=60), deadline=Deadline(60))
+    title = find_title(loaded, None)
+    bodies: list = []
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        bodies.append(find_body(loaded, title))
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    body = bodies[0]
+    assert len(body.related) == count and len(body.related_indices) == count
+    assert held < READ_ALSO_LINE_BYTES * count
+    assert loaded.provenance["related"].path == f"lines {body.related_blocks[0].line}-{body.related_blocks[-1].line}"
+    assert body.related_blocks[-1].line - body.related_blocks[0].line == count - 1

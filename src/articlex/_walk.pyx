@@ -137,7 +137,7 @@ cdef class _Blocks:
     cdef list blocks, parts, chunks, links, open_links
     cdef Py_ssize_t size
     cdef dict texts
-    cdef object base_url, make_block, make_link, no_links
+    cdef object base_url, make_block, make_link, no_links, collapse
     cdef frozenset standalone
     cdef Py_ssize_t shared_chars, max_shared, pieces_joined
 
@@ -147,6 +147,7 @@ cdef class _Blocks:
         self.standalone = rules.standalone_tags
         self.shared_chars, self.max_shared = rules.shared_chars, rules.max_shared_texts
         self.pieces_joined = rules.pieces_joined
+        self.collapse = rules.collapse
         self.blocks, self.parts, self.chunks, self.links, self.open_links = [], [], [], [], []
         self.size = 0
         self.texts = {}
@@ -201,7 +202,7 @@ cdef class _Blocks:
         if self.chunks:
             self.chunks = []
         cdef bint clean = _clean(raw)
-        cdef str text = raw if clean else " ".join(raw.split())
+        cdef str text = raw if clean else self.collapse(raw)
         cdef Py_ssize_t linked = 0
         if text:
             text = self.shared(text)
@@ -222,7 +223,7 @@ cdef class _Blocks:
         cdef _Offsets offsets = None if clean else _Offsets(raw, [start for _, start, _ in self.links])
         cdef Py_ssize_t start, end, at
         for href, start, end in self.links:
-            link_text = raw[start:end].strip() if clean else " ".join(raw[start:end].split())
+            link_text = raw[start:end].strip() if clean else self.collapse(raw[start:end])
             if link_text:
                 link_text = text if len(link_text) == len(text) else self.shared(link_text)
                 at = start if clean else offsets.at(start)

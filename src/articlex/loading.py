@@ -35,6 +35,7 @@ import codecs
 import html as html_entities
 import re
 import threading
+from array import array
 from dataclasses import dataclass, fields
 from collections.abc import Callable
 from functools import lru_cache
@@ -759,15 +760,17 @@ class _Flattener:
         self.cap = max(1, cap)
         self.strict = strict
         self.names: list[str] = []
-        self.open: list[bool] = []
-        self.open_at: list[int] = []
+        """The elements' names, one string a name (a page of 100,000 divs holds one 'div')."""
+        self.open = bytearray()
+        self.open_at = array("q")
         """Stack positions of the elements still open in the rewritten page, innermost last."""
-        self.by_name: dict[str, list[int]] = {}
+        self.by_name: dict[str, array[int]] = {}
         """Stack positions of each name, innermost last: finding an end tag's element is O(1)."""
 
     def run(self, text: str) -> str:
-        """The rewritten page: unchanged spans are copied in slices, only changed tags rebuilt."""
-        out, copied = [], 0
+        """The rewritten page: unchanged spans are copied in slices, only changed tags rebuilt;
+        the pieces joined every :data:`FLATTENED_PIECES` (each changed tag makes two)."""
+        out, done, copied = list[str](), list[str](), 0
         for m in _TOKEN.finditer(text):
             kind = m.lastgroup
             if kind == "close":
@@ -780,8 +783,12 @@ class _Flattener:
                 out.append(text[copied:m.start()])
                 out.append(replacement)
                 copied = m.end()
+                if len(out) >= FLATTENED_PIECES:
+                    done.append("".join(out))
+                    out.clear()
         out.append(text[copied:])
-        return "".join(out)
+        done.append("".join(out))
+        return "".join(done)
 
     def start(self, m: re.Match[str]) -> str | None:
         """None to keep the tag; else what replaces it (the current element's end tag first)."""
@@ -793,7 +800,12 @@ class _Flattener:
             at = self.open_at.pop()
             self.open[at] = False
             closed = f"</{self.names[at]}>{m.group(0)}"
-        self.by_name.setdefault(name, []).append(len(self.names))
+        positions = self.by_name.get(name)
+        if positions is None:
+            positions = self.by_name[name] = array("q")
+        else:
+            name = self.names[positions[0]] if positions else name
+        positions.append(len(self.names))
         self.open_at.append(len(self.names))
         self.names.append(name)
         self.open.append(True)
@@ -814,6 +826,11 @@ class _Flattener:
                 self.open_at.pop()
                 closing.append(f"</{popped}>")
         return "".join(closing)
+
+
+FLATTENED_PIECES = 4096
+"""Pieces of the rewritten page held before they are joined: 100,000 nested divs made 200,000
+small strings (20 MB for a page of 1 MB)."""
 
 
 def _flatten(text: str, cap: int, strict: bool) -> str:
@@ -921,17 +938,24 @@ def _page_from_str(text: str, url: str | None, limits: Limits, warnings: list[st
 
 def _streamed_page(text: str, url: str | None, limits: Limits, deadline: Deadline) -> Page | None:
     """A dense page read as a stream (:mod:`articlex.stream`), after the same checks and repairs
-    as :func:`parse_html`; None when it nests too deep for that (the tree's flattening is needed)."""
+    as :func:`parse_html` (a page nesting deeper than ``max_depth`` is flattened first); None when
+    it still nests too deep (the tree's stricter flattening is needed)."""
     text = _without_frame_ends(_without_prolog(text))
     _check_tag_count(text, limits)
     size, tags = len(text), start_tags(text)
     text, crowded = _trim_crowded_tags(text)
-    streamed = stream_text(text, min(limits.max_depth, DEEPEST), deadline)
+    depth = min(limits.max_depth, DEEPEST)
+    streamed = stream_text(text, depth, deadline)
+    flattened = streamed is None
+    if flattened:  # nests too deep: flattened as parse_html's first try does it, then read again
+        streamed = stream_text(_flatten(text, depth - IMPLIED_ELEMENTS, False), depth, deadline)
     if streamed is None:
         return None
     del text
     page = Page.from_text(streamed.text, url, deadline)
     page.head = streamed.head
+    if flattened:
+        page.warnings.append(WARN_DEPTH.format(depth=depth))
     page.warnings.append(WARN_STREAMED.format(tags=tags, size=size))
     if streamed.left_out:
         page.warnings.append(WARN_LINK_RUNS.format(count=streamed.left_out, run=LINK_RUN))

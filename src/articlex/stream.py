@@ -5,8 +5,8 @@ node: ``<a href="/s/1">s 1</a>`` (22 characters) takes some 700 bytes as a tree,
 the lxml objects they hold and the fields' work on them as much again. A page of megabytes made
 of little else (a table of 200,000 rows, 300,000 links) would take 40 to 60 times its size.
 
-Past :data:`STREAM_FROM_BYTES`, a page whose start tags are as dense as :data:`DENSE_TAGS_PER_KB`
-or more is read by :func:`stream_text` instead: lxml's pull parser is fed the page a piece at a
+Past :data:`STREAM_FROM_BYTES` or :data:`STREAM_FROM_TAGS` start tags, a page whose start tags are
+as dense as :data:`DENSE_TAGS_PER_KB` or more is read by :func:`stream_text` instead: lxml's pull parser is fed the page a piece at a
 time, each element gives its text to the blocks as the parser passes it (the same walk as
 :func:`articlex.page.blocks_from_tree`: block-level elements start a block, skipped and hidden
 elements give nothing) and is removed from the tree once read, so that only the elements still
@@ -26,7 +26,7 @@ from lxml import etree
 from .deadline import Deadline
 from .page import BLOCK_TAGS, LONG_BLOCK, PIECES_JOINED, SKIP_TAGS, STANDALONE_TAGS, WALK_STOPPED, Element, _collapsed, _hides
 
-__all__ = ["STREAM_FROM_BYTES", "DENSE_TAGS_PER_KB", "WARN_STREAMED", "WARN_LINK_RUNS", "is_dense", "start_tags", "stream_text", "Streamed"]
+__all__ = ["STREAM_FROM_BYTES", "STREAM_FROM_TAGS", "DENSE_TAGS_PER_KB", "WARN_STREAMED", "WARN_LINK_RUNS", "is_dense", "start_tags", "stream_text", "Streamed"]
 
 STREAM_FROM_BYTES = 2_000_000
 """Smallest page read as a stream when dense: under two megabytes the tree of the densest page takes
@@ -48,11 +48,28 @@ WARN_LINK_RUNS = ("{count} blocks of nothing but links, in runs of {run} or more
                   "were left out of the page read as a stream")
 
 
+STREAM_FROM_TAGS = 60_000
+"""Start tags from which a dense page is read as a stream whatever its size: its tree and blocks
+alone would take some 40 MB (about 700 bytes a start tag, its text and its block), over 10 times
+any page under :data:`STREAM_FROM_BYTES` that holds them (100,000 nested divs in 1.1 MB took 24 MB)."""
+
+
+SHORTEST_TAG = 2
+"""Characters of the shortest start tag :func:`start_tags` counts ('<' and a letter)."""
+
+
 def is_dense(text: str) -> bool:
-    """Whether ``text`` is HTML large and dense enough to be read as a stream."""
-    if len(text) < STREAM_FROM_BYTES:
+    """Whether ``text`` is HTML large and dense enough to be read as a stream: from
+    :data:`STREAM_FROM_BYTES`, or from :data:`STREAM_FROM_TAGS` start tags, when they are as
+    dense as :data:`DENSE_TAGS_PER_KB`."""
+    size = len(text)
+    if size < STREAM_FROM_BYTES and size < STREAM_FROM_TAGS * SHORTEST_TAG:
+        return False  # too short to hold that many tags: not counted
+    opening = text.count("<")  # at least the start tags: one quick count clears most pages
+    if opening * 1000 < DENSE_TAGS_PER_KB * size or (size < STREAM_FROM_BYTES and opening < STREAM_FROM_TAGS):
         return False
-    return start_tags(text) * 1000 >= DENSE_TAGS_PER_KB * len(text)
+    tags = start_tags(text)
+    return tags * 1000 >= DENSE_TAGS_PER_KB * size and (size >= STREAM_FROM_BYTES or tags >= STREAM_FROM_TAGS)
 
 
 def start_tags(text: str) -> int:

@@ -244,7 +244,8 @@ def _second_reading(first: Body, blocks: list[TextBlock], box: Element) -> Body:
     """A body of ``blocks`` read from ``box``, keeping what the first reading found inside the text
     (read-also links, source lines) and its header above the new start."""
     body = Body(blocks=blocks, related=first.related, source_lines=first.source_lines, container=box,
-                related_blocks=first.related_blocks, related_strategy=first.related_strategy)
+                related_blocks=first.related_blocks, related_indices=first.related_indices,
+                related_strategy=first.related_strategy)
     body.header = [b for b in first.header if b.index < blocks[0].index] if blocks else first.header
     return body
 
@@ -358,7 +359,7 @@ def _recall_blocks(page: Page, title: Title, first: Body, found: _Prose, box: El
         # A story paragraph below the byline and the date: the text started there, in a box the
         # first reading did not take.
         start, header = header[opening].index, header[:opening]
-    known = {b.index for b in header} | {b.index for b in first.related_blocks}
+    known = {b.index for b in header} | set(first.related_indices)
     blocks = [b for b in inside if b.link_density <= RECALL_LINK_SHARE and b.index not in widgets
               and b.index not in known and (b.index >= start or b.tag == "p")
               and not _led_by_link(b) and not (found.talk is not None and found.talk(b))]

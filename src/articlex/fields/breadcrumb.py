@@ -138,6 +138,8 @@ _HELD = "\ue000"
 
 def _quoted(text: str) -> str:
     """The text with each '»' closing a '«' held out of the separators ('« vol aggravé » : ...')."""
+    if "«" not in text:
+        return text  # nothing to hold out: no list of every character (a line of megabytes made one)
     out, open_quote = [], False
     for ch in text:
         if ch == "«":

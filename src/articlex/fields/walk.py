@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -39,6 +40,10 @@ class Body:
     header: list[TextBlock] = field(default_factory=list)
     """Blocks between the title and the first body block (byline, date, counters)."""
     related_blocks: list[TextBlock] = field(default_factory=list)
+    """Where the read-also links were found, for their provenance: every block in HTML (their
+    elements' common ancestor is the path), the first and the last in a dump (their lines are)."""
+    related_indices: array[int] = field(default_factory=lambda: array("q"))
+    """The index of every block a read-also link was found at."""
     related_strategy: str = "cue"
     kind: str | None = "article"
     """What the page is (``Article.kind``), set once the text is found."""
@@ -53,7 +58,12 @@ class Body:
         if not self.related:
             self.related_strategy = strategy
         self.related.append(link)
-        self.related_blocks.append(block)
+        self.related_indices.append(block.index)
+        if block.line is not None and len(self.related_blocks) > 1:
+            # A dump's blocks are made when read: 200,000 read-also lines would keep 200,000 of them.
+            self.related_blocks[-1] = block
+        else:
+            self.related_blocks.append(block)
 
     @property
     def start(self) -> int | None:
