@@ -682,3 +682,19 @@ def test_read_also_lines_of_a_dump_keep_their_links_not_their_blocks() -> None:
     assert held < READ_ALSO_LINE_BYTES * count
     assert loaded.provenance["related"].path == f"lines {body.related_blocks[0].line}-{body.related_blocks[-1].line}"
     assert body.related_blocks[-1].line - body.related_blocks[0].line == count - 1
+
+
+CREDIT_SCAN_PEAK = 2
+"""What looking for agencies' credits in a block may hold, as a multiple of the block: the lower-cased
+copy the agency search reads and the mentions examined, not a list of every pair of brackets."""
+
+
+def test_the_credits_of_a_block_of_brackets_are_read_without_listing_every_pair() -> None:
+    from articlex.fields.attribution import _credited_in
+    from articlex.lexicon import agencies, cues
+
+    text = "(AFP) a (b) " * 100_000 + "(Reuters)"
+    lexicon, _ = cues(), agencies()
+    assert _credited_in(text, lexicon) == ["AFP"]
+    assert _credited_in("Rain (Reuters/dpa) and (photo: AP) more", lexicon) == ["Reuters", "dpa"]
+    assert _traced_peak(lambda: _credited_in(text, lexicon)) < CREDIT_SCAN_PEAK * len(text)

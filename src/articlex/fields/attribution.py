@@ -91,7 +91,6 @@ TABLE_CELLS = ("tr", "td", "th")
 _META_KEYS = ("views", "comments", "no_comments", "published_labels", "updated_labels", "reading_time")
 """Lexicon keys whose words end the names after a byline prefix inside a meta line."""
 
-_PARENS = re.compile(r"\(([^()]{2,60})\)")
 _DATELINE = re.compile(r"^[^\W\d][^()]{0,40}\(([^()]{2,40})\)\s*[-–—:.]")
 _TAIL = re.compile(r"(?:^|[\s(])([\w.-]{1,12})/([^\W\d][\w-]{1,20})\)?\.?\s*$")
 _HANDLE_OR_MAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|@[\w.]+|https?://\S+|www\.\S+")
@@ -1057,16 +1056,14 @@ def _is_credit(text: str, lexicon: Cues) -> bool:
 def _credited_in(text: str, lexicon: Cues) -> list[str]:
     """Agencies a block credits: in parentheses, or right after (or before) a source verb.
     The block is scanned for agencies once; each name is then placed in its context."""
-    spans = [(m.start(1), m.end(1)) for m in _PARENS.finditer(text)]
-    starts = [a for a, _ in spans]
     verbs = lexicon.any_pattern("source_verbs")
     found = []
     for start, end, name in agencies().find(text, limit=MAX_MENTIONS):
         if name in found:
             continue
-        i = bisect_right(starts, start) - 1
-        if i >= 0 and spans[i][1] >= end:
-            if not lexicon.contains("photo_credits", text[spans[i][0]:spans[i][1]]):
+        inside = _enclosing_parens(text, start, end)
+        if inside is not None:
+            if not lexicon.contains("photo_credits", text[inside[0]:inside[1]]):
                 found.append(name)
             continue
         before = text[max(0, start - VERB_REACH):start]
@@ -1074,6 +1071,24 @@ def _credited_in(text: str, lexicon: Cues) -> list[str]:
         if verbs.search(before) or verbs.match(after.strip()):
             found.append(name)
     return found
+
+
+def _enclosing_parens(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The inside of the parentheses around ``text[start:end]`` (2 to 60 characters, no parenthesis
+    within), found from the mention outwards: listing every pair of the block first held 34 MB for a
+    5 MB line of 300,000 brackets."""
+    reach = max(0, end - MAX_PARENS - 1)
+    opening = max(text.rfind("(", reach, start), text.rfind(")", reach, start))
+    if opening < 0 or text[opening] != "(":
+        return None
+    closing = text.find(")", end, opening + MAX_PARENS + 2)
+    if closing < 0 or "(" in text[end:closing] or closing - opening - 1 < MIN_PARENS:
+        return None
+    return opening + 1, closing
+
+
+MIN_PARENS, MAX_PARENS = 2, 60
+"""Characters inside the parentheses of a credit ('(AFP)', '(Reuters/dpa)'); longer ones are an aside."""
 
 
 def _unique(items: list[str]) -> list[str]:
