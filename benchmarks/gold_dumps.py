@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -54,8 +55,9 @@ def _read(scorer: ModuleType, source: str) -> dict[str, object]:
 
 
 def run(scorer: ModuleType, inputs: dict[str, object], show: bool = False) -> dict[str, dict[str, tuple[int, int]]]:
-    """Per input ('html' or a renderer's name): per field, (right, scored); 'none_ok' counts the
-    pages without a byline where nobody is named."""
+    """Per input (the names of ``inputs``: 'HTML' and the renderers'): per field, (right, scored);
+    'none_ok' counts the pages without a byline where nobody is named; 'printed KEY' counts, for a
+    dump, the gold values it prints."""
     gold_file = json.loads(Path(scorer.GOLD).read_text(encoding="utf-8"))
     cases = sorted(k for k, v in gold_file.items() if not k.startswith("_") and not v.get("synthetic"))
     keys = (*FIELDS, "none_ok", *(f"printed {k}" for k in FIELDS[:3]))
@@ -100,8 +102,16 @@ def _printed(scorer: ModuleType, key: str, gold: object, dump: str) -> bool:
     lines = {scorer.norm(line) for line in dump.splitlines()}
     if key == "title":
         return scorer.norm(gold) in lines
-    flat = scorer.norm(dump).replace(".", " ")
-    return all(" ".join(name.split()) in " ".join(flat.split()) for name in scorer.names(gold))
+    flat = _words(scorer.norm(dump))
+    return all(_words(name) in flat for name in scorer.names(gold))
+
+
+def _words(text: str) -> str:
+    """The words of a text between spaces, so that a name is found whole ('Jane Doe' not in 'Jane Doeson')."""
+    return " " + " ".join(_NON_WORD.sub(" ", text).split()) + " "
+
+
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def table(scores: dict[str, dict[str, tuple[int, int]]]) -> str:

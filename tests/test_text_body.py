@@ -402,3 +402,20 @@ def test_a_paragraph_opening_with_a_tags_word_is_text() -> None:
     topics = "Topics: the wall, the storms and the budget were all raised by residents during the meeting."
     text = dump(("Home", "News"), TITLE, "12 May 2020", P1, topics, P2, P3)
     assert body_of(text) == [P1, topics, P2, P3]
+
+
+LEDE = "The harbour wall will be rebuilt, the council decided on Tuesday."
+
+
+def test_a_capitalised_word_and_a_dash_is_no_dateline() -> None:
+    head = (("Home", "News"), TITLE, ("By Jane Doe", "21 April 2022"))
+    question = "Q — Why did the wall break this winter when it held for fifty years before?"
+    answer = "Storms were stronger, the engineer said, and the stone had never been repaired since it was built."
+    speaker = "Smith — The mayor, who has led the town since 2010, said the port would stay open."
+    update = "UPDATE — The council has since confirmed that work will start in May, a month earlier."
+    title_de = "Die Hafenmauer wird nach den Stürmen neu gebaut, hat der Rat am Dienstag beschlossen."
+    doctor = "Dr.-Ing. Hans Müller leitet das Projekt seit 2019 und erklärt, warum die Mauer brach."
+    assert body_of(dump(*head, LEDE, question, answer, P2, P3))[0] == LEDE
+    assert body_of(dump(*head, LEDE, P1, speaker, P2, P3))[0] == LEDE
+    assert body_of(dump(*head, LEDE, update, P2, P3))[0] == LEDE
+    assert body_of(dump(*head, title_de, doctor, P2, P3))[0] == title_de

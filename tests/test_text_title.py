@@ -342,3 +342,24 @@ def test_a_headline_opening_with_a_labels_word() -> None:
     assert title_of(text) == headline
     assert title_of(dump(MENU, "Share prices fall again after the storm", "12 May 2020", P1, P2, P3)) \
         == "Share prices fall again after the storm"
+
+
+def test_a_label_followed_by_words_is_still_a_label() -> None:
+    ad, more = "Advertisement Story continues below", "Continue reading the main story"
+    assert title_of(dump(MENU, TITLE, ad, P1, ad, P2, ad, P3, P4)) == TITLE
+    assert title_of(dump(MENU, TITLE, more, P1, P2, more, P3, P4)) == TITLE
+    assert title_of(dump(MENU, "Port reopens", "Comments are closed on this story", P1, P2, P3, P4)) == "Port reopens"
+
+
+def test_a_cookie_notice_or_a_teaser_above_the_article_does_not_open_the_text() -> None:
+    cookie = ("We use cookies and similar technologies to give you the best experience on our website, to measure "
+              "traffic and to show you personalised advertising. By clicking accept you agree to this; you can "
+              "change your choice at any time in the privacy settings at the bottom of every page.")
+    sections = tuple(f"Section {n}" for n in range(30))
+    text = dump(MENU, cookie, ("Accept", "Settings"), sections, TITLE, ("By Jane Doe", "12 May 2020"), P1, P2, P3, P4)
+    assert title_of(text) == TITLE
+
+
+def test_a_navigation_word_announced_by_the_first_line_is_no_headline() -> None:
+    text = dump("Menu | Search", "Menu", ("News", "Sport"), TITLE, ("By Jane Doe", "12 May 2020"), P1, P2, P3)
+    assert title_of(text) == TITLE

@@ -17,6 +17,7 @@ from .body import Body
 from .regions import ABOVE_TITLE, TAIL_REACH, Regions
 from .dates import is_relative_date as _is_relative_date
 from .dates import month_words, weekday_words
+from .lines import HANDLE_TAIL
 from .metadata import article_objects
 
 __all__ = ["find_attribution", "split_names"]
@@ -114,8 +115,6 @@ _NAME_OPENERS = "(\"'“«"
 """What may open a word of a line of names besides a letter ('(avec Damien Leloup')."""
 _AFTER_DATE = re.compile(r"\s*[|·•]\s*")
 """What sets a byline apart after the date on one line ('07. November 2023 - 10:38 Uhr | Maximilian Berg')."""
-_HANDLE_TAIL = re.compile(r"\s*[,|·•]?\s+@\w[\w.]*$")
-"""The author's social handle after the name ('Jane Doe, @janedoe'): not part of it."""
 _INITIALS = re.compile(r"^(?:[^\W\d_]{2,%d})(?:/[^\W\d_][\w.-]{1,20})?$" % MAX_INITIALS)
 """'rdb', 'MA', 'aja/PAP': initials alone, or with the agency after a slash."""
 _LEAD_IN = re.compile(r"^(.{2,60}?)\s+[—–-]\s+")
@@ -485,7 +484,7 @@ def _from_lines(header: list[TextBlock], lexicon: Cues) -> list[str]:
             found = _names_on_dateline(text, lexicon)
             if found:
                 return [found]
-        named = _HANDLE_TAIL.sub("", text)
+        named = HANDLE_TAIL.sub("", text)
         if (_looks_like_names(named) and _name_ending(named, lexicon) or _is_initials(named, lexicon)) \
                 and _dated_below(header, i, lexicon):
             return [named]
@@ -502,13 +501,22 @@ def _named_under_date(header: list[TextBlock], lexicon: Cues) -> list[str]:
     for i in range(1, len(header) - 1):
         text, role = header[i].text, header[i + 1].text
         if _is_dateline(header[i - 1].text, lexicon) and _looks_like_names(text) and _name_ending(text, lexicon) \
-                and word_count(role) <= MAX_ROLE_WORDS and lexicon.contains("author_roles", role):
+                and _role_line(role, lexicon):
             return [text]
     return []
 
 
 MAX_ROLE_WORDS = 5
 """A role line under a name: 'BuzzFeed News Reporter', 'Senior Staff Writer'."""
+
+
+def _role_line(text: str, lexicon: Cues) -> bool:
+    """A line naming the author's role: a few capitalised words ending on a role ('BuzzFeed News
+    Reporter'). A section's name merely holding one is not ('Letters to the Editor', 'Editor's Picks',
+    'Photographer of the Year')."""
+    words = text.split()
+    return 0 < len(words) <= MAX_ROLE_WORDS and all(w[:1].isupper() for w in words) \
+        and lexicon.strip_trailing_label("author_roles", text) is not None
 
 
 def _name_ending(text: str, lexicon: Cues) -> bool:
@@ -534,7 +542,7 @@ def _names_on_dateline(text: str, lexicon: Cues) -> str | None:
 def _dated_below(header: list[TextBlock], i: int, lexicon: Cues) -> bool:
     """Whether a date line follows line ``i``, perhaps after a handle or a place line."""
     for block in header[i + 1: i + 2 + BETWEEN_NAME_AND_DATE]:
-        if _is_dateline(block.text, lexicon) or lexicon.contains("reading_time", block.text):
+        if _is_dateline(block.text, lexicon):
             return True
         if not _is_handle_or_place(block.text) or lexicon.is_any_word(BUTTONS, block.text):
             return False  # 'Charleroi Actu' / 'Réagir' / the date: a section's name over a comment button

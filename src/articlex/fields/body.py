@@ -480,12 +480,20 @@ def _row_block(cells: list[TextBlock], row: Element) -> TextBlock:
 
 def _until_widget(blocks: list[TextBlock], lexicon: Cues, dump: bool = False) -> list[TextBlock]:
     """The header stops at a related-posts or comment heading: what follows is other stories' bylines.
-    In a dump, such a heading is set apart; packed among the share buttons, 'Comments' is a button
-    and the byline may follow it."""
+    In a dump, 'Comments' packed among the share buttons is a button, and the byline may follow it."""
     for i, block in enumerate(blocks):
-        if (block.standalone or not dump) and lexicon.is_any_word(("related_section", "comment_section"), block.text):
+        if lexicon.is_any_word(("related_section", "comment_section"), block.text) \
+                and not (dump and not block.standalone and _among_share_buttons(blocks, i, lexicon)):
             return blocks[:i]
     return blocks
+
+
+SHARE_BAR_REACH = 3
+"""Lines above a packed 'Comments' where a share button makes it one of the bar's buttons."""
+
+
+def _among_share_buttons(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
+    return any(lexicon.strip_label("share", b.text) is not None for b in blocks[max(0, i - SHARE_BAR_REACH):i])
 
 
 def _container(page: Page, prose: _Prose) -> tuple[Element | None, bool]:

@@ -22,6 +22,8 @@ MAX_LABEL_WORDS = 10
 """A label line (byline, source, credit) is short; a longer line is prose that happens to start alike."""
 
 
+HANDLE_TAIL = re.compile(r"(?:\s*[,|·•])?\s+@\w[\w.]*$")
+"""The author's social handle after the name ('Jane Doe, @janedoe'), cut from a byline line."""
 LABEL_SEPARATORS = ":|»>→–—"
 """What sets a label apart from what follows it ('Lire aussi : ...', 'Tags: ...')."""
 

@@ -13,7 +13,7 @@ from ..page import HEADINGS, Element, Page, TextBlock
 from ..text import date_span, is_sentence, looks_like_date, word_count
 from ..selectors import BREADCRUMB, KICKER
 from .dates import ends_with_relative_date
-from .lines import LABEL_SEPARATORS, headline_ending
+from .lines import HANDLE_TAIL, LABEL_SEPARATORS, headline_ending
 from .metadata import article_objects
 
 __all__ = ["Title", "find_title", "strip_site_name", "page_host"]
@@ -307,7 +307,7 @@ def _from_lines(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> Ti
     lexicon = cues()
     seen = _occurrences(blocks, deadline)
     announced, short = _announced(blocks, seen)
-    named = [b.index for b in blocks[1:] if _shown_as_announced(b, announced, short)] if announced or short else []
+    named = [b.index for b in blocks[1:] if _shown_as_announced(b, announced, short, lexicon)] if announced or short else []
     named = named or _kicked(blocks)
     if named:
         best = max(named, key=lambda i: _line_score(blocks, i, start, seen, lexicon))
@@ -394,19 +394,15 @@ def _announced(blocks: list[TextBlock], seen: dict[str, int]) -> tuple[frozenset
     return frozenset(key for key in keys if seen.get(key, 0) > 0), short
 
 
-def _shown_as_announced(block: TextBlock, announced: frozenset[str], short: str | None) -> bool:
+def _shown_as_announced(block: TextBlock, announced: frozenset[str], short: str | None, lexicon: Cues) -> bool:
     """Whether a line prints the headline the first line announces. The document title vouches for
-    it, so a date or a number in it is no objection ('Project update July 2024'); a label is."""
+    it, so a date or a number in it is no objection ('Project update July 2024'); a label is, and a
+    short part must read as a headline ('Menu | Search' announces no headline 'Menu')."""
     key = fold(block.text)
-    if key not in announced and not (key == short and block.standalone):
-        return False
-    end = block.text.rstrip()
-    return 0 < word_count(block.text) <= MAX_ANNOUNCED_WORDS and not end.endswith((":", ",", ";")) \
-        and not _ADDRESS.search(block.text) and not any(_label_line(cues(), k, block.text) for k in NOT_TITLES)
-
-
-MAX_ANNOUNCED_WORDS = 40
-"""As for any headline: a longer line is a paragraph."""
+    if key in announced:
+        return 0 < word_count(block.text) <= MAX_HEADLINE_WORDS and not _unfinished(block.text) \
+            and not _ADDRESS.search(block.text) and not any(_label_line(lexicon, k, block.text) for k in NOT_TITLES)
+    return key == short and block.standalone and _headline_like(block.text)
 
 
 TOPIC = 3.0
@@ -577,12 +573,12 @@ def _meta_next(blocks: list[TextBlock], i: int, lexicon: Cues) -> bool:
                                         and word_count(blocks[i].text) >= MIN_HEADLINE_OVER_STANDFIRST)
     if standfirst and not _is_meta(following[0].text, lexicon):
         at += 1
-    if at < len(following) and _name_line(_HANDLE_TAIL.sub("", following[at].text)):
+    if at < len(following) and _name_line(HANDLE_TAIL.sub("", following[at].text)):
         at += 1
         if at < len(following) and lexicon.is_word("byline_actions", following[at].text):
             at += 1  # 'Jane Doe' / 'Follow' / the date
-    meta = next((i + 1 + k for k in sorted({0, at}) if k < len(following) and _is_meta(following[k].text, lexicon)),
-                None)
+    # the meta line right under the headline, or under what was skipped (the standfirst, the name)
+    meta = next((i + 1 + k for k in (0, at) if k < len(following) and _is_meta(following[k].text, lexicon)), None)
     return meta is not None and not _dated_list_item(blocks, meta)
 
 
@@ -590,8 +586,6 @@ LIST_PERIODS = (2, 3)
 """Lines per item in a list of teasers: headline + date, rank + section + headline, headline + blurb + date."""
 
 
-_HANDLE_TAIL = re.compile(r"\s*[,|·•]?\s+@\w[\w.]*$")
-"""The author's social handle after the name ('Jane Doe, @janedoe')."""
 MAX_NAME_LINE_WORDS = 4
 """A byline printed without its prefix word is a name or two: 'Mike Conley', 'Ana de la Cruz'."""
 
@@ -723,8 +717,16 @@ def _date_line(text: str) -> bool:
 
 
 _ADDRESS = re.compile(r"\bwww\.|://")
-_INITIALISM_END = re.compile(r"(?<!\w)(?:[A-Z]\.){2,}$")
-"""A headline may end on an initialism ('... Underneath N.Y.C.', '... to the U.S.'): no full stop."""
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
+"""A headline may end on an initialism ('... Underneath N.Y.C.', '... to the U.S.'): no full stop.
+Matched on the last word alone: searched from every position of a long line, the pattern is quadratic."""
+MAX_HEADLINE_WORDS = 40
+"""A longer line is a paragraph."""
+
+
+def _unfinished(text: str) -> bool:
+    """A line ending on a colon, a comma or a semicolon leads into what follows: a label, a clause."""
+    return text.rstrip().endswith((":", ",", ";"))
 NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read_also", "tags_labels", "home",
               "byline_prefixes", "photo_credits", "previous", "next", "advertising", "read_more")
 
@@ -732,9 +734,9 @@ NOT_TITLES = ("share", "newsletter", "comment_section", "related_section", "read
 def _headline_like(text: str) -> bool:
     n = word_count(text)
     end = text.rstrip()
-    if not 2 <= n <= 40 or _date_line(text) or end.endswith((":", ",", ";")):
+    if not MIN_TITLE_WORDS <= n <= MAX_HEADLINE_WORDS or _date_line(text) or _unfinished(text):
         return False
-    if end.endswith(".") and not end.endswith("..") and not _INITIALISM_END.search(end):
+    if end.endswith(".") and not end.endswith("..") and not _INITIALISM.fullmatch(end.rsplit(None, 1)[-1]):
         return False  # headlines do not end with a full stop; paragraphs and captions do
     if _ADDRESS.search(text):
         return False  # a printed link ('Dieser Artikel wurde ausgedruckt unter: www...')
@@ -747,13 +749,13 @@ def _headline_like(text: str) -> bool:
     return not any(_label_line(lexicon, key, text) for key in NOT_TITLES) and not lexicon.is_word("account", text)
 
 
-GLUED_LABELS = frozenset({"byline_prefixes", "previous", "next", "read_also"})
-"""Labels a text dump may glue to what they introduce, a name or another story's headline ('By Jane
-Doe', 'Next article Port reopens'): the line is the label's, whatever follows."""
+HEADLINE_OPENERS = frozenset({"home", "share"})
+"""Keys whose word also opens ordinary headlines ('Home networks and cyber security', 'Share prices
+fall again'). Any other key's label is a label whatever follows it: 'Advertisement Story continues
+below', 'Continue reading the main story', 'Comments are closed on this story'."""
 MAX_LABEL_REST_WORDS = 2
-"""Words a label may carry after it without a separator ('Related articles', 'Newsletter sign-up',
-'Comments 12'); a headline may open with a label's word ('Home networks and cyber security',
-'Share prices fall again'), and goes on longer."""
+"""Words a headline opener's label may carry after it without a separator ('Share this', 'Home
+page'); a headline goes on longer."""
 
 
 def _label_line(lexicon: Cues, key: str, text: str) -> bool:
@@ -761,7 +763,7 @@ def _label_line(lexicon: Cues, key: str, text: str) -> bool:
     rest = lexicon.strip_label(key, text)
     if rest is None:
         return False
-    if key in GLUED_LABELS or not rest or not rest[:1].isalpha() or word_count(rest) <= MAX_LABEL_REST_WORDS:
+    if key not in HEADLINE_OPENERS or not rest or not rest[:1].isalpha() or word_count(rest) <= MAX_LABEL_REST_WORDS:
         return True
     return any(mark in text[: len(text) - len(rest)] for mark in LABEL_SEPARATORS)
 
@@ -802,32 +804,39 @@ OPENING_RUN_SHARE = 0.3
 article's text opens: a guide or a listicle runs longest in one of its sections, far under the
 headline and the introduction; a widget's blurb or a teaser above the article is a short run."""
 MIN_OPENING_RUN = 200
-"""Characters of prose that make an opening run at the least (a paragraph or two): a login form's
-or a cookie notice's sentences above a short article are less."""
+"""Characters of prose that make an opening run at the least: a login form's sentences above a short
+article are less."""
+MIN_OPENING_RUN_PARAGRAPHS = 2
+"""Paragraphs of an opening run above the longest: a cookie notice or a teaser's blurb is one."""
 
 
 def _opening_run(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> int | None:
-    """The start of the first run of paragraphs that holds a fair share of the longest one: where the
-    headline is looked for above."""
-    runs: list[tuple[float, int]] = []
-    run, run_start, peak = 0.0, None, 0.0
+    """The start of the first run of paragraphs that holds a fair share of the longest one (two
+    paragraphs at least): where the headline is looked for above. Else the longest run's start."""
+    openings: list[tuple[float, int]] = []  # runs that may open the text: long enough, two paragraphs
+    longest, longest_start = 0.0, None
+    run, run_start, peak, paragraphs = 0.0, None, 0.0, 0
     for i, block in enumerate(paced(blocks, deadline, TITLE_STOPPED)):
-        gain = len(block.text) if _paragraph(block) else -min(len(block.text), 40) - 10
+        prose = _paragraph(block)
+        gain = len(block.text) if prose else -min(len(block.text), 40) - 10
         if run <= 0:
-            if run_start is not None:
-                runs.append((peak, run_start))
-            run, run_start, peak = 0.0, None, 0.0
+            run, run_start, peak, paragraphs = 0.0, None, 0.0, 0
         if gain > 0 and run_start is None:
             run_start = i
         if run_start is not None:
             run += gain
-            peak = max(peak, run)
-    if run_start is not None:
-        runs.append((peak, run_start))
-    if not runs:
-        return None
-    longest = max(runs)[0]
-    return next(start for peak, start in runs if peak >= min(longest, max(MIN_OPENING_RUN, OPENING_RUN_SHARE * longest)))
+            paragraphs += prose
+            if run > peak:
+                peak = run
+                if peak > longest:
+                    longest, longest_start = peak, run_start
+                if paragraphs >= MIN_OPENING_RUN_PARAGRAPHS and peak >= MIN_OPENING_RUN \
+                        and (not openings or openings[-1][1] != run_start):
+                    openings.append((peak, run_start))
+                elif openings and openings[-1][1] == run_start:
+                    openings[-1] = (peak, run_start)
+    floor = max(MIN_OPENING_RUN, OPENING_RUN_SHARE * longest)
+    return next((start for top, start in openings if top >= floor), longest_start)
 
 
 def _longest_run(blocks: list[TextBlock], is_prose: Callable[[TextBlock], bool],

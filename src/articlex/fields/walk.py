@@ -416,7 +416,10 @@ def _dateline_opening(step: Step) -> Act | None:
     ...', 'CAIRO — ...') is the story's first paragraph: the short paragraphs set apart before it
     were a standfirst or a picture's caption, which a dump prints as paragraphs."""
     body = step.walk.body
-    if not 1 <= len(body.blocks) <= MAX_BEFORE_DATELINE or not _DATELINE_OPENING.match(step.block.text):
+    if not 1 <= len(body.blocks) <= MAX_BEFORE_DATELINE:
+        return None
+    dateline = _DATELINE_OPENING.match(step.block.text)
+    if dateline is None or dateline["caps"] and step.walk.lexicon.is_any_word(DATELINE_KICKERS, dateline["caps"]):
         return None
     if any(word_count(b.text) > MAX_DEK_WORDS for b in body.blocks):
         return None
@@ -425,13 +428,22 @@ def _dateline_opening(step: Step) -> Act | None:
     return None  # the paragraph itself is read on by the next rules
 
 
-_CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w'’.]*"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŐŒŔŖŘŚŜŞŠŢŤŪŮŰŲŹŻŽА-ЯЁІЇЄҐ"
+_CAPS_PLACE = rf"[{_UPPER}][{_UPPER}.'’-]+(?:\s[{_UPPER}][{_UPPER}.'’-]+){{0,2}}"
+_NAMED_PLACE = rf"[{_UPPER}][\w'’.-]*(?:\s[{_UPPER}][\w'’.-]*){{0,2}}"
+_DATE_PART = r",\s*[^–—()]{1,25}?"
+_OUTLET = r"\s*\([^()]{2,40}\)"
+_DASH = r"(?:\s+-{1,2}\s+|\s*[–—]\s*)"
 _DATELINE_OPENING = re.compile(
-    rf"^{_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,2}}(?:,\s*[^–—()]{{1,25}}?)?(?:\s*\([^()]{{2,40}}\))?"
-    r"(?:\s+-{1,2}\s+|\s*[–—]\s*|\.-\s*)(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ\"«“„])")
-"""A news story's dateline before its first sentence: the place (one to three capitalised words),
-perhaps the date and the agency or outlet in brackets, then a dash ('MÜNCHEN - ', 'San José, 21 Abr
-(Elpaís.cr).- ', 'CAIRO — '); a hyphen without spaces joins a name ('Montoya-Lewis was born')."""
+    rf"^(?:(?P<caps>{_CAPS_PLACE})(?:{_DATE_PART})?(?:{_OUTLET})?{_DASH}"
+    rf"|{_NAMED_PLACE}(?:{_DATE_PART}(?:{_OUTLET})?|{_OUTLET})(?:{_DASH}|\.-\s*))"
+    rf"(?=[{_UPPER}\"«“„])")
+"""A news story's dateline before its first sentence: a place in capitals ('CAIRO — ', 'SAN JOSÉ - '),
+or a place with the date or the outlet after it ('San José, 21 Abr (Elpaís.cr).- ', 'Seaport (AP) - '),
+then a dash. A capitalised word and a dash alone is no dateline ('Smith — The mayor', 'Q — Why'), nor
+a hyphen in a word ('Montoya-Lewis', 'Dr.-Ing.')."""
+DATELINE_KICKERS = ("updated_labels", "byline_genres", "advertising")
+"""A word in capitals before a dash that is a label, not a place: 'UPDATE — ...', 'ANALYSIS — ...'."""
 MAX_BEFORE_DATELINE = 2
 """Paragraphs before a dateline that are still header: a standfirst and a caption."""
 MAX_DEK_WORDS = 60
