@@ -211,3 +211,28 @@ def test_a_kicker_set_apart_between_the_trail_and_the_title() -> None:
 
 def test_a_short_line_over_the_title_repeating_no_crumb_ends_the_trail() -> None:
     assert crumbs(dump((*MENU, "Home", "Coast", "Harbours"), "Live")) == []
+
+
+def test_a_group_set_apart_over_a_copy_of_the_title() -> None:
+    # The trail's last crumb is the headline, printed again over it; a blank line sets the group
+    # apart from the menu, and 'Coast' is a section the menu lists.
+    text = dump((*MENU, "Coast"), ("Coast", "Harbours", TITLE))
+    assert crumbs(text) == ["Coast", "Harbours"]
+
+
+def test_a_group_packed_with_the_menu_or_without_the_titles_copy_is_no_trail() -> None:
+    assert crumbs(dump((*MENU, "Coast", "Harbours", TITLE))) == []  # where the menu ends is unknown
+    assert crumbs(dump((*MENU, "Coast"), ("Coast", "Harbours"))) == []  # the menu's last items
+    assert crumbs(dump((*MENU, "Coast"), ("Coast", "Published: 12 May 2020", TITLE))) == []
+
+
+def test_a_home_line_with_arrows_far_from_the_title() -> None:
+    text = dump((*MENU,), after=("Home > Coast > Harbours",))
+    assert crumbs(text) == ["Home", "Coast", "Harbours"]
+    assert crumbs(dump((*MENU,), after=("Home | Coast | Harbours",))) == []  # bars join a menu's items
+
+
+def test_a_labelled_line_ending_with_the_headline() -> None:
+    # The headline's words do not count against the trail's length.
+    text = dump((*MENU,), after=(f"You are here: Home / Coast / Harbour and port news / Port authority notices / {TITLE}",))
+    assert crumbs(text) == ["Home", "Coast", "Harbour and port news", "Port authority notices"]

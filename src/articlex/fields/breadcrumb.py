@@ -262,7 +262,7 @@ def _from_line(page: Page, title: Title) -> list[Link]:
         if crumbs:  # else the line is the title cut short, the trail's last crumb: read above it
             page.note("breadcrumb", "cue", blocks[title.crumb_line])
             return crumbs
-    for finder in (_separated, _chained, _stacked, _joined, _labelled_line, _over_later_copy):
+    for finder in (_separated, _chained, _stacked, _joined, _labelled_line, _home_arrows, _grouped, _over_later_copy):
         crumbs, where = finder(blocks, title, sites)
         if crumbs:
             page.note("breadcrumb", "cue", where)
@@ -537,6 +537,8 @@ def _labelled_line(blocks: list[TextBlock], title: Title, sites: frozenset[str])
     lexicon = cues()
     for block in blocks:
         rest = lexicon.strip_label("breadcrumb_labels", block.text)
+        if rest and title.text and fold(rest).endswith(fold(title.text)):
+            rest = _before_title(rest, title.text).strip(_TRAIL_EDGES)  # the trail's last crumb is the headline
         if rest and word_count(rest) <= MAX_CRUMBS * 2:
             crumbs = [Link(p) for p in _parts(rest)]
             if 0 < len(crumbs) <= MAX_CRUMBS:
@@ -547,6 +549,60 @@ def _labelled_line(blocks: list[TextBlock], title: Title, sites: frozenset[str])
             if crumbs:
                 return crumbs, group
     return [], None
+
+
+def _home_arrows(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """A line anywhere that opens with the home crumb and goes on past an arrow ('Home > Blog >
+    Mobile Marketing', 'Home » San Jose'): a trail whatever its distance to the title (a menu joins
+    its items by bars or slashes, never by arrows)."""
+    lexicon = cues()
+    for block in blocks:
+        if len(block.text) > MAX_TRAIL_CHARS or not _ARROW.search(block.text):
+            continue
+        parts = [p.strip(_TRAIL_EDGES) for p in _ARROW.split(block.text.strip(_TRAIL_EDGES))]
+        if title.text and parts and _title_copy(parts[-1], title.text):
+            parts = parts[:-1]
+        if 2 <= len(parts) <= MAX_CRUMBS and lexicon.is_word("home", parts[0]) \
+                and all(p and _words(p) <= MAX_PART_WORDS for p in parts[1:]):
+            return [Link(p) for p in parts], block
+    return [], None
+
+
+MAX_TRAIL_CHARS = 400
+"""A trail line is short: eight crumbs of four words at most (a longer line is not read at all)."""
+_ARROW = re.compile(r"\s*[>»›→]\s*")
+"""A trail's separators that no menu or sentence uses between words ('>' with or without spaces)."""
+
+
+def _grouped(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """Crumbs stacked one a line in a group of their own right above a copy of the title (the trail's
+    last crumb is the headline, printed again under it): two to four short lines printed together
+    with that copy, a blank line above them setting them apart from the menu, one of them a section
+    printed on a line of its own elsewhere. Without the copy, such a group is the menu's end ('Contact
+    us' / 'Search'), as often as a trail."""
+    end = _trail_end(blocks, title)
+    if end == 0 or end >= _at(title) or not _packed(blocks[end - 1], blocks[end]):
+        return [], None
+    start = end
+    while start > 0 and end - start <= MAX_STACKED and _crumb_like(blocks[start - 1]) \
+            and (start == end or _packed(blocks[start - 1], blocks[start])):
+        start -= 1
+    group = blocks[start:end]
+    if not MIN_GROUPED <= len(group) <= MAX_STACKED or (start > 0 and _packed(blocks[start - 1], blocks[start])):
+        return [], None  # one line is a kicker; a run packed with the lines above it is the menu's end
+    crumbs = _without_kicker([b.text for b in group])
+    if any(date_span(c) for c in crumbs) or not _sections_elsewhere(crumbs, blocks, start):
+        return [], None  # 'Back to blog' / 'Published: Jan 23, 2024' is the header's meta lines
+    return [Link(c) for c in crumbs], group
+
+
+MIN_GROUPED = 2
+"""Lines a trail set apart on its own needs: one short line over the title is its kicker."""
+
+
+def _packed(above: TextBlock, below: TextBlock) -> bool:
+    """Whether two lines of a dump are printed one right under the other, no blank line between."""
+    return above.line is not None and below.line is not None and below.line - above.line == 1
 
 
 def _split_trail(head: str, blocks: list[TextBlock]) -> list[Link]:
