@@ -57,6 +57,25 @@ def test_guillemets_inside_a_crumb_are_quotes_not_separators() -> None:
     assert crumbs(html) == ["Accueil", "Justice"]
 
 
+def test_what_the_trails_box_prints_after_the_headline_is_no_crumb() -> None:
+    html = page("<nav class='breadcrumb'><a href='/'>Home</a> / <a href='/coast'>Coast</a> / "
+                f"<span>{TITLE}</span> <a href='/es/'>Español</a></nav>")
+    assert crumbs(html) == ["Home", "Coast"]
+
+
+def test_a_trail_printed_twice_in_its_box_counts_once() -> None:
+    html = page("<div class='breadcrumbs'><span class='desktop'><a href='/'>Home</a> › <a href='/coast'>Coast</a> › "
+                "<a href='/coast/harbours'>Harbours</a></span><span class='mobile'><a href='/'>Home</a> › "
+                "<a href='/coast'>Coast</a> › <a href='/coast/harbours'>Harbours</a></span></div>")
+    assert crumbs(html) == ["Home", "Coast", "Harbours"]
+
+
+def test_an_icon_fonts_ligature_is_not_a_crumb() -> None:
+    html = page("<div class='breadcrumb'><a href='/paths'>Paths</a><i class='material-icons'>navigate_next</i>"
+                "<a href='/paths/coast'>Coast walks</a><i class='material-icons'>navigate_next</i></div>")
+    assert crumbs(html) == ["Paths", "Coast walks"]
+
+
 # -- text dumps -------------------------------------------------------------------------------------
 
 def test_a_cut_title_and_a_kicker_between_the_trail_and_the_title() -> None:
@@ -236,3 +255,18 @@ def test_a_labelled_line_ending_with_the_headline() -> None:
     # The headline's words do not count against the trail's length.
     text = dump((*MENU,), after=(f"You are here: Home / Coast / Harbour and port news / Port authority notices / {TITLE}",))
     assert crumbs(text) == ["Home", "Coast", "Harbour and port news", "Port authority notices"]
+
+
+def test_crumbs_and_separators_each_on_a_line_of_their_own() -> None:
+    text = dump((*MENU, "Sign in ›", "Forum ›", "Home", "/", "Coast", "/", "Harbours", "/", TITLE))
+    assert crumbs(text) == ["Home", "Coast", "Harbours"]
+    assert crumbs(dump((*MENU, "Jane Doe", "May 8, 2022", "•", "10", "mins read"))) == []  # a meta line
+
+
+def test_a_separator_glued_to_the_crumb_after_it() -> None:
+    assert crumbs(dump((*MENU,), f"Home >Coast >{TITLE}")) == ["Home", "Coast"]
+
+
+def test_a_two_word_breadcrumb_label_over_its_group() -> None:
+    text = dump(MENU, "Breadcrumb navigation", ("Home", TITLE, "Español", "Harbours and ports", "Tides"))
+    assert crumbs(text) == ["Home"]

@@ -19,7 +19,8 @@ from .title import Title, page_host
 __all__ = ["find_breadcrumb"]
 
 _SEPARATOR = re.compile(r"^[\s>»›/|\\→•·:-]*$")
-_SPLIT = re.compile(r"\s+[>»›/|→•·]\s+|\s*[»›→|]\s*")
+_SPLIT = re.compile(r"\s+[>»›/|→•·]\s+|\s*[»›→|]\s*|\s+>(?=\w)")
+"""Separators between crumbs on one line; '>' also glued to the crumb after it ('Home >Blog >Title')."""
 _TIGHT_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
 _TRAIL_EDGES = " >»›/|→•·:-"
 MAX_STACKED = 4
@@ -46,7 +47,31 @@ def find_breadcrumb(page: Page, title: Title) -> list[Link]:
         crumbs = _from_markup(page) or _from_separated_links(page, title) or _from_jsonld(page, title.text)
     else:
         crumbs = _from_line(page, title)
-    return _without_title(crumbs, title.text)
+    return _without_title(_once(_up_to_title(crumbs, title.text)), title.text)
+
+
+def _up_to_title(crumbs: list[Link], title: str | None) -> list[Link]:
+    """The trail up to the headline (kept as its last crumb): what a trail's box prints after the
+    headline is no crumb of it (the trail again for another screen, a language link: 'Español')."""
+    key = fold(title) if title else None
+    for i, crumb in enumerate(crumbs[:-1]):
+        if key and fold(crumb.text) == key:
+            return crumbs[:i + 1]
+    return crumbs
+
+
+def _once(crumbs: list[Link]) -> list[Link]:
+    """A trail printed once: it stops where its first crumb comes again (a box holding the trail
+    twice, for two screens), and a crumb printed twice in a row counts once."""
+    first = fold(crumbs[0].text) if crumbs else ""
+    out: list[Link] = []
+    for crumb in crumbs:
+        key = fold(crumb.text)
+        if out and key == first:
+            break
+        if not out or key != fold(out[-1].text):
+            out.append(crumb)
+    return out
 
 
 def _from_markup(page: Page) -> list[Link]:
@@ -84,12 +109,15 @@ def _screen_reader_texts(container: Element) -> frozenset[str]:
 
 
 MIN_CRUMB_LETTERS = 2
+_LIGATURE = re.compile(r"[a-z]+(?:_[a-z]+)+")
+"""An icon font's ligature, printed as text where the font draws an arrow ('navigate_next',
+'chevron_right'): lower-case words joined by underscores, which no section's name is."""
 
 
 def _crumb_text(text: str) -> bool:
     """Whether a piece of a trail's box reads as a crumb: not a date ('05.05.2021', 'Actualizado
     al 03/05/2022 22:46'), not a bare count or an icon's letter ('27', 'i')."""
-    if date_span(text) is not None or text.strip().isdigit():
+    if date_span(text) is not None or text.strip().isdigit() or _LIGATURE.fullmatch(text.strip()):
         return False
     return sum(ch.isalpha() for ch in text) >= MIN_CRUMB_LETTERS or any(ch.isdigit() for ch in text)
 
@@ -262,7 +290,7 @@ def _from_line(page: Page, title: Title) -> list[Link]:
         if crumbs:  # else the line is the title cut short, the trail's last crumb: read above it
             page.note("breadcrumb", "cue", blocks[title.crumb_line])
             return crumbs
-    for finder in (_separated, _chained, _stacked, _joined, _labelled_line, _home_arrows, _grouped, _over_later_copy):
+    for finder in (_separated, _interleaved, _chained, _stacked, _joined, _labelled_line, _home_arrows, _grouped, _over_later_copy):
         crumbs, where = finder(blocks, title, sites)
         if crumbs:
             page.note("breadcrumb", "cue", where)
@@ -461,6 +489,33 @@ def _without_kicker(trail: list[str]) -> list[str]:
 
 
 _TRAILING_SEPARATOR = re.compile(r"\s*[>»›→/|]\s*$")
+_LONE_SEPARATOR = re.compile(r"^\s*[>»›→/|•·]\s*$")
+
+
+def _interleaved(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """Crumbs one a line with each separator on a line of its own between them ('Home' / '/' /
+    'Blog' / '/' / <headline>), packed together above the title: the dump printed each link and
+    each separator of the trail apart."""
+    zone = blocks[max(0, _at(title) - TRAIL_REACH): _at(title) + 1]
+    for k in range(len(zone) - 2):
+        run = [zone[k]]
+        j = k + 1
+        while j + 1 < len(zone) and _LONE_SEPARATOR.match(zone[j].text) and _crumb_line(zone[j + 1]) \
+                and _packed(run[-1], zone[j]) and _packed(zone[j], zone[j + 1]):
+            run.append(zone[j + 1])
+            j += 2
+        if len(run) >= 2 and _crumb_line(zone[k]):
+            crumbs = [b.text.strip() for b in run]
+            return ([Link(c) for c in crumbs], run) if len(crumbs) <= MAX_CRUMBS + 1 else ([], None)
+    return [], None
+
+
+def _crumb_line(block: TextBlock) -> bool:
+    """A line that may be a crumb of a trail printed one a line (the headline ending it included);
+    a date or a number is the meta line's ('February 8, 2022' / '•' / '10' / 'mins read')."""
+    text = block.text
+    return (not _LONE_SEPARATOR.match(text) and word_count(text) <= MAX_CRUMB_WORDS * 2 and not date_span(text)
+            and any(ch.isalpha() for ch in text))
 
 
 def _chained(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
