@@ -61,6 +61,8 @@ def test_what_the_trails_box_prints_after_the_headline_is_no_crumb() -> None:
     html = page("<nav class='breadcrumb'><a href='/'>Home</a> / <a href='/coast'>Coast</a> / "
                 f"<span>{TITLE}</span> <a href='/es/'>Español</a></nav>")
     assert crumbs(html) == ["Home", "Coast"]
+    backwards = page(f"<nav class='breadcrumb'><span>{TITLE}</span> <a href='/coast'>Coast</a> <a href='/'>Home</a></nav>")
+    assert crumbs(backwards) == [TITLE, "Coast", "Home"]  # printed backwards: not cut at its first crumb
 
 
 def test_a_trail_printed_twice_in_its_box_counts_once() -> None:
@@ -243,6 +245,9 @@ def test_a_group_packed_with_the_menu_or_without_the_titles_copy_is_no_trail() -
     assert crumbs(dump((*MENU, "Coast", "Harbours", TITLE))) == []  # where the menu ends is unknown
     assert crumbs(dump((*MENU, "Coast"), ("Coast", "Harbours"))) == []  # the menu's last items
     assert crumbs(dump((*MENU, "Coast"), ("Coast", "Published: 12 May 2020", TITLE))) == []
+    assert crumbs(dump((*MENU, "Coast"), ("#coast #harbours", "4 min read", TITLE))) == []  # meta lines
+    text = "\n\n".join(("\n".join(("Log in", "Coast", "Posts", TITLE)), TITLE, "12 May 2020", "Coast")) + "\n\n"
+    assert crumbs(text + dump()) == []  # the lines opening the dump are the site's header
 
 
 def test_a_home_line_with_arrows_far_from_the_title() -> None:
@@ -261,6 +266,7 @@ def test_crumbs_and_separators_each_on_a_line_of_their_own() -> None:
     text = dump((*MENU, "Sign in ›", "Forum ›", "Home", "/", "Coast", "/", "Harbours", "/", TITLE))
     assert crumbs(text) == ["Home", "Coast", "Harbours"]
     assert crumbs(dump((*MENU, "Jane Doe", "May 8, 2022", "•", "10", "mins read"))) == []  # a meta line
+    assert crumbs(dump(("Tides", "→", "Tides", "Maps", "→", "Maps"))) == []  # a menu's links and their arrows
 
 
 def test_a_separator_glued_to_the_crumb_after_it() -> None:

@@ -54,7 +54,7 @@ def _up_to_title(crumbs: list[Link], title: str | None) -> list[Link]:
     """The trail up to the headline (kept as its last crumb): what a trail's box prints after the
     headline is no crumb of it (the trail again for another screen, a language link: 'Español')."""
     key = fold(title) if title else None
-    for i, crumb in enumerate(crumbs[:-1]):
+    for i, crumb in enumerate(crumbs[1:-1], start=1):  # a trail opening with it is printed backwards
         if key and fold(crumb.text) == key:
             return crumbs[:i + 1]
     return crumbs
@@ -504,8 +504,9 @@ def _interleaved(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -
                 and _packed(run[-1], zone[j]) and _packed(zone[j], zone[j + 1]):
             run.append(zone[j + 1])
             j += 2
-        if len(run) >= 2 and _crumb_line(zone[k]):
-            crumbs = [b.text.strip() for b in run]
+        crumbs = [b.text.strip() for b in run]
+        if len(run) >= 2 and _crumb_line(zone[k]) and len({fold(c) for c in crumbs}) == len(crumbs):
+            # a crumb printed twice ('DevLink' / '→' / 'DevLink') is a menu's link and its arrow
             return ([Link(c) for c in crumbs], run) if len(crumbs) <= MAX_CRUMBS + 1 else ([], None)
     return [], None
 
@@ -643,12 +644,18 @@ def _grouped(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tu
             and (start == end or _packed(blocks[start - 1], blocks[start])):
         start -= 1
     group = blocks[start:end]
-    if not MIN_GROUPED <= len(group) <= MAX_STACKED or (start > 0 and _packed(blocks[start - 1], blocks[start])):
-        return [], None  # one line is a kicker; a run packed with the lines above it is the menu's end
+    if not MIN_GROUPED <= len(group) <= MAX_STACKED or start == 0 or _packed(blocks[start - 1], blocks[start]):
+        return [], None  # one line is a kicker; a run packed with the lines above it (or opening the
+        # dump: the site's header) is the menu's end
     crumbs = _without_kicker([b.text for b in group])
-    if any(date_span(c) for c in crumbs) or not _sections_elsewhere(crumbs, blocks, start):
+    if any(_meta_line(c) for c in crumbs) or not _sections_elsewhere(crumbs, blocks, start):
         return [], None  # 'Back to blog' / 'Published: Jan 23, 2024' is the header's meta lines
     return [Link(c) for c in crumbs], group
+
+
+def _meta_line(text: str) -> bool:
+    """A header's meta line, not a crumb: a date, a reading time ('4 min read'), hashtags."""
+    return date_span(text) is not None or text.lstrip().startswith("#") or cues().contains("reading_time", text)
 
 
 MIN_GROUPED = 2
