@@ -276,3 +276,12 @@ def test_a_separator_glued_to_the_crumb_after_it() -> None:
 def test_a_two_word_breadcrumb_label_over_its_group() -> None:
     text = dump(MENU, "Breadcrumb navigation", ("Home", TITLE, "Español", "Harbours and ports", "Tides"))
     assert crumbs(text) == ["Home"]
+
+
+def test_separators_at_a_crumbs_edges_and_glued_between_crumbs() -> None:
+    assert crumbs(dump((*MENU,), f"Home>Coast>{TITLE}")) == ["Home", "Coast"]
+    assert crumbs(dump((*MENU,), f"Coast /Harbours / {TITLE}")) == ["Coast", "Harbours"]
+
+
+def test_the_date_lines_words_are_not_the_trails_last_crumb() -> None:
+    assert crumbs(dump((*MENU,), ("Home", "Coast", "Harbours", "Updated"), TITLE)) == ["Home", "Coast", "Harbours"]

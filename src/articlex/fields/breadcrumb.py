@@ -19,8 +19,9 @@ from .title import Title, page_host
 __all__ = ["find_breadcrumb"]
 
 _SEPARATOR = re.compile(r"^[\s>»›/|\\→•·:-]*$")
-_SPLIT = re.compile(r"\s+[>»›/|→•·]\s+|\s*[»›→|]\s*|\s+>(?=\w)")
-"""Separators between crumbs on one line; '>' also glued to the crumb after it ('Home >Blog >Title')."""
+_SPLIT = re.compile(r"\s+[>»›/|→•·]\s+|\s*[»›→|]\s*|\s+[>/](?=\w)|(?<=\w)>(?=\w)")
+"""Separators between crumbs on one line; '>' also glued to the crumb after it or to both ('Home
+>Blog >Title', 'Home>Blog'), '/' to the crumb after it ('Articles /Trends')."""
 _TIGHT_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
 _TRAIL_EDGES = " >»›/|→•·:-"
 MAX_STACKED = 4
@@ -46,7 +47,7 @@ def find_breadcrumb(page: Page, title: Title) -> list[Link]:
     if page.is_html:
         crumbs = _from_markup(page) or _from_separated_links(page, title) or _from_jsonld(page, title.text)
     else:
-        crumbs = _from_line(page, title)
+        crumbs = _tidied(_from_line(page, title))
     return _without_title(_once(_up_to_title(crumbs, title.text)), title.text)
 
 
@@ -296,6 +297,17 @@ def _from_line(page: Page, title: Title) -> list[Link]:
             page.note("breadcrumb", "cue", where)
             return crumbs
     return []
+
+
+def _tidied(crumbs: list[Link]) -> list[Link]:
+    """A dump's crumbs without the separators printed at their edges ('> Laptops'), and without a
+    last crumb that is the date line's ('Updated', 'Aug 13, 2023')."""
+    lexicon = cues()
+    out = [Link(c.text.strip(_TRAIL_EDGES), c.url) for c in crumbs if c.text.strip(_TRAIL_EDGES)]
+    if out and (lexicon.is_any_word(("published_labels", "updated_labels"), out[-1].text)
+                or (date_span(out[-1].text) is not None and any(ch.isalpha() for ch in out[-1].text))):
+        out = out[:-1]
+    return out
 
 
 MIN_SITE_KEY = 3
