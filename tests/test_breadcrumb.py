@@ -267,6 +267,7 @@ def test_crumbs_and_separators_each_on_a_line_of_their_own() -> None:
     assert crumbs(text) == ["Home", "Coast", "Harbours"]
     assert crumbs(dump((*MENU, "Jane Doe", "May 8, 2022", "•", "10", "mins read"))) == []  # a meta line
     assert crumbs(dump(("Tides", "→", "Tides", "Maps", "→", "Maps"))) == []  # a menu's links and their arrows
+    assert crumbs(dump((*MENU, "Tides", "|", "Maps", "|", "Theme Auto Light Dark"))) == []  # bars join a menu
 
 
 def test_a_separator_glued_to_the_crumb_after_it() -> None:

@@ -300,8 +300,8 @@ def _from_line(page: Page, title: Title) -> list[Link]:
 
 
 def _tidied(crumbs: list[Link]) -> list[Link]:
-    """A dump's crumbs without the separators printed at their edges ('> Laptops'), and without a
-    last crumb that is the date line's ('Updated', 'Aug 13, 2023')."""
+    """A dump's crumbs without the separators printed at their edges ('> Laptops') or on lines of
+    their own, and without a last crumb that is the date line's ('Updated', 'Aug 13, 2023')."""
     lexicon = cues()
     out = [Link(c.text.strip(_TRAIL_EDGES), c.url) for c in crumbs if c.text.strip(_TRAIL_EDGES)]
     if out and (lexicon.is_any_word(("published_labels", "updated_labels"), out[-1].text)
@@ -501,7 +501,8 @@ def _without_kicker(trail: list[str]) -> list[str]:
 
 
 _TRAILING_SEPARATOR = re.compile(r"\s*[>»›→/|]\s*$")
-_LONE_SEPARATOR = re.compile(r"^\s*[>»›→/|•·]\s*$")
+_LONE_SEPARATOR = re.compile(r"^\s*[>»›→/]\s*$")
+"""A trail's separator alone on its line; bars and bullets alone on lines join a menu's items."""
 
 
 def _interleaved(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
