@@ -57,6 +57,27 @@ def test_guillemets_inside_a_crumb_are_quotes_not_separators() -> None:
     assert crumbs(html) == ["Accueil", "Justice"]
 
 
+def test_what_the_trails_box_prints_after_the_headline_is_no_crumb() -> None:
+    html = page("<nav class='breadcrumb'><a href='/'>Home</a> / <a href='/coast'>Coast</a> / "
+                f"<span>{TITLE}</span> <a href='/es/'>Español</a></nav>")
+    assert crumbs(html) == ["Home", "Coast"]
+    backwards = page(f"<nav class='breadcrumb'><span>{TITLE}</span> <a href='/coast'>Coast</a> <a href='/'>Home</a></nav>")
+    assert crumbs(backwards) == [TITLE, "Coast", "Home"]  # printed backwards: not cut at its first crumb
+
+
+def test_a_trail_printed_twice_in_its_box_counts_once() -> None:
+    html = page("<div class='breadcrumbs'><span class='desktop'><a href='/'>Home</a> › <a href='/coast'>Coast</a> › "
+                "<a href='/coast/harbours'>Harbours</a></span><span class='mobile'><a href='/'>Home</a> › "
+                "<a href='/coast'>Coast</a> › <a href='/coast/harbours'>Harbours</a></span></div>")
+    assert crumbs(html) == ["Home", "Coast", "Harbours"]
+
+
+def test_an_icon_fonts_ligature_is_not_a_crumb() -> None:
+    html = page("<div class='breadcrumb'><a href='/paths'>Paths</a><i class='material-icons'>navigate_next</i>"
+                "<a href='/paths/coast'>Coast walks</a><i class='material-icons'>navigate_next</i></div>")
+    assert crumbs(html) == ["Paths", "Coast walks"]
+
+
 # -- text dumps -------------------------------------------------------------------------------------
 
 def test_a_cut_title_and_a_kicker_between_the_trail_and_the_title() -> None:
@@ -211,3 +232,57 @@ def test_a_kicker_set_apart_between_the_trail_and_the_title() -> None:
 
 def test_a_short_line_over_the_title_repeating_no_crumb_ends_the_trail() -> None:
     assert crumbs(dump((*MENU, "Home", "Coast", "Harbours"), "Live")) == []
+
+
+def test_a_group_set_apart_over_a_copy_of_the_title() -> None:
+    # The trail's last crumb is the headline, printed again over it; a blank line sets the group
+    # apart from the menu, and 'Coast' is a section the menu lists.
+    text = dump((*MENU, "Coast"), ("Coast", "Harbours", TITLE))
+    assert crumbs(text) == ["Coast", "Harbours"]
+
+
+def test_a_group_packed_with_the_menu_or_without_the_titles_copy_is_no_trail() -> None:
+    assert crumbs(dump((*MENU, "Coast", "Harbours", TITLE))) == []  # where the menu ends is unknown
+    assert crumbs(dump((*MENU, "Coast"), ("Coast", "Harbours"))) == []  # the menu's last items
+    assert crumbs(dump((*MENU, "Coast"), ("Coast", "Published: 12 May 2020", TITLE))) == []
+    assert crumbs(dump((*MENU, "Coast"), ("#coast #harbours", "4 min read", TITLE))) == []  # meta lines
+    text = "\n\n".join(("\n".join(("Log in", "Coast", "Posts", TITLE)), TITLE, "12 May 2020", "Coast")) + "\n\n"
+    assert crumbs(text + dump()) == []  # the lines opening the dump are the site's header
+
+
+def test_a_home_line_with_arrows_far_from_the_title() -> None:
+    text = dump((*MENU,), after=("Home > Coast > Harbours",))
+    assert crumbs(text) == ["Home", "Coast", "Harbours"]
+    assert crumbs(dump((*MENU,), after=("Home | Coast | Harbours",))) == []  # bars join a menu's items
+
+
+def test_a_labelled_line_ending_with_the_headline() -> None:
+    # The headline's words do not count against the trail's length.
+    text = dump((*MENU,), after=(f"You are here: Home / Coast / Harbour and port news / Port authority notices / {TITLE}",))
+    assert crumbs(text) == ["Home", "Coast", "Harbour and port news", "Port authority notices"]
+
+
+def test_crumbs_and_separators_each_on_a_line_of_their_own() -> None:
+    text = dump((*MENU, "Sign in ›", "Forum ›", "Home", "/", "Coast", "/", "Harbours", "/", TITLE))
+    assert crumbs(text) == ["Home", "Coast", "Harbours"]
+    assert crumbs(dump((*MENU, "Jane Doe", "May 8, 2022", "•", "10", "mins read"))) == []  # a meta line
+    assert crumbs(dump(("Tides", "→", "Tides", "Maps", "→", "Maps"))) == []  # a menu's links and their arrows
+    assert crumbs(dump((*MENU, "Tides", "|", "Maps", "|", "Theme Auto Light Dark"))) == []  # bars join a menu
+
+
+def test_a_separator_glued_to_the_crumb_after_it() -> None:
+    assert crumbs(dump((*MENU,), f"Home >Coast >{TITLE}")) == ["Home", "Coast"]
+
+
+def test_a_two_word_breadcrumb_label_over_its_group() -> None:
+    text = dump(MENU, "Breadcrumb navigation", ("Home", TITLE, "Español", "Harbours and ports", "Tides"))
+    assert crumbs(text) == ["Home"]
+
+
+def test_separators_at_a_crumbs_edges_and_glued_between_crumbs() -> None:
+    assert crumbs(dump((*MENU,), f"Home>Coast>{TITLE}")) == ["Home", "Coast"]
+    assert crumbs(dump((*MENU,), f"Coast /Harbours / {TITLE}")) == ["Coast", "Harbours"]
+
+
+def test_the_date_lines_words_are_not_the_trails_last_crumb() -> None:
+    assert crumbs(dump((*MENU,), ("Home", "Coast", "Harbours", "Updated"), TITLE)) == ["Home", "Coast", "Harbours"]

@@ -95,3 +95,10 @@ def test_a_counter_printed_in_a_button_under_the_title() -> None:
 
 def test_a_number_over_a_reading_time_label_is_the_reading_time() -> None:
     assert counters(dump("July 16, 2025", "•", "10", "min read")) == Counters()
+
+
+def test_a_number_set_apart_over_a_heading_is_a_steps_number() -> None:
+    # '1' / 'Consultation': the page numbers its steps; icon counts are packed with the meta line.
+    text = "\n\n".join(("Home\nNews", TITLE, "12 May 2020", "1", "Survey of the wall", P1, P2, P3)) + "\n"
+    assert counters(text) == Counters()
+    assert counters(dump("12 May 2020", "1", "By Jane Doe")) == Counters(comments=1)

@@ -111,6 +111,28 @@ def test_unlabelled_teaser_between_paragraphs_is_related() -> None:
     assert [r.text for r in articlex.extract(html).related] == ["Storm damage along the coast"]
 
 
+def test_a_linked_heading_over_its_own_section_is_a_subheading_not_a_teaser() -> None:
+    # A listicle's items link to what they review; the text under each is the article's.
+    items = "".join(f"<h2><a href='https://shop.example/products/harbour-lamp-model-{n}'>Harbour lamp model {n}</a></h2>"
+                    + f"<p>{LONG}</p>" * 4 for n in (1, 2))
+    article = articlex.extract(page(f"<h1>The best harbour lamps</h1><div class='entry-content'><p>{LONG}</p>"
+                                    f"{items}</div>"))
+    assert article.related == []
+    assert "Harbour lamp model 2" in article.body
+    card = ("<div class='card'><h3><a href='https://g.example/2024/03/02/storm-damage-along-the-coast/'>"
+            "Storm damage along the coast</a></h3><p>The sea broke the wall in two places.</p></div>")
+    article = articlex.extract(page(f"<h1>Harbour wall vote passes</h1><div class='entry-content'><p>{LONG}</p>"
+                                    f"<p>{LONG}</p>{card}<p>{LONG}</p></div>"))
+    assert [r.text for r in article.related] == ["Storm damage along the coast"]  # a card's excerpt is short
+
+
+def test_a_contents_entry_linking_to_the_pages_own_anchor_is_not_a_teaser() -> None:
+    html = page(f"<h1>Harbour wall vote passes</h1><div class='entry-content'><p>{LONG}</p>"
+                "<p><a href='#what-the-council-decided-on-the-wall'>What the council decided on the wall</a></p>"
+                f"<p>{LONG}</p><p>{LONG}</p></div>")
+    assert articlex.extract(html, url="https://g.example/2024/03/02/harbour-wall-vote-passes").related == []
+
+
 def test_text_dump_body_stops_at_navigation() -> None:
     text = ("Harbour wall vote passes\n\n" + LONG + "\n\nRead also: Businesses brace for the flood season\n\n"
             + LONG + "\n\nPrevious articleThe council elects a new mayor\nNext articleSchools reopen")

@@ -103,3 +103,17 @@ def test_a_sentence_opening_with_the_word_next_is_not_navigation() -> None:
 def test_one_word_labels_on_two_lines_side_by_side_are_navigation() -> None:
     article = articlex.extract(dump(f"Before {OLDER}\nAfter {NEWER}".replace("Before", "Previous").replace("After", "Next")))
     assert (article.previous.text, article.next.text) == (OLDER, NEWER)
+
+
+def test_both_labels_and_titles_on_one_line() -> None:
+    article = articlex.extract(dump(f"← Prev: {OLDER} Next: {NEWER} →"))
+    assert article.previous.text == OLDER and article.next.text == NEWER
+
+
+def test_arrows_glued_to_the_label_or_the_title() -> None:
+    article = articlex.extract(dump(f"←Previous: {OLDER}\nNext: {NEWER}→"))
+    assert article.previous.text == OLDER and article.next.text == NEWER
+
+
+def test_a_share_button_under_a_bare_label_is_no_title() -> None:
+    assert articlex.extract(dump("Previous\nShare this post\nNext")).previous is None

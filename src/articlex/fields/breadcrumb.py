@@ -19,7 +19,9 @@ from .title import Title, page_host
 __all__ = ["find_breadcrumb"]
 
 _SEPARATOR = re.compile(r"^[\s>»›/|\\→•·:-]*$")
-_SPLIT = re.compile(r"\s+[>»›/|→•·]\s+|\s*[»›→|]\s*")
+_SPLIT = re.compile(r"\s+[>»›/|→•·]\s+|\s*[»›→|]\s*|\s+[>/](?=\w)|(?<=\w)>(?=\w)")
+"""Separators between crumbs on one line; '>' also glued to the crumb after it or to both ('Home
+>Blog >Title', 'Home>Blog'), '/' to the crumb after it ('Articles /Trends')."""
 _TIGHT_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
 _TRAIL_EDGES = " >»›/|→•·:-"
 MAX_STACKED = 4
@@ -45,8 +47,32 @@ def find_breadcrumb(page: Page, title: Title) -> list[Link]:
     if page.is_html:
         crumbs = _from_markup(page) or _from_separated_links(page, title) or _from_jsonld(page, title.text)
     else:
-        crumbs = _from_line(page, title)
-    return _without_title(crumbs, title.text)
+        crumbs = _tidied(_from_line(page, title))
+    return _without_title(_once(_up_to_title(crumbs, title.text)), title.text)
+
+
+def _up_to_title(crumbs: list[Link], title: str | None) -> list[Link]:
+    """The trail up to the headline (kept as its last crumb): what a trail's box prints after the
+    headline is no crumb of it (the trail again for another screen, a language link: 'Español')."""
+    key = fold(title) if title else None
+    for i, crumb in enumerate(crumbs[1:-1], start=1):  # a trail opening with it is printed backwards
+        if key and fold(crumb.text) == key:
+            return crumbs[:i + 1]
+    return crumbs
+
+
+def _once(crumbs: list[Link]) -> list[Link]:
+    """A trail printed once: it stops where its first crumb comes again (a box holding the trail
+    twice, for two screens), and a crumb printed twice in a row counts once."""
+    first = fold(crumbs[0].text) if crumbs else ""
+    out: list[Link] = []
+    for crumb in crumbs:
+        key = fold(crumb.text)
+        if out and key == first:
+            break
+        if not out or key != fold(out[-1].text):
+            out.append(crumb)
+    return out
 
 
 def _from_markup(page: Page) -> list[Link]:
@@ -84,12 +110,15 @@ def _screen_reader_texts(container: Element) -> frozenset[str]:
 
 
 MIN_CRUMB_LETTERS = 2
+_LIGATURE = re.compile(r"[a-z]+(?:_[a-z]+)+")
+"""An icon font's ligature, printed as text where the font draws an arrow ('navigate_next',
+'chevron_right'): lower-case words joined by underscores, which no section's name is."""
 
 
 def _crumb_text(text: str) -> bool:
     """Whether a piece of a trail's box reads as a crumb: not a date ('05.05.2021', 'Actualizado
     al 03/05/2022 22:46'), not a bare count or an icon's letter ('27', 'i')."""
-    if date_span(text) is not None or text.strip().isdigit():
+    if date_span(text) is not None or text.strip().isdigit() or _LIGATURE.fullmatch(text.strip()):
         return False
     return sum(ch.isalpha() for ch in text) >= MIN_CRUMB_LETTERS or any(ch.isdigit() for ch in text)
 
@@ -264,12 +293,23 @@ def _from_line(page: Page, title: Title) -> list[Link]:
         if crumbs:  # else the line is the title cut short, the trail's last crumb: read above it
             page.note("breadcrumb", "cue", blocks[title.crumb_line])
             return crumbs
-    for finder in (_separated, _chained, _stacked, _joined, _labelled_line, _over_later_copy):
+    for finder in (_separated, _interleaved, _chained, _stacked, _joined, _labelled_line, _home_arrows, _grouped, _over_later_copy):
         crumbs, where = finder(blocks, title, sites)
         if crumbs:
             page.note("breadcrumb", "cue", where)
             return crumbs
     return []
+
+
+def _tidied(crumbs: list[Link]) -> list[Link]:
+    """A dump's crumbs without the separators printed at their edges ('> Laptops') or on lines of
+    their own, and without a last crumb that is the date line's ('Updated', 'Aug 13, 2023')."""
+    lexicon = cues()
+    out = [Link(c.text.strip(_TRAIL_EDGES), c.url) for c in crumbs if c.text.strip(_TRAIL_EDGES)]
+    if out and (lexicon.is_any_word(("published_labels", "updated_labels"), out[-1].text)
+                or (date_span(out[-1].text) is not None and any(ch.isalpha() for ch in out[-1].text))):
+        out = out[:-1]
+    return out
 
 
 MIN_SITE_KEY = 3
@@ -463,6 +503,35 @@ def _without_kicker(trail: list[str]) -> list[str]:
 
 
 _TRAILING_SEPARATOR = re.compile(r"\s*[>»›→/|]\s*$")
+_LONE_SEPARATOR = re.compile(r"^\s*[>»›→/]\s*$")
+"""A trail's separator alone on its line; bars and bullets alone on lines join a menu's items."""
+
+
+def _interleaved(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """Crumbs one a line with each separator on a line of its own between them ('Home' / '/' /
+    'Blog' / '/' / <headline>), packed together above the title: the dump printed each link and
+    each separator of the trail apart."""
+    zone = blocks[max(0, _at(title) - TRAIL_REACH): _at(title) + 1]
+    for k in range(len(zone) - 2):
+        run = [zone[k]]
+        j = k + 1
+        while j + 1 < len(zone) and _LONE_SEPARATOR.match(zone[j].text) and _crumb_line(zone[j + 1]) \
+                and _packed(run[-1], zone[j]) and _packed(zone[j], zone[j + 1]):
+            run.append(zone[j + 1])
+            j += 2
+        crumbs = [b.text.strip() for b in run]
+        if len(run) >= 2 and _crumb_line(zone[k]) and len({fold(c) for c in crumbs}) == len(crumbs):
+            # a crumb printed twice ('DevLink' / '→' / 'DevLink') is a menu's link and its arrow
+            return ([Link(c) for c in crumbs], run) if len(crumbs) <= MAX_CRUMBS + 1 else ([], None)
+    return [], None
+
+
+def _crumb_line(block: TextBlock) -> bool:
+    """A line that may be a crumb of a trail printed one a line (the headline ending it included);
+    a date or a number is the meta line's ('February 8, 2022' / '•' / '10' / 'mins read')."""
+    text = block.text
+    return (not _LONE_SEPARATOR.match(text) and word_count(text) <= MAX_CRUMB_WORDS * 2 and not date_span(text)
+            and any(ch.isalpha() for ch in text))
 
 
 def _chained(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
@@ -539,6 +608,8 @@ def _labelled_line(blocks: list[TextBlock], title: Title, sites: frozenset[str])
     lexicon = cues()
     for block in blocks:
         rest = lexicon.strip_label("breadcrumb_labels", block.text)
+        if rest and title.text and fold(rest).endswith(fold(title.text)):
+            rest = _before_title(rest, title.text).strip(_TRAIL_EDGES)  # the trail's last crumb is the headline
         if rest and word_count(rest) <= MAX_CRUMBS * 2:
             crumbs = [Link(p) for p in _parts(rest)]
             if 0 < len(crumbs) <= MAX_CRUMBS:
@@ -549,6 +620,66 @@ def _labelled_line(blocks: list[TextBlock], title: Title, sites: frozenset[str])
             if crumbs:
                 return crumbs, group
     return [], None
+
+
+def _home_arrows(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """A line anywhere that opens with the home crumb and goes on past an arrow ('Home > Blog >
+    Mobile Marketing', 'Home » San Jose'): a trail whatever its distance to the title (a menu joins
+    its items by bars or slashes, never by arrows)."""
+    lexicon = cues()
+    for block in blocks:
+        if len(block.text) > MAX_TRAIL_CHARS or not _ARROW.search(block.text):
+            continue
+        parts = [p.strip(_TRAIL_EDGES) for p in _ARROW.split(block.text.strip(_TRAIL_EDGES))]
+        if title.text and parts and _title_copy(parts[-1], title.text):
+            parts = parts[:-1]
+        if 2 <= len(parts) <= MAX_CRUMBS and lexicon.is_word("home", parts[0]) \
+                and all(p and _words(p) <= MAX_PART_WORDS for p in parts[1:]):
+            return [Link(p) for p in parts], block
+    return [], None
+
+
+MAX_TRAIL_CHARS = 400
+"""A trail line is short: eight crumbs of four words at most (a longer line is not read at all)."""
+_ARROW = re.compile(r"\s*[>»›→]\s*")
+"""A trail's separators that no menu or sentence uses between words ('>' with or without spaces)."""
+
+
+def _grouped(blocks: list[TextBlock], title: Title, sites: frozenset[str]) -> tuple[list[Link], Where]:
+    """Crumbs stacked one a line in a group of their own right above a copy of the title (the trail's
+    last crumb is the headline, printed again under it): two to four short lines printed together
+    with that copy, a blank line above them setting them apart from the menu, one of them a section
+    printed on a line of its own elsewhere. Without the copy, such a group is the menu's end ('Contact
+    us' / 'Search'), as often as a trail."""
+    end = _trail_end(blocks, title)
+    if end == 0 or end >= _at(title) or not _packed(blocks[end - 1], blocks[end]):
+        return [], None
+    start = end
+    while start > 0 and end - start <= MAX_STACKED and _crumb_like(blocks[start - 1]) \
+            and (start == end or _packed(blocks[start - 1], blocks[start])):
+        start -= 1
+    group = blocks[start:end]
+    if not MIN_GROUPED <= len(group) <= MAX_STACKED or start == 0 or _packed(blocks[start - 1], blocks[start]):
+        return [], None  # one line is a kicker; a run packed with the lines above it (or opening the
+        # dump: the site's header) is the menu's end
+    crumbs = _without_kicker([b.text for b in group])
+    if any(_meta_line(c) for c in crumbs) or not _sections_elsewhere(crumbs, blocks, start):
+        return [], None  # 'Back to blog' / 'Published: Jan 23, 2024' is the header's meta lines
+    return [Link(c) for c in crumbs], group
+
+
+def _meta_line(text: str) -> bool:
+    """A header's meta line, not a crumb: a date, a reading time ('4 min read'), hashtags."""
+    return date_span(text) is not None or text.lstrip().startswith("#") or cues().contains("reading_time", text)
+
+
+MIN_GROUPED = 2
+"""Lines a trail set apart on its own needs: one short line over the title is its kicker."""
+
+
+def _packed(above: TextBlock, below: TextBlock) -> bool:
+    """Whether two lines of a dump are printed one right under the other, no blank line between."""
+    return above.line is not None and below.line is not None and below.line - above.line == 1
 
 
 def _split_trail(head: str, blocks: list[TextBlock]) -> list[Link]:

@@ -12,6 +12,7 @@ from ..model import Counters
 from ..page import Element, Page, TextBlock
 from ..selectors import COMMENTS, OWN_COMMENTS, OWN_VIEWS, VIEWS, Rule
 from ..text import date_span, looks_like_date, parse_count, word_count
+from .lines import PHRASE_KEYS
 from .regions import Regions
 
 __all__ = ["find_counters"]
@@ -136,6 +137,8 @@ def _from_lines(header: list[TextBlock], lexicon: Cues, is_html: bool,
         if value is None:
             continue
         below = _label_of(header[pos + 1].text, lexicon) if pos + 1 < len(header) else None
+        if below is None and pos + 1 < len(header) and _numbers_heading(block, header[pos + 1], lexicon):
+            continue  # '1' / 'Consultation': a step's number over its heading
         if below is None and lexicon.contains("reading_time", text):
             below = "views"  # 'views, reading time' is a meta row of its own; comments carry a label
         if below == "views" and views is None:
@@ -165,6 +168,23 @@ def _bare_count(text: str, lexicon: Cues) -> int | None:
     if not suffix and _DECIMAL.fullmatch(m.group(1).strip()):
         return None
     return parse_count(text, lexicon)
+
+
+def _numbers_heading(number: TextBlock, below: TextBlock, lexicon: Cues) -> bool:
+    """Whether a bare number set apart on its own is the number of the heading set apart under it
+    (a step's or a rank's: '1' / 'Consultation'): a short line of words, no count, date or sentence.
+    Icon counts are packed beside each other, the date or the byline."""
+    text = below.text
+    if not (number.standalone and below.standalone) or _DIGIT.search(text) or not any(ch.isalpha() for ch in text) \
+            or word_count(text) > MAX_NUMBERED_WORDS:
+        return False
+    if lexicon.labels(("byline_prefixes",), text) or lexicon.phrases(PHRASE_KEYS, text):
+        return False  # a byline, or a button after the icon counts ('34' / 'Share')
+    return not text.rstrip().endswith((".", "!", "?"))
+
+
+MAX_NUMBERED_WORDS = 8
+"""Words of the heading a step's or a rank's number stands over; a longer line is the text."""
 
 
 def _label_of(text: str, lexicon: Cues) -> str | None:

@@ -8,6 +8,7 @@ from ..model import Link
 from ..page import BLOCK_TAGS, Element, Page, TextBlock, is_hidden
 from ..selectors import NAVIGATION, NEXT, PREVIOUS, Rule
 from ..text import word_count
+from .lines import PHRASE_KEYS
 
 __all__ = ["find_navigation"]
 
@@ -174,8 +175,11 @@ def _from_labels(page: Page, key: str, after: int | None, lexicon: Cues, labels:
             continue
         if not rest and pos + 1 < len(blocks):
             following = blocks[pos + 1]
+            if lexicon.phrases(PHRASE_KEYS, following.text):
+                continue  # 'Previous' over 'Share this post': a button row, no title under the label
             rest = following.text
             block = following
+        rest = rest.strip(_ARROWS) if rest else rest  # 'Next: Title→': the arrow glued to the title
         if rest and word_count(rest) >= MIN_TITLE_WORDS and _reads_as_title(rest):
             url = next((lk.url for lk in block.links if lk.text in rest or rest in lk.text), None)
             if url is None and page.is_html:
@@ -202,6 +206,9 @@ def _labelled_title(text: str, key: str, lexicon: Cues, paired: bool, rest: str 
     label glued after it ('TitleNext article'). None without such a label, or on a pager line that
     holds both labels ('Prev Next 1 of 2,585'). ``rest``: ``lexicon.strip_label(key, text)``,
     which the caller has."""
+    both = _pair_on_one_line(text, key, lexicon)
+    if both is not None:
+        return both
     if rest and not paired and lexicon.strip_label(key, rest) is None and _bare_word_label(text, rest):
         return None  # 'Next Steps Once You Have...': a word of the sentence, not a label
     if rest is not None:
@@ -214,8 +221,31 @@ def _labelled_title(text: str, key: str, lexicon: Cues, paired: bool, rest: str 
         return None if lexicon.strip_label(other, rest) is not None else rest
     arrowed = _arrowed(text, key)
     if arrowed is not None:
-        return arrowed
+        return lexicon.strip_label(key, arrowed) or arrowed  # '←Previous: Title': the label after the arrow
     return _before_glued_label(text, key, lexicon)
+
+
+MAX_PAIR_LINE = 600
+"""Characters of a line holding both navigation labels and their titles (two headlines at most)."""
+
+
+def _pair_on_one_line(text: str, key: str, lexicon: Cues) -> str | None:
+    """'← Prev: Title A Next: Title B →': both labels on one line, each followed by its colon; the
+    title after ``key``'s label, up to the other label."""
+    if ":" not in text or len(text) > MAX_PAIR_LINE:
+        return None
+    found = {}
+    for k in ("previous", "next"):
+        for m in lexicon.any_pattern(k).finditer(text):
+            if text[m.end():].lstrip().startswith(":"):
+                found[k] = m
+                break
+    if len(found) < 2:
+        return None
+    mine, other = found[key], found["next" if key == "previous" else "previous"]
+    start = text.index(":", mine.end()) + 1
+    end = other.start() if other.start() > mine.start() else len(text)
+    return text[start:end].strip(_ARROWS) or None
 
 
 _LABEL_MARKS = ":-–—»›>|/→▶►"

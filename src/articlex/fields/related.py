@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import Cues, fold
 from ..model import Link
-from ..page import Element, Page, TextBlock
+from ..page import HEADINGS, Element, Page, TextBlock
 from ..text import looks_like_date, word_count
 from .lines import LABEL_SEPARATORS, QUOTES, Line, headline_ending
 
@@ -228,9 +228,39 @@ def is_teaser(block: TextBlock, page: Page) -> bool:
     link = block.links[0] if len(block.links) == 1 else max(block.links, key=lambda lk: len(lk.text))
     if link.text.rstrip().endswith(".") or not TEASER_MIN_WORDS <= word_count(link.text) <= TEASER_MAX_WORDS:
         return False
-    if not _article_url(link.url):
+    if not _article_url(link.url) or _on_this_page(link.href, link.url, page):
         return False
-    return not page.url or (link.url or "").split("#")[0] != page.url.split("#")[0]
+    return not (block.kind == "heading" and _heads_section(block.element))
+
+
+def _on_this_page(href: str | None, url: str | None, page: Page) -> bool:
+    """Whether a link leads to a place on the page itself (a table of contents, a heading linking to
+    its own anchor): its href is a fragment, or its address is the page's own."""
+    if (href or "").lstrip().startswith("#"):
+        return True
+    own = {address.split("#")[0].rstrip("/") for address in (page.url, page.base_url) if address}
+    return (url or "").split("#")[0].rstrip("/") in own
+
+
+SECTION_WORDS = 60
+"""Words of text under a linked heading, before the next heading, that make it a heading of the
+article (a listicle's item linking to its product, a section linking to its source); a teaser
+card's excerpt is one or two sentences."""
+
+
+def _heads_section(heading: Element | None) -> bool:
+    """Whether a heading opens a section of the text: what follows it, up to the next heading,
+    holds SECTION_WORDS words or more."""
+    if heading is None:
+        return False
+    words = 0
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag in HEADINGS:
+            break
+        words += word_count(sibling.text_content())
+        if words >= SECTION_WORDS:
+            return True
+    return False
 
 
 def card_link(block: TextBlock, container: Element | None, page: Page) -> Link | None:
