@@ -343,8 +343,9 @@ def _tag_line(step: Step) -> Act | None:
 def _labelled_tags(text: str, lexicon: Cues) -> bool:
     """'Tagi: Sandomierz Obrazów ...': the tags' label, a colon, terms, no sentence."""
     rest = lexicon.strip_label("tags_labels", text)
-    return bool(rest) and ":" in text[: len(text) - len(rest)] and not is_sentence(text) \
-        and word_count(rest) <= MAX_LABELLED_TAG_WORDS
+    if not rest:
+        return False
+    return ":" in text[: len(text) - len(rest)] and not is_sentence(text) and word_count(rest) <= MAX_LABELLED_TAG_WORDS
 
 
 def _source(step: Step) -> Act | None:
