@@ -204,3 +204,26 @@ def test_segment_and_substring_rules_find_what_they_find_in_each_token(tokens, v
             assert index.find(rule) == [el for el in root.iter("p") if single.search(el.get(attr).lower())]
             part = Rule(attr, rule.value, part=True)
             assert index.find(part) == [el for el in root.iter("p") if rule.value in el.get(attr).lower()]
+
+
+def test_a_header_line_the_pages_language_cannot_read_is_not_tried_in_every_language(monkeypatch) -> None:
+    """Reading the page's time zone from a header line: one try in the page's language only."""
+    import articlex
+    from articlex.fields import dates
+
+    languages: list[str | None] = []
+    parsed = dates._parsed
+
+    def spy(text, language, now):
+        languages.append(language)
+        return parsed(text, language, now)
+
+    monkeypatch.setattr(dates, "_parsed", spy)
+    prose = "<p>" + "The council voted on the new budget after a long debate that lasted into the night. " * 3 + "</p>"
+    head = "<meta property='article:published_time' content='2019-11-19T00:26:00+00:00'>"
+    line = "By Jane Roe | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM"
+    markup = (f"<html lang='en'><head>{head}</head><body><h1>Council adopts the budget after a long night</h1>"
+              f"<p>{line}</p><article>{prose * 3}</article></body></html>")
+    article = articlex.extract(markup, fields=("published",))
+    assert article.published is not None and article.published.utcoffset().total_seconds() == 0
+    assert languages and None not in languages
