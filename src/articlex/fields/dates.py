@@ -310,7 +310,7 @@ def parse_date(value: object, written: bool = False, language: str | None = None
 def _parsed(text: str, language: str | None, now: datetime | None) -> datetime | None:
     base = _naive_utc(now) if now is not None else None
     try:
-        found = _plain_date(text, language) or _plain_date_in_zone(text, language)
+        found = _read_plainly(text, language)
         if found is not None:
             base = base if base is not None else datetime.now(timezone.utc).replace(tzinfo=None)
         elif base is not None:
@@ -387,14 +387,35 @@ def _date_at(year: int, month: int, day: int, clock: list[int], meridian: int | 
         return None
 
 
-def _plain_date_in_zone(text: str, language: str | None) -> datetime | None:
+def _read_plainly(text: str, language: str | None) -> datetime | None:
+    """What the shortcut reads of a printed date: in the page's language; an undecided date also
+    in the first language dateparser tries among the lexicon languages ('Tue Nov 19 2019 03:05:46
+    GMT+0000' in a meta field is English), whose reading dateparser keeps when it has one."""
+    found = _plain_date(text, language) or _plain_date_in_zone(text, language)
+    if found is None and language is None:
+        first = _first_language()
+        found = _plain_date(text, first) or _plain_date_in_zone(text, first, _date_words(None))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _first_language() -> str:
+    """The lexicon language dateparser tries first when it is given all of them."""
+    from dateparser.languages.loader import default_loader
+
+    return next(iter(default_loader.get_locales(languages=list(LANGUAGES)))).shortname
+
+
+def _plain_date_in_zone(text: str, language: str | None, words: _DateWords | None = None) -> datetime | None:
     """A plain date followed by a time zone ('Nov. 19, 2019 8:03 am ET', '19 Nov 2019 07:09 GMT'):
     the zone taken out and read by dateparser's own function, as dateparser does first, and the
-    rest read by :func:`_plain_date`."""
+    rest read by :func:`_plain_date`. A zone that is one of ``words`` (the date words of
+    ``language`` by default) is left to dateparser."""
     from dateparser.timezone_parser import pop_tz_offset_from_string
 
     rest, zone = pop_tz_offset_from_string(text, as_offset=True)
-    if not isinstance(zone, tzinfo) or _date_words(language).knows(zone.tzname(None) or ""):
+    words = words or _date_words(language)
+    if not isinstance(zone, tzinfo) or words.knows(zone.tzname(None) or ""):
         return None  # 'PT' is a weekday in Polish (piątek): dateparser reads the language's word
     found = _plain_date(rest, language)
     return found.replace(tzinfo=zone) if found is not None else None
