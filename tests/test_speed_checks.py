@@ -227,3 +227,42 @@ def test_a_header_line_the_pages_language_cannot_read_is_not_tried_in_every_lang
     article = articlex.extract(markup, fields=("published",))
     assert article.published is not None and article.published.utcoffset().total_seconds() == 0
     assert languages and None not in languages
+
+
+def _phrase_ends() -> list[str]:
+    from articlex.lexicon import cues
+
+    return sorted({w for key in ("next", "previous", "read_more") for w in cues().words[key]})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_phrase_ends()), st.sampled_from(TRICKY + ["ı", "ſ", "İ", "K", " ", "\u00a0", "’", "→"]),
+                          st.text(max_size=4)), max_size=5),
+       st.sampled_from(("next", "previous", "read_more")), st.booleans())
+def test_the_end_check_of_trailing_labels_finds_what_the_phrases_find(parts, key, upper) -> None:
+    """Skipping the phrases when no phrase's last letters end the text changes no answer."""
+    from articlex import lexicon
+
+    text = "".join(parts)
+    text = text.upper() if upper else text
+    cues = lexicon.cues()
+    cues.strip_trailing_label(key, text)  # builds the key's patterns
+    ends, pattern = cues._end[key]
+    found = cues.strip_trailing_label(key, text)
+    cues._end[key] = (None, pattern)
+    try:
+        assert found == cues.strip_trailing_label(key, text)
+    finally:
+        cues._end[key] = (ends, pattern)
+
+
+def test_the_end_check_passes_every_phrase_at_the_end_of_a_line() -> None:
+    from articlex import lexicon
+
+    cues = lexicon.cues()
+    for key in ("next", "previous", "read_more"):
+        for phrase in cues.words[key]:
+            for text in (f"Fietsbrug open {phrase}", f"Fietsbrug open {phrase.upper()}  \n", f"Title{phrase.title()}"):
+                cues.strip_trailing_label(key, text)
+                ends, pattern = cues._end[key]
+                assert ends is None or ends.search(text, max(0, len(text.rstrip()) - lexicon.END_CHARS)), (key, text)
