@@ -266,3 +266,15 @@ def test_the_end_check_passes_every_phrase_at_the_end_of_a_line() -> None:
                 cues.strip_trailing_label(key, text)
                 ends, pattern = cues._end[key]
                 assert ends is None or ends.search(text, max(0, len(text.rstrip()) - lexicon.END_CHARS)), (key, text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("Mar 2024年月日 -./:,hdeabril") + ["\u0663", "\uff11", "\u00a0"]), max_size=30))
+def test_the_digit_check_of_date_spans_finds_what_the_shapes_find(text) -> None:
+    """A line without a digit holds no date shape: the shapes are not tried on it."""
+    from articlex import text as text_rules
+
+    expected = [m for pattern in text_rules._DATE_SPANS for m in [pattern.search(text)] if m]
+    assert (text_rules.date_span(text) is None) == (not expected)
+    if not text_rules._DIGITS.search(text):
+        assert not expected
