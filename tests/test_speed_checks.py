@@ -278,3 +278,34 @@ def test_the_digit_check_of_date_spans_finds_what_the_shapes_find(text) -> None:
     assert (text_rules.date_span(text) is None) == (not expected)
     if not text_rules._DIGITS.search(text):
         assert not expected
+
+
+WORDS_AROUND_DATES = ["By", "Jane", "Roe", "Staff", "Updated", "Min", "Read", "ago", "hours", "vor", "Stunden", "le",
+                      "novembre", "November", "Nov.", "Tue,", "at", "PM", "EST", "GMT+0000", "(UTC)", "|", "-", "de",
+                      "outubro", "às", "Reuters", "backstroke", "yesterday", "heute", "ayer", "Admin", "Science", "th"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS_AROUND_DATES), st.integers(0, 2030).map(str),
+                          st.sampled_from(["10:45", "2019", "18", "18th", "11.14.2019", "2019-11-18T20:51:19Z"])),
+                min_size=1, max_size=7),
+       st.sampled_from([None, "en", "de", "fr", "pt", "es"]))
+def test_a_date_with_a_word_dateparser_does_not_know_is_not_read(words, language) -> None:
+    """What the word check turns away, dateparser does not read either."""
+    from articlex.fields import dates
+
+    text = " ".join(words)
+    if dates._holds_unknown_word(text, language):
+        assert dates._parser(language).get_date_data(text).date_obj is None, text
+
+
+def test_a_line_holding_a_name_is_not_given_to_dateparser(monkeypatch) -> None:
+    from articlex.fields import dates
+
+    def no_parser(language):
+        raise AssertionError("dateparser was asked")
+
+    monkeypatch.setattr(dates, "_parser", no_parser)
+    line = "By Jane Roe | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM"
+    assert dates.parse_date(line, written=True, language="en") is None
+    assert dates.parse_date("5 Min Read", written=True) is None
