@@ -331,8 +331,12 @@ def _parsed(text: str, language: str | None, now: datetime | None) -> datetime |
     return found
 
 
-_DATE_TOKEN = re.compile(r"(\d+)|([^\W\d_]+(?:-[^\W\d_]+)*)\.?|(\S)")
-"""A printed date's pieces: a number, a word (a trailing dot dropped: 'Nov.'), one other character."""
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+"""What dateparser's tokenizer drops after a number ('18th'); a date holding one is read by some
+languages' parsers and not by others (French), as :func:`_reads_ordinals` finds out."""
+_DATE_TOKEN = re.compile(rf"(\d+)({'|'.join(ORDINAL_SUFFIXES)})?|([^\W\d_]+(?:-[^\W\d_]+)*)\.?|(\S)")
+"""A printed date's pieces: a number (and an ordinal ending glued to it), a word (a trailing dot
+dropped: 'Nov.'), one other character."""
 _PLAIN_SHAPE = re.compile(r"(?P<before>d:d(?::d)?a?)?w?(?P<date>md|dm)y(?P<after>d:d(?::d)?a?)?")
 """A date spelled out with nothing but its parts, as :func:`_plain_date` reduces it: an optional
 weekday (w), month word (m) and day (d) either way round, a four-digit year (y), and maybe a time
@@ -350,7 +354,9 @@ def _plain_date(text: str, language: str | None) -> datetime | None:
     to dateparser. What it reads, dateparser reads the same (``tests/test_dates_rules.py``)."""
     words = _date_words(language)
     shape, numbers, meridian, month = [], [], None, 0
-    for number, word, other in _DATE_TOKEN.findall(text.casefold()):
+    for number, suffix, word, other in _DATE_TOKEN.findall(text.casefold()):
+        if suffix and (language is None or not _reads_ordinals(language)):
+            return None
         if number:
             shape.append("y" if len(number) == 4 else "d" if len(number) <= 2 else "?")
             numbers.append(int(number))
@@ -468,10 +474,6 @@ def _known_words(language: str | None) -> frozenset[str]:
     return frozenset(words | {normalize_unicode(word) for word in words})
 
 
-ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
-"""What dateparser's tokenizer drops after a number in every language ('18th' in a German date)."""
-
-
 def _strings_in(data: object, found: list[str]) -> None:
     """Every string in nested lists, tuples and dictionaries (keys too), added to ``found``."""
     if isinstance(data, str):
@@ -518,6 +520,26 @@ def _date_words(language: str | None) -> _DateWords:
     skipped = frozenset(w for w in folded("skip") if w.isalpha())
     weekdays = frozenset(w for key in WEEKDAYS for w in folded(key))
     return _DateWords(months, weekdays, meridians, skipped, frozenset({*months, *weekdays, *meridians, *skipped}))
+
+
+ORDINAL_PROBES = ("{month} 5th 2001", "5th {month} 2001", "{month} 1st, 2001 at 10:30")
+"""Dates with an ordinal day that dateparser is asked once a language: it reads them all, or the
+shortcut leaves such dates to it."""
+
+
+@lru_cache(maxsize=32)
+def _reads_ordinals(language: str) -> bool:
+    """Whether dateparser reads, in the language, a day with an ordinal ending where it stands
+    (asked once a language, the first time a date holds one)."""
+    month = next(iter(_date_words(language).months), "")
+    if not month:
+        return False
+    parser = _parser(language)
+    for probe in ORDINAL_PROBES:
+        found = parser.get_date_data(probe.format(month=month)).date_obj
+        if found is None or (found.year, found.month) != (2001, 1):
+            return False
+    return True
 
 
 def _shared_date_words() -> _DateWords:
