@@ -154,7 +154,7 @@ def written_dates(draw: st.DrawFn) -> tuple[str, str | None]:
     language = draw(st.sampled_from([*LANGUAGES, None]))
     words = date_rules._date_words(language or "en")
     month = draw(st.sampled_from(sorted(words.months)))
-    day = draw(st.integers(min_value=1, max_value=32))
+    day = f"{draw(st.integers(min_value=1, max_value=32))}{draw(st.sampled_from(['', '', 'st', 'nd', 'rd', 'th']))}"
     year = draw(st.sampled_from([1899, 1999, 2019, 2024, 2101]))
     order = draw(st.sampled_from(["{m} {d} {y}", "{d} {m} {y}", "{d}. {m} {y}", "{m}. {d}, {y}", "{d} {m}, {y}"]))
     text = order.format(m=month, d=day, y=year)
@@ -183,7 +183,7 @@ ZONES = ["EST", "ET", "GMT", "UTC", "PST", "PT", "CET", "GMT+0000", "-0600", "+0
 @given(written_dates())
 def test_the_shortcut_reads_a_written_date_as_dateparser_does(case) -> None:
     text, language = case
-    found = date_rules._plain_date(text, language) or date_rules._plain_date_in_zone(text, language)
+    found = date_rules._read_plainly(text, language)
     if found is not None:
         expected = date_rules._parser(language).get_date_data(text).date_obj
         assert found == expected and found.isoformat() == expected.isoformat()
@@ -198,6 +198,12 @@ def test_the_shortcut_reads_plain_dates_and_leaves_the_rest_to_dateparser() -> N
     assert date_rules._plain_date_in_zone("Nov. 19, 2019 8:03 am ET", "en").isoformat() == "2019-11-19T08:03:00-05:00"
     assert date_rules._plain_date_in_zone("19 Nov 2019 07:09 GMT", None).isoformat() == "2019-11-19T07:09:00+00:00"
     assert date_rules._plain_date_in_zone("5 stycznia 2019 PT", "pl") is None  # 'pt': piątek, Friday
+    # an ordinal day: read where dateparser reads one (English), left to it elsewhere (French)
+    assert date_rules._plain_date("November 19th, 2019 at 8:40 AM", "en") == datetime(2019, 11, 19, 8, 40)
+    assert date_rules._plain_date("août 1st 1999", "fr") is None
+    # undecided (a meta field): read in the language dateparser tries first, as dateparser reads it
+    assert date_rules._read_plainly("Tue Nov 19 2019 03:05:46 GMT+0000", None).isoformat() == "2019-11-19T03:05:46+00:00"
+    assert date_rules._read_plainly("November 19, 2019, 07:47 PM EST", None).isoformat() == "2019-11-19T19:47:00-05:00"
     for text, language in [("Nov 19, 2019 7:05 AM EST", "en"), ("19.11.2019", "de"), ("vor 2 Stunden", "de"),
                            ("November 31, 2019", "en"), ("mar 5 2019", None), ("Reuters November 18, 2019", "en"),
                            ("am 20. November 2019", "de")]:

@@ -204,3 +204,108 @@ def test_segment_and_substring_rules_find_what_they_find_in_each_token(tokens, v
             assert index.find(rule) == [el for el in root.iter("p") if single.search(el.get(attr).lower())]
             part = Rule(attr, rule.value, part=True)
             assert index.find(part) == [el for el in root.iter("p") if rule.value in el.get(attr).lower()]
+
+
+def test_a_header_line_the_pages_language_cannot_read_is_not_tried_in_every_language(monkeypatch) -> None:
+    """Reading the page's time zone from a header line: one try in the page's language only."""
+    import articlex
+    from articlex.fields import dates
+
+    languages: list[str | None] = []
+    parsed = dates._parsed
+
+    def spy(text, language, now):
+        languages.append(language)
+        return parsed(text, language, now)
+
+    monkeypatch.setattr(dates, "_parsed", spy)
+    prose = "<p>" + "The council voted on the new budget after a long debate that lasted into the night. " * 3 + "</p>"
+    head = "<meta property='article:published_time' content='2019-11-19T00:26:00+00:00'>"
+    line = "By Jane Roe | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM"
+    markup = (f"<html lang='en'><head>{head}</head><body><h1>Council adopts the budget after a long night</h1>"
+              f"<p>{line}</p><article>{prose * 3}</article></body></html>")
+    article = articlex.extract(markup, fields=("published",))
+    assert article.published is not None and article.published.utcoffset().total_seconds() == 0
+    assert languages and None not in languages
+
+
+def _phrase_ends() -> list[str]:
+    from articlex.lexicon import cues
+
+    return sorted({w for key in ("next", "previous", "read_more") for w in cues().words[key]})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_phrase_ends()), st.sampled_from(TRICKY + ["ı", "ſ", "İ", "K", " ", "\u00a0", "’", "→"]),
+                          st.text(max_size=4)), max_size=5),
+       st.sampled_from(("next", "previous", "read_more")), st.booleans())
+def test_the_end_check_of_trailing_labels_finds_what_the_phrases_find(parts, key, upper) -> None:
+    """Skipping the phrases when no phrase's last letters end the text changes no answer."""
+    from articlex import lexicon
+
+    text = "".join(parts)
+    text = text.upper() if upper else text
+    cues = lexicon.cues()
+    cues.strip_trailing_label(key, text)  # builds the key's patterns
+    ends, pattern = cues._end[key]
+    found = cues.strip_trailing_label(key, text)
+    cues._end[key] = (None, pattern)
+    try:
+        assert found == cues.strip_trailing_label(key, text)
+    finally:
+        cues._end[key] = (ends, pattern)
+
+
+def test_the_end_check_passes_every_phrase_at_the_end_of_a_line() -> None:
+    from articlex import lexicon
+
+    cues = lexicon.cues()
+    for key in ("next", "previous", "read_more"):
+        for phrase in cues.words[key]:
+            for text in (f"Fietsbrug open {phrase}", f"Fietsbrug open {phrase.upper()}  \n", f"Title{phrase.title()}"):
+                cues.strip_trailing_label(key, text)
+                ends, pattern = cues._end[key]
+                assert ends is None or ends.search(text, max(0, len(text.rstrip()) - lexicon.END_CHARS)), (key, text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("Mar 2024年月日 -./:,hdeabril") + ["\u0663", "\uff11", "\u00a0"]), max_size=30))
+def test_the_digit_check_of_date_spans_finds_what_the_shapes_find(text) -> None:
+    """A line without a digit holds no date shape: the shapes are not tried on it."""
+    from articlex import text as text_rules
+
+    expected = [m for pattern in text_rules._DATE_SPANS for m in [pattern.search(text)] if m]
+    assert (text_rules.date_span(text) is None) == (not expected)
+    if not text_rules._DIGITS.search(text):
+        assert not expected
+
+
+WORDS_AROUND_DATES = ["By", "Jane", "Roe", "Staff", "Updated", "Min", "Read", "ago", "hours", "vor", "Stunden", "le",
+                      "novembre", "November", "Nov.", "Tue,", "at", "PM", "EST", "GMT+0000", "(UTC)", "|", "-", "de",
+                      "outubro", "às", "Reuters", "backstroke", "yesterday", "heute", "ayer", "Admin", "Science", "th"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS_AROUND_DATES), st.integers(0, 2030).map(str),
+                          st.sampled_from(["10:45", "2019", "18", "18th", "11.14.2019", "2019-11-18T20:51:19Z"])),
+                min_size=1, max_size=7),
+       st.sampled_from([None, "en", "de", "fr", "pt", "es"]))
+def test_a_date_with_a_word_dateparser_does_not_know_is_not_read(words, language) -> None:
+    """What the word check turns away, dateparser does not read either."""
+    from articlex.fields import dates
+
+    text = " ".join(words)
+    if dates._holds_unknown_word(text, language):
+        assert dates._parser(language).get_date_data(text).date_obj is None, text
+
+
+def test_a_line_holding_a_name_is_not_given_to_dateparser(monkeypatch) -> None:
+    from articlex.fields import dates
+
+    def no_parser(language):
+        raise AssertionError("dateparser was asked")
+
+    monkeypatch.setattr(dates, "_parser", no_parser)
+    line = "By Jane Roe | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM"
+    assert dates.parse_date(line, written=True, language="en") is None
+    assert dates.parse_date("5 Min Read", written=True) is None

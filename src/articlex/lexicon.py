@@ -154,6 +154,29 @@ def _atom(ch: str) -> str:
     return re.escape(ch)
 
 
+END_CHARS = 3
+"""Last characters of a phrase a text must end with before the phrases are tried at its end."""
+_NOT_IN_ENDS = frozenset(" '\u2019\u2018\u02bc")
+"""Characters a phrase's pattern matches more than one way (a space is any white space, an
+apostrophe any apostrophe): a phrase's end is taken after the last of them."""
+
+
+def _ends_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern of the phrases' last :data:`END_CHARS` characters (those after a space or an
+    apostrophe), then white space to the end: it matches, searched from :data:`END_CHARS` before
+    the end of the text's last non-space character, wherever a phrase ends the text (each of
+    those characters matches one character, case aside, as in the phrase's own pattern). None
+    when a phrase ends with a space or an apostrophe: no shortcut then."""
+    ends = set()
+    for phrase in phrases:
+        end = phrase[-END_CHARS:]
+        cut = max((i for i, ch in enumerate(end) if ch in _NOT_IN_ENDS or ch.isspace()), default=-1)
+        if cut == len(end) - 1:
+            return None
+        ends.add(end[cut + 1:])
+    return re.compile(rf"(?:{'|'.join(re.escape(end) for end in sorted(ends))})\s*$", re.I) if ends else None
+
+
 class Cues:
     """Compiled patterns for every key, all languages merged."""
 
@@ -163,7 +186,7 @@ class Cues:
         self._longest = {key: max((len(w) for w in self._folded[key]), default=0) for key in KEYS}
         self._start: dict[str, re.Pattern[str]] = {}
         self._any: dict[str, re.Pattern[str]] = {}
-        self._end: dict[str, re.Pattern[str]] = {}
+        self._end: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str]]] = {}
         self._union: dict[tuple[str, ...], tuple[_Heads, re.Pattern[str]]] = {}
         self._phrases: dict[tuple[str, ...], tuple[int, _Heads, dict[str, frozenset[str]]]] = {}
         self._between: dict[str, re.Pattern[str]] = {}
@@ -243,10 +266,14 @@ class Cues:
     def strip_trailing_label(self, key: str, text: str) -> str | None:
         """The text before a trailing label of this key ('Titel →Volgende'), or None without one."""
         if key not in self._end:
-            self._end[key] = re.compile(rf"(?:{_alternation(self.words[key])})\s*$", re.I)
+            self._end[key] = (_ends_pattern(self.words[key]),
+                              re.compile(rf"(?:{_alternation(self.words[key])})\s*$", re.I))
+        ends, pattern = self._end[key]
+        if not self.words[key] or ends is not None and not ends.search(text, max(0, len(text.rstrip()) - END_CHARS)):
+            return None  # no phrase's last letters end the text (most lines): the phrases are not tried
         # The label ends the text: only its last characters are searched (a paragraph may be long).
         tail = max(0, len(text) - 2 * self._longest[key] - TRAILING_SLACK)
-        m = self._end[key].search(text, tail) if self.words[key] else None
+        m = pattern.search(text, tail)
         if not m:
             return None
         start = m.start()

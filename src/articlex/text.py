@@ -136,6 +136,8 @@ line ends there or a time follows: '20' after a month word is otherwise a count)
 
 def date_span(text: str) -> str | None:
     """The first part of a line shaped like a date, for dateparser to read."""
+    if not _DIGITS.search(text):
+        return None  # every shape holds a digit; most lines asked about (bylines, labels) hold none
     found = [m for pattern in _DATE_SPANS for m in [pattern.search(text)] if m]
     if not found:
         return None

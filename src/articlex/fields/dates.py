@@ -158,7 +158,9 @@ def _in_local_time(page: Page, published: datetime, objects: list[JsonObject], t
         text = _without_date_labels(block.text)
         if word_count(text) > MAX_META_WORDS or not _TIME.search(text) or not date_span(text):
             continue
-        printed = parse_date(text, written=True, language=language)
+        # A whole header line ('By ... | November 18, 2019 at 2:26 PM HST - Updated ...'): when the
+        # page's language cannot read it, another language's month word is not what failed.
+        printed = parse_date(text, written=True, language=language, elsewhere=False)
         if printed is None or printed.tzinfo is not None:
             continue
         offset = printed - published.replace(tzinfo=None, second=0, microsecond=0)  # printed to the minute
@@ -274,10 +276,12 @@ def _more_than_a_time(text: str) -> bool:
 
 
 def parse_date(value: object, written: bool = False, language: str | None = None,
-               now: datetime | None = None) -> datetime | None:
+               now: datetime | None = None, elsewhere: bool = True) -> datetime | None:
     """An ISO 8601 string, or (``written``) a date as printed in the page's language; relative dates
     ('vor 2 Stunden') count from ``now`` when it is given (a naive ``now`` is UTC). A printed date
-    that reads as the reference time itself ('now', a clock time taken for a span) is refused."""
+    that reads as the reference time itself ('now', a clock time taken for a span) is refused.
+    A printed date the page's language cannot read is tried in every lexicon language, unless
+    ``elsewhere`` is False (dateparser takes about 5 ms to fail in 13 languages)."""
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
@@ -298,7 +302,7 @@ def parse_date(value: object, written: bool = False, language: str | None = None
     if language and _foreign_month(text, language):
         language = None  # '27 Mar 20' on a French page: 'mar' is Tuesday in French, March elsewhere
     found = _parsed(text, language, now)
-    if found is None and language is not None:  # a month of another language ('28 luglio 2020' quoted)
+    if found is None and language is not None and elsewhere:  # a month of another language ('28 luglio 2020' quoted)
         found = _parsed(text, None, now)
     return found
 
@@ -306,9 +310,11 @@ def parse_date(value: object, written: bool = False, language: str | None = None
 def _parsed(text: str, language: str | None, now: datetime | None) -> datetime | None:
     base = _naive_utc(now) if now is not None else None
     try:
-        found = _plain_date(text, language) or _plain_date_in_zone(text, language)
+        found = _read_plainly(text, language)
         if found is not None:
             base = base if base is not None else datetime.now(timezone.utc).replace(tzinfo=None)
+        elif _holds_unknown_word(text, language):
+            return None  # no language read here knows every word: dateparser would find no date
         elif base is not None:
             import dateparser
 
@@ -325,8 +331,12 @@ def _parsed(text: str, language: str | None, now: datetime | None) -> datetime |
     return found
 
 
-_DATE_TOKEN = re.compile(r"(\d+)|([^\W\d_]+(?:-[^\W\d_]+)*)\.?|(\S)")
-"""A printed date's pieces: a number, a word (a trailing dot dropped: 'Nov.'), one other character."""
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+"""What dateparser's tokenizer drops after a number ('18th'); a date holding one is read by some
+languages' parsers and not by others (French), as :func:`_reads_ordinals` finds out."""
+_DATE_TOKEN = re.compile(rf"(\d+)({'|'.join(ORDINAL_SUFFIXES)})?|([^\W\d_]+(?:-[^\W\d_]+)*)\.?|(\S)")
+"""A printed date's pieces: a number (and an ordinal ending glued to it), a word (a trailing dot
+dropped: 'Nov.'), one other character."""
 _PLAIN_SHAPE = re.compile(r"(?P<before>d:d(?::d)?a?)?w?(?P<date>md|dm)y(?P<after>d:d(?::d)?a?)?")
 """A date spelled out with nothing but its parts, as :func:`_plain_date` reduces it: an optional
 weekday (w), month word (m) and day (d) either way round, a four-digit year (y), and maybe a time
@@ -344,7 +354,9 @@ def _plain_date(text: str, language: str | None) -> datetime | None:
     to dateparser. What it reads, dateparser reads the same (``tests/test_dates_rules.py``)."""
     words = _date_words(language)
     shape, numbers, meridian, month = [], [], None, 0
-    for number, word, other in _DATE_TOKEN.findall(text.casefold()):
+    for number, suffix, word, other in _DATE_TOKEN.findall(text.casefold()):
+        if suffix and (language is None or not _reads_ordinals(language)):
+            return None
         if number:
             shape.append("y" if len(number) == 4 else "d" if len(number) <= 2 else "?")
             numbers.append(int(number))
@@ -383,17 +395,96 @@ def _date_at(year: int, month: int, day: int, clock: list[int], meridian: int | 
         return None
 
 
-def _plain_date_in_zone(text: str, language: str | None) -> datetime | None:
+def _read_plainly(text: str, language: str | None) -> datetime | None:
+    """What the shortcut reads of a printed date: in the page's language; an undecided date also
+    in the first language dateparser tries among the lexicon languages ('Tue Nov 19 2019 03:05:46
+    GMT+0000' in a meta field is English), whose reading dateparser keeps when it has one."""
+    found = _plain_date(text, language) or _plain_date_in_zone(text, language)
+    if found is None and language is None:
+        first = _first_language()
+        found = _plain_date(text, first) or _plain_date_in_zone(text, first, _date_words(None))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _first_language() -> str:
+    """The lexicon language dateparser tries first when it is given all of them."""
+    from dateparser.languages.loader import default_loader
+
+    return next(iter(default_loader.get_locales(languages=list(LANGUAGES)))).shortname
+
+
+def _plain_date_in_zone(text: str, language: str | None, words: _DateWords | None = None) -> datetime | None:
     """A plain date followed by a time zone ('Nov. 19, 2019 8:03 am ET', '19 Nov 2019 07:09 GMT'):
     the zone taken out and read by dateparser's own function, as dateparser does first, and the
-    rest read by :func:`_plain_date`."""
+    rest read by :func:`_plain_date`. A zone that is one of ``words`` (the date words of
+    ``language`` by default) is left to dateparser."""
     from dateparser.timezone_parser import pop_tz_offset_from_string
 
     rest, zone = pop_tz_offset_from_string(text, as_offset=True)
-    if not isinstance(zone, tzinfo) or _date_words(language).knows(zone.tzname(None) or ""):
+    words = words or _date_words(language)
+    if not isinstance(zone, tzinfo) or words.knows(zone.tzname(None) or ""):
         return None  # 'PT' is a weekday in Polish (piątek): dateparser reads the language's word
     found = _plain_date(rest, language)
     return found.replace(tzinfo=zone) if found is not None else None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _holds_unknown_word(text: str, language: str | None) -> bool:
+    """Whether the text holds a word that appears nowhere in dateparser's tables for the language
+    (for every lexicon language, when it is undecided): no month, weekday, relative phrase,
+    skipped word, simplification or time zone holds it ('By Jane Roe | November 18, 2019 at
+    2:26 PM HST', '5 Min Read'). dateparser reads a date only in a language that knows every
+    word of it; it takes 1 to 6 ms to find that out."""
+    from dateparser.timezone_parser import pop_tz_offset_from_string
+
+    if not _unknown_word_in(text, language):
+        return False
+    # dateparser also reads the text without its time zone, and drops what follows some zones
+    # ('18 Nov 2019 GMT+0000 Admin')
+    return _unknown_word_in(pop_tz_offset_from_string(text, as_offset=False)[0], language)
+
+
+def _unknown_word_in(text: str, language: str | None) -> bool:
+    from dateparser.utils import normalize_unicode
+
+    known = _known_words(language)
+    return any(word not in known and normalize_unicode(word) not in known for word in _LETTERS.findall(text.lower()))
+
+
+@lru_cache(maxsize=32)
+def _known_words(language: str | None) -> frozenset[str]:
+    """Every run of letters in dateparser's tables for the language (its locale data, the tokens
+    its parser knows, the time zone names), lower-cased and also without accents; of every
+    lexicon language for an undecided one."""
+    if language is None:
+        return frozenset().union(*(_known_words(code) for code in LANGUAGES))
+    from dateparser.conf import settings
+    from dateparser.languages.dictionary import KNOWN_WORD_TOKENS, PARSER_KNOWN_TOKENS
+    from dateparser.languages.loader import default_loader
+    from dateparser.timezones import timezone_info_list
+    from dateparser.utils import normalize_unicode
+
+    strings: list[str] = [*KNOWN_WORD_TOKENS, *PARSER_KNOWN_TOKENS, *settings.SKIP_TOKENS, *ORDINAL_SUFFIXES]
+    _strings_in(default_loader.get_locale(language).info, strings)
+    _strings_in(timezone_info_list, strings)
+    words = {word for string in strings for word in _LETTERS.findall(string.lower())}
+    return frozenset(words | {normalize_unicode(word) for word in words})
+
+
+def _strings_in(data: object, found: list[str]) -> None:
+    """Every string in nested lists, tuples and dictionaries (keys too), added to ``found``."""
+    if isinstance(data, str):
+        found.append(data)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _strings_in(key, found)
+            _strings_in(value, found)
+    elif isinstance(data, (list, tuple)):
+        for item in data:
+            _strings_in(item, found)
 
 
 @dataclass(frozen=True)
@@ -429,6 +520,26 @@ def _date_words(language: str | None) -> _DateWords:
     skipped = frozenset(w for w in folded("skip") if w.isalpha())
     weekdays = frozenset(w for key in WEEKDAYS for w in folded(key))
     return _DateWords(months, weekdays, meridians, skipped, frozenset({*months, *weekdays, *meridians, *skipped}))
+
+
+ORDINAL_PROBES = ("{month} 5th 2001", "5th {month} 2001", "{month} 1st, 2001 at 10:30")
+"""Dates with an ordinal day that dateparser is asked once a language: it reads them all, or the
+shortcut leaves such dates to it."""
+
+
+@lru_cache(maxsize=32)
+def _reads_ordinals(language: str) -> bool:
+    """Whether dateparser reads, in the language, a day with an ordinal ending where it stands
+    (asked once a language, the first time a date holds one)."""
+    month = next(iter(_date_words(language).months), "")
+    if not month:
+        return False
+    parser = _parser(language)
+    for probe in ORDINAL_PROBES:
+        found = parser.get_date_data(probe.format(month=month)).date_obj
+        if found is None or (found.year, found.month) != (2001, 1):
+            return False
+    return True
 
 
 def _shared_date_words() -> _DateWords:

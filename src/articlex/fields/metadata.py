@@ -41,7 +41,7 @@ def declared_kind(page: Page) -> str | None:
 def canonical_url(page: Page) -> str | None:
     if page.root is None:
         return None
-    for el in page.root.iter("link"):
+    for el in page.tagged("link"):  # listed by the walk: no pass over the tree of its own
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
             page.note("canonical_url", "markup", el)
             return page.absolute(el.get("href"))
@@ -94,7 +94,7 @@ def tags(page: Page) -> list[str]:
     """Tags from article:tag metas, then a visible tag list, then JSON-LD keywords."""
     if page.root is None:
         return []
-    found = [tag.strip() for el in page.root.iter("meta")
+    found = [tag.strip() for el in page.tagged("meta")  # listed by the walk: no pass of its own
              if (el.get("property") or el.get("name") or "").lower() == "article:tag" and el.get("content")
              for tag in el.get("content").split(",") if tag.strip()]
     page.note("tags", "meta")
