@@ -464,7 +464,7 @@ _HTML_START = re.compile(rf"\A\s*(?:<!doctype\s+html|<\?xml|<!--|<{_KNOWN_TAGS}[
 """A page that starts with a DOCTYPE, an XML declaration, a comment or a common tag is markup."""
 _TAG = re.compile(rf"</?{_KNOWN_TAGS}[\s>/]", re.I)
 _DOCUMENT_TAG = re.compile(r"<!doctype\s+html|<(?:html|head|body)[\s>]", re.I)
-"""Tags only a whole page holds: markup, wherever they stand in the window."""
+"""Tags only a whole page holds: markup when they stand within DOCUMENT_REACH of the start."""
 _BLOCK_END = re.compile(r"</(?:p|div|li|ul|ol|h[1-6]|table|tr|td|section|article|blockquote)\s*>", re.I)
 _RAW_OPEN = re.compile(r"<(script|style|pre)\b", re.I)
 _START_TAG = re.compile(r"<[A-Za-z]")

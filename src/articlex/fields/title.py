@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -815,41 +815,43 @@ def _opening_run(blocks: list[TextBlock], deadline: Deadline = NO_DEADLINE) -> i
     paragraphs at least): where the headline is looked for above. Else the longest run's start."""
     openings: list[tuple[float, int]] = []  # runs that may open the text: long enough, two paragraphs
     longest, longest_start = 0.0, None
-    run, run_start, peak, paragraphs = 0.0, None, 0.0, 0
-    for i, block in enumerate(paced(blocks, deadline, TITLE_STOPPED)):
-        prose = _paragraph(block)
-        gain = len(block.text) if prose else -min(len(block.text), 40) - 10
-        if run <= 0:
-            run, run_start, peak, paragraphs = 0.0, None, 0.0, 0
-        if gain > 0 and run_start is None:
-            run_start = i
-        if run_start is not None:
-            run += gain
-            paragraphs += prose
-            if run > peak:
-                peak = run
-                if peak > longest:
-                    longest, longest_start = peak, run_start
-                if paragraphs >= MIN_OPENING_RUN_PARAGRAPHS and peak >= MIN_OPENING_RUN \
-                        and (not openings or openings[-1][1] != run_start):
-                    openings.append((peak, run_start))
-                elif openings and openings[-1][1] == run_start:
-                    openings[-1] = (peak, run_start)
+    for start, peak, paragraphs in _runs(blocks, _paragraph, deadline):
+        if peak > longest:
+            longest, longest_start = peak, start
+        if paragraphs >= MIN_OPENING_RUN_PARAGRAPHS and peak >= MIN_OPENING_RUN:
+            openings.append((peak, start))
     floor = max(MIN_OPENING_RUN, OPENING_RUN_SHARE * longest)
     return next((start for top, start in openings if top >= floor), longest_start)
 
 
 def _longest_run(blocks: list[TextBlock], is_prose: Callable[[TextBlock], bool],
                  deadline: Deadline = NO_DEADLINE) -> int | None:
-    best, best_start, run, run_start = 0.0, None, 0.0, None
+    longest, longest_start = 0.0, None
+    for start, peak, _ in _runs(blocks, is_prose, deadline):
+        if peak > longest:
+            longest, longest_start = peak, start
+    return longest_start
+
+
+def _runs(blocks: list[TextBlock], is_prose: Callable[[TextBlock], bool],
+          deadline: Deadline = NO_DEADLINE) -> Iterator[tuple[int, float, int]]:
+    """The runs of prose, each as (start, peak, paragraphs): a run opens at a paragraph, gains its
+    length for each paragraph and loses a little for any other line, and ends when it falls to
+    nothing; its peak is its best score, and the paragraphs are those read up to the peak."""
+    run, start, peak, paragraphs, at_peak = 0.0, None, 0.0, 0, 0
     for i, block in enumerate(paced(blocks, deadline, TITLE_STOPPED)):
-        gain = len(block.text) if is_prose(block) else -min(len(block.text), 40) - 10
+        prose = is_prose(block)
+        gain = len(block.text) if prose else -min(len(block.text), 40) - 10
         if run <= 0:
-            run, run_start = 0.0, None
-        if gain > 0 and run_start is None:
-            run_start = i
-        if run_start is not None:
+            if start is not None:
+                yield start, peak, at_peak
+            run, start, peak, paragraphs, at_peak = 0.0, None, 0.0, 0, 0
+        if gain > 0 and start is None:
+            start = i
+        if start is not None:
             run += gain
-        if run > best:
-            best, best_start = run, run_start
-    return best_start
+            paragraphs += prose
+            if run > peak:
+                peak, at_peak = run, paragraphs
+    if start is not None:
+        yield start, peak, at_peak

@@ -413,8 +413,8 @@ def _picture_under_standfirst(step: Step) -> Act | None:
 
 
 def _dateline_opening(step: Step) -> Act | None:
-    """In a dump, a paragraph opening with a dateline ('München - ...', 'San José, 21 Abr (Agency).-
-    ...', 'CAIRO — ...') is the story's first paragraph: the short paragraphs set apart before it
+    """In a dump, a paragraph opening with a dateline ('CAIRO — ...', 'San José, 21 Abr (Agency).-
+    ...', 'Seaport (AP) - ...') is the story's first paragraph: the short paragraphs set apart before it
     were a standfirst or a picture's caption, which a dump prints as paragraphs."""
     body = step.walk.body
     if not 1 <= len(body.blocks) <= MAX_BEFORE_DATELINE:
